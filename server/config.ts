@@ -1,0 +1,75 @@
+import path from 'node:path';
+
+/** Runtime configuration: environment variables with embedded defaults, validated at start. */
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  dbFile: string;
+  /** 'normal' survives a process crash; 'full' fsyncs each commit and survives power loss. */
+  durability: 'normal' | 'full';
+  /** Extra allowed WebSocket origins besides the request's own host. */
+  allowedOrigins: string[];
+  /** Largest single WebSocket message accepted, in bytes. */
+  maxMessageBytes: number;
+  /** Largest stored document accepted, in bytes; updates beyond it are refused. */
+  maxDocBytes: number;
+  /** Bytes queued to one slow client before it is dropped. */
+  maxSendBufferBytes: number;
+  /** Logged updates after which a board is folded into its snapshot. */
+  compactAfterUpdates: number;
+  /** Milliseconds a room with no connections stays loaded. */
+  roomIdleMs: number;
+  /** Create the demo board on a fresh database. */
+  seedDemo: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name}=${raw} is not a whole number between ${min} and ${max}.`);
+  }
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name}=${raw} must be true or false.`);
+}
+
+/** Reads and validates configuration; throws ConfigError naming the bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const dataDir = path.resolve(env.DATA_DIR || './data');
+  const durability = (env.DURABILITY || 'normal').toLowerCase();
+  if (durability !== 'normal' && durability !== 'full') {
+    throw new ConfigError(`DURABILITY=${env.DURABILITY} must be "normal" or "full".`);
+  }
+  return {
+    host: env.HOST || '0.0.0.0',
+    port: int(env, 'PORT', 3000, 0, 65535),
+    dataDir,
+    dbFile: path.resolve(dataDir, env.DB_FILE || 'stageboard.db'),
+    durability,
+    allowedOrigins: (env.ALLOWED_ORIGINS || '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', 2 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+    maxDocBytes: int(env, 'MAX_DOC_BYTES', 64 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
+    maxSendBufferBytes: int(env, 'MAX_SEND_BUFFER_BYTES', 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    compactAfterUpdates: int(env, 'COMPACT_AFTER_UPDATES', 500, 1, 1_000_000),
+    roomIdleMs: int(env, 'ROOM_IDLE_MS', 30_000, 0, 24 * 3600 * 1000),
+    seedDemo: bool(env, 'SEED_DEMO', true)
+  };
+}

@@ -1,0 +1,37 @@
+import type { Config } from './config';
+import type { RoomManager } from './rooms/RoomManager';
+import type { DocStore } from './store/DocStore';
+
+/**
+ * The one set of services of this process. SvelteKit bundles its server code apart from
+ * server/index.ts, so a module-level singleton would exist twice (a split brain: an HTTP write
+ * that never reaches the live room). The services are created once at start and handed over
+ * through a global symbol that both bundles read.
+ */
+export interface Services {
+  config: Config;
+  store: DocStore;
+  rooms: RoomManager;
+}
+
+const KEY = Symbol.for('stageboard.services');
+type Holder = { [KEY]?: Services };
+
+/** Registers the process's services; called once by server/index.ts or the dev plugin. */
+export function provideServices(services: Services): void {
+  (globalThis as Holder)[KEY] = services;
+}
+
+/** The process's services; throws when the server entry point has not provided them. */
+export function getServices(): Services {
+  const services = (globalThis as Holder)[KEY];
+  if (!services) {
+    throw new Error('Stageboard services are not started: run the app with `npm start` or `npm run dev`.');
+  }
+  return services;
+}
+
+/** Forgets the registered services (tests that start several servers in one process). */
+export function clearServices(): void {
+  delete (globalThis as Holder)[KEY];
+}

@@ -1,0 +1,58 @@
+/**
+ * Persistence behind one interface, so rooms never know which database holds a board.
+ * Every method is async so a network store (PostgreSQL) fits the same shape as SQLite.
+ */
+
+/** A board as the board list knows it, without loading its document. */
+export interface BoardRecord {
+  id: string;
+  title: string;
+  /** Template the board was created from, or null for a blank board. */
+  templateId: string | null;
+  archived: boolean;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Everything needed to rebuild a board's Y.Doc: apply `snapshot`, then `updates` in order. */
+export interface StoredDoc {
+  snapshot: Uint8Array | null;
+  updates: Uint8Array[];
+  /** Sequence number of the last update in the log (0 when the log is empty). */
+  lastSeq: number;
+  /** Bytes of snapshot plus logged updates: what the document costs on disk. */
+  bytes: number;
+}
+
+export interface NewBoard {
+  id: string;
+  title: string;
+  templateId: string | null;
+}
+
+export interface BoardPatch {
+  title?: string;
+  archived?: boolean;
+}
+
+export interface DocStore {
+  /** Loads a board's snapshot and the updates logged after it; an unknown board yields an empty doc. */
+  loadDoc(boardId: string): Promise<StoredDoc>;
+  /** Appends one Yjs update to the board's log durably and returns its sequence number. */
+  appendUpdate(boardId: string, update: Uint8Array): Promise<number>;
+  /** Replaces the snapshot and drops logged updates with seq <= throughSeq, in one transaction. */
+  compact(boardId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
+
+  /** Boards for the board list, newest first; archived ones only when asked. */
+  listBoards(options?: { includeArchived?: boolean }): Promise<BoardRecord[]>;
+  getBoard(id: string): Promise<BoardRecord | undefined>;
+  createBoard(board: NewBoard): Promise<BoardRecord>;
+  /** Applies a patch; returns the updated record, or undefined when the board does not exist. */
+  updateBoard(id: string, patch: BoardPatch): Promise<BoardRecord | undefined>;
+  /** Deletes the board record, its snapshot and its update log. */
+  deleteBoard(id: string): Promise<void>;
+
+  /** Flushes and releases the underlying database. */
+  close(): Promise<void>;
+}

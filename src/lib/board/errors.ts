@@ -1,0 +1,15 @@
+/** Why a board operation refused to run; `code` is stable for callers and the message catalogue. */
+export class BoardError extends Error {
+  override name = 'BoardError';
+  constructor(
+    readonly code:
+      | 'not-found'
+      | 'invalid'
+      | 'stage-not-empty'
+      | 'last-stage'
+      | 'too-many-stages',
+    message: string
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,100 @@
+import type * as Y from 'yjs';
+import { makeStageMap, type StageInit } from './board-ops';
+import { BoardError } from './errors';
+import { newId } from './ids';
+import type { BoardOrigin } from './origin';
+import { rankAtIndex } from './rank';
+import { readBoard, readStages } from './read';
+import { CardKey, LIMITS, StageKey, roots, type StageMap } from './schema';
+import { cleanName, transact } from './transact';
+
+function stageMap(doc: Y.Doc, stageId: string): StageMap {
+  const map = roots(doc).stages.get(stageId);
+  if (!map) throw new BoardError('not-found', `No stage ${stageId}.`);
+  return map;
+}
+
+/** Adds a stage at `index` (default: last) and returns its id. */
+export function addStage(
+  doc: Y.Doc,
+  stage: StageInit & { index?: number; id?: string },
+  origin?: BoardOrigin
+): string {
+  const existing = readStages(doc);
+  if (existing.length >= LIMITS.stages) throw new BoardError('too-many-stages', 'Too many stages.');
+  const id = stage.id ?? newId();
+  const rank = rankAtIndex(existing, stage.index ?? existing.length);
+  transact(doc, origin, () => roots(doc).stages.set(id, makeStageMap(id, rank, stage)));
+  return id;
+}
+
+/** Renames a stage; a renamed stage drops the template's second-language name. */
+export function renameStage(doc: Y.Doc, stageId: string, name: string, origin?: BoardOrigin): void {
+  const clean = cleanName(name, LIMITS.stageName);
+  if (!clean) throw new BoardError('invalid', `Stage name must be 1–${LIMITS.stageName} characters.`);
+  const map = stageMap(doc, stageId);
+  transact(doc, origin, () => {
+    map.set(StageKey.name, clean);
+    map.delete(StageKey.altName);
+  });
+}
+
+/** Moves a stage to `index` among the other stages. */
+export function moveStage(doc: Y.Doc, stageId: string, index: number, origin?: BoardOrigin): void {
+  const map = stageMap(doc, stageId);
+  const others = readStages(doc).filter((s) => s.id !== stageId);
+  const rank = rankAtIndex(others, index);
+  transact(doc, origin, () => map.set(StageKey.rank, rank));
+}
+
+/**
+ * Removes a stage. Its cards (archived ones too) move to `moveCardsTo`; without a target a stage
+ * that still holds cards is refused, so removing a column never silently loses work.
+ */
+export function removeStage(
+  doc: Y.Doc,
+  stageId: string,
+  options: { moveCardsTo?: string } = {},
+  origin?: BoardOrigin
+): void {
+  stageMap(doc, stageId);
+  const board = readBoard(doc);
+  if (board.stages.length <= 1) throw new BoardError('last-stage', 'A board keeps at least one stage.');
+  const { cards, stages } = roots(doc);
+  const held: string[] = [];
+  cards.forEach((card, id) => {
+    if (card.get(CardKey.stageId) === stageId) held.push(id);
+  });
+  const target = options.moveCardsTo;
+  if (held.length > 0) {
+    if (!target || target === stageId) {
+      throw new BoardError('stage-not-empty', `Stage holds ${held.length} cards; say where they go.`);
+    }
+    stageMap(doc, target);
+  }
+  transact(doc, origin, () => {
+    if (target) {
+      // Append after the target's own cards, keeping their relative order.
+      const tail = board.columns.get(target) ?? [];
+      const moving = [...(board.columns.get(stageId) ?? []), ...board.archived.filter((c) => c.stageId === stageId)];
+      let siblings = tail;
+      for (const card of moving) {
+        const rank = rankAtIndex(siblings, siblings.length);
+        const map = cards.get(card.id);
+        map?.set(CardKey.stageId, target);
+        map?.set(CardKey.rank, rank);
+        siblings = [...siblings, { ...card, rank }];
+      }
+    }
+    stages.delete(stageId);
+  });
+}
+
+/** Sets or clears (null) a stage's work-in-progress limit. */
+export function setStageWipLimit(doc: Y.Doc, stageId: string, limit: number | null, origin?: BoardOrigin): void {
+  if (limit !== null && (!Number.isInteger(limit) || limit < 1 || limit > 999)) {
+    throw new BoardError('invalid', 'A WIP limit is a whole number from 1 to 999.');
+  }
+  const map = stageMap(doc, stageId);
+  transact(doc, origin, () => (limit === null ? map.delete(StageKey.wipLimit) : map.set(StageKey.wipLimit, limit)));
+}
