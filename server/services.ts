@@ -1,3 +1,4 @@
+import type { BoardService } from './boards/BoardService';
 import type { Config } from './config';
 import type { RoomManager } from './rooms/RoomManager';
 import type { DocStore } from './store/DocStore';
@@ -12,6 +13,7 @@ export interface Services {
   config: Config;
   store: DocStore;
   rooms: RoomManager;
+  boards: BoardService;
 }
 
 const KEY = Symbol.for('stageboard.services');

@@ -1,0 +1,99 @@
+import type * as Y from 'yjs';
+import {
+  BLANK_TEMPLATE_ID,
+  LIMITS,
+  boardInitFromTemplate,
+  findTemplate,
+  initBoard,
+  isBoardId,
+  newId,
+  readMeta,
+  renameBoard,
+  type BoardOrigin
+} from '../../src/lib/board';
+import type { RoomManager } from '../rooms/RoomManager';
+import type { BoardRecord, DocStore } from '../store/DocStore';
+
+/** A request the board catalogue refuses; `status` is the HTTP status an endpoint should answer. */
+export class BoardRequestError extends Error {
+  override name = 'BoardRequestError';
+  constructor(
+    readonly status: 400 | 404,
+    readonly code: 'invalid-title' | 'unknown-template' | 'not-found' | 'invalid-id',
+    message: string
+  ) {
+    super(message);
+  }
+}
+
+function cleanTitle(title: unknown): string {
+  const clean = typeof title === 'string' ? title.replace(/\s+/g, ' ').trim() : '';
+  if (!clean || clean.length > LIMITS.boardTitle) {
+    throw new BoardRequestError(400, 'invalid-title', `A board title is 1–${LIMITS.boardTitle} characters.`);
+  }
+  return clean;
+}
+
+/**
+ * The board catalogue: creating, renaming and archiving boards. It keeps the catalogue row (for
+ * the board list) and the live document's meta in step, writing the document through the room
+ * so connected people see a rename at once.
+ */
+export class BoardService {
+  constructor(
+    private readonly store: DocStore,
+    private readonly rooms: RoomManager
+  ) {}
+
+  /** Boards for the board list. */
+  list(includeArchived = false): Promise<BoardRecord[]> {
+    return this.store.listBoards({ includeArchived });
+  }
+
+  /** One board's record; throws a 404 BoardRequestError when there is none. */
+  async get(id: string): Promise<BoardRecord> {
+    if (!isBoardId(id)) throw new BoardRequestError(404, 'not-found', 'No such board.');
+    const board = await this.store.getBoard(id);
+    if (!board) throw new BoardRequestError(404, 'not-found', 'No such board.');
+    return board;
+  }
+
+  /** Creates a board, blank or from a template, with its document initialised. */
+  async create(input: { title: unknown; templateId?: unknown }): Promise<BoardRecord> {
+    const title = cleanTitle(input.title);
+    const templateId = typeof input.templateId === 'string' && input.templateId ? input.templateId : BLANK_TEMPLATE_ID;
+    const template = findTemplate(templateId);
+    if (!template) throw new BoardRequestError(400, 'unknown-template', `There is no template "${templateId}".`);
+    const id = newId();
+    const record = await this.store.createBoard({ id, title, templateId: template.id });
+    await this.rooms.change(id, (doc) => initBoard(doc, boardInitFromTemplate(template, title), SERVER));
+    return record;
+  }
+
+  /** Renames a board in the catalogue and in its live document. */
+  async rename(id: string, title: unknown): Promise<BoardRecord> {
+    const clean = cleanTitle(title);
+    await this.get(id);
+    await this.rooms.change(id, (doc) => renameBoard(doc, clean, SERVER));
+    return (await this.store.updateBoard(id, { title: clean })) as BoardRecord;
+  }
+
+  /** Archives or restores a board; archived boards leave the list but keep everything. */
+  async setArchived(id: string, archived: boolean): Promise<BoardRecord> {
+    await this.get(id);
+    return (await this.store.updateBoard(id, { archived })) as BoardRecord;
+  }
+
+  /**
+   * Keeps the catalogue title in step when someone renames the board inside the document
+   * (the RoomManager calls this after each applied change).
+   */
+  async mirrorTitle(boardId: string, doc: Y.Doc): Promise<void> {
+    const title = readMeta(doc).title;
+    if (!title) return;
+    const record = await this.store.getBoard(boardId);
+    if (record && record.title !== title) await this.store.updateBoard(boardId, { title });
+  }
+}
+
+const SERVER: BoardOrigin = { source: 'server' };

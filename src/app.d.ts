@@ -1,0 +1,21 @@
+import type { Locale } from '$lib/i18n/locale';
+import type { Services } from '../server/services';
+
+declare global {
+  namespace App {
+    interface Locals {
+      locale: Locale;
+      /** The process's services, created once by server/index.ts (or the dev plugin). */
+      services: Services;
+    }
+    interface PageData {
+      locale: Locale;
+    }
+    interface Error {
+      message: string;
+      code?: string;
+    }
+  }
+}
+
+export {};

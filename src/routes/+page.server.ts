@@ -1,0 +1,44 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { TEMPLATES } from '$lib/board';
+import { BoardRequestError } from '../../server/boards/BoardService';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+  const includeArchived = url.searchParams.get('archived') === '1';
+  const boards = await locals.services.boards.list(includeArchived);
+  return {
+    boards,
+    includeArchived,
+    templates: TEMPLATES.map((t) => ({ id: t.id, name: t.name, stages: t.stages.map((s) => s.name) }))
+  };
+};
+
+/** Runs a catalogue call, turning a refused request into a form failure the page can show. */
+async function attempt<T>(fn: () => Promise<T>) {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof BoardRequestError) return fail(e.status, { code: e.code, message: e.message });
+    throw e;
+  }
+}
+
+export const actions: Actions = {
+  create: async ({ request, locals }) => {
+    const form = await request.formData();
+    const result = await attempt(() =>
+      locals.services.boards.create({ title: form.get('title'), templateId: form.get('templateId') })
+    );
+    if (result && 'id' in result) redirect(303, `/boards/${result.id}`);
+    return result;
+  },
+  rename: async ({ request, locals }) => {
+    const form = await request.formData();
+    return attempt(() => locals.services.boards.rename(String(form.get('id')), form.get('title')).then(() => ({})));
+  },
+  archive: async ({ request, locals }) => {
+    const form = await request.formData();
+    const archived = form.get('archived') !== 'false';
+    return attempt(() => locals.services.boards.setArchived(String(form.get('id')), archived).then(() => ({})));
+  }
+};
