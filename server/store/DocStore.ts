@@ -19,7 +19,11 @@ export interface BoardRecord {
 export interface StoredDoc {
   snapshot: Uint8Array | null;
   updates: Uint8Array[];
-  /** Sequence number of the last update in the log (0 when the log is empty). */
+  /**
+   * Seq of the board's last logged update, counting those already folded into the snapshot, so a
+   * compacted board with an empty log still reports its snapshot's throughSeq (0 when nothing was ever
+   * logged). Seqs are shared by all boards: increasing per board, not consecutive.
+   */
   lastSeq: number;
   /** Bytes of snapshot plus logged updates: what the document costs on disk. */
   bytes: number;
@@ -41,12 +45,18 @@ export interface DocStore {
   loadDoc(boardId: string): Promise<StoredDoc>;
   /** Appends one Yjs update to the board's log durably and returns its sequence number. */
   appendUpdate(boardId: string, update: Uint8Array): Promise<number>;
-  /** Replaces the snapshot and drops logged updates with seq <= throughSeq, in one transaction. */
+  /**
+   * Replaces the snapshot and drops logged updates with seq <= throughSeq, in one transaction.
+   * Rejects a throughSeq beyond the board's lastSeq; a throughSeq below the stored snapshot's is stale
+   * (its updates are gone) and changes nothing.
+   */
   compact(boardId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
 
   /** Boards for the board list, newest first; archived ones only when asked. */
   listBoards(options?: { includeArchived?: boolean }): Promise<BoardRecord[]>;
+  /** The board's record, or undefined when there is no such board. */
   getBoard(id: string): Promise<BoardRecord | undefined>;
+  /** Creates a board record (not archived, both timestamps now); rejects when the id is taken. */
   createBoard(board: NewBoard): Promise<BoardRecord>;
   /** Applies a patch; returns the updated record, or undefined when the board does not exist. */
   updateBoard(id: string, patch: BoardPatch): Promise<BoardRecord | undefined>;

@@ -1,0 +1,35 @@
+import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/** The board list: one row per board, readable without loading any document. */
+export const boards = sqliteTable('boards', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull(),
+  templateId: text('template_id'),
+  archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
+  /** Milliseconds since the epoch, from the server's clock. */
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull()
+});
+
+/** One folded Yjs state per board; it covers every logged update with seq <= throughSeq. */
+export const docSnapshots = sqliteTable('doc_snapshots', {
+  boardId: text('board_id').primaryKey(),
+  snapshot: blob('snapshot', { mode: 'buffer' }).notNull(),
+  throughSeq: integer('through_seq').notNull(),
+  updatedAt: integer('updated_at').notNull()
+});
+
+/**
+ * The append-only update log. AUTOINCREMENT matters: compaction deletes the newest rows, and a
+ * plain rowid would then be reused, giving a later update a seq the snapshot claims to cover.
+ */
+export const docUpdates = sqliteTable(
+  'doc_updates',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    boardId: text('board_id').notNull(),
+    update: blob('update', { mode: 'buffer' }).notNull(),
+    createdAt: integer('created_at').notNull()
+  },
+  (table) => [index('doc_updates_board_seq_idx').on(table.boardId, table.seq)]
+);

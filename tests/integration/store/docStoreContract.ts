@@ -1,0 +1,378 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import type { DocStore, StoredDoc } from '../../../server/store/DocStore';
+
+/** One store under test; `reopen` closes it and opens a new one on the same data. */
+export interface DocStoreFixture {
+  store: DocStore;
+  reopen?: () => Promise<DocStore>;
+  cleanup: () => Promise<void>;
+}
+
+const EMPTY_DOC: StoredDoc = { snapshot: null, updates: [], lastSeq: 0, bytes: 0 };
+
+const bytes = (...values: number[]): Uint8Array => Uint8Array.from(values);
+/** Plain arrays, so a Buffer and a Uint8Array with the same bytes compare equal and diffs are readable. */
+const plain = (doc: StoredDoc) => ({
+  snapshot: doc.snapshot && Array.from(doc.snapshot),
+  updates: doc.updates.map((update) => Array.from(update)),
+  lastSeq: doc.lastSeq,
+  bytes: doc.bytes
+});
+/** Lets a test hand the store a value its types forbid, as a JavaScript caller could. */
+const unchecked = <T>(value: unknown): T => value as T;
+
+/**
+ * Rules every DocStore must keep, registered as vitest tests; rule ids (S1…) are stable so a
+ * failure names the broken rule. Timestamps are read from the JavaScript clock (faked here).
+ */
+export function docStoreContract(name: string, makeStore: () => Promise<DocStoreFixture>): void {
+  describe(`DocStore contract: ${name}`, () => {
+    let fixture: DocStoreFixture;
+    let store: DocStore;
+
+    beforeEach(async () => {
+      fixture = await makeStore();
+      store = fixture.store;
+    });
+
+    afterEach(async () => {
+      vi.useRealTimers();
+      await fixture.cleanup();
+    });
+
+    const newBoard = (id: string, title = `Board ${id}`) =>
+      store.createBoard({ id, title, templateId: null });
+
+    it('S1 an unknown board loads as an empty document', async () => {
+      expect(await store.loadDoc('never-seen')).toEqual(EMPTY_DOC);
+      expect(await store.getBoard('never-seen')).toBeUndefined();
+    });
+
+    it('S2 appended updates load back in order, byte-identical', async () => {
+      await newBoard('b');
+      const backing = bytes(9, 9, 1, 2, 3, 9);
+      const inputs = [bytes(1), backing.subarray(2, 5), Buffer.from([200, 0, 255, 7]), bytes(4, 5)];
+      const seqs: number[] = [];
+      for (const update of inputs) seqs.push(await store.appendUpdate('b', update));
+      // The caller may reuse its buffers: what was stored must not change with them.
+      backing.fill(0);
+      inputs[0]?.fill(0);
+
+      expect(seqs.every((seq, i) => i === 0 || seq > (seqs[i - 1] ?? Infinity))).toBe(true);
+      const loaded = await store.loadDoc('b');
+      expect(plain(loaded)).toEqual({
+        snapshot: null,
+        updates: [[1], [1, 2, 3], [200, 0, 255, 7], [4, 5]],
+        lastSeq: seqs[3],
+        bytes: 10
+      });
+      expect(loaded.updates.every((update) => update instanceof Uint8Array)).toBe(true);
+      loaded.updates[0]?.fill(42);
+      expect(plain(await store.loadDoc('b')).updates[0]).toEqual([1]);
+    });
+
+    it('S3 compaction replaces the snapshot and drops only updates up to throughSeq', async () => {
+      await newBoard('b');
+      const s1 = await store.appendUpdate('b', bytes(1));
+      const s2 = await store.appendUpdate('b', bytes(2, 2));
+      const s3 = await store.appendUpdate('b', bytes(3, 3, 3));
+
+      await store.compact('b', bytes(10, 11), s2);
+      expect(s1).toBeLessThan(s2);
+      expect(plain(await store.loadDoc('b'))).toEqual({
+        snapshot: [10, 11],
+        updates: [[3, 3, 3]],
+        lastSeq: s3,
+        bytes: 5
+      });
+
+      await store.compact('b', bytes(20, 21, 22, 23), s3);
+      // With the log empty, lastSeq still names the last update ever folded in.
+      expect(plain(await store.loadDoc('b'))).toEqual({
+        snapshot: [20, 21, 22, 23],
+        updates: [],
+        lastSeq: s3,
+        bytes: 4
+      });
+    });
+
+    it('S4 updates appended after compaction load after the snapshot', async () => {
+      await newBoard('b');
+      await store.appendUpdate('b', bytes(1));
+      const last = await store.appendUpdate('b', bytes(2));
+      // Emptying the whole log is the case where a reused rowid would slip under throughSeq.
+      await store.compact('b', bytes(12), last);
+      const next = await store.appendUpdate('b', bytes(3));
+
+      expect(next).toBeGreaterThan(last);
+      expect(plain(await store.loadDoc('b'))).toEqual({
+        snapshot: [12],
+        updates: [[3]],
+        lastSeq: next,
+        bytes: 2
+      });
+
+      // A snapshot stored before anything was logged (a board seeded from a template) works the same way.
+      await newBoard('seeded');
+      await store.compact('seeded', bytes(7, 7), 0);
+      const first = await store.appendUpdate('seeded', bytes(8));
+      expect(plain(await store.loadDoc('seeded'))).toEqual({
+        snapshot: [7, 7],
+        updates: [[8]],
+        lastSeq: first,
+        bytes: 3
+      });
+    });
+
+    it('S5 a Yjs doc rebuilt from snapshot+updates equals the original', async () => {
+      await newBoard('b');
+      const alice = new Y.Doc();
+      const bob = new Y.Doc();
+      const appends: Promise<number>[] = [];
+      // Both peers log what they produce and exchange it, as a server relaying between two clients would.
+      alice.on('update', (update: Uint8Array, origin: unknown) => {
+        if (origin !== 'relay') {
+          appends.push(store.appendUpdate('b', update));
+          Y.applyUpdate(bob, update, 'relay');
+        }
+      });
+      bob.on('update', (update: Uint8Array, origin: unknown) => {
+        if (origin !== 'relay') {
+          appends.push(store.appendUpdate('b', update));
+          Y.applyUpdate(alice, update, 'relay');
+        }
+      });
+
+      const columns = alice.getArray<Y.Map<unknown>>('columns');
+      alice.transact(() => {
+        for (const title of ['To do', 'Doing', 'Done']) {
+          const column = new Y.Map<unknown>();
+          column.set('title', title);
+          column.set('cards', new Y.Array<string>());
+          columns.push([column]);
+        }
+      });
+      bob.getText('notes').insert(0, 'Launch plan: ');
+      alice.getText('notes').insert(13, 'ship on Friday');
+      const seqsBefore = await Promise.all(appends.splice(0));
+      await store.compact('b', Y.encodeStateAsUpdate(alice), Math.max(...seqsBefore));
+
+      bob.getArray<Y.Map<unknown>>('columns').get(0).set('title', 'Backlog');
+      alice.getArray<Y.Map<unknown>>('columns').delete(2, 1);
+      bob.getText('notes').delete(0, 7);
+      alice.getMap('meta').set('owner', 'alice');
+      await Promise.all(appends.splice(0));
+
+      const stored = await store.loadDoc('b');
+      expect(stored.snapshot).not.toBeNull();
+      expect(stored.updates.length).toBeGreaterThanOrEqual(4);
+      const rebuilt = new Y.Doc();
+      if (stored.snapshot) Y.applyUpdate(rebuilt, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(rebuilt, update);
+
+      // Root types read as undefined in toJSON() until they are defined on the doc.
+      rebuilt.getArray('columns');
+      rebuilt.getText('notes');
+      rebuilt.getMap('meta');
+      expect(rebuilt.toJSON()).toEqual(alice.toJSON());
+      expect(rebuilt.getText('notes').toString()).toBe('plan: ship on Friday');
+      expect(rebuilt.getArray('columns').toJSON()).toEqual([
+        { title: 'Backlog', cards: [] },
+        { title: 'Doing', cards: [] }
+      ]);
+      expect(Array.from(Y.encodeStateVector(rebuilt))).toEqual(Array.from(Y.encodeStateVector(alice)));
+    });
+
+    it('S6 boards list newest first and hide archived unless asked', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      for (const [id, time] of [
+        ['a', 1000],
+        ['b', 3000],
+        ['c', 2000],
+        ['d', 5000],
+        ['e', 5000]
+      ] as const) {
+        vi.setSystemTime(time);
+        await newBoard(id);
+      }
+      vi.setSystemTime(9000);
+      await store.updateBoard('b', { archived: true });
+
+      const ids = (list: { id: string }[]) => list.map((board) => board.id);
+      // Same millisecond: the board created later counts as newer.
+      expect(ids(await store.listBoards())).toEqual(['e', 'd', 'c', 'a']);
+      expect(ids(await store.listBoards({ includeArchived: false }))).toEqual(['e', 'd', 'c', 'a']);
+      expect(ids(await store.listBoards({ includeArchived: true }))).toEqual(['e', 'd', 'b', 'c', 'a']);
+      expect((await store.listBoards()).at(-1)).toEqual({
+        id: 'a',
+        title: 'Board a',
+        templateId: null,
+        archived: false,
+        createdAt: 1000,
+        updatedAt: 1000
+      });
+    });
+
+    it('S7 updateBoard patches title/archived and bumps updatedAt; unknown id gives undefined', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(1000);
+      const created = await store.createBoard({ id: 'b', title: 'Q3 launch', templateId: 'tpl-campaign' });
+      expect(created).toEqual({
+        id: 'b',
+        title: 'Q3 launch',
+        templateId: 'tpl-campaign',
+        archived: false,
+        createdAt: 1000,
+        updatedAt: 1000
+      });
+
+      vi.setSystemTime(4000);
+      const renamed = { ...created, title: 'Q4 launch', updatedAt: 4000 };
+      expect(await store.updateBoard('b', { title: 'Q4 launch' })).toEqual(renamed);
+      expect(await store.getBoard('b')).toEqual(renamed);
+
+      vi.setSystemTime(5000);
+      const archived = { ...renamed, archived: true, updatedAt: 5000 };
+      expect(await store.updateBoard('b', { archived: true })).toEqual(archived);
+      expect(await store.getBoard('b')).toEqual(archived);
+
+      expect(await store.updateBoard('ghost', { title: 'Boo' })).toBeUndefined();
+      expect(await store.getBoard('ghost')).toBeUndefined();
+      expect(await store.listBoards({ includeArchived: true })).toEqual([archived]);
+    });
+
+    it('S8 deleteBoard removes record, snapshot and log', async () => {
+      await newBoard('gone');
+      await newBoard('kept');
+      const seq = await store.appendUpdate('gone', bytes(1));
+      await store.compact('gone', bytes(5), seq);
+      await store.appendUpdate('gone', bytes(2));
+      const keptSeq = await store.appendUpdate('kept', bytes(3));
+
+      await store.deleteBoard('gone');
+      expect(await store.getBoard('gone')).toBeUndefined();
+      expect(await store.loadDoc('gone')).toEqual(EMPTY_DOC);
+      expect((await store.listBoards({ includeArchived: true })).map((board) => board.id)).toEqual(['kept']);
+      expect(plain(await store.loadDoc('kept'))).toEqual({
+        snapshot: null,
+        updates: [[3]],
+        lastSeq: keptSeq,
+        bytes: 1
+      });
+      await expect(store.deleteBoard('never-existed')).resolves.toBeUndefined();
+    });
+
+    it('S9 boards are isolated from each other', async () => {
+      await newBoard('a');
+      await newBoard('b');
+      const b1 = await store.appendUpdate('b', bytes(21));
+      await store.appendUpdate('a', bytes(11));
+      const b2 = await store.appendUpdate('b', bytes(22));
+      const a2 = await store.appendUpdate('a', bytes(12));
+
+      // a's throughSeq is above b's seqs: compaction must still touch only a's log.
+      await store.compact('a', bytes(10), a2);
+      expect(plain(await store.loadDoc('a'))).toEqual({ snapshot: [10], updates: [], lastSeq: a2, bytes: 1 });
+      expect(plain(await store.loadDoc('b'))).toEqual({
+        snapshot: null,
+        updates: [[21], [22]],
+        lastSeq: b2,
+        bytes: 2
+      });
+      expect(b1).toBeLessThan(a2);
+
+      await store.updateBoard('a', { title: 'Renamed' });
+      expect((await store.getBoard('b'))?.title).toBe('Board b');
+    });
+
+    it('S10 data survives close and reopen', async (context) => {
+      if (!fixture.reopen) {
+        context.skip();
+        return;
+      }
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(1000);
+      await newBoard('b');
+      const s1 = await store.appendUpdate('b', bytes(1, 1));
+      await store.compact('b', bytes(9, 9, 9), s1);
+      const s2 = await store.appendUpdate('b', bytes(2));
+      vi.setSystemTime(2000);
+      const record = await store.updateBoard('b', { title: 'Kept', archived: true });
+
+      store = await fixture.reopen();
+      expect(await store.getBoard('b')).toEqual(record);
+      expect(plain(await store.loadDoc('b'))).toEqual({
+        snapshot: [9, 9, 9],
+        updates: [[2]],
+        lastSeq: s2,
+        bytes: 4
+      });
+      expect(await store.appendUpdate('b', bytes(3))).toBeGreaterThan(s2);
+    });
+
+    it('S11 bad input is rejected with a clear error and stores nothing', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(1000);
+      const board = await newBoard('b');
+      const seq = await store.appendUpdate('b', bytes(1));
+      const before = plain(await store.loadDoc('b'));
+
+      await expect(store.appendUpdate('', bytes(1))).rejects.toThrow(/boardId must be a non-empty string/);
+      await expect(store.appendUpdate(unchecked(undefined), bytes(1))).rejects.toThrow(/boardId/);
+      await expect(store.appendUpdate('b', unchecked('text'))).rejects.toThrow(/update must be a Uint8Array/);
+      await expect(store.appendUpdate('b', unchecked([1, 2]))).rejects.toThrow(/update must be a Uint8Array/);
+      await expect(store.appendUpdate('b', new Uint8Array(0))).rejects.toThrow(/update must not be empty/);
+      await expect(store.loadDoc('')).rejects.toThrow(/boardId/);
+      await expect(store.compact('b', unchecked(null), seq)).rejects.toThrow(/snapshot must be a Uint8Array/);
+      for (const throughSeq of [-1, 1.5, Number.NaN, unchecked<number>('1')]) {
+        await expect(store.compact('b', bytes(5), throughSeq)).rejects.toThrow(
+          /throughSeq must be a whole number/
+        );
+      }
+      await expect(store.compact('b', bytes(5), seq + 1)).rejects.toThrow(
+        /beyond the board's last logged seq/
+      );
+      await expect(store.createBoard({ id: '', title: 'x', templateId: null })).rejects.toThrow(/board\.id/);
+      await expect(store.createBoard(unchecked({ id: 'c', title: 5, templateId: null }))).rejects.toThrow(
+        /board\.title must be a string/
+      );
+      await expect(store.createBoard({ id: 'b', title: 'Clash', templateId: null })).rejects.toThrow(
+        /board with id "b" already exists/
+      );
+      await expect(store.updateBoard('b', unchecked({ title: 3 }))).rejects.toThrow(
+        /patch\.title must be a string/
+      );
+      await expect(store.updateBoard('b', unchecked({ archived: 'yes' }))).rejects.toThrow(/patch\.archived/);
+      await expect(store.getBoard('')).rejects.toThrow(/id must be a non-empty string/);
+      await expect(store.deleteBoard('')).rejects.toThrow(/id must be a non-empty string/);
+
+      expect(plain(await store.loadDoc('b'))).toEqual(before);
+      expect(await store.loadDoc('c')).toEqual(EMPTY_DOC);
+      expect(await store.listBoards({ includeArchived: true })).toEqual([board]);
+    });
+
+    it('S12 a stale compaction never replaces a newer snapshot', async () => {
+      await newBoard('b');
+      const s1 = await store.appendUpdate('b', bytes(1));
+      const s2 = await store.appendUpdate('b', bytes(2));
+      await store.compact('b', bytes(40, 2), s2);
+      // The older snapshot lacks update 2, which the newer compaction already deleted from the log.
+      await store.compact('b', bytes(40, 1), s1);
+      expect(plain(await store.loadDoc('b'))).toEqual({
+        snapshot: [40, 2],
+        updates: [],
+        lastSeq: s2,
+        bytes: 2
+      });
+    });
+
+    it('S13 close is idempotent and a closed store refuses work', async () => {
+      await store.close();
+      await expect(store.close()).resolves.toBeUndefined();
+      await expect(store.loadDoc('b')).rejects.toThrow(/closed/);
+      await expect(store.appendUpdate('b', bytes(1))).rejects.toThrow(/closed/);
+      await expect(store.listBoards()).rejects.toThrow(/closed/);
+    });
+  });
+}
