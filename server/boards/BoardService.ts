@@ -26,6 +26,19 @@ export class BoardRequestError extends Error {
   }
 }
 
+/**
+ * True for a BoardRequestError from either copy of this module: SvelteKit bundles its own copy of
+ * server code, so an error thrown by the process's BoardService fails `instanceof` there.
+ */
+export function isBoardRequestError(e: unknown): e is BoardRequestError {
+  return (
+    e instanceof Error &&
+    e.name === 'BoardRequestError' &&
+    typeof (e as BoardRequestError).status === 'number' &&
+    typeof (e as BoardRequestError).code === 'string'
+  );
+}
+
 function cleanTitle(title: unknown): string {
   const clean = typeof title === 'string' ? title.replace(/\s+/g, ' ').trim() : '';
   if (!clean || clean.length > LIMITS.boardTitle) {

@@ -1,0 +1,215 @@
+import WebSocket from 'ws';
+import type { BoardOrigin } from '../../src/lib/board/origin';
+import { errorMessage, type Logger } from '../log';
+import { CloseCode, closeCodeName, decodeMessage, ProtocolError, type ClientMessage } from '../protocol';
+
+/** What a room does with a connection once it is attached. */
+export interface ConnectionHandler {
+  /** One validated message; may throw (ProtocolError closes with 4400, anything else with 1011). */
+  message(message: ClientMessage): void;
+  /** Called once, as soon as the connection is closing: stop sending to it. */
+  closed(): void;
+}
+
+export interface ConnectionOptions {
+  id: string;
+  boardId: string;
+  log: Logger;
+  /** Drop the client once more than this many bytes wait in its send buffer. */
+  maxSendBufferBytes: number;
+  /** Keepalive ping period; a client that misses one pong is terminated. 0 disables pings. */
+  pingIntervalMs: number;
+  /** Messages held while the room loads; a client that sends more is closed (4429). */
+  maxQueuedMessages?: number;
+  /** After sending a close frame, how long to wait for the client before cutting the TCP socket. */
+  closeGraceMs?: number;
+}
+
+// A y-websocket client sends step 1, step 2 and an awareness update on open; 256 leaves room for
+// a burst of typing during a slow load while bounding memory per socket.
+const DEFAULT_MAX_QUEUED = 256;
+const DEFAULT_CLOSE_GRACE_MS = 2000;
+
+/**
+ * One client socket: decodes frames, holds them until a loaded room attaches, guards the send
+ * buffer and keeps the socket alive. It never lets an exception escape a socket event handler.
+ */
+export class Connection {
+  readonly id: string;
+  readonly boardId: string;
+  /** Transaction origin of every update this connection applies. */
+  readonly origin: BoardOrigin;
+  /** Awareness client ids this connection has announced; removed from the room when it closes. */
+  readonly awarenessIds = new Set<number>();
+  readonly #socket: WebSocket;
+  readonly #options: ConnectionOptions;
+  readonly #log: Logger;
+  #handler: ConnectionHandler | null = null;
+  #queue: ClientMessage[] = [];
+  #closing = false;
+  #alive = true;
+  #pingTimer: NodeJS.Timeout | undefined;
+  #graceTimer: NodeJS.Timeout | undefined;
+
+  constructor(socket: WebSocket, options: ConnectionOptions) {
+    this.id = options.id;
+    this.boardId = options.boardId;
+    this.origin = Object.freeze({ source: 'client', connectionId: options.id });
+    this.#socket = socket;
+    this.#options = options;
+    this.#log = options.log;
+    socket.binaryType = 'nodebuffer';
+    socket.on('message', (data, isBinary) => this.#receive(data, isBinary));
+    socket.on('pong', () => (this.#alive = true));
+    socket.on('error', (error) => this.#onError(error));
+    socket.on('close', (code) => this.#onClose(code));
+    if (options.pingIntervalMs > 0) {
+      this.#pingTimer = setInterval(() => this.#ping(), options.pingIntervalMs);
+      this.#pingTimer.unref();
+    }
+  }
+
+  /** True once the connection is closing or closed; nothing more is sent or delivered. */
+  get isClosed(): boolean {
+    return this.#closing;
+  }
+
+  /** Bytes queued in the socket that the client has not taken yet. */
+  get bufferedAmount(): number {
+    return this.#socket.bufferedAmount;
+  }
+
+  /** Starts delivering messages to `handler`, first the ones queued while the room loaded. */
+  attach(handler: ConnectionHandler): void {
+    if (this.#closing) return handler.closed();
+    this.#handler = handler;
+    const queued = this.#queue;
+    this.#queue = [];
+    for (const message of queued) {
+      if (this.#closing) break;
+      this.#deliver(message);
+    }
+  }
+
+  /** Sends one frame, or drops the client when it already has too much unread data. */
+  send(frame: Uint8Array): void {
+    if (this.#closing || this.#socket.readyState !== WebSocket.OPEN) return;
+    // Checked before sending, so one large frame (a first sync of a big board) still goes out.
+    if (this.#socket.bufferedAmount > this.#options.maxSendBufferBytes) {
+      this.#log.warn('slow client dropped', {
+        board: this.boardId,
+        conn: this.id,
+        buffered: this.#socket.bufferedAmount
+      });
+      this.close(CloseCode.SlowClient, 'send buffer overflow');
+      return;
+    }
+    this.#socket.send(frame, { binary: true });
+  }
+
+  /** Sends a close frame and cuts the socket if the client does not answer within the grace period. */
+  close(code: number, reason = ''): void {
+    if (this.#closing) return;
+    this.#shutdown();
+    if (this.#socket.readyState === WebSocket.CLOSED) return;
+    this.#socket.close(code, reason);
+    // A slow or hostile client may never read the close frame; ws alone would wait 30 s.
+    this.#graceTimer = setTimeout(
+      () => this.#socket.terminate(),
+      this.#options.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS
+    );
+    this.#graceTimer.unref();
+  }
+
+  #receive(data: WebSocket.RawData, isBinary: boolean): void {
+    if (this.#closing) return;
+    try {
+      if (!isBinary) throw new ProtocolError('text-frame', 'text frames are not part of the protocol');
+      const frame = Array.isArray(data)
+        ? Buffer.concat(data)
+        : data instanceof ArrayBuffer
+          ? new Uint8Array(data)
+          : data;
+      const message = decodeMessage(frame);
+      if (this.#handler) {
+        this.#deliver(message);
+      } else if (this.#queue.length >= (this.#options.maxQueuedMessages ?? DEFAULT_MAX_QUEUED)) {
+        this.#log.warn('too many messages while loading', { board: this.boardId, conn: this.id });
+        this.close(CloseCode.TooManyQueued, 'too many messages while loading');
+      } else {
+        this.#queue.push(message);
+      }
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  #deliver(message: ClientMessage): void {
+    try {
+      this.#handler?.message(message);
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  /** Closes this connection only: 4400 for bad input, 1011 for our own bugs. */
+  #fail(error: unknown): void {
+    if (error instanceof ProtocolError) {
+      this.#log.warn('malformed message', {
+        board: this.boardId,
+        conn: this.id,
+        reason: error.reason,
+        detail: error.message
+      });
+      this.close(CloseCode.MalformedMessage, 'malformed message');
+    } else {
+      this.#log.error('message handling failed', {
+        board: this.boardId,
+        conn: this.id,
+        error: errorMessage(error)
+      });
+      this.close(CloseCode.InternalError, 'internal error');
+    }
+  }
+
+  #onError(error: Error & { code?: string }): void {
+    // ws has already sent 1009 for an oversized frame when this fires; we only record it.
+    if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+      this.#log.warn('message too large', {
+        board: this.boardId,
+        conn: this.id,
+        code: CloseCode.MessageTooLarge
+      });
+    } else {
+      this.#log.warn('socket error', { board: this.boardId, conn: this.id, error: error.message });
+    }
+  }
+
+  #onClose(code: number): void {
+    clearTimeout(this.#graceTimer);
+    this.#log.debug('connection closed', { board: this.boardId, conn: this.id, code: closeCodeName(code) });
+    this.#shutdown();
+  }
+
+  #ping(): void {
+    if (!this.#alive) {
+      this.#log.info('keepalive timeout', { board: this.boardId, conn: this.id });
+      this.#shutdown();
+      this.#socket.terminate();
+      return;
+    }
+    this.#alive = false;
+    if (this.#socket.readyState === WebSocket.OPEN) this.#socket.ping();
+  }
+
+  /** Marks the connection closed and tells the room once, whoever noticed first. */
+  #shutdown(): void {
+    if (this.#closing) return;
+    this.#closing = true;
+    clearInterval(this.#pingTimer);
+    this.#queue = [];
+    const handler = this.#handler;
+    this.#handler = null;
+    handler?.closed();
+  }
+}

@@ -1,0 +1,170 @@
+import type WebSocket from 'ws';
+import type * as Y from 'yjs';
+import type { BoardOrigin } from '../../src/lib/board/origin';
+import type { Config } from '../config';
+import { createLogger, errorMessage, type Logger } from '../log';
+import { CloseCode } from '../protocol';
+import type { DocStore } from '../store/DocStore';
+import { Connection } from './Connection';
+import { Room, type DocChangeHook, type RoomStats } from './Room';
+
+export type RoomLimits = Pick<
+  Config,
+  'maxDocBytes' | 'maxSendBufferBytes' | 'compactAfterUpdates' | 'roomIdleMs'
+>;
+
+export interface RoomManagerOptions {
+  store: DocStore;
+  config: RoomLimits;
+  log?: Logger;
+  /** Called after each durable change of any board (generic: the app decides what to mirror). */
+  onDocChange?: DocChangeHook;
+  /** Keepalive ping period per connection; defaults to 30 s, 0 disables. */
+  pingIntervalMs?: number;
+}
+
+export interface RoomManagerStats {
+  rooms: number;
+  connections: number;
+  boards: RoomStats[];
+}
+
+const DEFAULT_PING_INTERVAL_MS = 30_000;
+
+/**
+ * The process's rooms: at most one per board, loaded on demand, unloaded when idle. Both the
+ * WebSocket path and HTTP endpoints go through here, so a server-side write reaches live clients.
+ */
+export class RoomManager {
+  readonly #store: DocStore;
+  readonly #config: RoomLimits;
+  readonly #log: Logger;
+  readonly #onDocChange: DocChangeHook | undefined;
+  readonly #pingIntervalMs: number;
+  readonly #rooms = new Map<string, Room>();
+  /** Rooms flushing and compacting on their way out; a new load of the board waits for them. */
+  readonly #unloading = new Map<string, Promise<void>>();
+  #nextConnectionId = 1;
+  #closed: Promise<void> | null = null;
+
+  constructor(options: RoomManagerOptions) {
+    this.#store = options.store;
+    this.#config = options.config;
+    this.#log = options.log ?? createLogger();
+    this.#onDocChange = options.onDocChange;
+    this.#pingIntervalMs = options.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS;
+  }
+
+  /** Serves an upgraded socket for `boardId`; its messages are held until the room has loaded. */
+  connect(boardId: string, socket: WebSocket): Connection {
+    const conn = new Connection(socket, {
+      id: `c${(this.#nextConnectionId++).toString(36)}`,
+      boardId,
+      log: this.#log,
+      maxSendBufferBytes: this.#config.maxSendBufferBytes,
+      pingIntervalMs: this.#pingIntervalMs
+    });
+    if (this.#closed) {
+      conn.close(CloseCode.GoingAway, 'server shutting down');
+      return conn;
+    }
+    this.#log.debug('connection opened', { board: boardId, conn: conn.id });
+    this.#acquire(boardId).then(
+      (room) => room.addConnection(conn),
+      (error: unknown) => {
+        this.#log.error('room unavailable', { board: boardId, conn: conn.id, error: errorMessage(error) });
+        conn.close(this.#closed ? CloseCode.GoingAway : CloseCode.InternalError, 'room unavailable');
+      }
+    );
+    return conn;
+  }
+
+  /** Runs `fn` in one server transaction on the board's doc; resolves once it is durable and broadcast. */
+  async change(boardId: string, fn: (doc: Y.Doc) => void, reason?: string): Promise<void> {
+    const origin: BoardOrigin = reason === undefined ? { source: 'server' } : { source: 'server', reason };
+    const room = await this.#acquire(boardId);
+    await room.change(fn, origin);
+  }
+
+  /** Reads the board's doc, loading the room if needed. */
+  async read<T>(boardId: string, fn: (doc: Y.Doc) => T): Promise<T> {
+    const room = await this.#acquire(boardId);
+    return room.read(fn);
+  }
+
+  /** Closes every socket with 1001, flushes and compacts every room. Later connects are refused. */
+  close(): Promise<void> {
+    this.#closed ??= this.#close();
+    return this.#closed;
+  }
+
+  stats(): RoomManagerStats {
+    const boards = [...this.#rooms.values()].map((room) => room.stats());
+    return {
+      rooms: boards.length,
+      connections: boards.reduce((sum, board) => sum + board.connections, 0),
+      boards
+    };
+  }
+
+  /** The loaded room of a board, loading it once however many callers ask at the same time. */
+  async #acquire(boardId: string): Promise<Room> {
+    for (;;) {
+      if (this.#closed) throw new Error('RoomManager is closed.');
+      const unloading = this.#unloading.get(boardId);
+      if (unloading) {
+        await unloading;
+        continue;
+      }
+      let room = this.#rooms.get(boardId);
+      if (!room) {
+        room = this.#createRoom(boardId);
+        this.#rooms.set(boardId, room);
+      }
+      await room.ready;
+      // No timer can fire between here and the caller's next step (only microtasks run), so an
+      // open room stays open for it.
+      if (room.isOpen) return room;
+    }
+  }
+
+  #createRoom(boardId: string): Room {
+    const room = new Room({
+      boardId,
+      store: this.#store,
+      log: this.#log,
+      maxDocBytes: this.#config.maxDocBytes,
+      compactAfterUpdates: this.#config.compactAfterUpdates,
+      idleMs: this.#config.roomIdleMs,
+      onIdle: (idle) => void this.#unload(idle),
+      onFailed: (failed) => this.#forget(failed),
+      onDocChange: this.#onDocChange
+    });
+    room.ready.catch(() => this.#forget(room));
+    return room;
+  }
+
+  #unload(room: Room): Promise<void> {
+    this.#forget(room);
+    const done = room
+      .unload()
+      .catch((error: unknown) => {
+        this.#log.error('room unload failed', { board: room.boardId, error: errorMessage(error) });
+      })
+      .finally(() => {
+        if (this.#unloading.get(room.boardId) === done) this.#unloading.delete(room.boardId);
+      });
+    this.#unloading.set(room.boardId, done);
+    return done;
+  }
+
+  #forget(room: Room): void {
+    if (this.#rooms.get(room.boardId) === room) this.#rooms.delete(room.boardId);
+  }
+
+  async #close(): Promise<void> {
+    const rooms = [...this.#rooms.values()];
+    await Promise.all([...rooms.map((room) => this.#unload(room)), ...this.#unloading.values()]);
+    this.#log.info('rooms closed', { rooms: rooms.length });
+  }
+}
