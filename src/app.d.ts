@@ -9,7 +9,8 @@ declare global {
       services: Services;
     }
     interface PageData {
-      locale: Locale;
+      /** Set by server-rendered pages; client-rendered ones read <html lang> instead. */
+      locale?: Locale;
     }
     interface Error {
       message: string;

@@ -12,14 +12,15 @@ import { build, files, version } from '$service-worker';
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `stageboard-${version}`;
 const IMMUTABLE = new Set([...build, ...files]);
-// Every board page is the same client-rendered shell, so any cached one can stand in for another.
-const BOARD_SHELL = '/__board-shell';
+// Every board page is the same client-rendered shell, so one fetched at install stands in for any
+// board the browser has cached in IndexedDB, even one first opened before this worker took over.
+const BOARD_SHELL = '/boards/_shell';
 
 sw.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll([...IMMUTABLE]))
+      .then((cache) => cache.addAll([...IMMUTABLE, BOARD_SHELL]))
       .then(() => sw.skipWaiting())
   );
 });

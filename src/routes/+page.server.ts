@@ -1,12 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { TEMPLATES } from '$lib/board';
-import { BoardRequestError } from '../../server/boards/BoardService';
+import { isBoardRequestError } from '../../server/boards/BoardService';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   const includeArchived = url.searchParams.get('archived') === '1';
   const boards = await locals.services.boards.list(includeArchived);
   return {
+    locale: locals.locale,
     boards,
     includeArchived,
     templates: TEMPLATES.map((t) => ({ id: t.id, name: t.name, stages: t.stages.map((s) => s.name) }))
@@ -18,7 +19,7 @@ async function attempt<T>(fn: () => Promise<T>) {
   try {
     return await fn();
   } catch (e) {
-    if (e instanceof BoardRequestError) return fail(e.status, { code: e.code, message: e.message });
+    if (isBoardRequestError(e)) return fail(e.status, { code: e.code, message: e.message });
     throw e;
   }
 }

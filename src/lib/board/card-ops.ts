@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { BoardError } from './errors';
 import { newId } from './ids';
 import type { BoardOrigin } from './origin';
-import { rankAtIndex } from './rank';
+import { rankAtIndex, ranksBetween } from './rank';
 import { readColumn } from './read';
 import { CardKey, LIMITS, roots, type CardMap } from './schema';
 import { replaceText } from './text';
@@ -24,6 +24,20 @@ function cleanTitle(title: string): string {
   return clean;
 }
 
+function makeCardMap(id: string, stageId: string, title: string, rank: string): CardMap {
+  const map = new Y.Map<unknown>();
+  map.set(CardKey.id, id);
+  map.set(CardKey.title, new Y.Text(title));
+  map.set(CardKey.description, new Y.Text());
+  map.set(CardKey.stageId, stageId);
+  map.set(CardKey.rank, rank);
+  map.set(CardKey.archived, false);
+  map.set(CardKey.createdAt, Date.now());
+  map.set(CardKey.checklist, new Y.Map());
+  map.set(CardKey.comments, new Y.Map());
+  return map;
+}
+
 /** Adds a card to a stage at `index` among its visible cards (default: last) and returns its id. */
 export function addCard(
   doc: Y.Doc,
@@ -35,20 +49,30 @@ export function addCard(
   const siblings = readColumn(doc, card.stageId);
   const rank = rankAtIndex(siblings, card.index ?? siblings.length);
   const id = card.id ?? newId();
-  transact(doc, origin, () => {
-    const map = new Y.Map<unknown>();
-    map.set(CardKey.id, id);
-    map.set(CardKey.title, new Y.Text(title));
-    map.set(CardKey.description, new Y.Text());
-    map.set(CardKey.stageId, card.stageId);
-    map.set(CardKey.rank, rank);
-    map.set(CardKey.archived, false);
-    map.set(CardKey.createdAt, Date.now());
-    map.set(CardKey.checklist, new Y.Map());
-    map.set(CardKey.comments, new Y.Map());
-    roots(doc).cards.set(id, map);
-  });
+  transact(doc, origin, () => roots(doc).cards.set(id, makeCardMap(id, card.stageId, title, rank)));
   return id;
+}
+
+/**
+ * Appends cards to the end of a stage, in order, as one transaction and returns their ids.
+ * Reads the column once, where adding one by one rereads the board per card (quadratic on big
+ * boards). Every title is checked before anything is written.
+ */
+export function addCards(doc: Y.Doc, stageId: string, titles: readonly string[], origin?: BoardOrigin): string[] {
+  const clean = titles.map(cleanTitle);
+  requireStage(doc, stageId);
+  const last = readColumn(doc, stageId).at(-1)?.rank ?? null;
+  const ranks = ranksBetween(last, null, clean.length);
+  const ids = clean.map(() => newId());
+  if (ids.length === 0) return ids;
+  transact(doc, origin, () => {
+    const { cards } = roots(doc);
+    clean.forEach((title, i) => {
+      const id = ids[i] as string;
+      cards.set(id, makeCardMap(id, stageId, title, ranks[i] as string));
+    });
+  });
+  return ids;
 }
 
 /** Changes a card's title, touching only the characters that differ. */

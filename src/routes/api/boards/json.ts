@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { BoardRequestError } from '../../../../server/boards/BoardService';
+import { isBoardRequestError } from '../../../../server/boards/BoardService';
 
 /** Largest JSON body the board API reads. */
 const MAX_BODY_BYTES = 16 * 1024;
@@ -30,7 +30,7 @@ export async function handleApi(fn: () => Promise<Response>): Promise<Response> 
     return await fn();
   } catch (e) {
     if (e instanceof Response) return e;
-    if (e instanceof BoardRequestError) return jsonError(e.status, e.code, e.message);
+    if (isBoardRequestError(e)) return jsonError(e.status, e.code, e.message);
     throw e;
   }
 }
