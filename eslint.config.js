@@ -6,7 +6,17 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-  { ignores: ['build/', '.svelte-kit/', 'node_modules/', 'data/', 'test-results/', 'playwright-report/', 'drizzle/'] },
+  {
+    ignores: [
+      'build/',
+      '.svelte-kit/',
+      'node_modules/',
+      'data/',
+      'test-results/',
+      'playwright-report/',
+      'drizzle/'
+    ]
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,
@@ -33,5 +43,11 @@ export default ts.config(
   {
     files: ['*.js', '*.config.js'],
     ...ts.configs.disableTypeChecked
+  },
+  {
+    // SvelteKit keeps the service worker out of the app's tsconfig (it needs the webworker lib).
+    files: ['src/service-worker.ts'],
+    ...ts.configs.disableTypeChecked,
+    languageOptions: { parserOptions: { projectService: false } }
   }
 );

@@ -9,7 +9,13 @@ const config = {
     // The WebSocket upgrade checks Origin itself; forms and API calls keep SvelteKit's CSRF check.
     typescript: {
       config(tsconfig) {
-        tsconfig.include.push('../server/**/*.ts', '../tests/**/*.ts', '../bench/**/*.ts', '../scripts/**/*.ts', '../*.config.ts');
+        tsconfig.include.push(
+          '../server/**/*.ts',
+          '../tests/**/*.ts',
+          '../bench/**/*.ts',
+          '../scripts/**/*.ts',
+          '../*.config.ts'
+        );
         return tsconfig;
       }
     }

@@ -1,6 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { stageboardDevServer } from './server/vite-plugin';
+import { stageboardDevServer } from './server/vite-plugin.ts';
 
 export default defineConfig({
   plugins: [sveltekit(), stageboardDevServer()],

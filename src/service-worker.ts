@@ -61,7 +61,11 @@ sw.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   // Live data never comes from a cache: the sync socket and the JSON API answer or fail honestly.
-  if (url.origin !== sw.location.origin || url.pathname.startsWith('/sync') || url.pathname.startsWith('/api/')) {
+  if (
+    url.origin !== sw.location.origin ||
+    url.pathname.startsWith('/sync') ||
+    url.pathname.startsWith('/api/')
+  ) {
     return;
   }
   event.respondWith(respond(request));

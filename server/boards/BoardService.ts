@@ -74,9 +74,11 @@ export class BoardService {
   /** Creates a board, blank or from a template, with its document initialised. */
   async create(input: { title: unknown; templateId?: unknown }): Promise<BoardRecord> {
     const title = cleanTitle(input.title);
-    const templateId = typeof input.templateId === 'string' && input.templateId ? input.templateId : BLANK_TEMPLATE_ID;
+    const templateId =
+      typeof input.templateId === 'string' && input.templateId ? input.templateId : BLANK_TEMPLATE_ID;
     const template = findTemplate(templateId);
-    if (!template) throw new BoardRequestError(400, 'unknown-template', `There is no template "${templateId}".`);
+    if (!template)
+      throw new BoardRequestError(400, 'unknown-template', `There is no template "${templateId}".`);
     const id = newId();
     const record = await this.store.createBoard({ id, title, templateId: template.id });
     await this.rooms.change(id, (doc) => initBoard(doc, boardInitFromTemplate(template, title), SERVER));

@@ -35,11 +35,15 @@ export const actions: Actions = {
   },
   rename: async ({ request, locals }) => {
     const form = await request.formData();
-    return attempt(() => locals.services.boards.rename(String(form.get('id')), form.get('title')).then(() => ({})));
+    return attempt(() =>
+      locals.services.boards.rename(String(form.get('id')), form.get('title')).then(() => ({}))
+    );
   },
   archive: async ({ request, locals }) => {
     const form = await request.formData();
     const archived = form.get('archived') !== 'false';
-    return attempt(() => locals.services.boards.setArchived(String(form.get('id')), archived).then(() => ({})));
+    return attempt(() =>
+      locals.services.boards.setArchived(String(form.get('id')), archived).then(() => ({}))
+    );
   }
 };

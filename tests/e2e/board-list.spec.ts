@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { openBoard } from './helpers';
 
-test('a board is created from a template, renamed, archived and restored from the board list', async ({ page }) => {
+test('a board is created from a template, renamed, archived and restored from the board list', async ({
+  page
+}) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'My boards' })).toBeVisible();
   await page.getByLabel('Board name').fill('Autumn launch');
@@ -30,7 +32,7 @@ test('a board is created from a template, renamed, archived and restored from th
 
   await renamed.getByRole('button', { name: 'Archive' }).click();
   await expect(page.locator('li.row', { hasText: 'Autumn launch 2026' })).toHaveCount(0);
-  await page.getByRole('link', { name: 'Show archived boards' }).click();
+  await page.getByRole('button', { name: 'Show archived boards' }).click();
   const archived = page.locator('li.row', { hasText: 'Autumn launch 2026' });
   await expect(archived).toContainText('Archived');
   await archived.getByRole('button', { name: 'Restore' }).click();
@@ -42,7 +44,9 @@ test('a bad board name is refused with a clear message and creates nothing', asy
   const before = ((await (await request.get('/api/boards')).json()) as { boards: unknown[] }).boards.length;
   const res = await request.post('/api/boards', { data: { title: '   ' } });
   expect(res.status()).toBe(400);
-  expect(await res.json()).toEqual({ error: { code: 'invalid-title', message: expect.stringContaining('1–200') } });
+  expect(await res.json()).toEqual({
+    error: { code: 'invalid-title', message: expect.stringContaining('1–200') }
+  });
   const unknown = await request.post('/api/boards', { data: { title: 'x', templateId: 'nope' } });
   expect(unknown.status()).toBe(400);
   const after = ((await (await request.get('/api/boards')).json()) as { boards: unknown[] }).boards.length;

@@ -1,7 +1,17 @@
-import { expect, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import {
+  expect,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type Page
+} from '@playwright/test';
 
 /** Creates a board through the HTTP API and returns its id. */
-export async function createBoard(request: APIRequestContext, title: string, templateId = 'blank'): Promise<string> {
+export async function createBoard(
+  request: APIRequestContext,
+  title: string,
+  templateId = 'blank'
+): Promise<string> {
   const res = await request.post('/api/boards', { data: { title, templateId } });
   expect(res.status()).toBe(201);
   const body = (await res.json()) as { board: { id: string } };

@@ -48,7 +48,10 @@ test('Escape cancels a keyboard move and writes nothing', async ({ page, request
   await expect(titles(page, 'To do')).toHaveText(['Stays put']);
 });
 
-test('a card title is edited and a card archived and restored with the keyboard', async ({ page, request }) => {
+test('a card title is edited and a card archived and restored with the keyboard', async ({
+  page,
+  request
+}) => {
   const boardId = await createBoard(request, 'Keyboard edit');
   await openBoard(page, boardId);
   await addCard(page, 'To do', 'Draft');

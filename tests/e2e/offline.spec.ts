@@ -13,7 +13,9 @@ test('edits made offline reach the other person after reconnecting, and nothing 
   await contexts[0]!.setOffline(true);
   await expect(a.locator('[data-status="offline"]')).toBeVisible();
   await addCard(a, 'To do', 'Written offline');
-  await a.locator('.card', { hasText: 'Venue booking' }).dragTo(a.locator('section.column').nth(2).locator('ol'));
+  await a
+    .locator('.card', { hasText: 'Venue booking' })
+    .dragTo(a.locator('section.column').nth(2).locator('ol'));
   // Meanwhile the other person keeps working online.
   await addCard(b, 'In progress', 'Written online');
   await expect(titles(b, 'To do')).toHaveText(['Venue booking']);

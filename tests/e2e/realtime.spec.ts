@@ -37,7 +37,9 @@ test('people on a board see each other’s avatars and a marker on the card some
   await expect(b.locator('.presence .avatar')).toHaveCount(2);
   await addCard(a, 'To do', 'Launch plan');
   await a.locator('.card', { hasText: 'Launch plan' }).locator('.title').dblclick();
-  await expect(b.locator('.card', { hasText: 'Launch plan' }).locator('.peer-marker')).toContainText('is editing');
+  await expect(b.locator('.card', { hasText: 'Launch plan' }).locator('.peer-marker')).toContainText(
+    'is editing'
+  );
   await a.getByRole('textbox', { name: 'Edit title' }).fill('Launch plan v2');
   await a.getByRole('textbox', { name: 'Edit title' }).press('Enter');
   await expect(b.locator('.card .title', { hasText: 'Launch plan v2' })).toBeVisible({ timeout: 1000 });

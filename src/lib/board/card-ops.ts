@@ -58,7 +58,12 @@ export function addCard(
  * Reads the column once, where adding one by one rereads the board per card (quadratic on big
  * boards). Every title is checked before anything is written.
  */
-export function addCards(doc: Y.Doc, stageId: string, titles: readonly string[], origin?: BoardOrigin): string[] {
+export function addCards(
+  doc: Y.Doc,
+  stageId: string,
+  titles: readonly string[],
+  origin?: BoardOrigin
+): string[] {
   const clean = titles.map(cleanTitle);
   requireStage(doc, stageId);
   const last = readColumn(doc, stageId).at(-1)?.rank ?? null;

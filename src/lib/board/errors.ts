@@ -2,12 +2,7 @@
 export class BoardError extends Error {
   override name = 'BoardError';
   constructor(
-    readonly code:
-      | 'not-found'
-      | 'invalid'
-      | 'stage-not-empty'
-      | 'last-stage'
-      | 'too-many-stages',
+    readonly code: 'not-found' | 'invalid' | 'stage-not-empty' | 'last-stage' | 'too-many-stages',
     message: string
   ) {
     super(message);

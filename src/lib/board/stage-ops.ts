@@ -76,7 +76,10 @@ export function removeStage(
     if (target) {
       // Append after the target's own cards, keeping their relative order.
       const tail = board.columns.get(target) ?? [];
-      const moving = [...(board.columns.get(stageId) ?? []), ...board.archived.filter((c) => c.stageId === stageId)];
+      const moving = [
+        ...(board.columns.get(stageId) ?? []),
+        ...board.archived.filter((c) => c.stageId === stageId)
+      ];
       let siblings = tail;
       for (const card of moving) {
         const rank = rankAtIndex(siblings, siblings.length);
@@ -91,10 +94,17 @@ export function removeStage(
 }
 
 /** Sets or clears (null) a stage's work-in-progress limit. */
-export function setStageWipLimit(doc: Y.Doc, stageId: string, limit: number | null, origin?: BoardOrigin): void {
+export function setStageWipLimit(
+  doc: Y.Doc,
+  stageId: string,
+  limit: number | null,
+  origin?: BoardOrigin
+): void {
   if (limit !== null && (!Number.isInteger(limit) || limit < 1 || limit > 999)) {
     throw new BoardError('invalid', 'A WIP limit is a whole number from 1 to 999.');
   }
   const map = stageMap(doc, stageId);
-  transact(doc, origin, () => (limit === null ? map.delete(StageKey.wipLimit) : map.set(StageKey.wipLimit, limit)));
+  transact(doc, origin, () =>
+    limit === null ? map.delete(StageKey.wipLimit) : map.set(StageKey.wipLimit, limit)
+  );
 }

@@ -20,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   'boards.unarchive': 'Restore',
   'boards.archived': 'Archived',
   'boards.showArchived': 'Show archived boards',
+  'boards.hideArchived': 'Hide archived boards',
   'boards.updated': 'Updated {time}',
   'boards.stages': '{count} stages',
   'board.back': 'All boards',

@@ -24,7 +24,8 @@ class I18n {
   }
 
   /** Translates a message key in the current language. */
-  t = (key: MessageKey, params?: Record<string, string | number>): string => format(this.#locale, key, params);
+  t = (key: MessageKey, params?: Record<string, string | number>): string =>
+    format(this.#locale, key, params);
 }
 
 export const i18n = new I18n();

@@ -18,6 +18,7 @@ export const zhCN = {
   'boards.unarchive': '恢复',
   'boards.archived': '已归档',
   'boards.showArchived': '显示已归档的看板',
+  'boards.hideArchived': '隐藏已归档的看板',
   'boards.updated': '更新于 {time}',
   'boards.stages': '{count} 个阶段',
   'board.back': '全部看板',

@@ -31,40 +31,68 @@ function sameCard(a: CardView, b: CardView): boolean {
   );
 }
 
+function sameStage(a: StageView, b: StageView): boolean {
+  return (
+    a.id === b.id &&
+    a.name === b.name &&
+    a.altName === b.altName &&
+    a.rank === b.rank &&
+    a.wipLimit === b.wipLimit &&
+    a.timeLimitDays === b.timeLimitDays &&
+    a.gateRole === b.gateRole &&
+    sameList(a.checklist, b.checklist)
+  );
+}
+
+function sameMeta(a: BoardMetaView, b: BoardMetaView): boolean {
+  return a.title === b.title && a.templateId === b.templateId && a.schemaVersion === b.schemaVersion;
+}
+
 function sameList<T>(a: readonly T[] | undefined, b: readonly T[]): boolean {
   if (!a || a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
+/**
+ * Card views are re-read as each transaction ends, only for the cards it touched, so a
+ * transaction that changes nothing shown (a description keystroke, an approval, a no-op update)
+ * is told apart from one that does and notifies nobody. Grouping and sorting into columns waits
+ * for the next read.
+ */
 export class BoardProjection {
   #doc: Y.Doc;
+  /** Each card's own view, as stored (its stageId may name a stage that is gone). */
   #cards = new Map<string, CardView>();
-  #stages: StageView[] = [];
+  #stages: readonly StageView[];
   #meta: BoardMetaView;
   #columns = new Map<string, readonly CardView[]>();
   #archived: readonly CardView[] = EMPTY;
-  #dirtyCards = new Set<string>();
-  #stagesDirty = true;
-  #metaDirty = true;
+  /** Column copies of cards whose stage is gone, keyed by the card's own view, so they keep identity. */
+  #relocated = new WeakMap<CardView, CardView>();
+  #groupsDirty = true;
+  #touchedCards = new Set<string>();
+  #stagesTouched = false;
+  #metaTouched = false;
   #listeners = new Set<() => void>();
   #teardown: () => void;
 
   constructor(doc: Y.Doc) {
     this.#doc = doc;
     const { cards, stages, meta } = roots(doc);
-    cards.forEach((_, id) => this.#dirtyCards.add(id));
+    cards.forEach((map, id) => this.#cards.set(id, readCard(id, map)));
+    this.#stages = readStages(doc);
     this.#meta = readMeta(doc);
     const onCards = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
       for (const event of events) {
-        if (event.target === cards) for (const key of event.changes.keys.keys()) this.#dirtyCards.add(key);
-        else if (typeof event.path[0] === 'string') this.#dirtyCards.add(event.path[0]);
+        if (event.target === cards) for (const key of event.changes.keys.keys()) this.#touchedCards.add(key);
+        else if (typeof event.path[0] === 'string') this.#touchedCards.add(event.path[0]);
       }
     };
-    const onStages = () => (this.#stagesDirty = true);
-    const onMeta = () => (this.#metaDirty = true);
+    const onStages = () => (this.#stagesTouched = true);
+    const onMeta = () => (this.#metaTouched = true);
     const onAfter = () => {
-      if (this.#dirtyCards.size || this.#stagesDirty || this.#metaDirty) for (const fn of this.#listeners) fn();
+      if (this.#settle()) for (const fn of this.#listeners) fn();
     };
     cards.observeDeep(onCards);
     stages.observeDeep(onStages);
@@ -85,72 +113,82 @@ export class BoardProjection {
   }
 
   get meta(): BoardMetaView {
-    this.#refresh();
     return this.#meta;
   }
 
   get stages(): readonly StageView[] {
-    this.#refresh();
     return this.#stages;
   }
 
   /** Visible cards of a stage in order; the same array until that column changes. */
   column(stageId: string): readonly CardView[] {
-    this.#refresh();
+    this.#regroup();
     return this.#columns.get(stageId) ?? EMPTY;
   }
 
   get archived(): readonly CardView[] {
-    this.#refresh();
+    this.#regroup();
     return this.#archived;
   }
 
+  /** A card's own view: its stored stageId, even when the column showing it is the first one. */
   card(id: string): CardView | undefined {
-    this.#refresh();
     return this.#cards.get(id);
   }
 
   get cardCount(): number {
-    this.#refresh();
     return this.#cards.size;
   }
 
+  /** Stops following the document; safe to call more than once. */
   destroy(): void {
     this.#teardown();
+    this.#teardown = () => {};
     this.#listeners.clear();
   }
 
-  #refresh(): void {
-    if (this.#metaDirty) {
+  /** Re-reads what the ending transaction touched; true when anything shown changed. */
+  #settle(): boolean {
+    let changed = false;
+    if (this.#metaTouched) {
+      this.#metaTouched = false;
       const meta = readMeta(this.#doc);
-      const old = this.#meta;
-      if (meta.title !== old.title || meta.templateId !== old.templateId || meta.schemaVersion !== old.schemaVersion) {
+      if (!sameMeta(this.#meta, meta)) {
         this.#meta = meta;
+        changed = true;
       }
-      this.#metaDirty = false;
     }
-    const stagesChanged = this.#stagesDirty;
-    if (stagesChanged) {
-      this.#stages = readStages(this.#doc);
-      this.#stagesDirty = false;
-    }
-    if (!stagesChanged && this.#dirtyCards.size === 0) return;
-    const { cards } = roots(this.#doc);
-    for (const id of this.#dirtyCards) {
-      const map = cards.get(id);
-      if (!map) {
-        this.#cards.delete(id);
-        continue;
+    if (this.#stagesTouched) {
+      this.#stagesTouched = false;
+      const previous = new Map(this.#stages.map((stage) => [stage.id, stage]));
+      const stages = readStages(this.#doc).map((next) => {
+        const prev = previous.get(next.id);
+        return prev && sameStage(prev, next) ? prev : next;
+      });
+      if (!sameList(this.#stages, stages)) {
+        this.#stages = stages;
+        this.#groupsDirty = changed = true;
       }
-      const next = readCard(id, map);
-      const prev = this.#cards.get(id);
-      if (!prev || !sameCard(prev, next)) this.#cards.set(id, next);
     }
-    this.#dirtyCards.clear();
-    this.#regroup();
+    if (this.#touchedCards.size > 0) {
+      const { cards } = roots(this.#doc);
+      for (const id of this.#touchedCards) {
+        const map = cards.get(id);
+        const prev = this.#cards.get(id);
+        const next = map ? readCard(id, map) : undefined;
+        if (next ? prev && sameCard(prev, next) : !prev) continue;
+        if (next) this.#cards.set(id, next);
+        else this.#cards.delete(id);
+        this.#groupsDirty = changed = true;
+      }
+      this.#touchedCards.clear();
+    }
+    return changed;
   }
 
   #regroup(): void {
+    if (!this.#groupsDirty) return;
+    this.#groupsDirty = false;
     const stageIds = new Set(this.#stages.map((s) => s.id));
     const first = this.#stages[0]?.id;
     const groups = new Map<string, CardView[]>();
@@ -164,7 +202,7 @@ export class BoardProjection {
       if (stageId === undefined) continue;
       let list = groups.get(stageId);
       if (!list) groups.set(stageId, (list = []));
-      list.push(card);
+      list.push(stageId === card.stageId ? card : this.#relocate(card, stageId));
     }
     const columns = new Map<string, readonly CardView[]>();
     for (const stage of this.#stages) {
@@ -175,5 +213,14 @@ export class BoardProjection {
     this.#columns = columns;
     archived.sort(compareRanked);
     if (!sameList(this.#archived, archived)) this.#archived = archived;
+  }
+
+  /** The card as its column shows it: in the stage it is shown in, like readBoard. */
+  #relocate(card: CardView, stageId: string): CardView {
+    const copy = this.#relocated.get(card);
+    if (copy?.stageId === stageId) return copy;
+    const next = { ...card, stageId };
+    this.#relocated.set(card, next);
+    return next;
   }
 }

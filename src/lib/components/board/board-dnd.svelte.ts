@@ -27,7 +27,12 @@ export function spotIndex(column: readonly CardView[], cardId: string, spot: Dro
 }
 
 /** The drop spot for an index among the column's other cards. */
-export function spotAt(column: readonly CardView[], cardId: string, stageId: string, index: number): DropSpot {
+export function spotAt(
+  column: readonly CardView[],
+  cardId: string,
+  stageId: string,
+  index: number
+): DropSpot {
   const others = column.filter((c) => c.id !== cardId);
   return { stageId, beforeId: others[index]?.id ?? null };
 }

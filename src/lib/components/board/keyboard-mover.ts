@@ -33,7 +33,10 @@ export function step(
   };
   if (key === 'ArrowUp') return { ...lift, index: Math.max(0, lift.index - 1) };
   if (key === 'ArrowDown') return { ...lift, index: Math.min(othersIn(lift.stageIndex), lift.index + 1) };
-  const stageIndex = Math.max(0, Math.min(stages.length - 1, lift.stageIndex + (key === 'ArrowLeft' ? -1 : 1)));
+  const stageIndex = Math.max(
+    0,
+    Math.min(stages.length - 1, lift.stageIndex + (key === 'ArrowLeft' ? -1 : 1))
+  );
   if (stageIndex === lift.stageIndex) return lift;
   return { ...lift, stageIndex, index: Math.min(lift.index, othersIn(stageIndex)) };
 }

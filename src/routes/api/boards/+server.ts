@@ -3,7 +3,9 @@ import type { RequestHandler } from './$types';
 import { handleApi, readJson } from './json';
 
 export const GET: RequestHandler = ({ locals, url }) =>
-  handleApi(async () => json({ boards: await locals.services.boards.list(url.searchParams.get('archived') === '1') }));
+  handleApi(async () =>
+    json({ boards: await locals.services.boards.list(url.searchParams.get('archived') === '1') })
+  );
 
 export const POST: RequestHandler = ({ locals, request }) =>
   handleApi(async () => {

@@ -12,7 +12,8 @@ export async function readJson(request: Request): Promise<Record<string, unknown
   if (text.length > MAX_BODY_BYTES) throw jsonError(413, 'too-large', `Body over ${MAX_BODY_BYTES} bytes.`);
   try {
     const value: unknown = JSON.parse(text);
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+    if (typeof value === 'object' && value !== null && !Array.isArray(value))
+      return value as Record<string, unknown>;
   } catch {
     // fall through to the error below
   }

@@ -1,0 +1,30 @@
+import type { Server } from 'node:http';
+import { loadConfig } from './config';
+import { createServices } from './createServices';
+import { createLogger, errorMessage } from './log';
+import { seedDemoBoard } from './seed';
+import { clearServices, provideServices } from './services';
+import { SqliteDocStore } from './store/SqliteDocStore';
+import { attachSync } from './sync/attachSync';
+
+/** Opens the store, creates the services and attaches sync to Vite's HTTP server (npm run dev). */
+export async function startDevServices(httpServer: Server): Promise<void> {
+  const log = createLogger();
+  const config = loadConfig();
+  const store = SqliteDocStore.open(config);
+  const services = createServices({ config, store, log });
+  const rooms = services.rooms;
+  provideServices(services);
+  if (config.seedDemo) await seedDemoBoard(store, rooms);
+  const detach = attachSync(httpServer, { rooms, store, config, log });
+  log.info('sync attached to the dev server', { db: config.dbFile });
+
+  httpServer.once('close', () => {
+    detach();
+    rooms
+      .close()
+      .then(() => store.close())
+      .then(clearServices)
+      .catch((error: unknown) => log.error('dev server shutdown failed', { error: errorMessage(error) }));
+  });
+}
