@@ -22,19 +22,23 @@ afterEach(() => {
 });
 
 for (const durability of ['normal', 'full'] as const) {
-  docStoreContract(`SQLite, durability ${durability}`, async () => {
-    const config = tempConfig(durability);
-    let store = SqliteDocStore.open(config);
-    return {
-      store,
-      reopen: async () => {
-        await store.close();
-        store = SqliteDocStore.open(config);
-        return store;
-      },
-      cleanup: () => store.close()
-    };
-  });
+  docStoreContract(
+    `SQLite, durability ${durability}`,
+    async () => {
+      const config = tempConfig(durability);
+      let store = SqliteDocStore.open(config);
+      return {
+        store,
+        reopen: async () => {
+          await store.close();
+          store = SqliteDocStore.open(config);
+          return store;
+        },
+        cleanup: () => store.close()
+      };
+    },
+    { persistent: true }
+  );
 }
 
 describe('SqliteDocStore on a real file', () => {
