@@ -88,7 +88,10 @@ export function compareRanked(a: { rank: string; id: string }, b: { rank: string
  * out). When two neighbours share a rank (two people inserted at the same spot at once) no
  * string fits between them, so the item goes just after the tied run instead.
  */
-export function rankAtIndex(siblings: readonly { rank: string }[], index: number): string {
+export function rankAtIndex(all: readonly { rank: string }[], index: number): string {
+  // Items with a malformed rank (from an old or hostile client) sort last and bound nothing: a
+  // placement among them lands just after the last well-formed rank instead.
+  const siblings = all.filter((s) => isRank(s.rank));
   const i = Math.max(0, Math.min(index, siblings.length));
   const before = siblings[i - 1]?.rank ?? null;
   let j = i;

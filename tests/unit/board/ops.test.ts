@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import {
   BoardError,
   addCard,
+  addCards,
   addStage,
   archiveCard,
   deleteCard,
@@ -26,7 +27,10 @@ function board(stages = ['A', 'B', 'C']) {
   return { doc, ids };
 }
 
-const titles = (doc: Y.Doc, stageId: string) => readBoard(doc).columns.get(stageId)!.map((c) => c.title);
+const titles = (doc: Y.Doc, stageId: string) =>
+  readBoard(doc)
+    .columns.get(stageId)!
+    .map((c) => c.title);
 
 describe('board operations', () => {
   it('creates a board with its stages in order', () => {
@@ -160,5 +164,30 @@ describe('board operations', () => {
     Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
     expect(titles(doc, a)).toEqual(['orphan']);
     expect(readBoard(other)).toEqual(readBoard(doc));
+  });
+
+  it('appends many cards after the existing ones, in order, as one transaction, or writes nothing', () => {
+    const { doc, ids } = board();
+    const [a, b] = ids as [string, string];
+    addCard(doc, { stageId: a, title: 'first' });
+    const origins: unknown[] = [];
+    doc.on('afterTransaction', (tr) => origins.push(tr.origin));
+    const added = addCards(doc, a, ['one', ' two ', 'three'], { source: 'server', reason: 'fixture' });
+    expect(origins).toEqual([{ source: 'server', reason: 'fixture' }]);
+    expect(titles(doc, a)).toEqual(['first', 'one', 'two', 'three']);
+    expect(
+      readBoard(doc)
+        .columns.get(a)!
+        .map((c) => c.id)
+    ).toEqual([expect.any(String), ...added]);
+    expect(new Set(added).size).toBe(3);
+    addCard(doc, { stageId: a, title: 'last' });
+    expect(titles(doc, a).at(-1)).toBe('last');
+
+    const before = Y.encodeStateVector(doc);
+    expect(() => addCards(doc, b, ['fine', '   '])).toThrow(BoardError);
+    expect(() => addCards(doc, 'nope', ['x'])).toThrow(/No stage/);
+    expect(addCards(doc, b, [])).toEqual([]);
+    expect(Y.encodeStateVector(doc)).toEqual(before);
   });
 });

@@ -72,4 +72,11 @@ describe('fractional ranks', () => {
     expect(rankAtIndex(siblings, 0) < 'a').toBe(true);
     expect(rankAtIndex(siblings, 99) > 'r').toBe(true);
   });
+
+  it('never derives a malformed rank from a neighbour whose rank is malformed', () => {
+    const siblings = [{ rank: 'i' }, { rank: '~' }];
+    const r = rankAtIndex(siblings, 2);
+    expect(isRank(r)).toBe(true);
+    expect(r > 'i').toBe(true);
+  });
 });
