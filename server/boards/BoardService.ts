@@ -53,6 +53,9 @@ function cleanTitle(title: unknown): string {
  * so connected people see a rename at once.
  */
 export class BoardService {
+  /** Last catalogue title known per board; a few bytes a board, never a source of truth. */
+  private readonly titles = new Map<string, string>();
+
   constructor(
     private readonly store: DocStore,
     private readonly rooms: RoomManager
@@ -90,6 +93,7 @@ export class BoardService {
     const clean = cleanTitle(title);
     await this.get(id);
     await this.rooms.change(id, (doc) => renameBoard(doc, clean, SERVER));
+    this.titles.set(id, clean);
     return (await this.store.updateBoard(id, { title: clean })) as BoardRecord;
   }
 
@@ -105,9 +109,12 @@ export class BoardService {
    */
   async mirrorTitle(boardId: string, doc: Y.Doc): Promise<void> {
     const title = readMeta(doc).title;
-    if (!title) return;
+    // Called after every client update: remembering the last title seen keeps the common case
+    // (an edit that is not a rename) free of database reads.
+    if (!title || this.titles.get(boardId) === title) return;
     const record = await this.store.getBoard(boardId);
     if (record && record.title !== title) await this.store.updateBoard(boardId, { title });
+    this.titles.set(boardId, title);
   }
 }
 

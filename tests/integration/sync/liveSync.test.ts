@@ -8,6 +8,7 @@ import {
   type TestClient,
   type TestServer
 } from '../helpers/syncHarness';
+import { getServices } from '../../../server/services';
 
 describe('live sync between real y-websocket clients', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -74,5 +75,20 @@ describe('live sync between real y-websocket clients', () => {
       'the board list title to follow',
       async () => (await server.store.getBoard('board-a'))?.title === 'Renamed in the doc'
     );
+  });
+
+  it('keeps the board list right when a client renames back to a title it had before a server rename', async () => {
+    const alice = await connectClient(server.syncUrl, 'board-a');
+    clients.push(alice);
+    const listed = async () => (await server.store.getBoard('board-a'))?.title;
+    alice.doc.getMap('meta').set('title', 'First');
+    await waitFor('the first rename to be listed', async () => (await listed()) === 'First');
+    await getServices().boards.rename('board-a', 'Second');
+    await waitFor(
+      'the server rename to reach the client',
+      () => alice.doc.getMap('meta').get('title') === 'Second'
+    );
+    alice.doc.getMap('meta').set('title', 'First');
+    await waitFor('the board list to follow the client again', async () => (await listed()) === 'First');
   });
 });
