@@ -1,0 +1,53 @@
+/**
+ * Scenario 5(b), inside a generator: Debian's Chromium (pinned with the generator, off the
+ * server's core) opens a Stageboard board page in a fresh context, so nothing is cached.
+ */
+import { chromium } from '@playwright/test';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Without the networking flags Chromium floods the closed network with refused connections.
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run'
+];
+
+export interface BrowserOpenArgs {
+  url: string;
+  cards: number;
+  timeoutMs: number;
+}
+
+export interface BrowserOpenResult {
+  /** performance.now() in the page (ms since navigation start) when the cards were there and draggable. */
+  ms: number;
+  cards: number;
+}
+
+/** Navigates to `url` and times until `cards` `.card` elements exist and one is draggable. */
+export async function browserOpen(args: BrowserOpenArgs): Promise<BrowserOpenResult> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(args.url, { waitUntil: 'commit', timeout: args.timeoutMs });
+    // Checked every animation frame, so the time is the first frame that could show the board.
+    const handle = await page.waitForFunction(
+      (n: number) =>
+        document.querySelectorAll('.card').length >= n && document.querySelector('.card[draggable="true"]')
+          ? performance.now()
+          : false,
+      args.cards,
+      { polling: 'raf', timeout: args.timeoutMs }
+    );
+    const ms = (await handle.jsonValue()) as number;
+    const cards = await page.locator('.card').count();
+    await context.close();
+    return { ms, cards };
+  } finally {
+    await browser.close();
+  }
+}

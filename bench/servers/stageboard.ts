@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { PeerLauncher } from '../lib/types';
+import { REPO_ROOT, spawnPeer, type PeerSpec } from './spawnPeer';
+
+/** Newest modification time (ms) of the files under `dir` (recursive), 0 when it does not exist. */
+function newestMtime(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  const stat = statSync(dir);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(dir)) newest = Math.max(newest, newestMtime(path.join(dir, entry)));
+  return newest;
+}
+
+/**
+ * Runs `npx vite build` when build/handler.js is missing or older than the app's sources (what
+ * `npm start` does before every start), unless `skip`. Returns what it did, for the log.
+ */
+export function ensureStageboardBuild(options: { skip: boolean; force: boolean }): string {
+  const handler = path.join(REPO_ROOT, 'build/handler.js');
+  if (options.skip) return existsSync(handler) ? 'build skipped (--no-build)' : 'no build/ and --no-build';
+  const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'].map((file) =>
+    newestMtime(path.join(REPO_ROOT, file))
+  );
+  const built = existsSync(handler) ? statSync(handler).mtimeMs : 0;
+  if (!options.force && built > Math.max(...sources)) return 'build/ is up to date';
+  execFileSync('npx', ['vite', 'build'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  return 'built with `npx vite build`';
+}
+
+/** Stageboard exactly as `npm start` runs it after its build: `tsx server/index.ts` (as a loader). */
+const spec = (dataDir: string): PeerSpec => ({
+  name: 'stageboard',
+  protocol: 'y-websocket',
+  command: [process.execPath, '--import', 'tsx', 'server/index.ts'],
+  env: (port) => ({
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'warn'
+  }),
+  wsUrl: (port) => `ws://127.0.0.1:${port}/sync`,
+  createRoom: async (port, label) => {
+    const res = await fetch(`http://127.0.0.1:${port}/api/boards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: label })
+    });
+    if (res.status !== 201) throw new Error(`POST /api/boards: ${res.status} ${await res.text()}`);
+    const body = (await res.json()) as { board: { id: string } };
+    return body.board.id;
+  }
+});
+
+export const stageboard: PeerLauncher = {
+  name: 'stageboard',
+  protocol: 'y-websocket',
+  persistent: true,
+  start: ({ dataDir }) => spawnPeer(spec(dataDir))
+};
