@@ -28,12 +28,12 @@ interface Sizes {
 
 const SIZES: Record<Mode, Sizes> = {
   quick: {
-    connections: 200,
-    boards: 20,
+    connections: 100,
+    boards: 10,
     fullPerBoard: 2,
     rateHz: 1,
-    durationMs: 10_000,
-    settleMs: 1500,
+    durationMs: 4_000,
+    settleMs: 1000,
     seedCards: 20,
     generators: 1,
     connectBoards: 4

@@ -65,6 +65,8 @@ export class Room {
   #state: RoomState = 'loading';
   #unloading: Promise<void> | null = null;
   #idleTimer: NodeJS.Timeout | undefined;
+  /** Cached whole-document sync reply; null after any change. */
+  #fullStateReply: Uint8Array | null = null;
 
   constructor(options: RoomOptions) {
     this.boardId = options.boardId;
@@ -179,7 +181,7 @@ export class Room {
     switch (message.type) {
       case 'syncStep1': {
         // Computed now (so it holds exactly what is applied so far), sent once all of that is durable.
-        const reply = encodeSyncStep2(this.doc, message.stateVector);
+        const reply = this.#syncReply(message.stateVector);
         this.#persistence.enqueue(() => conn.send(reply));
         break;
       }
@@ -217,8 +219,21 @@ export class Room {
     }
   }
 
+  /**
+   * The sync step 2 answering a state vector. A client with nothing (a new device, a join storm)
+   * gets the whole document: that encoding is the costliest thing a room does, so it is made once
+   * and reused until the next change, instead of once per joiner.
+   */
+  #syncReply(stateVector: Uint8Array): Uint8Array {
+    const knowsNothing = stateVector.length === 1 && stateVector[0] === 0;
+    if (!knowsNothing) return encodeSyncStep2(this.doc, stateVector);
+    this.#fullStateReply ??= encodeSyncStep2(this.doc, stateVector);
+    return this.#fullStateReply;
+  }
+
   /** Every committed transaction after load: append, then broadcast to everyone but its sender. */
   readonly #onUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.#fullStateReply = null;
     const boardOrigin = isBoardOrigin(origin) ? origin : SERVER_ORIGIN;
     this.#persistence.append(update, () => {
       const frame = encodeSyncUpdate(update);

@@ -91,4 +91,20 @@ describe('live sync between real y-websocket clients', () => {
     alice.doc.getMap('meta').set('title', 'First');
     await waitFor('the board list to follow the client again', async () => (await listed()) === 'First');
   });
+
+  it('gives every new joiner the whole current document, including changes made after an earlier join', async () => {
+    const writer = await connectClient(server.syncUrl, 'board-a');
+    clients.push(writer);
+    writer.doc.getMap('cards').set('one', 1);
+    const early = await connectClient(server.syncUrl, 'board-a');
+    clients.push(early);
+    await waitFor('the first joiner to get the card', () => early.doc.getMap('cards').get('one') === 1);
+    writer.doc.getMap('cards').set('two', 2);
+    await waitFor('the change to reach the first joiner', () => early.doc.getMap('cards').get('two') === 2);
+    // A fresh client sends an empty state vector: its answer must not be a stale cached copy.
+    const late = await connectClient(server.syncUrl, 'board-a');
+    clients.push(late);
+    await waitFor('the late joiner to get both cards', () => late.doc.getMap('cards').size === 2);
+    expect(late.doc.getMap('cards').toJSON()).toEqual({ one: 1, two: 2 });
+  });
 });
