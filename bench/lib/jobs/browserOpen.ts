@@ -3,17 +3,7 @@
  * server's core) opens a Stageboard board page in a fresh context, so nothing is cached.
  */
 import { chromium } from '@playwright/test';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Without the networking flags Chromium floods the closed network with refused connections.
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run'
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../tests/chromium';
 
 export interface BrowserOpenArgs {
   url: string;
@@ -29,7 +19,7 @@ export interface BrowserOpenResult {
 
 /** Navigates to `url` and times until `cards` `.card` elements exist and one is draggable. */
 export async function browserOpen(args: BrowserOpenArgs): Promise<BrowserOpenResult> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
     const page = await context.newPage();
