@@ -3,6 +3,16 @@ import { BoardError } from './errors';
 import { newId } from './ids';
 import type { BoardOrigin } from './origin';
 import { ranksBetween } from './rank';
+import {
+  cleanChecklistSeeds,
+  cleanDepartment,
+  cleanGate,
+  cleanTimeRule,
+  type ChecklistSeed,
+  type Department,
+  type Gate,
+  type TimeRule
+} from './rules';
 import { LIMITS, MetaKey, SCHEMA_VERSION, StageKey, roots } from './schema';
 import { cleanName, transact } from './transact';
 
@@ -11,14 +21,19 @@ export interface StageInit {
   name: string;
   altName?: string;
   wipLimit?: number | null;
-  timeLimitDays?: number | null;
-  gateRole?: string | null;
-  checklist?: string[];
+  department?: Department | null;
+  timeRule?: TimeRule | null;
+  gate?: Gate | null;
+  checklist?: ChecklistSeed[];
+  /** Index, in the same init list, of the earlier stage a card is sent back to. */
+  sendBackTo?: number | null;
 }
 
 export interface BoardInit {
   title: string;
   templateId?: string | null;
+  /** What a card's date means on this board (节日日期 / Holiday date), or absent. */
+  dateLabel?: Department | null;
   stages: StageInit[];
 }
 
@@ -32,9 +47,15 @@ export function makeStageMap(id: string, rank: string, stage: StageInit): Y.Map<
   map.set(StageKey.rank, rank);
   if (stage.altName) map.set(StageKey.altName, stage.altName);
   if (stage.wipLimit != null) map.set(StageKey.wipLimit, stage.wipLimit);
-  if (stage.timeLimitDays != null) map.set(StageKey.timeLimitDays, stage.timeLimitDays);
-  if (stage.gateRole) map.set(StageKey.gateRole, stage.gateRole);
-  if (stage.checklist?.length) map.set(StageKey.checklist, [...stage.checklist]);
+  // Rules are stored cleaned, so what a board holds never depends on who wrote the template.
+  const department = cleanDepartment(stage.department);
+  const timeRule = stage.timeRule ? cleanTimeRule(stage.timeRule) : null;
+  const gate = stage.gate ? cleanGate(stage.gate) : null;
+  const checklist = cleanChecklistSeeds(stage.checklist);
+  if (department) map.set(StageKey.department, department);
+  if (timeRule) map.set(StageKey.timeRule, timeRule);
+  if (gate) map.set(StageKey.gate, gate);
+  if (checklist.length) map.set(StageKey.checklist, checklist);
   return map;
 }
 
@@ -49,10 +70,18 @@ export function initBoard(doc: Y.Doc, init: BoardInit, origin?: BoardOrigin): vo
     meta.set(MetaKey.templateId, init.templateId ?? '');
     meta.set(MetaKey.schemaVersion, SCHEMA_VERSION);
     meta.set(MetaKey.createdAt, Date.now());
+    const dateLabel = cleanDepartment(init.dateLabel);
+    if (dateLabel) meta.set(MetaKey.dateLabel, dateLabel);
     const ranks = ranksBetween(null, null, init.stages.length);
+    const ids = init.stages.map(() => newId());
     init.stages.forEach((stage, i) => {
-      const id = newId();
-      stages.set(id, makeStageMap(id, ranks[i] as string, stage));
+      const id = ids[i] as string;
+      const map = makeStageMap(id, ranks[i] as string, stage);
+      const back = stage.sendBackTo;
+      if (back != null && Number.isInteger(back) && back >= 0 && back < i) {
+        map.set(StageKey.sendBackTo, ids[back]);
+      }
+      stages.set(id, map);
     });
   });
 }

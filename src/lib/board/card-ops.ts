@@ -2,9 +2,11 @@ import * as Y from 'yjs';
 import { BoardError } from './errors';
 import { newId } from './ids';
 import type { BoardOrigin } from './origin';
+import { seedStageChecklist } from './checklist-ops';
+import { isIsoDate } from './dates';
 import { rankAtIndex, ranksBetween } from './rank';
-import { readColumn } from './read';
-import { CardKey, LIMITS, roots, type CardMap } from './schema';
+import { readColumn, readStage, revisionsOf, type RevisionView } from './read';
+import { CardKey, LIMITS, roots, str, type CardMap } from './schema';
 import { replaceText } from './text';
 import { cleanName, transact } from './transact';
 
@@ -24,7 +26,9 @@ function cleanTitle(title: string): string {
   return clean;
 }
 
+/** A new card map. Put it into `cards` first, then seed (Yjs types must be integrated to be read). */
 function makeCardMap(id: string, stageId: string, title: string, rank: string): CardMap {
+  const now = Date.now();
   const map = new Y.Map<unknown>();
   map.set(CardKey.id, id);
   map.set(CardKey.title, new Y.Text(title));
@@ -32,10 +36,20 @@ function makeCardMap(id: string, stageId: string, title: string, rank: string): 
   map.set(CardKey.stageId, stageId);
   map.set(CardKey.rank, rank);
   map.set(CardKey.archived, false);
-  map.set(CardKey.createdAt, Date.now());
+  map.set(CardKey.createdAt, now);
+  map.set(CardKey.enteredAt, now);
   map.set(CardKey.checklist, new Y.Map());
+  map.set(CardKey.seeded, new Y.Map());
+  map.set(CardKey.revisions, new Y.Array());
   map.set(CardKey.comments, new Y.Map());
   return map;
+}
+
+/** Puts a new card into the board; creating it in a stage counts as entering that stage. */
+function insertCard(doc: Y.Doc, id: string, stageId: string, title: string, rank: string): void {
+  const map = makeCardMap(id, stageId, title, rank);
+  roots(doc).cards.set(id, map);
+  seedStageChecklist(doc, map, stageId);
 }
 
 /** Adds a card to a stage at `index` among its visible cards (default: last) and returns its id. */
@@ -49,7 +63,7 @@ export function addCard(
   const siblings = readColumn(doc, card.stageId);
   const rank = rankAtIndex(siblings, card.index ?? siblings.length);
   const id = card.id ?? newId();
-  transact(doc, origin, () => roots(doc).cards.set(id, makeCardMap(id, card.stageId, title, rank)));
+  transact(doc, origin, () => insertCard(doc, id, card.stageId, title, rank));
   return id;
 }
 
@@ -71,11 +85,7 @@ export function addCards(
   const ids = clean.map(() => newId());
   if (ids.length === 0) return ids;
   transact(doc, origin, () => {
-    const { cards } = roots(doc);
-    clean.forEach((title, i) => {
-      const id = ids[i] as string;
-      cards.set(id, makeCardMap(id, stageId, title, ranks[i] as string));
-    });
+    clean.forEach((title, i) => insertCard(doc, ids[i] as string, stageId, title, ranks[i] as string));
   });
   return ids;
 }
@@ -93,7 +103,8 @@ export function setCardTitle(doc: Y.Doc, cardId: string, title: string, origin?:
 
 /**
  * Moves a card to `index` among the visible cards of `stageId` (counted without the card itself).
- * One field pair changes, so concurrent moves of the same card converge to one place.
+ * One field pair changes, so concurrent moves of the same card converge to one place. Entering a
+ * new stage restarts its clock and brings that stage's checklist (once per stage).
  */
 export function moveCard(
   doc: Y.Doc,
@@ -106,9 +117,49 @@ export function moveCard(
   requireStage(doc, stageId);
   const rank = rankAtIndex(readColumn(doc, stageId, cardId), index);
   transact(doc, origin, () => {
-    if (map.get(CardKey.stageId) !== stageId) map.set(CardKey.stageId, stageId);
+    if (map.get(CardKey.stageId) !== stageId) enterStage(doc, map, stageId);
     map.set(CardKey.rank, rank);
   });
+}
+
+function enterStage(doc: Y.Doc, map: CardMap, stageId: string): void {
+  map.set(CardKey.stageId, stageId);
+  map.set(CardKey.enteredAt, Date.now());
+  seedStageChecklist(doc, map, stageId);
+}
+
+/**
+ * Sends a card back from its stage to the earlier stage the stage names (校稿 → 设计稿), at the
+ * top of that column, and logs a revision: the log's length is the round count on the card.
+ * A log entry per send-back (not a counter) keeps concurrent send-backs both counted.
+ */
+export function sendBackCard(doc: Y.Doc, cardId: string, origin?: BoardOrigin): string {
+  const map = cardMap(doc, cardId);
+  const from = str(map, CardKey.stageId);
+  const stage = roots(doc).stages.get(from);
+  const to = stage ? readStage(from, stage).sendBackTo : null;
+  if (!to || !roots(doc).stages.has(to)) {
+    throw new BoardError('no-send-back', 'This stage does not send cards back anywhere.');
+  }
+  const rank = rankAtIndex(readColumn(doc, to, cardId), 0);
+  transact(doc, origin, () => {
+    enterStage(doc, map, to);
+    map.set(CardKey.rank, rank);
+    let log = revisionsOf(map);
+    if (!log) {
+      log = new Y.Array<RevisionView>();
+      map.set(CardKey.revisions, log);
+    }
+    log.push([{ from, to, at: Date.now() }]);
+  });
+  return to;
+}
+
+/** Sets (a 'YYYY-MM-DD' date) or clears (null) the card's date. */
+export function setCardDate(doc: Y.Doc, cardId: string, date: string | null, origin?: BoardOrigin): void {
+  if (date !== null && !isIsoDate(date)) throw new BoardError('invalid', 'A date is written YYYY-MM-DD.');
+  const map = cardMap(doc, cardId);
+  transact(doc, origin, () => (date === null ? map.delete(CardKey.date) : map.set(CardKey.date, date)));
 }
 
 /** Archives (or restores) a card; archived cards leave their column but keep everything. */

@@ -2,7 +2,14 @@
 export class BoardError extends Error {
   override name = 'BoardError';
   constructor(
-    readonly code: 'not-found' | 'invalid' | 'stage-not-empty' | 'last-stage' | 'too-many-stages',
+    readonly code:
+      | 'not-found'
+      | 'invalid'
+      | 'stage-not-empty'
+      | 'last-stage'
+      | 'too-many-stages'
+      | 'too-many-items'
+      | 'no-send-back',
     message: string
   ) {
     super(message);

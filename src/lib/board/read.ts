@@ -2,9 +2,31 @@
  * Plain, immutable views of a board document: what the UI renders, what tests compare, what the
  * server reports. Reading never writes.
  */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import { isIsoDate } from './dates';
 import { compareRanked, isRank } from './rank';
-import { CardKey, MetaKey, StageKey, num, roots, str, text, type CardMap, type StageMap } from './schema';
+import {
+  cleanChecklistSeeds,
+  cleanDepartment,
+  cleanGate,
+  cleanTimeRule,
+  type ChecklistSeed,
+  type Department,
+  type Gate,
+  type TimeRule
+} from './rules';
+import {
+  CardKey,
+  ChecklistItemKey,
+  MetaKey,
+  StageKey,
+  num,
+  roots,
+  str,
+  text,
+  type CardMap,
+  type StageMap
+} from './schema';
 
 export interface StageView {
   id: string;
@@ -12,9 +34,12 @@ export interface StageView {
   altName: string;
   rank: string;
   wipLimit: number | null;
-  timeLimitDays: number | null;
-  gateRole: string | null;
-  checklist: string[];
+  department: Department | null;
+  timeRule: TimeRule | null;
+  gate: Gate | null;
+  checklist: ChecklistSeed[];
+  /** The stage a card returns to when sent back from this one, or null. */
+  sendBackTo: string | null;
 }
 
 export interface CardView {
@@ -24,14 +49,46 @@ export interface CardView {
   rank: string;
   archived: boolean;
   createdAt: number;
+  /** When the card entered its stage; cards from before this was recorded use createdAt. */
+  enteredAt: number;
+  /** 'YYYY-MM-DD' or null. */
+  date: string | null;
+  /** How many times the card was sent back. */
+  revisions: number;
   checklistDone: number;
   checklistTotal: number;
+  /** Progress on the items that came from the card's current stage. */
+  stageChecklistDone: number;
+  stageChecklistTotal: number;
+}
+
+export interface ChecklistItemView {
+  id: string;
+  text: string;
+  alt: string;
+  done: boolean;
+  /** The stage the item came with, or null for an item added by hand. */
+  stageId: string | null;
+  rank: string;
+}
+
+export interface RevisionView {
+  from: string;
+  to: string;
+  at: number;
+}
+
+/** Everything about one card that its panel shows beyond the face. */
+export interface CardDetailView extends CardView {
+  checklist: ChecklistItemView[];
+  revisionLog: RevisionView[];
 }
 
 export interface BoardMetaView {
   title: string;
   templateId: string | null;
   schemaVersion: number;
+  dateLabel: Department | null;
 }
 
 export interface BoardView {
@@ -45,9 +102,24 @@ export interface BoardView {
 // A rank that is missing or malformed (an old or hostile client) sorts last instead of breaking order.
 const LAST_RANK = '~';
 
+/** A stage's time rule; boards from before rules were objects stored a plain day count. */
+function readTimeRule(map: StageMap): TimeRule | null {
+  const rule = cleanTimeRule(map.get(StageKey.timeRule));
+  if (rule) return rule;
+  const days = num(map, StageKey.legacyTimeLimitDays);
+  return days ? cleanTimeRule({ kind: 'stage-days', days, working: false }) : null;
+}
+
+/** A stage's gate; boards from before rules were objects stored a role name. */
+function readGate(map: StageMap): Gate | null {
+  const gate = cleanGate(map.get(StageKey.gate));
+  if (gate) return gate;
+  const role = str(map, StageKey.legacyGateRole);
+  return role ? cleanGate({ approvers: [{ title: role, level: 'manager' }] }) : null;
+}
+
 /** Reads one stage map. */
 export function readStage(id: string, map: StageMap): StageView {
-  const checklist = map.get(StageKey.checklist);
   const rank = str(map, StageKey.rank);
   return {
     id,
@@ -55,34 +127,83 @@ export function readStage(id: string, map: StageMap): StageView {
     altName: str(map, StageKey.altName),
     rank: isRank(rank) ? rank : LAST_RANK,
     wipLimit: num(map, StageKey.wipLimit),
-    timeLimitDays: num(map, StageKey.timeLimitDays),
-    gateRole: str(map, StageKey.gateRole) || null,
-    checklist: Array.isArray(checklist) ? checklist.filter((s): s is string => typeof s === 'string') : []
+    department: cleanDepartment(map.get(StageKey.department)),
+    timeRule: readTimeRule(map),
+    gate: readGate(map),
+    checklist: cleanChecklistSeeds(map.get(StageKey.checklist)),
+    sendBackTo: str(map, StageKey.sendBackTo) || null
   };
+}
+
+/** The card's checklist items map, or null when it has none (or something else is stored). */
+export function checklistOf(map: CardMap): Y.Map<Y.Map<unknown>> | null {
+  const items = map.get(CardKey.checklist);
+  return items instanceof Y.Map ? (items as Y.Map<Y.Map<unknown>>) : null;
+}
+
+/** The card's revision log, or null. */
+export function revisionsOf(map: CardMap): Y.Array<RevisionView> | null {
+  const log = map.get(CardKey.revisions);
+  return log instanceof Y.Array ? (log as Y.Array<RevisionView>) : null;
 }
 
 /** Reads one card map. */
 export function readCard(id: string, map: CardMap): CardView {
-  const checklist = map.get(CardKey.checklist) as Y.Map<Y.Map<unknown>> | undefined;
+  const stageId = str(map, CardKey.stageId);
   let done = 0;
   let total = 0;
-  if (checklist && typeof checklist.forEach === 'function') {
-    checklist.forEach((item) => {
-      total++;
-      if (item.get('done') === true) done++;
-    });
-  }
+  let stageDone = 0;
+  let stageTotal = 0;
+  checklistOf(map)?.forEach((item) => {
+    if (!(item instanceof Y.Map)) return;
+    const ticked = item.get(ChecklistItemKey.done) === true;
+    total++;
+    if (ticked) done++;
+    if (item.get(ChecklistItemKey.stageId) === stageId) {
+      stageTotal++;
+      if (ticked) stageDone++;
+    }
+  });
   const rank = str(map, CardKey.rank);
+  const createdAt = num(map, CardKey.createdAt) ?? 0;
+  const date = str(map, CardKey.date);
   return {
     id,
     title: text(map, CardKey.title),
-    stageId: str(map, CardKey.stageId),
+    stageId,
     rank: isRank(rank) ? rank : LAST_RANK,
     archived: map.get(CardKey.archived) === true,
-    createdAt: num(map, CardKey.createdAt) ?? 0,
+    createdAt,
+    enteredAt: num(map, CardKey.enteredAt) ?? createdAt,
+    date: isIsoDate(date) ? date : null,
+    revisions: revisionsOf(map)?.length ?? 0,
     checklistDone: done,
-    checklistTotal: total
+    checklistTotal: total,
+    stageChecklistDone: stageDone,
+    stageChecklistTotal: stageTotal
   };
+}
+
+/** Reads one card with its checklist items (in order) and revision log. */
+export function readCardDetail(id: string, map: CardMap): CardDetailView {
+  const checklist: ChecklistItemView[] = [];
+  checklistOf(map)?.forEach((item, itemId) => {
+    if (!(item instanceof Y.Map)) return;
+    const rank = str(item, ChecklistItemKey.rank);
+    checklist.push({
+      id: itemId,
+      text: str(item, ChecklistItemKey.text),
+      alt: str(item, ChecklistItemKey.alt),
+      done: item.get(ChecklistItemKey.done) === true,
+      stageId: str(item, ChecklistItemKey.stageId) || null,
+      rank: isRank(rank) ? rank : LAST_RANK
+    });
+  });
+  checklist.sort(compareRanked);
+  const revisionLog = (revisionsOf(map)?.toArray() ?? []).filter(
+    (r) => r && typeof r.from === 'string' && typeof r.to === 'string' && typeof r.at === 'number'
+  );
+  return { ...readCard(id, map), checklist, revisionLog };
 }
 
 /** The board's stages in order. */
@@ -99,7 +220,8 @@ export function readMeta(doc: Y.Doc): BoardMetaView {
   return {
     title: str(meta, MetaKey.title),
     templateId: templateId || null,
-    schemaVersion: num(meta, MetaKey.schemaVersion) ?? 0
+    schemaVersion: num(meta, MetaKey.schemaVersion) ?? 0,
+    dateLabel: cleanDepartment(meta.get(MetaKey.dateLabel))
   };
 }
 

@@ -11,6 +11,8 @@ export const LIMITS = {
   boardTitle: 200,
   stageName: 100,
   cardTitle: 500,
+  checklistText: 300,
+  checklistItems: 200,
   stages: 50
 } as const;
 
@@ -43,11 +45,19 @@ export const StageKey = {
   altName: 'altName',
   rank: 'rank',
   wipLimit: 'wipLimit',
-  timeLimitDays: 'timeLimitDays',
-  /** Role that signs off before a card may leave the stage, or absent. */
-  gateRole: 'gateRole',
-  /** Checklist items a card receives on entering the stage (plain strings). */
-  checklist: 'checklist'
+  /** Responsible department or role: a Department object (rules.ts). */
+  department: 'department',
+  /** A TimeRule object (rules.ts), or absent. */
+  timeRule: 'timeRule',
+  /** A Gate object (rules.ts): who signs off before a card may leave the stage, or absent. */
+  gate: 'gate',
+  /** ChecklistSeed[] (rules.ts): items a card receives on first entering the stage. */
+  checklist: 'checklist',
+  /** Id of the earlier stage a card returns to when sent back from this one, or absent. */
+  sendBackTo: 'sendBackTo',
+  /** Read only, from boards made before rules were objects: a day count and a role name. */
+  legacyTimeLimitDays: 'timeLimitDays',
+  legacyGateRole: 'gateRole'
 } as const;
 
 /** Keys of a card map. */
@@ -59,8 +69,27 @@ export const CardKey = {
   rank: 'rank',
   archived: 'archived',
   createdAt: 'createdAt',
+  /** When the card entered its current stage (ms since the epoch); time rules count from it. */
+  enteredAt: 'enteredAt',
+  /** The card's date ('YYYY-MM-DD'): due date, holiday, event day — the board's dateLabel says which. */
+  date: 'date',
+  /** Y.Map of checklist item id → Y.Map of ChecklistItemKey. */
   checklist: 'checklist',
+  /** Y.Map of stage id → true: stages whose checklist this card has received (never twice). */
+  seeded: 'seeded',
+  /** Y.Array of Revision: each time the card was sent back. Its length is the round count. */
+  revisions: 'revisions',
   comments: 'comments'
+} as const;
+
+/** Keys of a checklist item map. */
+export const ChecklistItemKey = {
+  text: 'text',
+  alt: 'alt',
+  done: 'done',
+  /** The stage whose checklist the item came from, or absent for an item added by hand. */
+  stageId: 'stageId',
+  rank: 'rank'
 } as const;
 
 /** Keys of the meta map. */
@@ -68,7 +97,9 @@ export const MetaKey = {
   title: 'title',
   templateId: 'templateId',
   schemaVersion: 'schemaVersion',
-  createdAt: 'createdAt'
+  createdAt: 'createdAt',
+  /** What a card's date means on this board, as a Department-like { text, alt } object. */
+  dateLabel: 'dateLabel'
 } as const;
 
 export function str(map: Y.Map<unknown>, key: string, fallback = ''): string {

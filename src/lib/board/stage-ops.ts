@@ -5,6 +5,16 @@ import { newId } from './ids';
 import type { BoardOrigin } from './origin';
 import { rankAtIndex } from './rank';
 import { readBoard, readStages } from './read';
+import {
+  cleanChecklistSeeds,
+  cleanDepartment,
+  cleanGate,
+  cleanTimeRule,
+  type ChecklistSeed,
+  type Department,
+  type Gate,
+  type TimeRule
+} from './rules';
 import { CardKey, LIMITS, StageKey, roots, type StageMap } from './schema';
 import { cleanName, transact } from './transact';
 
@@ -107,4 +117,58 @@ export function setStageWipLimit(
   transact(doc, origin, () =>
     limit === null ? map.delete(StageKey.wipLimit) : map.set(StageKey.wipLimit, limit)
   );
+}
+
+/** The rules of a stage a caller may change; a key set to null clears that rule. */
+export interface StageRulesPatch {
+  department?: Department | null;
+  timeRule?: TimeRule | null;
+  gate?: Gate | null;
+  checklist?: ChecklistSeed[] | null;
+  sendBackTo?: string | null;
+}
+
+/**
+ * Changes a stage's rules. Cards already in the stage keep the checklist they received; the new
+ * checklist reaches cards that enter later. Unusable rule data is refused, not stored half-way.
+ */
+export function setStageRules(
+  doc: Y.Doc,
+  stageId: string,
+  patch: StageRulesPatch,
+  origin?: BoardOrigin
+): void {
+  const map = stageMap(doc, stageId);
+  const writes: [string, unknown][] = [];
+  const put = <T>(key: string, value: T | null | undefined, clean: (v: T) => unknown, what: string) => {
+    if (value === undefined) return;
+    if (value === null) return writes.push([key, null]);
+    const cleaned = clean(value);
+    if (
+      cleaned == null ||
+      (Array.isArray(cleaned) && cleaned.length === 0 && (value as unknown[]).length > 0)
+    ) {
+      throw new BoardError('invalid', `The stage's ${what} is not usable.`);
+    }
+    writes.push([key, Array.isArray(cleaned) && cleaned.length === 0 ? null : cleaned]);
+  };
+  put(StageKey.department, patch.department, cleanDepartment, 'department');
+  put(StageKey.timeRule, patch.timeRule, cleanTimeRule, 'time rule');
+  put(StageKey.gate, patch.gate, cleanGate, 'gate');
+  put(StageKey.checklist, patch.checklist, cleanChecklistSeeds, 'checklist');
+  put(
+    StageKey.sendBackTo,
+    patch.sendBackTo,
+    (id: string) => (id !== stageId && roots(doc).stages.has(id) ? id : null),
+    'send-back stage'
+  );
+  transact(doc, origin, () => {
+    for (const [key, value] of writes) {
+      if (value === null) map.delete(key);
+      else map.set(key, value);
+    }
+    // A rule written in the current shape replaces any legacy one.
+    if (patch.timeRule !== undefined) map.delete(StageKey.legacyTimeLimitDays);
+    if (patch.gate !== undefined) map.delete(StageKey.legacyGateRole);
+  });
 }

@@ -1,0 +1,121 @@
+/**
+ * Card checklists. Items are Y.Maps keyed by id inside the card, so two people ticking two items
+ * (or one ticking while another renames) never overwrite each other.
+ *
+ * Seeding: a card entering a stage receives the stage's checklist once. The card remembers which
+ * stages it has received (`seeded`), so a card sent back and coming forward again keeps the items
+ * it has, ticks included, instead of getting a second copy. Seeded item ids are derived from the
+ * stage and the item key, so two people moving the same card into a stage at the same moment
+ * write the same items and their replicas converge on one copy.
+ */
+import * as Y from 'yjs';
+import { BoardError } from './errors';
+import { newId } from './ids';
+import type { BoardOrigin } from './origin';
+import { compareRanked, isRank, ranksBetween } from './rank';
+import { checklistOf } from './read';
+import { cleanChecklistSeeds } from './rules';
+import { CardKey, ChecklistItemKey, LIMITS, StageKey, roots, str, type CardMap } from './schema';
+import { cleanName, transact } from './transact';
+
+function cardMap(doc: Y.Doc, cardId: string): CardMap {
+  const map = roots(doc).cards.get(cardId);
+  if (!map) throw new BoardError('not-found', `No card ${cardId}.`);
+  return map;
+}
+
+/** The card's item map, created if an older card lacks one. Call inside a transaction. */
+function itemsOf(card: CardMap): Y.Map<Y.Map<unknown>> {
+  const existing = checklistOf(card);
+  if (existing) return existing;
+  const items = new Y.Map<Y.Map<unknown>>();
+  card.set(CardKey.checklist, items);
+  return items;
+}
+
+/** The rank after the card's last item. */
+function lastRank(items: Y.Map<Y.Map<unknown>>): string | null {
+  let last: { rank: string; id: string } | null = null;
+  items.forEach((item, id) => {
+    const rank = item instanceof Y.Map ? str(item, ChecklistItemKey.rank) : '';
+    if (!isRank(rank)) return;
+    const entry = { rank, id };
+    if (!last || compareRanked(last, entry) < 0) last = entry;
+  });
+  return (last as { rank: string } | null)?.rank ?? null;
+}
+
+function makeItem(text: string, alt: string | undefined, stageId: string | null, rank: string) {
+  const item = new Y.Map<unknown>();
+  item.set(ChecklistItemKey.text, text);
+  if (alt) item.set(ChecklistItemKey.alt, alt);
+  item.set(ChecklistItemKey.done, false);
+  if (stageId) item.set(ChecklistItemKey.stageId, stageId);
+  item.set(ChecklistItemKey.rank, rank);
+  return item;
+}
+
+/**
+ * Gives a card the checklist of `stageId` unless it had it before. Must run inside the
+ * transaction that puts the card into the stage.
+ */
+export function seedStageChecklist(doc: Y.Doc, card: CardMap, stageId: string): void {
+  const stage = roots(doc).stages.get(stageId);
+  if (!stage) return;
+  let seeded = card.get(CardKey.seeded);
+  if (!(seeded instanceof Y.Map)) {
+    seeded = new Y.Map<boolean>();
+    card.set(CardKey.seeded, seeded);
+  }
+  const seen = seeded as Y.Map<boolean>;
+  if (seen.get(stageId) === true) return;
+  seen.set(stageId, true);
+  const seeds = cleanChecklistSeeds(stage.get(StageKey.checklist));
+  if (seeds.length === 0) return;
+  const items = itemsOf(card);
+  const room = Math.max(0, LIMITS.checklistItems - items.size);
+  const ranks = ranksBetween(lastRank(items), null, Math.min(room, seeds.length));
+  seeds.slice(0, room).forEach((seed, i) => {
+    const id = `${stageId}.${seed.key}`;
+    if (!items.has(id)) items.set(id, makeItem(seed.text, seed.alt, stageId, ranks[i] as string));
+  });
+}
+
+/** Ticks or unticks one item. */
+export function setChecklistItemDone(
+  doc: Y.Doc,
+  cardId: string,
+  itemId: string,
+  done: boolean,
+  origin?: BoardOrigin
+): void {
+  const item = checklistOf(cardMap(doc, cardId))?.get(itemId);
+  if (!(item instanceof Y.Map)) throw new BoardError('not-found', `No checklist item ${itemId}.`);
+  if (item.get(ChecklistItemKey.done) === done) return;
+  transact(doc, origin, () => item.set(ChecklistItemKey.done, done));
+}
+
+/** Adds an item by hand at the end of the card's checklist and returns its id. */
+export function addChecklistItem(doc: Y.Doc, cardId: string, text: string, origin?: BoardOrigin): string {
+  const clean = cleanName(text, LIMITS.checklistText);
+  if (!clean) throw new BoardError('invalid', `A checklist item is 1–${LIMITS.checklistText} characters.`);
+  const card = cardMap(doc, cardId);
+  const size = checklistOf(card)?.size ?? 0;
+  if (size >= LIMITS.checklistItems) {
+    throw new BoardError('too-many-items', `A card holds at most ${LIMITS.checklistItems} checklist items.`);
+  }
+  const id = newId();
+  transact(doc, origin, () => {
+    const items = itemsOf(card);
+    const [rank] = ranksBetween(lastRank(items), null, 1);
+    items.set(id, makeItem(clean, undefined, null, rank as string));
+  });
+  return id;
+}
+
+/** Removes one item. */
+export function removeChecklistItem(doc: Y.Doc, cardId: string, itemId: string, origin?: BoardOrigin): void {
+  const items = checklistOf(cardMap(doc, cardId));
+  if (!items?.has(itemId)) throw new BoardError('not-found', `No checklist item ${itemId}.`);
+  transact(doc, origin, () => items.delete(itemId));
+}

@@ -1,0 +1,166 @@
+/**
+ * The rules a stage carries: what a card entering it must do (checklist), who signs off before
+ * it leaves (gate), how long it may take (time rule), where it returns when sent back, and how
+ * many cards it holds at once (WIP). Templates supply them; the board stores a copy per stage,
+ * so editing a template never changes a board made from it.
+ *
+ * Texts are stored as the document wrote them (`text`, Chinese for the built-in templates) with
+ * an optional second-language text (`alt`) shown beside, like a stage's name and altName.
+ */
+
+/** How a lead time is counted back from the card's date. Working days are Monday to Friday. */
+export type LeadUnit = 'days' | 'working-days' | 'months';
+
+/**
+ * A time rule. None of the source processes limits days per stage outright; they set lead
+ * times before a date on the card (a holiday, an event, the day a video is needed) or a day of
+ * the month, so those are first-class rules here.
+ */
+export type TimeRule =
+  /** A card may stay `days` (calendar or working) days in the stage. */
+  | { kind: 'stage-days'; days: number; working: boolean }
+  /** A card must have entered the stage `amount` `unit` before its date. */
+  | { kind: 'start-by'; amount: number; unit: LeadUnit }
+  /** A card must have left the stage `amount` `unit` before its date. */
+  | { kind: 'finish-by'; amount: number; unit: LeadUnit }
+  /** A card must leave the stage by the next `day` of a month after it entered (26 = the 26th). */
+  | { kind: 'monthly'; day: number };
+
+export const TIME_RULE_KINDS = ['stage-days', 'start-by', 'finish-by', 'monthly'] as const;
+export const LEAD_UNITS: readonly LeadUnit[] = ['days', 'working-days', 'months'];
+
+/** How senior an approver is; issue 5 maps these to board roles. */
+export type ApproverLevel = 'manager' | 'director' | 'general-manager' | 'other';
+export const APPROVER_LEVELS: readonly ApproverLevel[] = ['manager', 'director', 'general-manager', 'other'];
+
+/** One person who signs off, by their title in the process (产品市场部经理), maybe conditionally. */
+export interface Approver {
+  title: string;
+  titleAlt?: string;
+  level: ApproverLevel;
+  /** The condition under which this approver is needed (e.g. 重大调研项目), or absent: always. */
+  when?: string;
+  whenAlt?: string;
+}
+
+/** A sign-off a card needs before it may leave the stage forward; every approver listed signs. */
+export interface Gate {
+  approvers: Approver[];
+}
+
+/** A checklist item a card receives on entering the stage; `key` is stable within the stage. */
+export interface ChecklistSeed {
+  key: string;
+  text: string;
+  alt?: string;
+}
+
+/** A stage's responsible department or role (策划部, 设计部 …). */
+export interface Department {
+  text: string;
+  alt?: string;
+}
+
+/** Upper bounds on rule data, so a board (or a team template) cannot be bloated through them. */
+export const RULE_LIMITS = {
+  text: 300,
+  checklistSeeds: 60,
+  approvers: 8,
+  leadAmount: 1000,
+  stageDays: 1000
+} as const;
+
+/** True when `n` is a whole number in [min, max]. */
+function whole(n: unknown, min: number, max: number): n is number {
+  return typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max;
+}
+
+/** Why a time rule is unusable, or null when it is fine. */
+export function timeRuleProblem(rule: unknown): string | null {
+  if (!rule || typeof rule !== 'object') return 'must be an object';
+  const r = rule as Record<string, unknown>;
+  switch (r.kind) {
+    case 'stage-days':
+      if (!whole(r.days, 1, RULE_LIMITS.stageDays)) return `days must be 1–${RULE_LIMITS.stageDays}`;
+      if (typeof r.working !== 'boolean') return 'working must be true or false';
+      return null;
+    case 'start-by':
+    case 'finish-by':
+      if (!whole(r.amount, 1, RULE_LIMITS.leadAmount)) return `amount must be 1–${RULE_LIMITS.leadAmount}`;
+      if (!LEAD_UNITS.includes(r.unit as LeadUnit)) return `unit must be one of ${LEAD_UNITS.join(', ')}`;
+      return null;
+    case 'monthly':
+      return whole(r.day, 1, 31) ? null : 'day must be 1–31';
+    default:
+      return `kind must be one of ${TIME_RULE_KINDS.join(', ')}`;
+  }
+}
+
+/** The rule with only its known fields (what gets stored), or null when it is unusable. */
+export function cleanTimeRule(rule: unknown): TimeRule | null {
+  if (timeRuleProblem(rule) !== null) return null;
+  const r = rule as TimeRule;
+  switch (r.kind) {
+    case 'stage-days':
+      return { kind: r.kind, days: r.days, working: r.working };
+    case 'start-by':
+    case 'finish-by':
+      return { kind: r.kind, amount: r.amount, unit: r.unit };
+    case 'monthly':
+      return { kind: r.kind, day: r.day };
+  }
+}
+
+function cleanText(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const t = value.replace(/\s+/g, ' ').trim();
+  return t && t.length <= RULE_LIMITS.text ? t : undefined;
+}
+
+/** A gate with only well-formed approvers, or null when none is left. */
+export function cleanGate(gate: unknown): Gate | null {
+  const list = (gate as { approvers?: unknown } | null)?.approvers;
+  if (!Array.isArray(list)) return null;
+  const approvers: Approver[] = [];
+  for (const a of list.slice(0, RULE_LIMITS.approvers)) {
+    const title = cleanText((a as Approver)?.title);
+    const level = (a as Approver)?.level;
+    if (!title || !APPROVER_LEVELS.includes(level)) continue;
+    const out: Approver = { title, level };
+    const titleAlt = cleanText((a as Approver).titleAlt);
+    const when = cleanText((a as Approver).when);
+    const whenAlt = cleanText((a as Approver).whenAlt);
+    if (titleAlt) out.titleAlt = titleAlt;
+    if (when) out.when = when;
+    if (whenAlt) out.whenAlt = whenAlt;
+    approvers.push(out);
+  }
+  return approvers.length ? { approvers } : null;
+}
+
+/** Checklist seeds with usable text and unique keys, at most RULE_LIMITS.checklistSeeds. */
+export function cleanChecklistSeeds(seeds: unknown): ChecklistSeed[] {
+  if (!Array.isArray(seeds)) return [];
+  const out: ChecklistSeed[] = [];
+  const keys = new Set<string>();
+  for (const s of seeds) {
+    // Boards made before rules existed stored plain strings; their index is their key.
+    const raw = typeof s === 'string' ? { key: `c${out.length}`, text: s } : (s as ChecklistSeed);
+    const text = cleanText(raw?.text);
+    const key = typeof raw?.key === 'string' && /^[\w-]{1,32}$/.test(raw.key) ? raw.key : null;
+    if (!text || !key || keys.has(key)) continue;
+    keys.add(key);
+    const alt = cleanText(raw.alt);
+    out.push(alt ? { key, text, alt } : { key, text });
+    if (out.length === RULE_LIMITS.checklistSeeds) break;
+  }
+  return out;
+}
+
+/** A department with usable text, or null. */
+export function cleanDepartment(dep: unknown): Department | null {
+  const text = cleanText((dep as Department | null)?.text);
+  if (!text) return null;
+  const alt = cleanText((dep as Department).alt);
+  return alt ? { text, alt } : { text };
+}
