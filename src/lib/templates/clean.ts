@@ -1,0 +1,54 @@
+/**
+ * A template rebuilt from its known fields only. Team templates arrive as JSON from the network;
+ * after validation this drops whatever else a client sent, so the store keeps exactly the shape
+ * the code reads and nothing a later version might misread.
+ */
+import { cleanTimeRule } from '../board/rules';
+import type { BoardTemplate, Localized, SourceRef, TemplateStage } from './types';
+import { validateTemplate } from './validate';
+
+const loc = (l: Localized): Localized => ({ 'zh-CN': l['zh-CN'], en: l.en });
+const src = (s: SourceRef | undefined) =>
+  s ? { source: { doc: s.doc, where: s.where, ...(s.quote ? { quote: s.quote } : {}) } } : {};
+
+function stage(s: TemplateStage): TemplateStage {
+  const rule = s.timeRule ? cleanTimeRule(s.timeRule) : null;
+  return {
+    key: s.key,
+    name: loc(s.name),
+    ...(s.department ? { department: loc(s.department) } : {}),
+    ...src(s.source),
+    checklist: s.checklist.map((item) => ({ text: loc(item.text), ...src(item.source) })),
+    ...(s.gate
+      ? {
+          gate: {
+            approvers: s.gate.approvers.map((a) => ({
+              title: loc(a.title),
+              level: a.level,
+              ...(a.when ? { when: loc(a.when) } : {})
+            })),
+            ...src(s.gate.source)
+          }
+        }
+      : {}),
+    ...(rule ? { timeRule: { ...rule, ...src(s.timeRule?.source) } } : {}),
+    ...(s.sendBackTo ? { sendBackTo: { stage: s.sendBackTo.stage, ...src(s.sendBackTo.source) } } : {}),
+    ...(s.wipLimit
+      ? { wipLimit: { limit: s.wipLimit.limit, ...(s.wipLimit.why ? { why: loc(s.wipLimit.why) } : {}) } }
+      : {})
+  };
+}
+
+/** Validates a template (throwing TemplateError naming the field) and returns a clean copy. */
+export function cleanTemplate(t: BoardTemplate): BoardTemplate {
+  validateTemplate(t);
+  return {
+    id: t.id,
+    kind: t.kind,
+    name: loc(t.name),
+    description: loc(t.description),
+    sources: t.sources.map((s) => src(s).source as SourceRef),
+    ...(t.dateLabel ? { dateLabel: loc(t.dateLabel) } : {}),
+    stages: t.stages.map(stage)
+  };
+}

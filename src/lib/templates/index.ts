@@ -1,0 +1,20 @@
+/** Board templates: the built-in library from the seed documents, and how templates become boards. */
+import { BUILTIN_TEMPLATES } from './builtin';
+import type { BoardTemplate } from './types';
+import { validateTemplate } from './validate';
+
+export * from './clean';
+export * from './convert';
+export * from './types';
+export * from './validate';
+
+// Checked as the module loads: a broken built-in template stops start-up with its id and field.
+for (const t of BUILTIN_TEMPLATES) validateTemplate(t);
+
+export const TEMPLATES = BUILTIN_TEMPLATES;
+export const BLANK_TEMPLATE_ID = 'blank';
+
+/** The built-in template with this id, or undefined. */
+export function findBuiltinTemplate(id: string): BoardTemplate | undefined {
+  return BUILTIN_TEMPLATES.find((t) => t.id === id);
+}

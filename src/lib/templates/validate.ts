@@ -1,0 +1,137 @@
+/**
+ * Template validation. Built-in templates are checked when the module loads, so a broken one is
+ * a start-up error naming the template and the field rather than a blank board; team templates
+ * come from the network and are checked the same way before they are stored.
+ */
+import { LIMITS } from '../board/schema';
+import { APPROVER_LEVELS, RULE_LIMITS, timeRuleProblem } from '../board/rules';
+import type { BoardTemplate, Localized, SourceRef } from './types';
+
+export const TEMPLATE_ID_PATTERN = /^[a-z0-9-]{1,64}$/;
+const STAGE_KEY_PATTERN = /^[a-z0-9-]{1,32}$/;
+const SEED_DOCS = new Set(['000', '001', '002', '003', '004']);
+
+/** A template that fails validation; `field` is a path such as `stages[3].checklist[0].text.en`. */
+export class TemplateError extends Error {
+  override name = 'TemplateError';
+  constructor(
+    readonly templateId: string,
+    readonly field: string,
+    why: string
+  ) {
+    super(`Template "${templateId}": ${field} ${why}`);
+  }
+}
+
+/** Checks every field of a template; throws a TemplateError naming the first bad one. */
+export function validateTemplate(t: BoardTemplate): void {
+  if (!t || typeof t !== 'object') throw new TemplateError('?', 'template', 'must be an object.');
+  const id = typeof t?.id === 'string' ? t.id : '?';
+  const fail = (field: string, why: string): never => {
+    throw new TemplateError(id, field, why);
+  };
+  const builtin = t.kind === 'builtin';
+
+  // Team templates are JSON from the network: anything may sit where an object belongs.
+  const object = (value: unknown, field: string) => {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) fail(field, 'must be an object.');
+  };
+  const localized = (value: Localized | undefined, field: string, max: number) => {
+    if (!value || typeof value !== 'object') fail(field, 'is missing.');
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const s = (value as Localized)[lang];
+      if (typeof s !== 'string' || !s.trim()) fail(`${field}.${lang}`, 'is empty.');
+      if (s.length > max) fail(`${field}.${lang}`, `is longer than ${max} characters.`);
+      if (s !== s.trim() || /[\n\r]/.test(s))
+        fail(`${field}.${lang}`, 'has surrounding or line-break whitespace.');
+    }
+  };
+  // Built-in templates must say where each rule came from; docs/templates.md is made from this.
+  const source = (ref: SourceRef | undefined, field: string) => {
+    if (!ref) {
+      if (builtin) fail(`${field}.source`, 'is missing (every built-in rule cites its document).');
+      return;
+    }
+    if (!SEED_DOCS.has(ref.doc)) fail(`${field}.source.doc`, 'must be one of 000–004.');
+    if (typeof ref.where !== 'string' || !ref.where.trim()) fail(`${field}.source.where`, 'is empty.');
+  };
+
+  if (!TEMPLATE_ID_PATTERN.test(id)) fail('id', 'must be 1–64 lowercase letters, digits or dashes.');
+  if (t.kind !== 'builtin' && t.kind !== 'team') fail('kind', 'must be "builtin" or "team".');
+  localized(t.name, 'name', LIMITS.boardTitle);
+  localized(t.description, 'description', 1000);
+  if (!Array.isArray(t.sources)) fail('sources', 'must be a list.');
+  t.sources.forEach((ref, i) => {
+    object(ref, `sources[${i}]`);
+    source(ref, `sources[${i}]`);
+  });
+  if (t.dateLabel) localized(t.dateLabel, 'dateLabel', 40);
+  if (!Array.isArray(t.stages) || t.stages.length === 0) fail('stages', 'must hold at least one stage.');
+  if (t.stages.length > LIMITS.stages) fail('stages', `holds more than ${LIMITS.stages} stages.`);
+
+  const seen = new Map<string, number>();
+  t.stages.forEach((s, i) => {
+    const at = `stages[${i}]`;
+    object(s, at);
+    if (typeof s.key !== 'string' || !STAGE_KEY_PATTERN.test(s.key)) {
+      fail(`${at}.key`, 'must be 1–32 lowercase letters, digits or dashes.');
+    }
+    if (seen.has(s.key)) fail(`${at}.key`, `"${s.key}" is used twice.`);
+    seen.set(s.key, i);
+    localized(s.name, `${at}.name`, LIMITS.stageName);
+    if (s.department) localized(s.department, `${at}.department`, RULE_LIMITS.text);
+    if (builtin && t.id !== 'blank') source(s.source, at);
+
+    if (!Array.isArray(s.checklist)) fail(`${at}.checklist`, 'must be a list.');
+    if (s.checklist.length > RULE_LIMITS.checklistSeeds) {
+      fail(`${at}.checklist`, `holds more than ${RULE_LIMITS.checklistSeeds} items.`);
+    }
+    s.checklist.forEach((item, j) => {
+      object(item, `${at}.checklist[${j}]`);
+      localized(item.text, `${at}.checklist[${j}].text`, RULE_LIMITS.text);
+      source(item.source, `${at}.checklist[${j}]`);
+    });
+
+    if (s.gate) {
+      object(s.gate, `${at}.gate`);
+      if (!Array.isArray(s.gate.approvers) || s.gate.approvers.length === 0) {
+        fail(`${at}.gate.approvers`, 'must name at least one approver.');
+      }
+      if (s.gate.approvers.length > RULE_LIMITS.approvers) {
+        fail(`${at}.gate.approvers`, `names more than ${RULE_LIMITS.approvers} approvers.`);
+      }
+      s.gate.approvers.forEach((a, j) => {
+        object(a, `${at}.gate.approvers[${j}]`);
+        localized(a.title, `${at}.gate.approvers[${j}].title`, RULE_LIMITS.text);
+        if (!APPROVER_LEVELS.includes(a.level)) {
+          fail(`${at}.gate.approvers[${j}].level`, `must be one of ${APPROVER_LEVELS.join(', ')}.`);
+        }
+        if (a.when) localized(a.when, `${at}.gate.approvers[${j}].when`, RULE_LIMITS.text);
+      });
+      source(s.gate.source, `${at}.gate`);
+    }
+
+    if (s.timeRule) {
+      const problem = timeRuleProblem(s.timeRule);
+      if (problem) fail(`${at}.timeRule`, `${problem}.`);
+      source(s.timeRule.source, `${at}.timeRule`);
+    }
+
+    if (s.sendBackTo) {
+      object(s.sendBackTo, `${at}.sendBackTo`);
+      const target = seen.get(s.sendBackTo.stage);
+      // A loop goes back to work already done; a forward "send back" is a move, not a revision.
+      if (target === undefined || target >= i) {
+        fail(`${at}.sendBackTo.stage`, `"${s.sendBackTo.stage}" names no earlier stage.`);
+      }
+      source(s.sendBackTo.source, `${at}.sendBackTo`);
+    }
+
+    if (s.wipLimit) {
+      object(s.wipLimit, `${at}.wipLimit`);
+      const n = s.wipLimit.limit;
+      if (!Number.isInteger(n) || n < 1 || n > 999) fail(`${at}.wipLimit.limit`, 'must be 1–999.');
+      if (s.wipLimit.why) localized(s.wipLimit.why, `${at}.wipLimit.why`, RULE_LIMITS.text);
+    }
+  });
+}
