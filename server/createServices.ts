@@ -5,6 +5,7 @@ import type { DocChangeHook } from './rooms/Room';
 import { RoomManager } from './rooms/RoomManager';
 import type { Services } from './services';
 import type { DocStore } from './store/DocStore';
+import { TemplateService } from './templates/TemplateService';
 
 export interface CreateServicesOptions {
   config: Config;
@@ -15,7 +16,7 @@ export interface CreateServicesOptions {
   pingIntervalMs?: number;
 }
 
-/** Builds the process's services once (rooms, board catalogue), shared by `npm start` and the dev plugin. */
+/** Builds the process's services once (rooms, board catalogue, templates), shared by `npm start` and the dev plugin. */
 export function createServices(options: CreateServicesOptions): Services {
   const { config, store, log, onDocChange } = options;
   const rooms = new RoomManager({
@@ -34,6 +35,7 @@ export function createServices(options: CreateServicesOptions): Services {
     }
   });
   // Referenced by the hook above, which first runs after a change, long after this line.
-  const boards = new BoardService(store, rooms);
-  return { config, store, rooms, boards };
+  const templates = new TemplateService(store, rooms);
+  const boards = new BoardService(store, rooms, (id) => templates.find(id));
+  return { config, store, rooms, boards, templates };
 }

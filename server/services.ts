@@ -2,6 +2,7 @@ import type { BoardService } from './boards/BoardService';
 import type { Config } from './config';
 import type { RoomManager } from './rooms/RoomManager';
 import type { DocStore } from './store/DocStore';
+import type { TemplateService } from './templates/TemplateService';
 
 /**
  * The one set of services of this process. SvelteKit bundles its server code apart from
@@ -14,6 +15,7 @@ export interface Services {
   store: DocStore;
   rooms: RoomManager;
   boards: BoardService;
+  templates: TemplateService;
 }
 
 const KEY = Symbol.for('stageboard.services');

@@ -1,9 +1,6 @@
 import type * as Y from 'yjs';
 import {
-  BLANK_TEMPLATE_ID,
   LIMITS,
-  boardInitFromTemplate,
-  findTemplate,
   initBoard,
   isBoardId,
   newId,
@@ -11,33 +8,33 @@ import {
   renameBoard,
   type BoardOrigin
 } from '../../src/lib/board';
+import {
+  BLANK_TEMPLATE_ID,
+  boardInitFromTemplate,
+  findBuiltinTemplate,
+  type BoardTemplate
+} from '../../src/lib/templates';
+import { RequestError, isRequestError } from '../RequestError';
 import type { RoomManager } from '../rooms/RoomManager';
 import type { BoardRecord, DocStore } from '../store/DocStore';
 
 /** A request the board catalogue refuses; `status` is the HTTP status an endpoint should answer. */
-export class BoardRequestError extends Error {
+export class BoardRequestError extends RequestError<
+  400 | 404,
+  'invalid-title' | 'unknown-template' | 'not-found' | 'invalid-id'
+> {
   override name = 'BoardRequestError';
-  constructor(
-    readonly status: 400 | 404,
-    readonly code: 'invalid-title' | 'unknown-template' | 'not-found' | 'invalid-id',
-    message: string
-  ) {
-    super(message);
-  }
 }
 
-/**
- * True for a BoardRequestError from either copy of this module: SvelteKit bundles its own copy of
- * server code, so an error thrown by the process's BoardService fails `instanceof` there.
- */
+/** True for a BoardRequestError from either copy of this module (see isRequestError). */
 export function isBoardRequestError(e: unknown): e is BoardRequestError {
-  return (
-    e instanceof Error &&
-    e.name === 'BoardRequestError' &&
-    typeof (e as BoardRequestError).status === 'number' &&
-    typeof (e as BoardRequestError).code === 'string'
-  );
+  return isRequestError(e, 'BoardRequestError');
 }
+
+/** Resolves a template id to a template, built-in or the team's own; undefined when there is none. */
+export type TemplateLookup = (id: string) => Promise<BoardTemplate | undefined>;
+
+const builtinOnly: TemplateLookup = async (id) => findBuiltinTemplate(id);
 
 function cleanTitle(title: unknown): string {
   const clean = typeof title === 'string' ? title.replace(/\s+/g, ' ').trim() : '';
@@ -58,7 +55,8 @@ export class BoardService {
 
   constructor(
     private readonly store: DocStore,
-    private readonly rooms: RoomManager
+    private readonly rooms: RoomManager,
+    private readonly findTemplate: TemplateLookup = builtinOnly
   ) {}
 
   /** Boards for the board list. */
@@ -74,12 +72,15 @@ export class BoardService {
     return board;
   }
 
-  /** Creates a board, blank or from a template, with its document initialised. */
+  /**
+   * Creates a board, blank or from a template, with its document initialised. The document gets
+   * its own copy of the template's stages and rules: later edits of the template leave it alone.
+   */
   async create(input: { title: unknown; templateId?: unknown }): Promise<BoardRecord> {
     const title = cleanTitle(input.title);
     const templateId =
       typeof input.templateId === 'string' && input.templateId ? input.templateId : BLANK_TEMPLATE_ID;
-    const template = findTemplate(templateId);
+    const template = await this.findTemplate(templateId);
     if (!template)
       throw new BoardRequestError(400, 'unknown-template', `There is no template "${templateId}".`);
     const id = newId();

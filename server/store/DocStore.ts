@@ -2,6 +2,7 @@
  * Persistence behind one interface, so rooms never know which database holds a board.
  * Every method is async so a network store (PostgreSQL) fits the same shape as SQLite.
  */
+import type { BoardTemplate } from '../../src/lib/templates/types';
 
 /** A board as the board list knows it, without loading its document. */
 export interface BoardRecord {
@@ -40,6 +41,30 @@ export interface BoardPatch {
   archived?: boolean;
 }
 
+/** A team template as stored. The store keeps `definition` whole and does not check its rules. */
+export interface TemplateRecord {
+  id: string;
+  name: string;
+  definition: BoardTemplate;
+  /** The board it was saved from, or null. */
+  sourceBoardId: string | null;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface NewTemplate {
+  id: string;
+  name: string;
+  definition: BoardTemplate;
+  sourceBoardId: string | null;
+}
+
+export interface TemplatePatch {
+  name?: string;
+  definition?: BoardTemplate;
+}
+
 export interface DocStore {
   /** Loads a board's snapshot and the updates logged after it; an unknown board yields an empty doc. */
   loadDoc(boardId: string): Promise<StoredDoc>;
@@ -62,6 +87,20 @@ export interface DocStore {
   updateBoard(id: string, patch: BoardPatch): Promise<BoardRecord | undefined>;
   /** Deletes the board record, its snapshot and its update log. */
   deleteBoard(id: string): Promise<void>;
+
+  /**
+   * Team templates, most recently updated first. A stored definition that no longer parses is
+   * left out (here and in getTemplate) rather than failing the whole list.
+   */
+  listTemplates(): Promise<TemplateRecord[]>;
+  /** The template's record, or null when there is none (or its definition cannot be read). */
+  getTemplate(id: string): Promise<TemplateRecord | null>;
+  /** Stores a template (both timestamps now); rejects when the id is taken. */
+  createTemplate(template: NewTemplate): Promise<TemplateRecord>;
+  /** Applies a patch and bumps updatedAt; returns the updated record, or null when there is none. */
+  updateTemplate(id: string, patch: TemplatePatch): Promise<TemplateRecord | null>;
+  /** Deletes a template; true when there was one. */
+  deleteTemplate(id: string): Promise<boolean>;
 
   /** Flushes and releases the underlying database. */
   close(): Promise<void>;

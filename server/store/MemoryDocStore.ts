@@ -1,9 +1,21 @@
-import type { BoardPatch, BoardRecord, DocStore, NewBoard, StoredDoc } from './DocStore';
+import type {
+  BoardPatch,
+  BoardRecord,
+  DocStore,
+  NewBoard,
+  NewTemplate,
+  StoredDoc,
+  TemplatePatch,
+  TemplateRecord
+} from './DocStore';
+import { encodeDefinition, templateRecord, type TemplateRow } from './templateJson';
 import {
   assertBoardId,
   assertBytes,
   assertNewBoard,
+  assertNewTemplate,
   assertPatch,
+  assertTemplatePatch,
   assertThroughSeq,
   assertWithinLog,
   StoreInputError
@@ -22,6 +34,8 @@ export class MemoryDocStore implements DocStore {
   readonly #boards = new Map<string, BoardRecord>();
   readonly #snapshots = new Map<string, { snapshot: Uint8Array; throughSeq: number }>();
   readonly #logs = new Map<string, LoggedUpdate[]>();
+  /** Definitions kept as JSON text, like SQLite's: every read hands out a fresh copy. */
+  readonly #templates = new Map<string, TemplateRow>();
   #lastSeq = 0;
   #closed = false;
 
@@ -128,6 +142,63 @@ export class MemoryDocStore implements DocStore {
     this.#boards.delete(id);
     this.#snapshots.delete(id);
     this.#logs.delete(id);
+  }
+
+  /** Team templates, most recently updated first. */
+  async listTemplates(): Promise<TemplateRecord[]> {
+    this.#assertOpen();
+    // Reversed insertion order first, so the stable sort puts the later-created of a tie first (as rowid does).
+    return [...this.#templates.values()]
+      .reverse()
+      .sort((a, b) => b.updatedAt - a.updatedAt)
+      .flatMap((row) => templateRecord(row) ?? []);
+  }
+
+  /** The template's record, or null when there is none. */
+  async getTemplate(id: string): Promise<TemplateRecord | null> {
+    this.#assertOpen();
+    assertBoardId(id, 'id');
+    const row = this.#templates.get(id);
+    return row ? templateRecord(row) : null;
+  }
+
+  /** Stores a template (both timestamps now); rejects when the id is taken. */
+  async createTemplate(template: NewTemplate): Promise<TemplateRecord> {
+    this.#assertOpen();
+    assertNewTemplate(template);
+    if (this.#templates.has(template.id))
+      throw new StoreInputError(`A template with id "${template.id}" already exists.`);
+    const now = Date.now();
+    const row: TemplateRow = {
+      id: template.id,
+      name: template.name,
+      definition: encodeDefinition(template.definition),
+      sourceBoardId: template.sourceBoardId,
+      createdAt: now,
+      updatedAt: now
+    };
+    this.#templates.set(row.id, row);
+    return templateRecord(row) as TemplateRecord;
+  }
+
+  /** Applies a patch and bumps updatedAt; returns the updated record, or null when there is none. */
+  async updateTemplate(id: string, patch: TemplatePatch): Promise<TemplateRecord | null> {
+    this.#assertOpen();
+    assertBoardId(id, 'id');
+    assertTemplatePatch(patch);
+    const row = this.#templates.get(id);
+    if (!row) return null;
+    // Encoded before anything changes, so a definition that cannot be stored leaves the row as it was.
+    const definition = patch.definition === undefined ? row.definition : encodeDefinition(patch.definition);
+    Object.assign(row, { name: patch.name ?? row.name, definition, updatedAt: Date.now() });
+    return templateRecord(row);
+  }
+
+  /** Deletes a template; true when there was one. */
+  async deleteTemplate(id: string): Promise<boolean> {
+    this.#assertOpen();
+    assertBoardId(id, 'id');
+    return this.#templates.delete(id);
   }
 
   /** Marks the store closed; later calls are no-ops, other methods reject. */

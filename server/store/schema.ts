@@ -33,3 +33,18 @@ export const docUpdates = sqliteTable(
   },
   (table) => [index('doc_updates_board_seq_idx').on(table.boardId, table.seq)]
 );
+
+/**
+ * Team templates saved from boards. The definition is stored as JSON text, not columns: it is
+ * read whole, never queried by field, and its shape belongs to src/lib/templates, not to SQL.
+ */
+export const templates = sqliteTable('templates', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** JSON of the BoardTemplate. */
+  definition: text('definition').notNull(),
+  /** The board it was saved from; kept as plain text, since the board may be deleted later. */
+  sourceBoardId: text('source_board_id'),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull()
+});

@@ -1,4 +1,4 @@
-import type { BoardPatch, NewBoard } from './DocStore';
+import type { BoardPatch, NewBoard, NewTemplate, TemplatePatch } from './DocStore';
 
 /**
  * Checks shared by every DocStore, so a bad call fails the same way (and before any write)
@@ -67,6 +67,43 @@ export function assertPatch(patch: unknown): asserts patch is BoardPatch {
   }
   if (archived !== undefined && typeof archived !== 'boolean') {
     throw new StoreInputError(`patch.archived must be a boolean, got ${describe(archived)}.`);
+  }
+}
+
+/** Throws unless `template` has a non-empty id, a string name, an object definition and a string-or-null sourceBoardId. */
+export function assertNewTemplate(template: unknown): asserts template is NewTemplate {
+  if (typeof template !== 'object' || template === null) {
+    throw new StoreInputError(`template must be an object, got ${describe(template)}.`);
+  }
+  const { id, name, definition, sourceBoardId } = template as Record<string, unknown>;
+  assertBoardId(id, 'template.id');
+  if (typeof name !== 'string')
+    throw new StoreInputError(`template.name must be a string, got ${describe(name)}.`);
+  assertDefinition(definition, 'template.definition');
+  if (sourceBoardId !== null && typeof sourceBoardId !== 'string') {
+    throw new StoreInputError(
+      `template.sourceBoardId must be a string or null, got ${describe(sourceBoardId)}.`
+    );
+  }
+}
+
+/** Throws unless `patch` holds only a string name and/or an object definition. */
+export function assertTemplatePatch(patch: unknown): asserts patch is TemplatePatch {
+  if (typeof patch !== 'object' || patch === null) {
+    throw new StoreInputError(`patch must be an object, got ${describe(patch)}.`);
+  }
+  const { name, definition } = patch as Record<string, unknown>;
+  if (name !== undefined && typeof name !== 'string') {
+    throw new StoreInputError(`patch.name must be a string, got ${describe(name)}.`);
+  }
+  if (definition !== undefined) assertDefinition(definition, 'patch.definition');
+}
+
+// The store keeps a definition whole and leaves its rules to the template validator; it only
+// insists on a JSON object, so what is read back is the same kind of value that was written.
+function assertDefinition(definition: unknown, what: string): void {
+  if (typeof definition !== 'object' || definition === null || Array.isArray(definition)) {
+    throw new StoreInputError(`${what} must be an object, got ${describe(definition)}.`);
   }
 }
 

@@ -1,4 +1,11 @@
-import type { BoardPatch, DocStore, NewBoard, StoredDoc } from '../../../server/store/DocStore';
+import type {
+  BoardPatch,
+  DocStore,
+  NewBoard,
+  NewTemplate,
+  StoredDoc,
+  TemplatePatch
+} from '../../../server/store/DocStore';
 
 /** A DocStore that forwards to a real one; tests subclass it to delay or fail single calls. */
 export class DelegatingStore implements DocStore {
@@ -26,6 +33,21 @@ export class DelegatingStore implements DocStore {
   }
   deleteBoard(id: string): Promise<void> {
     return this.inner.deleteBoard(id);
+  }
+  listTemplates() {
+    return this.inner.listTemplates();
+  }
+  getTemplate(id: string) {
+    return this.inner.getTemplate(id);
+  }
+  createTemplate(template: NewTemplate) {
+    return this.inner.createTemplate(template);
+  }
+  updateTemplate(id: string, patch: TemplatePatch) {
+    return this.inner.updateTemplate(id, patch);
+  }
+  deleteTemplate(id: string) {
+    return this.inner.deleteTemplate(id);
   }
   close(): Promise<void> {
     return this.inner.close();

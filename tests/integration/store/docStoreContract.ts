@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import type { DocStore, StoredDoc } from '../../../server/store/DocStore';
+import { templateContractRules } from './templateContract';
 
 /** One store under test; `reopen` closes it and opens a new one on the same data. */
 export interface DocStoreFixture {
@@ -377,6 +378,18 @@ export function docStoreContract(
       await expect(store.loadDoc('b')).rejects.toThrow(/closed/);
       await expect(store.appendUpdate('b', bytes(1))).rejects.toThrow(/closed/);
       await expect(store.listBoards()).rejects.toThrow(/closed/);
+      await expect(store.listTemplates()).rejects.toThrow(/closed/);
+      await expect(store.deleteTemplate('t')).rejects.toThrow(/closed/);
+    });
+
+    templateContractRules({
+      store: () => store,
+      reopen: async () => {
+        if (!fixture.reopen) throw new Error('A persistent store fixture must provide reopen().');
+        store = await fixture.reopen();
+        return store;
+      },
+      persistent: options.persistent
     });
   });
 }

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../../server/config';
 import { SqliteDocStore } from '../../../server/store/SqliteDocStore';
 import { docStoreContract } from './docStoreContract';
+import { sampleDefinition } from './templateContract';
 
 type StoreConfig = Pick<Config, 'dbFile' | 'durability'>;
 
@@ -100,6 +101,7 @@ describe('SqliteDocStore on a real file', () => {
         'doc_snapshots',
         'doc_updates',
         'doc_updates_board_seq_idx',
+        'templates',
         '__drizzle_migrations'
       ])
     );
@@ -163,6 +165,29 @@ describe('SqliteDocStore on a real file', () => {
         db.prepare('SELECT "update" FROM doc_updates ORDER BY seq').pluck().all()
       ) as Buffer[];
       expect(rows.map((row) => Array.from(row))).toEqual([[3]]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('a template whose stored JSON is damaged is left out of the list and reads as absent', async () => {
+    const config = tempConfig('normal');
+    const store = SqliteDocStore.open(config);
+    try {
+      const definition = sampleDefinition('team-ok');
+      await store.createTemplate({ id: 'team-ok', name: 'Fine', definition, sourceBoardId: null });
+      await store.createTemplate({ id: 'team-bad', name: 'Damaged', definition, sourceBoardId: null });
+      const other = new Database(config.dbFile);
+      other.prepare("UPDATE templates SET definition = '{\"id\": \"team-b' WHERE id = 'team-bad'").run();
+      other.close();
+
+      expect((await store.listTemplates()).map((t) => t.id)).toEqual(['team-ok']);
+      expect(await store.getTemplate('team-bad')).toBeNull();
+      // A rename alone cannot repair it; a new definition does, and delete still removes the row.
+      expect(await store.updateTemplate('team-bad', { name: 'Renamed' })).toBeNull();
+      expect((await store.updateTemplate('team-bad', { definition }))?.name).toBe('Damaged');
+      expect(await store.getTemplate('team-bad')).toMatchObject({ id: 'team-bad', definition });
+      expect(await store.deleteTemplate('team-bad')).toBe(true);
     } finally {
       await store.close();
     }

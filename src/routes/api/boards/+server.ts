@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { handleApi, readJson } from './json';
+import { handleApi, readJson } from '../json';
 
 export const GET: RequestHandler = ({ locals, url }) =>
   handleApi(async () =>

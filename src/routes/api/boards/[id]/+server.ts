@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { handleApi, jsonError, readJson } from '../json';
+import { handleApi, jsonError, readJson } from '../../json';
 
 export const GET: RequestHandler = ({ locals, params }) =>
   handleApi(async () => json({ board: await locals.services.boards.get(params.id) }));

@@ -1,0 +1,43 @@
+import { json } from '@sveltejs/kit';
+import { isBoardRequestError } from '../../../server/boards/BoardService';
+import { isTemplateRequestError } from '../../../server/templates/TemplateRequestError';
+
+/** Largest JSON body an API call reads unless it asks for more (a template definition does). */
+const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
+
+/** Reads a JSON object body of at most `maxBytes`, or throws a 413 / 400 JSON error response. */
+export async function readJson(
+  request: Request,
+  maxBytes = DEFAULT_MAX_BODY_BYTES
+): Promise<Record<string, unknown>> {
+  const tooLarge = () => jsonError(413, 'too-large', `Body over ${maxBytes} bytes.`);
+  const length = Number(request.headers.get('content-length') ?? 0);
+  if (length > maxBytes) throw tooLarge();
+  // Counted in bytes, not characters: a Chinese character is three bytes of UTF-8.
+  const body = new Uint8Array(await request.arrayBuffer());
+  if (body.byteLength > maxBytes) throw tooLarge();
+  try {
+    const value: unknown = JSON.parse(new TextDecoder().decode(body));
+    if (typeof value === 'object' && value !== null && !Array.isArray(value))
+      return value as Record<string, unknown>;
+  } catch {
+    // fall through to the error below
+  }
+  throw jsonError(400, 'invalid-json', 'Send a JSON object.');
+}
+
+/** A JSON error response in the API's one shape: { error: { code, message } }. */
+export function jsonError(status: number, code: string, message: string): Response {
+  return json({ error: { code, message } }, { status });
+}
+
+/** Runs an API handler, mapping refused requests and thrown responses to JSON errors. */
+export async function handleApi(fn: () => Promise<Response>): Promise<Response> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof Response) return e;
+    if (isBoardRequestError(e) || isTemplateRequestError(e)) return jsonError(e.status, e.code, e.message);
+    throw e;
+  }
+}
