@@ -1,17 +1,15 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { TEMPLATES } from '$lib/board';
 import { isBoardRequestError } from '../../server/boards/BoardService';
 import type { Actions, PageServerLoad } from './$types';
+import { summarize } from '$lib/templates/summary';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   const includeArchived = url.searchParams.get('archived') === '1';
-  const boards = await locals.services.boards.list(includeArchived);
-  return {
-    locale: locals.locale,
-    boards,
-    includeArchived,
-    templates: TEMPLATES.map((t) => ({ id: t.id, name: t.name, stages: t.stages.map((s) => s.name) }))
-  };
+  const [boards, templates] = await Promise.all([
+    locals.services.boards.list(includeArchived),
+    locals.services.templates.list()
+  ]);
+  return { locale: locals.locale, boards, includeArchived, templates: templates.map(summarize) };
 };
 
 /** Runs a catalogue call, turning a refused request into a form failure the page can show. */

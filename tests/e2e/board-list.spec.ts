@@ -1,5 +1,9 @@
 import { expect, test } from '@playwright/test';
+import { campaignExecution } from '../../src/lib/templates/builtin/campaign-execution';
 import { openBoard } from './helpers';
+
+const campaignStages = campaignExecution.stages.map((s) => s.name['zh-CN']);
+const gated = campaignExecution.stages.findIndex((s) => s.gate);
 
 test('a board is created from a template, renamed, archived and restored from the board list', async ({
   page
@@ -7,20 +11,20 @@ test('a board is created from a template, renamed, archived and restored from th
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'My boards' })).toBeVisible();
   await page.getByLabel('Board name').fill('Autumn launch');
-  await page.getByLabel('Template').selectOption('campaign-execution');
-  await expect(page.locator('.preview li')).toHaveText([
-    '策划阶段',
-    '上级审核',
-    '准备阶段',
-    '执行阶段',
-    '监控与评估',
-    '总结与反馈'
-  ]);
+  await page.getByRole('combobox', { name: 'Template' }).selectOption('campaign-execution');
+  const preview = page.getByRole('region', { name: 'Template preview' });
+  await expect(preview.locator('.stages > li summary strong')).toHaveText(campaignStages);
+  // The preview shows each stage's rules and, opened, its checklist.
+  await expect(preview.locator('.stages > li').nth(gated)).toContainText('Approval by');
+  await preview.locator('.stages > li summary').first().click();
+  await expect(preview.locator('.stages > li').first().locator('.checklist li')).toHaveCount(
+    campaignExecution.stages[0]!.checklist.length
+  );
   await page.getByRole('button', { name: 'Create' }).click();
   await expect(page).toHaveURL(/\/boards\/[A-Za-z0-9_-]+$/);
   await expect(page.locator('[data-status="connected"]')).toBeVisible();
-  await expect(page.locator('section.column h2')).toHaveCount(6);
-  await expect(page.locator('section.column').nth(1)).toContainText('Needs manager approval');
+  await expect(page.locator('section.column h2')).toHaveCount(campaignStages.length);
+  await expect(page.locator('section.column').nth(gated)).toContainText('Approval by');
 
   await page.getByRole('link', { name: 'All boards' }).click();
   const row = page.locator('li.row', { hasText: 'Autumn launch' });

@@ -26,8 +26,13 @@ function sameCard(a: CardView, b: CardView): boolean {
     a.rank === b.rank &&
     a.archived === b.archived &&
     a.createdAt === b.createdAt &&
+    a.enteredAt === b.enteredAt &&
+    a.date === b.date &&
+    a.revisions === b.revisions &&
     a.checklistDone === b.checklistDone &&
-    a.checklistTotal === b.checklistTotal
+    a.checklistTotal === b.checklistTotal &&
+    a.stageChecklistDone === b.stageChecklistDone &&
+    a.stageChecklistTotal === b.stageChecklistTotal
   );
 }
 
@@ -38,14 +43,26 @@ function sameStage(a: StageView, b: StageView): boolean {
     a.altName === b.altName &&
     a.rank === b.rank &&
     a.wipLimit === b.wipLimit &&
-    a.timeLimitDays === b.timeLimitDays &&
-    a.gateRole === b.gateRole &&
-    sameList(a.checklist, b.checklist)
+    a.sendBackTo === b.sendBackTo &&
+    // Rules are small plain objects, rewritten whole; comparing their JSON is exact and cheap.
+    sameJson(a.department, b.department) &&
+    sameJson(a.timeRule, b.timeRule) &&
+    sameJson(a.gate, b.gate) &&
+    sameJson(a.checklist, b.checklist)
   );
 }
 
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 function sameMeta(a: BoardMetaView, b: BoardMetaView): boolean {
-  return a.title === b.title && a.templateId === b.templateId && a.schemaVersion === b.schemaVersion;
+  return (
+    a.title === b.title &&
+    a.templateId === b.templateId &&
+    a.schemaVersion === b.schemaVersion &&
+    sameJson(a.dateLabel, b.dateLabel)
+  );
 }
 
 function sameList<T>(a: readonly T[] | undefined, b: readonly T[]): boolean {

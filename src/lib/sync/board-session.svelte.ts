@@ -7,7 +7,14 @@ import { createSubscriber } from 'svelte/reactivity';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import type { BoardMetaView, CardView, StageView } from '../board';
+import {
+  readCardDetail,
+  type BoardMetaView,
+  type CardDetailView,
+  type CardView,
+  type StageView
+} from '../board';
+import { roots } from '../board/schema';
 import { BoardProjection } from './board-projection';
 import { localUser, toPeer, type Peer, type PresenceState } from './presence';
 
@@ -120,6 +127,14 @@ export class BoardSession {
     return this.projection.card(id);
   }
 
+  /**
+   * One card with its checklist and revision log, kept live while something reads it (the card
+   * panel). Watches only that card, so an open panel costs nothing when other cards change.
+   */
+  watchCard(cardId: string): CardWatch {
+    return new CardWatch(this.doc, cardId);
+  }
+
   /** Everyone else on the board right now. */
   get peers(): Peer[] {
     this.#subscribePeers();
@@ -150,5 +165,57 @@ export class BoardSession {
     void this.#cache.destroy();
     this.projection.destroy();
     this.doc.destroy();
+  }
+}
+
+/** A reactive read of one card's details; `detail` is null while the card does not exist. */
+export class CardWatch {
+  readonly #doc: Y.Doc;
+  readonly #cardId: string;
+  readonly #subscribe: () => void;
+  #cached: CardDetailView | null | undefined;
+  #live = false;
+
+  constructor(doc: Y.Doc, cardId: string) {
+    this.#doc = doc;
+    this.#cardId = cardId;
+    this.#subscribe = createSubscriber((update) => {
+      const { cards } = roots(doc);
+      const changed = () => {
+        this.#cached = undefined;
+        update();
+      };
+      // The card map can be replaced or deleted (cards observer) or edited inside (deep observer).
+      let watched: Y.Map<unknown> | undefined;
+      const rewatch = () => {
+        watched?.unobserveDeep(changed);
+        watched = cards.get(cardId);
+        watched?.observeDeep(changed);
+      };
+      const onCards = (event: Y.YMapEvent<Y.Map<unknown>>) => {
+        if (!event.keysChanged.has(cardId)) return;
+        rewatch();
+        changed();
+      };
+      rewatch();
+      cards.observe(onCards);
+      this.#live = true;
+      return () => {
+        cards.unobserve(onCards);
+        watched?.unobserveDeep(changed);
+        // Nothing invalidates the cache while unwatched, so it must not be trusted then.
+        this.#live = false;
+        this.#cached = undefined;
+      };
+    });
+  }
+
+  get detail(): CardDetailView | null {
+    this.#subscribe();
+    if (this.#cached === undefined || !this.#live) {
+      const map = roots(this.#doc).cards.get(this.#cardId);
+      this.#cached = map ? readCardDetail(this.#cardId, map) : null;
+    }
+    return this.#cached;
   }
 }

@@ -1,0 +1,155 @@
+import { expect, test, type Page } from '@playwright/test';
+import { conferenceEvent } from '../../src/lib/templates/builtin/conference-event';
+import { designReview } from '../../src/lib/templates/builtin/design-review';
+import { holidayPromotion } from '../../src/lib/templates/builtin/holiday-promotion';
+import { addCard, column, createBoard, openBoard, twoPeople } from './helpers';
+
+const zh = (s: { name: { 'zh-CN': string } }) => s.name['zh-CN'];
+
+/** Moves a card `steps` columns to the right with the keyboard mover. */
+async function moveRight(page: Page, title: string, steps: number): Promise<void> {
+  await page.locator('.card', { hasText: title }).focus();
+  await page.keyboard.press('Space');
+  for (let i = 0; i < steps; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Space');
+}
+
+test('a card moved into pre-event preparation brings its checklist, and two people tick it live', async ({
+  browser,
+  request
+}) => {
+  const preIndex = conferenceEvent.stages.findIndex((s) => s.key === 'pre-event');
+  const pre = conferenceEvent.stages[preIndex]!;
+  const first = conferenceEvent.stages[0]!;
+  const boardId = await createBoard(request, '2027 年会', 'conference-event');
+  const { a, b, close } = await twoPeople(browser, boardId);
+
+  await addCard(a, zh(first), '年度经销商大会');
+  // The second person has the card open before it moves: the new items must arrive live.
+  const cardOnB = column(b, zh(first)).locator('.card', { hasText: '年度经销商大会' });
+  await cardOnB.getByRole('button', { name: 'Open card details' }).click();
+  const panelB = b.getByRole('dialog');
+  await expect(panelB.getByRole('heading', { name: '年度经销商大会' })).toBeVisible();
+  const preItem = (page: Page, i: number) =>
+    page
+      .getByRole('dialog')
+      .locator('li', { hasText: pre.checklist[i]!.text['zh-CN'] })
+      .getByRole('checkbox');
+  await expect(preItem(b, 0)).toHaveCount(0);
+
+  await moveRight(a, '年度经销商大会', preIndex);
+  await expect(column(a, zh(pre)).locator('.card', { hasText: '年度经销商大会' })).toBeVisible();
+  for (let i = 0; i < pre.checklist.length; i++) await expect(preItem(b, i)).toBeVisible();
+  await expect(panelB).toContainText(`From “${pre.name.en}”`);
+
+  // B ticks the first pre-event item; A sees it ticked on the card's face and in its panel.
+  await preItem(b, 0).check();
+  const cardOnA = column(a, zh(pre)).locator('.card', { hasText: '年度经销商大会' });
+  await expect(cardOnA).toContainText(`Stage checklist 1/${pre.checklist.length}`);
+  await cardOnA.getByRole('button', { name: 'Open card details' }).click();
+  await expect(preItem(a, 0)).toBeChecked();
+  await expect(preItem(a, 1)).not.toBeChecked();
+  // And back: A ticks the second, B sees it.
+  await preItem(a, 1).check();
+  await expect(preItem(b, 1)).toBeChecked();
+  await close();
+});
+
+test('a board saved as a template makes new boards with its stages and rules, and the template can go', async ({
+  page,
+  request
+}) => {
+  const boardId = await createBoard(request, 'Design Q1', 'design-review');
+  await openBoard(page, boardId);
+  const firstName = zh(designReview.stages[0]!);
+  // The team renames the first stage before saving: the template must carry today's board.
+  const firstColumn = column(page, firstName);
+  await firstColumn.getByRole('button', { name: 'Rename stage' }).click();
+  // The stage's heading turns into the name field while renaming.
+  await page.getByRole('textbox', { name: 'Rename stage' }).fill('需求沟通');
+  await page.getByRole('textbox', { name: 'Rename stage' }).press('Enter');
+  await expect(column(page, '需求沟通')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Save as template' }).click();
+  await page.getByRole('textbox', { name: 'Template name' }).fill('Our design review');
+  await page.getByRole('button', { name: 'Save template' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved as template' })).toContainText(
+    'Saved as template “Our design review”'
+  );
+
+  await page.goto('/');
+  await page.getByLabel('Board name').fill('Design Q2');
+  await page.getByRole('combobox', { name: 'Template' }).selectOption({ label: 'Our design review' });
+  const preview = page.getByRole('region', { name: 'Template preview' });
+  await expect(preview.locator('.stages > li summary strong')).toHaveText([
+    '需求沟通',
+    ...designReview.stages.slice(1).map(zh)
+  ]);
+  await expect(preview).toContainText('Sends back to');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page).toHaveURL(/\/boards\/[A-Za-z0-9_-]+$/);
+  await expect(page.locator('[data-status="connected"]')).toBeVisible();
+  await expect(page.locator('section.column h2')).toHaveCount(designReview.stages.length);
+  await expect(page.locator('section.column h2').first()).toContainText('需求沟通');
+  const proofIndex = designReview.stages.findIndex((s) => s.name['zh-CN'] === '校稿');
+  await expect(page.locator('section.column').nth(proofIndex)).toContainText('Sends back to');
+  const newBoard = page.url();
+
+  // Deleting the template leaves the board made from it as it is.
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Template' }).selectOption({ label: 'Our design review' });
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Delete template' }).click();
+  await expect(
+    page.getByRole('combobox', { name: 'Template' }).locator('option', { hasText: 'Our design review' })
+  ).toHaveCount(0);
+  await page.goto(newBoard);
+  await expect(page.locator('section.column h2').first()).toContainText('需求沟通');
+});
+
+test('a card past its lead time is marked overdue with the reason, and a sent-back card counts its round', async ({
+  page,
+  request
+}) => {
+  const holidayId = await createBoard(request, '春节促销', 'holiday-promotion');
+  await openBoard(page, holidayId);
+  const firstStage = zh(holidayPromotion.stages[0]!);
+  await addCard(page, firstStage, '2027 春节');
+  const card = column(page, firstStage).locator('.card', { hasText: '2027 春节' });
+  await expect(card.locator('.overdue')).toHaveCount(0);
+  // A holiday three weeks away: work had to start 50 days before, so the card is late already.
+  const holiday = new Date(Date.now() + 21 * 86_400_000);
+  const iso = `${holiday.getFullYear()}-${String(holiday.getMonth() + 1).padStart(2, '0')}-${String(holiday.getDate()).padStart(2, '0')}`;
+  await card.getByRole('button', { name: 'Open card details' }).click();
+  await page.getByRole('dialog').getByLabel('Holiday date').fill(iso);
+  await expect(card.locator('.overdue')).toHaveText(/Overdue/);
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  await card.focus();
+  await expect(card.locator('.late-reason')).toBeVisible();
+  await expect(card.locator('.late-reason')).toContainText('should have started by');
+  await expect(card.locator('.overdue')).toHaveAttribute('title', /Start 50 days before the holiday date/);
+
+  const designId = await createBoard(request, '海报', 'design-review');
+  await openBoard(page, designId);
+  const stages = designReview.stages;
+  const proofIndex = stages.findIndex((s) => s.key === 'proofing');
+  const draft = stages.find((s) => s.key === 'design-draft')!;
+  await addCard(page, zh(stages[0]!), '春节海报');
+  await moveRight(page, '春节海报', proofIndex);
+  const proofCard = column(page, zh(stages[proofIndex]!)).locator('.card', { hasText: '春节海报' });
+  await proofCard.getByRole('button', { name: 'Open card details' }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: `Send back to “${draft.name.en}”` })
+    .click();
+  const returned = column(page, zh(draft)).locator('.card', { hasText: '春节海报' });
+  await expect(returned.locator('.revisions')).toContainText('1');
+  await expect(page.getByRole('dialog')).toContainText('Sent back 1×');
+
+  // A card in a gated stage says whose approval it waits for.
+  const gated = stages.findIndex((s) => s.gate);
+  await addCard(page, zh(stages[gated]!), '包装设计');
+  await expect(column(page, zh(stages[gated]!)).locator('.card', { hasText: '包装设计' })).toContainText(
+    'Awaits approval'
+  );
+});
