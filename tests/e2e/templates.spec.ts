@@ -69,6 +69,20 @@ test('a board saved as a template makes new boards with its stages and rules, an
   await page.getByRole('textbox', { name: 'Rename stage' }).fill('需求沟通');
   await page.getByRole('textbox', { name: 'Rename stage' }).press('Enter');
   await expect(column(page, '需求沟通')).toBeVisible();
+  // ...and changes a stage's rules: a WIP limit, one more checklist item and a time limit.
+  const concept = designReview.stages[1]!;
+  await column(page, zh(concept)).getByRole('button', { name: 'Stage settings' }).click();
+  const settings = page.getByRole('dialog', { name: /Stage settings/ });
+  await settings.getByLabel('WIP limit (empty: none)').fill('2');
+  await settings.getByRole('button', { name: 'Add item' }).click();
+  await settings
+    .getByRole('textbox', { name: `Checklist item ${concept.checklist.length + 1}` })
+    .fill('客户确认方向');
+  await settings.getByRole('combobox', { name: 'Time limit' }).selectOption('stage-days');
+  await settings.getByLabel('Amount').fill('3');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings).toHaveCount(0);
+  await expect(column(page, zh(concept))).toContainText('At most 3 days in this stage');
 
   await page.getByRole('button', { name: 'Save as template' }).click();
   await page.getByRole('textbox', { name: 'Template name' }).fill('Our design review');
@@ -86,11 +100,16 @@ test('a board saved as a template makes new boards with its stages and rules, an
     ...designReview.stages.slice(1).map(zh)
   ]);
   await expect(preview).toContainText('Sends back to');
+  const conceptPreview = preview.locator('.stages > li').nth(1);
+  await expect(conceptPreview).toContainText('WIP limit 2');
+  await expect(conceptPreview).toContainText(`${concept.checklist.length + 1} checklist items`);
   await page.getByRole('button', { name: 'Create' }).click();
   await expect(page).toHaveURL(/\/boards\/[A-Za-z0-9_-]+$/);
   await expect(page.locator('[data-status="connected"]')).toBeVisible();
   await expect(page.locator('section.column h2')).toHaveCount(designReview.stages.length);
   await expect(page.locator('section.column h2').first()).toContainText('需求沟通');
+  await expect(page.locator('section.column').nth(1)).toContainText('At most 3 days in this stage');
+  await expect(page.locator('section.column').nth(1).locator('.count')).toHaveText('0/2');
   const proofIndex = designReview.stages.findIndex((s) => s.name['zh-CN'] === '校稿');
   await expect(page.locator('section.column').nth(proofIndex)).toContainText('Sends back to');
   const newBoard = page.url();

@@ -103,24 +103,9 @@ export function removeStage(
   });
 }
 
-/** Sets or clears (null) a stage's work-in-progress limit. */
-export function setStageWipLimit(
-  doc: Y.Doc,
-  stageId: string,
-  limit: number | null,
-  origin?: BoardOrigin
-): void {
-  if (limit !== null && (!Number.isInteger(limit) || limit < 1 || limit > 999)) {
-    throw new BoardError('invalid', 'A WIP limit is a whole number from 1 to 999.');
-  }
-  const map = stageMap(doc, stageId);
-  transact(doc, origin, () =>
-    limit === null ? map.delete(StageKey.wipLimit) : map.set(StageKey.wipLimit, limit)
-  );
-}
-
 /** The rules of a stage a caller may change; a key set to null clears that rule. */
 export interface StageRulesPatch {
+  wipLimit?: number | null;
   department?: Department | null;
   timeRule?: TimeRule | null;
   gate?: Gate | null;
@@ -140,6 +125,7 @@ export function setStageRules(
 ): void {
   const map = stageMap(doc, stageId);
   const writes: [string, unknown][] = [];
+  // Every rule is checked before anything is written: a patch applies whole or not at all.
   const put = <T>(key: string, value: T | null | undefined, clean: (v: T) => unknown, what: string) => {
     if (value === undefined) return;
     if (value === null) return writes.push([key, null]);
@@ -152,6 +138,12 @@ export function setStageRules(
     }
     writes.push([key, Array.isArray(cleaned) && cleaned.length === 0 ? null : cleaned]);
   };
+  put(
+    StageKey.wipLimit,
+    patch.wipLimit,
+    (n: number) => (Number.isInteger(n) && n >= 1 && n <= 999 ? n : null),
+    'WIP limit (1–999)'
+  );
   put(StageKey.department, patch.department, cleanDepartment, 'department');
   put(StageKey.timeRule, patch.timeRule, cleanTimeRule, 'time rule');
   put(StageKey.gate, patch.gate, cleanGate, 'gate');

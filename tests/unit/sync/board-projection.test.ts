@@ -12,9 +12,15 @@ import {
   removeStage,
   renameBoard,
   renameStage,
+  BoardError,
+  readCardDetail,
+  sendBackCard,
+  setCardDate,
   setCardTitle,
-  setStageWipLimit,
-  type CardView
+  setChecklistItemDone,
+  setStageRules,
+  type CardView,
+  type StageView
 } from '../../../src/lib/board';
 import { BoardProjection } from '../../../src/lib/sync/board-projection';
 import { pick, seededRandom } from '../../helpers/random';
@@ -84,7 +90,7 @@ function randomEdit(doc: Y.Doc, random: () => number, n: number): void {
     const others = view.columns.get(stage.id)!.filter((c) => c.id !== card);
     moveCard(doc, card, stage.id, pick(random, others.length + 1));
   } else if (roll < 0.65) {
-    setCardTitle(doc, card, `title ${n}`);
+    cardDetailEdit(doc, random, card, n);
   } else if (roll < 0.73) {
     archiveCard(doc, card, random() < 0.7);
   } else if (roll < 0.8) {
@@ -96,12 +102,59 @@ function randomEdit(doc: Y.Doc, random: () => number, n: number): void {
   } else if (roll < 0.91) {
     moveStage(doc, stage.id, pick(random, stages.length));
   } else if (roll < 0.94) {
-    setStageWipLimit(doc, stage.id, random() < 0.5 ? null : 1 + pick(random, 9));
+    stageRulesEdit(doc, random, stage.id, stages, n);
   } else if (roll < 0.97 && stages.length < 6) {
     addStage(doc, { id: `stage-${n}`, name: `New ${n}`, index: pick(random, stages.length + 1) });
   } else if (stages.length > 2) {
     const target = stages.find((s) => s.id !== stage.id)!;
     removeStage(doc, stage.id, { moveCardsTo: target.id });
+  }
+}
+
+/** A title, a tick, a date or a send-back: what the card's face shows besides its place. */
+function cardDetailEdit(doc: Y.Doc, random: () => number, cardId: string, n: number): void {
+  const roll = random();
+  const map = doc.getMap<Y.Map<unknown>>('cards').get(cardId)!;
+  const items = readCardDetail(cardId, map).checklist;
+  if (roll < 0.4) setCardTitle(doc, cardId, `title ${n}`);
+  else if (roll < 0.7 && items.length) {
+    const item = items[pick(random, items.length)]!;
+    setChecklistItemDone(doc, cardId, item.id, !item.done);
+  } else if (roll < 0.85)
+    setCardDate(doc, cardId, random() < 0.2 ? null : `2027-0${1 + pick(random, 9)}-1${pick(random, 9)}`);
+  else {
+    try {
+      sendBackCard(doc, cardId);
+    } catch (e) {
+      if (!(e instanceof BoardError)) throw e; // its stage sends nothing back
+    }
+  }
+}
+
+/** A WIP limit, a checklist, a time rule or a loop on a stage. */
+function stageRulesEdit(
+  doc: Y.Doc,
+  random: () => number,
+  stageId: string,
+  stages: StageView[],
+  n: number
+): void {
+  const roll = random();
+  if (roll < 0.25) setStageRules(doc, stageId, { wipLimit: random() < 0.5 ? null : 1 + pick(random, 9) });
+  else if (roll < 0.5) {
+    setStageRules(doc, stageId, {
+      checklist: [
+        { key: `k${n}`, text: `item ${n}` },
+        { key: 'k', text: 'shared' }
+      ]
+    });
+  } else if (roll < 0.75) {
+    setStageRules(doc, stageId, {
+      timeRule: random() < 0.3 ? null : { kind: 'monthly', day: 1 + pick(random, 28) }
+    });
+  } else {
+    const other = stages.find((s) => s.id !== stageId);
+    setStageRules(doc, stageId, { sendBackTo: other && random() < 0.7 ? other.id : null });
   }
 }
 
