@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { checkBuiltinTemplates } from '../src/lib/templates';
 import { loadConfig } from './config';
 import { createServices } from './createServices';
 import { createLogger, errorMessage } from './log';
@@ -11,6 +12,7 @@ import { attachSync } from './sync/attachSync';
 export async function startDevServices(httpServer: Server): Promise<void> {
   const log = createLogger();
   const config = loadConfig();
+  checkBuiltinTemplates();
   const store = SqliteDocStore.open(config);
   const services = createServices({ config, store, log });
   const rooms = services.rooms;

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startServer, type RequestHandler } from './app';
+import { TemplateError, checkBuiltinTemplates } from '../src/lib/templates';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger, errorMessage } from './log';
 import { seedDemoBoard } from './seed';
@@ -17,6 +18,21 @@ function configOrExit(): Config {
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** Checks the built-in templates or exits naming the broken template, field and file. */
+function templatesOrExit(): void {
+  try {
+    checkBuiltinTemplates();
+  } catch (error) {
+    if (error instanceof TemplateError) {
+      console.error(
+        `Stageboard cannot start: ${error.message} Fix src/lib/templates/builtin/${error.templateId}.ts.`
+      );
       process.exit(1);
     }
     throw error;
@@ -46,6 +62,7 @@ async function loadHandler(): Promise<RequestHandler> {
 /** The process entry: one HTTP server for pages, API and sync on one port. */
 async function main(): Promise<void> {
   const config = configOrExit();
+  templatesOrExit();
   const handler = await loadHandler();
   const store = SqliteDocStore.open(config);
   const app = await startServer({ config, store, handler, log });

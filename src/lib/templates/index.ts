@@ -8,8 +8,13 @@ export * from './convert';
 export * from './types';
 export * from './validate';
 
-// Checked as the module loads: a broken built-in template stops start-up with its id and field.
-for (const t of BUILTIN_TEMPLATES) validateTemplate(t);
+/**
+ * Validates every built-in template; the server calls this before anything else, so a broken
+ * one stops start-up with a TemplateError naming the template and the field.
+ */
+export function checkBuiltinTemplates(): void {
+  for (const t of BUILTIN_TEMPLATES) validateTemplate(t);
+}
 
 export const TEMPLATES = BUILTIN_TEMPLATES;
 export const BLANK_TEMPLATE_ID = 'blank';

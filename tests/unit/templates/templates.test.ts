@@ -6,6 +6,7 @@ import {
   TEMPLATES,
   TemplateError,
   boardInitFromTemplate,
+  checkBuiltinTemplates,
   findBuiltinTemplate,
   templateFromBoard,
   validateTemplate,
@@ -35,6 +36,10 @@ describe('the built-in template library', () => {
 
   it.each(TEMPLATES.map((t) => [t.id, t] as const))('%s validates', (_id, template) => {
     expect(() => validateTemplate(template)).not.toThrow();
+  });
+
+  it('passes the start-up check the server runs before it listens', () => {
+    expect(() => checkBuiltinTemplates()).not.toThrow();
   });
 
   it.each(REQUIRED)('%s has names in both languages and cites its documents', (id) => {
