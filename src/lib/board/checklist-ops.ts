@@ -15,7 +15,16 @@ import type { BoardOrigin } from './origin';
 import { compareRanked, isRank, ranksBetween } from './rank';
 import { checklistOf } from './read';
 import { cleanChecklistSeeds } from './rules';
-import { CardKey, ChecklistItemKey, LIMITS, StageKey, roots, str, type CardMap } from './schema';
+import {
+  CardKey,
+  ChecklistItemKey,
+  LIMITS,
+  StageKey,
+  roots,
+  seededItemId,
+  str,
+  type CardMap
+} from './schema';
 import { cleanName, transact } from './transact';
 
 function cardMap(doc: Y.Doc, cardId: string): CardMap {
@@ -45,12 +54,10 @@ function lastRank(items: Y.Map<Y.Map<unknown>>): string | null {
   return (last as { rank: string } | null)?.rank ?? null;
 }
 
-function makeItem(text: string, alt: string | undefined, stageId: string | null, rank: string) {
+function makeItem(text: string, rank: string) {
   const item = new Y.Map<unknown>();
   item.set(ChecklistItemKey.text, text);
-  if (alt) item.set(ChecklistItemKey.alt, alt);
   item.set(ChecklistItemKey.done, false);
-  if (stageId) item.set(ChecklistItemKey.stageId, stageId);
   item.set(ChecklistItemKey.rank, rank);
   return item;
 }
@@ -76,8 +83,8 @@ export function seedStageChecklist(doc: Y.Doc, card: CardMap, stageId: string): 
   const room = Math.max(0, LIMITS.checklistItems - items.size);
   const ranks = ranksBetween(lastRank(items), null, Math.min(room, seeds.length));
   seeds.slice(0, room).forEach((seed, i) => {
-    const id = `${stageId}.${seed.key}`;
-    if (!items.has(id)) items.set(id, makeItem(seed.text, seed.alt, stageId, ranks[i] as string));
+    const id = seededItemId(stageId, seed.key);
+    if (!items.has(id)) items.set(id, makeItem(seed.text, ranks[i] as string));
   });
 }
 
@@ -108,7 +115,7 @@ export function addChecklistItem(doc: Y.Doc, cardId: string, text: string, origi
   transact(doc, origin, () => {
     const items = itemsOf(card);
     const [rank] = ranksBetween(lastRank(items), null, 1);
-    items.set(id, makeItem(clean, undefined, null, rank as string));
+    items.set(id, makeItem(clean, rank as string));
   });
   return id;
 }

@@ -21,6 +21,7 @@ import {
   MetaKey,
   StageKey,
   num,
+  parseSeededItemId,
   roots,
   str,
   text,
@@ -154,12 +155,12 @@ export function readCard(id: string, map: CardMap): CardView {
   let total = 0;
   let stageDone = 0;
   let stageTotal = 0;
-  checklistOf(map)?.forEach((item) => {
+  checklistOf(map)?.forEach((item, id) => {
     if (!(item instanceof Y.Map)) return;
     const ticked = item.get(ChecklistItemKey.done) === true;
     total++;
     if (ticked) done++;
-    if (item.get(ChecklistItemKey.stageId) === stageId) {
+    if (parseSeededItemId(id)?.stageId === stageId) {
       stageTotal++;
       if (ticked) stageDone++;
     }
@@ -187,15 +188,23 @@ export function readCard(id: string, map: CardMap): CardView {
 /** Reads one card with its checklist items (in order) and revision log. */
 export function readCardDetail(id: string, map: CardMap): CardDetailView {
   const checklist: ChecklistItemView[] = [];
+  const stages = map.doc ? roots(map.doc).stages : null;
   checklistOf(map)?.forEach((item, itemId) => {
     if (!(item instanceof Y.Map)) return;
     const rank = str(item, ChecklistItemKey.rank);
+    const text = str(item, ChecklistItemKey.text);
+    const seeded = parseSeededItemId(itemId);
+    const stage = seeded && stages?.get(seeded.stageId);
+    // The second-language text holds only while the stage's seed still says the same thing.
+    const seed = stage
+      ? cleanChecklistSeeds(stage.get(StageKey.checklist)).find((s) => s.key === seeded.key)
+      : undefined;
     checklist.push({
       id: itemId,
-      text: str(item, ChecklistItemKey.text),
-      alt: str(item, ChecklistItemKey.alt),
+      text,
+      alt: seed && seed.text === text ? (seed.alt ?? '') : '',
       done: item.get(ChecklistItemKey.done) === true,
-      stageId: str(item, ChecklistItemKey.stageId) || null,
+      stageId: seeded?.stageId ?? null,
       rank: isRank(rank) ? rank : LAST_RANK
     });
   });

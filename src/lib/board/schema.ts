@@ -82,15 +82,28 @@ export const CardKey = {
   comments: 'comments'
 } as const;
 
-/** Keys of a checklist item map. */
+/**
+ * Keys of a checklist item map. An item seeded from a stage has the id `<stageId>.<seed key>`,
+ * which says where it came from; its second-language text is read from that stage's seed while
+ * the wording still matches. Neither is stored per card: a board of thousands of cards carries
+ * several items each, and this keeps an item at about 136 bytes instead of 224.
+ */
 export const ChecklistItemKey = {
   text: 'text',
-  alt: 'alt',
   done: 'done',
-  /** The stage whose checklist the item came from, or absent for an item added by hand. */
-  stageId: 'stageId',
   rank: 'rank'
 } as const;
+
+/** The id of the item a stage's seed gives a card. */
+export function seededItemId(stageId: string, seedKey: string): string {
+  return `${stageId}.${seedKey}`;
+}
+
+/** The stage and seed key of a seeded item id, or null for an item added by hand. */
+export function parseSeededItemId(itemId: string): { stageId: string; key: string } | null {
+  const dot = itemId.indexOf('.');
+  return dot > 0 ? { stageId: itemId.slice(0, dot), key: itemId.slice(dot + 1) } : null;
+}
 
 /** Keys of the meta map. */
 export const MetaKey = {
