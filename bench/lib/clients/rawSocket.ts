@@ -80,7 +80,11 @@ export class RawWebSocket {
         }
         ws.#open = true;
         resolve(ws);
-        if (head.length > end + 4) ws.#onData(head.subarray(end + 4));
+        // Frames that came in the same read as the 101 (servers send their sync step at once)
+        // wait a microtask, so the caller awaiting connect() has set onmessage; delivered at
+        // once, they went to the no-op handler and were lost.
+        const early = head.subarray(end + 4);
+        if (early.length > 0) queueMicrotask(() => ws.#onData(early));
         return true;
       };
       socket.on('error', (error) => (ws.#open ? ws.#end(error.message) : fail(error)));
@@ -122,8 +126,11 @@ export class RawWebSocket {
     this.#chunks.push(chunk);
     this.#buffered += chunk.length;
     this.#frames();
-    // Keep what is left (an incomplete frame) in memory of its own: the read buffer is reused.
-    if (this.#buffered > 0) this.#chunks = [Buffer.from(this.#merge())];
+    // What is left (an incomplete frame) must outlive the read buffer, which the next read
+    // reuses. Copy only the bytes still in it: earlier leftovers have their own memory already.
+    // (Copying everything left on every read made a large message quadratic: a 4 MB sync
+    // reply arriving in 64 KB reads was copied some 60 times over.)
+    this.#chunks = this.#chunks.map((c) => (c.buffer === SHARED_READ_BUFFER.buffer ? Buffer.from(c) : c));
   }
 
   #frames(): void {
