@@ -1,3 +1,7 @@
+import { AuthService } from './auth/AuthService';
+import type { AuthStore } from './auth/AuthStore';
+import { MemoryAuthStore } from './auth/MemoryAuthStore';
+import { SqliteAuthStore } from './auth/SqliteAuthStore';
 import { BoardService } from './boards/BoardService';
 import type { Config } from './config';
 import { errorMessage, type Logger } from './log';
@@ -5,18 +9,30 @@ import type { DocChangeHook } from './rooms/Room';
 import { RoomManager } from './rooms/RoomManager';
 import type { Services } from './services';
 import type { DocStore } from './store/DocStore';
+import { SqliteDocStore } from './store/SqliteDocStore';
 import { TemplateService } from './templates/TemplateService';
 
 export interface CreateServicesOptions {
   config: Config;
   store: DocStore;
   log: Logger;
+  /** Accounts and sessions; by default those of `store` (see defaultAuthStore). */
+  authStore?: AuthStore;
   /** Extra hook after each durable change, besides the board-list title mirror. */
   onDocChange?: DocChangeHook;
   pingIntervalMs?: number;
 }
 
-/** Builds the process's services once (rooms, board catalogue, templates), shared by `npm start` and the dev plugin. */
+/**
+ * The accounts of a process that did not pass an AuthStore (startServer's callers): the SQLite
+ * file's own tables on a SqliteDocStore, else memory, which is what a MemoryDocStore's (or a test
+ * wrapper's) data is held in too. A future PostgreSQL DocStore must pass its own.
+ */
+function defaultAuthStore(store: DocStore): AuthStore {
+  return store instanceof SqliteDocStore ? SqliteAuthStore.over(store) : new MemoryAuthStore();
+}
+
+/** Builds the process's services once (rooms, board catalogue, templates, accounts), shared by `npm start` and the dev plugin. */
 export function createServices(options: CreateServicesOptions): Services {
   const { config, store, log, onDocChange } = options;
   const rooms = new RoomManager({
@@ -37,5 +53,6 @@ export function createServices(options: CreateServicesOptions): Services {
   // Referenced by the hook above, which first runs after a change, long after this line.
   const templates = new TemplateService(store, rooms);
   const boards = new BoardService(store, rooms, (id) => templates.find(id));
-  return { config, store, rooms, boards, templates };
+  const auth = new AuthService(options.authStore ?? defaultAuthStore(store), log);
+  return { config, store, rooms, boards, templates, auth };
 }

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { checkBuiltinTemplates } from '../src/lib/templates';
+import { SqliteAuthStore } from './auth/SqliteAuthStore';
 import { loadConfig } from './config';
 import { createServices } from './createServices';
 import { createLogger, errorMessage } from './log';
@@ -14,7 +15,8 @@ export async function startDevServices(httpServer: Server): Promise<void> {
   const config = loadConfig();
   checkBuiltinTemplates();
   const store = SqliteDocStore.open(config);
-  const services = createServices({ config, store, log });
+  // Accounts live in the same file and on the same connection as the boards.
+  const services = createServices({ config, store, log, authStore: SqliteAuthStore.over(store) });
   const rooms = services.rooms;
   provideServices(services);
   if (config.seedDemo) await seedDemoBoard(store, rooms);

@@ -1,3 +1,4 @@
+import type { AuthService } from './auth/AuthService';
 import type { BoardService } from './boards/BoardService';
 import type { Config } from './config';
 import type { RoomManager } from './rooms/RoomManager';
@@ -16,6 +17,7 @@ export interface Services {
   rooms: RoomManager;
   boards: BoardService;
   templates: TemplateService;
+  auth: AuthService;
 }
 
 const KEY = Symbol.for('stageboard.services');

@@ -1,4 +1,5 @@
 import type { Locale } from '$lib/i18n/locale';
+import type { PublicUser } from '../server/auth/AuthService';
 import type { Services } from '../server/services';
 
 declare global {
@@ -7,6 +8,8 @@ declare global {
       locale: Locale;
       /** The process's services, created once by server/index.ts (or the dev plugin). */
       services: Services;
+      /** Who sent the request, from the session cookie; null when nobody is signed in. */
+      user: PublicUser | null;
     }
     interface PageData {
       /** Set by server-rendered pages; client-rendered ones read <html lang> instead. */

@@ -1,5 +1,6 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { LOCALE_COOKIE, isLocale, negotiateLocale, parseAcceptLanguage } from '$lib/i18n/locale';
+import { SESSION_COOKIE, clearSessionCookie } from '../server/auth/sessionCookie';
 import { getServices } from '../server/services';
 
 export const handle: Handle = async ({ event, resolve }) => {
@@ -10,6 +11,11 @@ export const handle: Handle = async ({ event, resolve }) => {
   event.locals.locale = locale;
   // Read lazily: prerendering and `svelte-kit sync` run without a server process behind them.
   Object.defineProperty(event.locals, 'services', { get: getServices, enumerable: true });
+  // Only a request carrying a session cookie touches the services (and the database).
+  const token = event.cookies.get(SESSION_COOKIE);
+  event.locals.user = token ? await getServices().auth.userForToken(token) : null;
+  // Expired or signed out elsewhere: drop the cookie so the browser stops sending it.
+  if (token && !event.locals.user) clearSessionCookie(event.cookies, event.url);
   return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
 };
 

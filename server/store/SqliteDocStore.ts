@@ -17,7 +17,7 @@ import type {
   TemplateRecord
 } from './DocStore';
 import { boards, docSnapshots, docUpdates } from './schema';
-import { SqliteTemplates } from './SqliteTemplates';
+import { SqliteTemplates, type WriteTransaction } from './SqliteTemplates';
 import { TickCommitter } from './TickCommitter';
 import {
   assertBoardId,
@@ -329,6 +329,16 @@ export class SqliteDocStore implements DocStore {
       foreignKeys: read('foreign_keys') === 1,
       busyTimeoutMs: Number(read('busy_timeout'))
     };
+  }
+
+  /**
+   * The connection and its write path, for stores of other tables in this file (SqliteAuthStore).
+   * Sharing it keeps one writer per process, and `write` commits pending group-committed appends
+   * first, so an account write never rides in a batch of document updates.
+   */
+  connection(): { db: BetterSQLite3Database; write: WriteTransaction } {
+    this.#assertOpen();
+    return { db: this.#db, write: (fn) => this.#write(fn) };
   }
 
   #insert(boardId: string, update: Uint8Array): number {

@@ -48,3 +48,50 @@ export const templates = sqliteTable('templates', {
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull()
 });
+
+/**
+ * Accounts (server/auth). The email is stored trimmed and lowercased by AuthService, so the
+ * unique constraint is the case-insensitive rule; board roles will reference `id` later.
+ */
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  /** Presence colour, chosen by the server from a fixed palette. */
+  color: text('color').notNull(),
+  /** `scrypt$N$r$p$salt$hash`: the parameters travel with the hash so they can be raised later. */
+  passwordHash: text('password_hash').notNull(),
+  isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull()
+});
+
+/**
+ * Signed-in browsers. The key is the sha256 of the cookie's token, never the token, so a copy
+ * of the database (a backup, a stolen file) holds no session anyone can present.
+ */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    /** Sliding: moved forward when the session is used, at most once an hour. */
+    expiresAt: integer('expires_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull()
+  },
+  (table) => [
+    index('sessions_user_idx').on(table.userId),
+    // The expiry sweep reads by expires_at; without the index it scans every session.
+    index('sessions_expires_idx').on(table.expiresAt)
+  ]
+);
+
+/** Instance settings an administrator changes (open sign-up), one JSON value per key. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  /** JSON text. */
+  value: text('value').notNull()
+});

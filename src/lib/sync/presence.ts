@@ -20,7 +20,17 @@ export interface Peer extends PresenceState {
   clientId: number;
 }
 
-const COLORS = ['#e5484d', '#f76b15', '#ffc53d', '#46a758', '#12a594', '#0090ff', '#6e56cf', '#d6409f'];
+/** Presence colours: guests pick one at random, the server assigns one to each account. */
+export const PRESENCE_COLORS = [
+  '#e5484d',
+  '#f76b15',
+  '#ffc53d',
+  '#46a758',
+  '#12a594',
+  '#0090ff',
+  '#6e56cf',
+  '#d6409f'
+];
 const STORAGE_KEY = 'stageboard-guest';
 
 /** This browser's guest identity, created once and kept in localStorage. */
@@ -32,7 +42,7 @@ export function localUser(): PresenceUser {
     // Unreadable storage: fall through to a fresh identity.
   }
   const guest = 1 + Math.floor(Math.random() * 999);
-  const user: PresenceUser = { guest, color: COLORS[guest % COLORS.length] as string };
+  const user: PresenceUser = { guest, color: PRESENCE_COLORS[guest % PRESENCE_COLORS.length] as string };
   try {
     localStorage.setItem(STORAGE_KEY, JSON.stringify(user));
   } catch {

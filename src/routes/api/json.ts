@@ -1,4 +1,5 @@
 import { json } from '@sveltejs/kit';
+import { isAuthRequestError } from '../../../server/auth/AuthRequestError';
 import { isBoardRequestError } from '../../../server/boards/BoardService';
 import { isTemplateRequestError } from '../../../server/templates/TemplateRequestError';
 
@@ -37,7 +38,9 @@ export async function handleApi(fn: () => Promise<Response>): Promise<Response> 
     return await fn();
   } catch (e) {
     if (e instanceof Response) return e;
-    if (isBoardRequestError(e) || isTemplateRequestError(e)) return jsonError(e.status, e.code, e.message);
+    if (isBoardRequestError(e) || isTemplateRequestError(e) || isAuthRequestError(e)) {
+      return jsonError(e.status, e.code, e.message);
+    }
     throw e;
   }
 }

@@ -1,0 +1,22 @@
+import { RequestError, isRequestError } from '../RequestError';
+
+export type AuthRequestCode =
+  | 'invalid-email'
+  | 'weak-password'
+  | 'invalid-name'
+  | 'invalid-setting'
+  | 'email-taken'
+  | 'bad-credentials'
+  | 'signup-closed'
+  | 'not-signed-in'
+  | 'forbidden';
+
+/** A sign-up, sign-in or settings request the service refuses; `status` is the HTTP status to answer. */
+export class AuthRequestError extends RequestError<400 | 401 | 403 | 409, AuthRequestCode> {
+  override name = 'AuthRequestError';
+}
+
+/** True for an AuthRequestError from either copy of this module (see isRequestError). */
+export function isAuthRequestError(e: unknown): e is AuthRequestError {
+  return isRequestError(e, 'AuthRequestError');
+}

@@ -1,0 +1,236 @@
+import { newId } from '../../src/lib/board';
+import type { Logger } from '../log';
+import { cleanDisplayName, colorForUser, normaliseEmail } from './accountFields';
+import { AuthRequestError } from './AuthRequestError';
+import { AuthStoreError, type AuthStore, type NewUser, type UserRecord } from './AuthStore';
+import {
+  PASSWORD_MAX_CHARS,
+  PASSWORD_MIN_CHARS,
+  hashPassword,
+  isAcceptablePassword,
+  needsRehash,
+  verifyPassword
+} from './passwords';
+import { hashSessionToken, isSessionToken, newSessionToken } from './sessionToken';
+
+/** A user as anyone outside server/auth sees them: never the password hash. */
+export interface PublicUser {
+  id: string;
+  email: string;
+  name: string;
+  /** Presence colour, assigned by the server. */
+  color: string;
+  isAdmin: boolean;
+}
+
+/** Instance settings an administrator changes. */
+export interface AuthSettings {
+  /** Anyone may create an account; false (the default) means invitation only. */
+  openSignup: boolean;
+}
+
+export interface AuthServiceOptions {
+  /** The clock, injectable so tests can expire sessions. */
+  now?: () => number;
+  /** How long an unused session lives; each use (at most hourly) starts the period again. */
+  sessionLifetimeMs?: number;
+  /** The password check, injectable so a test can see that every sign-in spends one. */
+  verifyPassword?: typeof verifyPassword;
+}
+
+export const DEFAULT_SESSION_LIFETIME_MS = 30 * 24 * 3600 * 1000;
+/** Sliding expiry is refreshed at most this often, so a signed-in request is not a write each time. */
+const TOUCH_INTERVAL_MS = 3600 * 1000;
+const OPEN_SIGNUP_KEY = 'openSignup';
+
+/** The public shape of a stored user: the only form a user leaves this service in. */
+export function publicUser(user: UserRecord): PublicUser {
+  return { id: user.id, email: user.email, name: user.name, color: user.color, isAdmin: user.isAdmin };
+}
+
+const badCredentials = () =>
+  new AuthRequestError(401, 'bad-credentials', 'That email and password do not match.');
+const signupClosed = () =>
+  new AuthRequestError(
+    403,
+    'signup-closed',
+    'Sign-up on this Stageboard is by invitation only: ask an administrator to invite you.'
+  );
+const emailTaken = () =>
+  new AuthRequestError(409, 'email-taken', 'This email already has an account; sign in instead.');
+
+/**
+ * Accounts and sessions: sign-up (the first account administers the instance), sign-in, sign-out,
+ * the user behind a session cookie, and the open-sign-up setting. Passwords are scrypt-hashed
+ * (passwords.ts); session tokens live only in the cookie, the store keeps their sha256.
+ */
+export class AuthService {
+  /** How long an unused session lives; the cookie's Max-Age. */
+  readonly sessionLifetimeMs: number;
+  readonly #store: AuthStore;
+  readonly #log: Logger;
+  readonly #now: () => number;
+  readonly #verify: typeof verifyPassword;
+  /** Compared against when the email is unknown; made at start so the first such sign-in costs one hash too. */
+  readonly #dummyHash: Promise<string>;
+
+  constructor(store: AuthStore, log: Logger, options: AuthServiceOptions = {}) {
+    this.#store = store;
+    this.#log = log;
+    this.#now = options.now ?? Date.now;
+    this.#verify = options.verifyPassword ?? verifyPassword;
+    this.sessionLifetimeMs = options.sessionLifetimeMs ?? DEFAULT_SESSION_LIFETIME_MS;
+    this.#dummyHash = hashPassword(newSessionToken());
+    // Awaited by signIn; this only keeps an (unexpected) failure from being unhandled meanwhile.
+    void this.#dummyHash.catch(() => undefined);
+  }
+
+  /**
+   * Creates an account and signs it in. The first account of the instance is its administrator;
+   * after that, sign-up needs the open-sign-up setting. The colour is the server's choice.
+   */
+  async signUp(input: {
+    email: unknown;
+    password: unknown;
+    name?: unknown;
+  }): Promise<{ user: PublicUser; token: string }> {
+    const email = normaliseEmail(input.email);
+    const { password } = input;
+    if (!isAcceptablePassword(password)) {
+      throw new AuthRequestError(
+        400,
+        'weak-password',
+        `A password is ${PASSWORD_MIN_CHARS}–${PASSWORD_MAX_CHARS} characters.`
+      );
+    }
+    const name = cleanDisplayName(input.name, email);
+    const firstAccount = (await this.#store.countUsers()) === 0;
+    // Refused before hashing: a closed instance spends no CPU on sign-ups it will not take.
+    if (!firstAccount && !(await this.#openSignup())) throw signupClosed();
+    if (await this.#store.getUserByEmail(email)) throw emailTaken();
+    const id = newId();
+    const account = {
+      id,
+      email,
+      name,
+      color: colorForUser(id),
+      passwordHash: await hashPassword(password),
+      createdAt: this.#now()
+    };
+    const user = await this.#insert(account, firstAccount);
+    this.#log.info(user.isAdmin ? 'administrator account created' : 'account created', { user: user.id });
+    return { user: publicUser(user), token: await this.#startSession(user.id) };
+  }
+
+  /** Signs in; a wrong password and an unknown email get the same error after about the same time. */
+  async signIn(input: { email: unknown; password: unknown }): Promise<{ user: PublicUser; token: string }> {
+    let user: UserRecord | null = null;
+    try {
+      user = await this.#store.getUserByEmail(normaliseEmail(input.email));
+    } catch (error) {
+      // A malformed email is answered like an unknown one, after the same work.
+      if (!(error instanceof AuthRequestError)) throw error;
+    }
+    // No user: check against a dummy hash anyway, so timing does not tell which emails have accounts.
+    const matches = await this.#verify(input.password, user?.passwordHash ?? (await this.#dummyHash));
+    if (!user || !matches) {
+      this.#log.info('sign-in refused');
+      throw badCredentials();
+    }
+    if (needsRehash(user.passwordHash) && isAcceptablePassword(input.password)) {
+      // The only moment the password is known: bring the hash up to the current cost.
+      const passwordHash = await hashPassword(input.password);
+      await this.#store.updateUser(user.id, { passwordHash }, this.#now());
+    }
+    this.#log.info('signed in', { user: user.id });
+    return { user: publicUser(user), token: await this.#startSession(user.id) };
+  }
+
+  /** Ends the session of this token; a token that is unknown or malformed changes nothing. */
+  async signOut(token: unknown): Promise<void> {
+    if (isSessionToken(token)) await this.#store.deleteSession(hashSessionToken(token));
+  }
+
+  /**
+   * The user signed in with this token, or null. An expired session (or one whose user is gone) is
+   * deleted; a live one has its expiry moved forward, at most once an hour.
+   */
+  async userForToken(token: unknown): Promise<PublicUser | null> {
+    if (!isSessionToken(token)) return null;
+    const tokenHash = hashSessionToken(token);
+    const session = await this.#store.getSession(tokenHash);
+    if (!session) return null;
+    const now = this.#now();
+    const user = now < session.expiresAt ? await this.#store.getUser(session.userId) : null;
+    if (!user) {
+      await this.#store.deleteSession(tokenHash);
+      return null;
+    }
+    if (now - session.lastSeenAt >= TOUCH_INTERVAL_MS) {
+      await this.#store.touchSession(tokenHash, now, now + this.sessionLifetimeMs);
+    }
+    return publicUser(user);
+  }
+
+  /** The instance settings. Readable by anyone: the sign-up page needs to know whether it is open. */
+  async getSettings(): Promise<AuthSettings> {
+    return { openSignup: await this.#openSignup() };
+  }
+
+  /** True before the first account exists: that sign-up will create the administrator. */
+  async isFreshInstall(): Promise<boolean> {
+    return (await this.#store.countUsers()) === 0;
+  }
+
+  /** Opens or closes sign-up; administrators only. */
+  async setOpenSignup(actor: PublicUser | null, open: unknown): Promise<AuthSettings> {
+    if (!actor) throw new AuthRequestError(401, 'not-signed-in', 'Sign in first.');
+    // Read again rather than trusting the caller's copy: the flag may have been revoked since.
+    const current = await this.#store.getUser(actor.id);
+    if (!current?.isAdmin) {
+      throw new AuthRequestError(403, 'forbidden', 'Only an administrator can change this setting.');
+    }
+    if (typeof open !== 'boolean') {
+      throw new AuthRequestError(400, 'invalid-setting', '"openSignup" must be true or false.');
+    }
+    await this.#store.setSetting(OPEN_SIGNUP_KEY, open);
+    this.#log.info('open sign-up set', { user: actor.id, open });
+    return this.getSettings();
+  }
+
+  async #openSignup(): Promise<boolean> {
+    return (await this.#store.getSetting(OPEN_SIGNUP_KEY)) === true;
+  }
+
+  /**
+   * Stores the account: as administrator when it is the first. Of two first sign-ups at once, the
+   * one that loses the store's count-and-insert is an ordinary sign-up, refused while sign-up is closed.
+   */
+  async #insert(account: Omit<NewUser, 'isAdmin'>, firstAccount: boolean): Promise<UserRecord> {
+    try {
+      const first = firstAccount ? await this.#store.createFirstUser(account) : null;
+      if (first) return first;
+      if (firstAccount && !(await this.#openSignup())) throw signupClosed();
+      return await this.#store.createUser({ ...account, isAdmin: false });
+    } catch (error) {
+      if (error instanceof AuthStoreError && error.code === 'email-taken') throw emailTaken();
+      throw error;
+    }
+  }
+
+  /** Stores a new session for the user and returns its token, the only copy, for the cookie. */
+  async #startSession(userId: string): Promise<string> {
+    const token = newSessionToken();
+    const now = this.#now();
+    // Sign-ins are rare next to requests: a good moment to sweep what has expired (an indexed delete).
+    await this.#store.deleteExpiredSessions(now);
+    await this.#store.createSession({
+      tokenHash: hashSessionToken(token),
+      userId,
+      createdAt: now,
+      expiresAt: now + this.sessionLifetimeMs,
+      lastSeenAt: now
+    });
+    return token;
+  }
+}
