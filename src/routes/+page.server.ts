@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { SESSION_COOKIE, clearSessionCookie } from '../../server/auth/sessionCookie';
 import { isBoardRequestError } from '../../server/boards/BoardService';
 import type { Actions, PageServerLoad } from './$types';
 import { summarize } from '$lib/templates/summary';
@@ -9,7 +10,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     locals.services.boards.list(includeArchived),
     locals.services.templates.list()
   ]);
-  return { locale: locals.locale, boards, includeArchived, templates: templates.map(summarize) };
+  return {
+    locale: locals.locale,
+    user: locals.user,
+    boards,
+    includeArchived,
+    templates: templates.map(summarize)
+  };
 };
 
 /** Runs a catalogue call, turning a refused request into a form failure the page can show. */
@@ -23,6 +30,11 @@ async function attempt<T>(fn: () => Promise<T>) {
 }
 
 export const actions: Actions = {
+  signout: async ({ locals, cookies, url }) => {
+    await locals.services.auth.signOut(cookies.get(SESSION_COOKIE));
+    clearSessionCookie(cookies, url);
+    redirect(303, '/signin');
+  },
   create: async ({ request, locals }) => {
     const form = await request.formData();
     const result = await attempt(() =>
