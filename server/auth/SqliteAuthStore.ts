@@ -12,15 +12,7 @@ import {
   type UserRecord
 } from './AuthStore';
 import { decodeSetting, encodeSetting } from './settingJson';
-
-/** The SQLite constraint code of an error, also when drizzle wrapped it (its async path does). */
-function constraintCode(error: unknown): string | undefined {
-  for (let e = error; e instanceof Error; e = e.cause) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) return code;
-  }
-  return undefined;
-}
+import { constraintCode } from '../store/sqliteErrors';
 
 /**
  * AuthStore on the SqliteDocStore's own connection and file: one writer per process, one file to

@@ -1,4 +1,4 @@
-import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /** The board list: one row per board, readable without loading any document. */
 export const boards = sqliteTable('boards', {
@@ -95,3 +95,28 @@ export const settings = sqliteTable('settings', {
   /** JSON text. */
   value: text('value').notNull()
 });
+
+/**
+ * Who is on which board, in which role (server/auth/permissions.ts names the roles). No foreign
+ * key to `boards`: a membership row outliving its board is harmless and deleted with it by the
+ * service, while a key would make the boards table's own migrations harder.
+ */
+export const boardMembers = sqliteTable(
+  'board_members',
+  {
+    boardId: text('board_id').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    /** Who added them (null: the board's creator, or a user since removed). */
+    addedBy: text('added_by'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull()
+  },
+  (table) => [
+    primaryKey({ columns: [table.boardId, table.userId] }),
+    // "My boards" reads by user.
+    index('board_members_user_idx').on(table.userId)
+  ]
+);
