@@ -1,7 +1,10 @@
 import { AuthService } from './auth/AuthService';
 import type { AuthStore } from './auth/AuthStore';
 import { MemoryAuthStore } from './auth/MemoryAuthStore';
+import { MemoryMemberStore } from './auth/MemoryMemberStore';
+import { MembershipService } from './auth/MembershipService';
 import { SqliteAuthStore } from './auth/SqliteAuthStore';
+import { SqliteMemberStore } from './auth/SqliteMemberStore';
 import { BoardService } from './boards/BoardService';
 import type { Config } from './config';
 import { errorMessage, type Logger } from './log';
@@ -51,8 +54,20 @@ export function createServices(options: CreateServicesOptions): Services {
     }
   });
   // Referenced by the hook above, which first runs after a change, long after this line.
+  const authStore = options.authStore ?? defaultAuthStore(store);
+  // Memberships live beside the accounts they refer to: the SQLite file, or memory with memory.
+  const memberStore =
+    store instanceof SqliteDocStore && !options.authStore
+      ? SqliteMemberStore.over(store)
+      : new MemoryMemberStore(authStore);
+  const members = new MembershipService(memberStore, authStore);
   const templates = new TemplateService(store, rooms);
-  const boards = new BoardService(store, rooms, (id) => templates.find(id));
-  const auth = new AuthService(options.authStore ?? defaultAuthStore(store), log);
-  return { config, store, rooms, boards, templates, auth };
+  const boards = new BoardService(
+    store,
+    rooms,
+    (id) => templates.find(id),
+    (boardId, userId) => members.addCreator(boardId, userId)
+  );
+  const auth = new AuthService(authStore, log);
+  return { config, store, rooms, boards, templates, auth, members };
 }

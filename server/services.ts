@@ -1,4 +1,5 @@
 import type { AuthService } from './auth/AuthService';
+import type { MembershipService } from './auth/MembershipService';
 import type { BoardService } from './boards/BoardService';
 import type { Config } from './config';
 import type { RoomManager } from './rooms/RoomManager';
@@ -18,6 +19,7 @@ export interface Services {
   boards: BoardService;
   templates: TemplateService;
   auth: AuthService;
+  members: MembershipService;
 }
 
 const KEY = Symbol.for('stageboard.services');

@@ -56,7 +56,9 @@ export class BoardService {
   constructor(
     private readonly store: DocStore,
     private readonly rooms: RoomManager,
-    private readonly findTemplate: TemplateLookup = builtinOnly
+    private readonly findTemplate: TemplateLookup = builtinOnly,
+    /** Makes a board's creator its owner (the membership service); absent where nobody signs in. */
+    private readonly addCreator?: (boardId: string, userId: string) => Promise<void>
   ) {}
 
   /** Boards for the board list. */
@@ -76,7 +78,11 @@ export class BoardService {
    * Creates a board, blank or from a template, with its document initialised. The document gets
    * its own copy of the template's stages and rules: later edits of the template leave it alone.
    */
-  async create(input: { title: unknown; templateId?: unknown }): Promise<BoardRecord> {
+  async create(input: {
+    title: unknown;
+    templateId?: unknown;
+    creatorId?: string | null;
+  }): Promise<BoardRecord> {
     const title = cleanTitle(input.title);
     const templateId =
       typeof input.templateId === 'string' && input.templateId ? input.templateId : BLANK_TEMPLATE_ID;
@@ -86,6 +92,7 @@ export class BoardService {
     const id = newId();
     const record = await this.store.createBoard({ id, title, templateId: template.id });
     await this.rooms.change(id, (doc) => initBoard(doc, boardInitFromTemplate(template, title), SERVER));
+    if (input.creatorId && this.addCreator) await this.addCreator(id, input.creatorId);
     return record;
   }
 

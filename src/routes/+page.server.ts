@@ -38,7 +38,11 @@ export const actions: Actions = {
   create: async ({ request, locals }) => {
     const form = await request.formData();
     const result = await attempt(() =>
-      locals.services.boards.create({ title: form.get('title'), templateId: form.get('templateId') })
+      locals.services.boards.create({
+        title: form.get('title'),
+        templateId: form.get('templateId'),
+        creatorId: locals.user?.id ?? null
+      })
     );
     if (result && 'id' in result) redirect(303, `/boards/${result.id}`);
     return result;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AuthService } from '../../../server/auth/AuthService';
 import { isAuthRequestError } from '../../../server/auth/AuthRequestError';
+import { isMemberRequestError } from '../../../server/auth/MemberRequestError';
 import { verifyPassword } from '../../../server/auth/passwords';
 import { SqliteAuthStore } from '../../../server/auth/SqliteAuthStore';
 import { SqliteDocStore } from '../../../server/store/SqliteDocStore';
@@ -75,6 +76,6 @@ export async function refusal(
     () => new Error('expected the request to be refused'),
     (e: unknown) => e
   );
-  if (!isAuthRequestError(error)) throw error;
+  if (!isAuthRequestError(error) && !isMemberRequestError(error)) throw error;
   return { status: error.status, code: error.code, message: error.message };
 }

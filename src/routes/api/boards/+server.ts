@@ -10,6 +10,10 @@ export const GET: RequestHandler = ({ locals, url }) =>
 export const POST: RequestHandler = ({ locals, request }) =>
   handleApi(async () => {
     const body = await readJson(request);
-    const board = await locals.services.boards.create({ title: body.title, templateId: body.templateId });
+    const board = await locals.services.boards.create({
+      title: body.title,
+      templateId: body.templateId,
+      creatorId: locals.user?.id ?? null
+    });
     return json({ board }, { status: 201, headers: { location: `/api/boards/${board.id}` } });
   });
