@@ -14,9 +14,11 @@ export async function readJson(
   const tooLarge = () => jsonError(413, 'too-large', `Body over ${maxBytes} bytes.`);
   const length = Number(request.headers.get('content-length') ?? 0);
   if (length > maxBytes) throw tooLarge();
-  // Counted in bytes, not characters: a Chinese character is three bytes of UTF-8.
-  const body = new Uint8Array(await request.arrayBuffer());
-  if (body.byteLength > maxBytes) throw tooLarge();
+  // Counted in bytes, not characters: a Chinese character is three bytes of UTF-8. Read as a
+  // stream and stopped at the limit, so a body without a Content-Length (chunked) cannot make
+  // the server buffer more than the limit before it says no.
+  const body = await readLimited(request, maxBytes);
+  if (!body) throw tooLarge();
   try {
     const value: unknown = JSON.parse(new TextDecoder().decode(body));
     if (typeof value === 'object' && value !== null && !Array.isArray(value))
@@ -25,6 +27,31 @@ export async function readJson(
     // fall through to the error below
   }
   throw jsonError(400, 'invalid-json', 'Send a JSON object.');
+}
+
+/** The body's bytes, or null as soon as it passes `maxBytes` (the rest is never read). */
+async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array | null> {
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return body;
 }
 
 /** A JSON error response in the API's one shape: { error: { code, message } }. */
