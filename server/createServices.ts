@@ -1,6 +1,7 @@
 import { AuthService } from './auth/AuthService';
 import type { AuthStore } from './auth/AuthStore';
 import { MemoryAuthStore } from './auth/MemoryAuthStore';
+import type { MemberStore } from './auth/MemberStore';
 import { MemoryMemberStore } from './auth/MemoryMemberStore';
 import { MembershipService } from './auth/MembershipService';
 import { SqliteAuthStore } from './auth/SqliteAuthStore';
@@ -19,7 +20,7 @@ export interface CreateServicesOptions {
   config: Config;
   store: DocStore;
   log: Logger;
-  /** Accounts and sessions; by default those of `store` (see defaultAuthStore). */
+  /** Accounts and sessions; by default those of `store` (see accountStores). */
   authStore?: AuthStore;
   /** Extra hook after each durable change, besides the board-list title mirror. */
   onDocChange?: DocChangeHook;
@@ -27,12 +28,17 @@ export interface CreateServicesOptions {
 }
 
 /**
- * The accounts of a process that did not pass an AuthStore (startServer's callers): the SQLite
- * file's own tables on a SqliteDocStore, else memory, which is what a MemoryDocStore's (or a test
- * wrapper's) data is held in too. A future PostgreSQL DocStore must pass its own.
+ * Accounts and memberships of a process that did not pass an AuthStore (startServer's callers):
+ * the SQLite file's own tables on a SqliteDocStore, else memory, which is what a MemoryDocStore's
+ * (or a test wrapper's) data is held in too. Memberships always live beside the accounts they
+ * refer to. A future PostgreSQL DocStore must pass its own.
  */
-function defaultAuthStore(store: DocStore): AuthStore {
-  return store instanceof SqliteDocStore ? SqliteAuthStore.over(store) : new MemoryAuthStore();
+function accountStores(store: DocStore, given?: AuthStore): { auth: AuthStore; members: MemberStore } {
+  if (!given && store instanceof SqliteDocStore) {
+    return { auth: SqliteAuthStore.over(store), members: SqliteMemberStore.over(store) };
+  }
+  const auth = given ?? new MemoryAuthStore();
+  return { auth, members: new MemoryMemberStore(auth) };
 }
 
 /** Builds the process's services once (rooms, board catalogue, templates, accounts), shared by `npm start` and the dev plugin. */
@@ -54,13 +60,8 @@ export function createServices(options: CreateServicesOptions): Services {
     }
   });
   // Referenced by the hook above, which first runs after a change, long after this line.
-  const authStore = options.authStore ?? defaultAuthStore(store);
-  // Memberships live beside the accounts they refer to: the SQLite file, or memory with memory.
-  const memberStore =
-    store instanceof SqliteDocStore && !options.authStore
-      ? SqliteMemberStore.over(store)
-      : new MemoryMemberStore(authStore);
-  const members = new MembershipService(memberStore, authStore);
+  const accounts = accountStores(store, options.authStore);
+  const members = new MembershipService(accounts.members, accounts.auth);
   const templates = new TemplateService(store, rooms);
   const boards = new BoardService(
     store,
@@ -68,6 +69,6 @@ export function createServices(options: CreateServicesOptions): Services {
     (id) => templates.find(id),
     (boardId, userId) => members.addCreator(boardId, userId)
   );
-  const auth = new AuthService(authStore, log);
+  const auth = new AuthService(accounts.auth, log);
   return { config, store, rooms, boards, templates, auth, members };
 }

@@ -45,13 +45,11 @@ function itemsOf(card: CardMap): Y.Map<Y.Map<unknown>> {
 /** The rank after the card's last item. */
 function lastRank(items: Y.Map<Y.Map<unknown>>): string | null {
   let last: { rank: string; id: string } | null = null;
-  items.forEach((item, id) => {
+  for (const [id, item] of items) {
     const rank = item instanceof Y.Map ? str(item, ChecklistItemKey.rank) : '';
-    if (!isRank(rank)) return;
-    const entry = { rank, id };
-    if (!last || compareRanked(last, entry) < 0) last = entry;
-  });
-  return (last as { rank: string } | null)?.rank ?? null;
+    if (isRank(rank) && (!last || compareRanked(last, { rank, id }) < 0)) last = { rank, id };
+  }
+  return last?.rank ?? null;
 }
 
 function makeItem(text: string, rank: string) {

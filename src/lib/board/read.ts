@@ -189,16 +189,23 @@ export function readCard(id: string, map: CardMap): CardView {
 export function readCardDetail(id: string, map: CardMap): CardDetailView {
   const checklist: ChecklistItemView[] = [];
   const stages = map.doc ? roots(map.doc).stages : null;
+  // Each stage's seeds are read once, however many of its items the card holds.
+  const seedsOf = new Map<string, ChecklistSeed[]>();
+  const seedFor = (stageId: string, key: string) => {
+    let seeds = seedsOf.get(stageId);
+    if (!seeds) {
+      seeds = cleanChecklistSeeds(stages?.get(stageId)?.get(StageKey.checklist));
+      seedsOf.set(stageId, seeds);
+    }
+    return seeds.find((s) => s.key === key);
+  };
   checklistOf(map)?.forEach((item, itemId) => {
     if (!(item instanceof Y.Map)) return;
     const rank = str(item, ChecklistItemKey.rank);
     const text = str(item, ChecklistItemKey.text);
     const seeded = parseSeededItemId(itemId);
-    const stage = seeded && stages?.get(seeded.stageId);
     // The second-language text holds only while the stage's seed still says the same thing.
-    const seed = stage
-      ? cleanChecklistSeeds(stage.get(StageKey.checklist)).find((s) => s.key === seeded.key)
-      : undefined;
+    const seed = seeded ? seedFor(seeded.stageId, seeded.key) : undefined;
     checklist.push({
       id: itemId,
       text,

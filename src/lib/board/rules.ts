@@ -8,6 +8,8 @@
  * an optional second-language text (`alt`) shown beside, like a stage's name and altName.
  */
 
+import { cleanName } from './transact';
+
 /** How a lead time is counted back from the card's date. Working days are Monday to Friday. */
 export type LeadUnit = 'days' | 'working-days' | 'months';
 
@@ -111,11 +113,8 @@ export function cleanTimeRule(rule: unknown): TimeRule | null {
   }
 }
 
-function cleanText(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const t = value.replace(/\s+/g, ' ').trim();
-  return t && t.length <= RULE_LIMITS.text ? t : undefined;
-}
+/** A rule text folded and bounded like every other name on a board, or null. */
+const cleanText = (value: unknown): string | null => cleanName(value, RULE_LIMITS.text);
 
 /** A gate with only well-formed approvers, or null when none is left. */
 export function cleanGate(gate: unknown): Gate | null {

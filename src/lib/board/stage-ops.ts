@@ -126,17 +126,13 @@ export function setStageRules(
   const map = stageMap(doc, stageId);
   const writes: [string, unknown][] = [];
   // Every rule is checked before anything is written: a patch applies whole or not at all.
+  // Each cleaner returns null for data it cannot use; null in the patch clears the rule.
   const put = <T>(key: string, value: T | null | undefined, clean: (v: T) => unknown, what: string) => {
     if (value === undefined) return;
-    if (value === null) return writes.push([key, null]);
-    const cleaned = clean(value);
-    if (
-      cleaned == null ||
-      (Array.isArray(cleaned) && cleaned.length === 0 && (value as unknown[]).length > 0)
-    ) {
+    const cleaned = value === null ? null : clean(value);
+    if (value !== null && cleaned === null)
       throw new BoardError('invalid', `The stage's ${what} is not usable.`);
-    }
-    writes.push([key, Array.isArray(cleaned) && cleaned.length === 0 ? null : cleaned]);
+    writes.push([key, cleaned]);
   };
   put(
     StageKey.wipLimit,
@@ -147,7 +143,16 @@ export function setStageRules(
   put(StageKey.department, patch.department, cleanDepartment, 'department');
   put(StageKey.timeRule, patch.timeRule, cleanTimeRule, 'time rule');
   put(StageKey.gate, patch.gate, cleanGate, 'gate');
-  put(StageKey.checklist, patch.checklist, cleanChecklistSeeds, 'checklist');
+  // An empty checklist clears it; a list none of whose items is usable is refused.
+  put(
+    StageKey.checklist,
+    patch.checklist?.length === 0 ? null : patch.checklist,
+    (seeds: ChecklistSeed[]) => {
+      const clean = cleanChecklistSeeds(seeds);
+      return clean.length ? clean : null;
+    },
+    'checklist'
+  );
   put(
     StageKey.sendBackTo,
     patch.sendBackTo,

@@ -3,11 +3,25 @@
  * template later leaves the board alone); a board's current stages and rules can be saved as a
  * team template.
  */
-import type { BoardInit, BoardView, StageInit } from '../board';
-import type { BoardTemplate, Localized, TemplateStage } from './types';
+import type { BoardInit, BoardView, Department, Gate, StageInit } from '../board';
+import type { BoardTemplate, Localized, TemplateGate, TemplateStage } from './types';
 
-function alt(text: Localized | undefined) {
+/** A template text as a board stores it: the document's wording, English beside. */
+export function boardText(text: Localized | undefined): Department | null {
   return text ? { text: text['zh-CN'], alt: text.en } : null;
+}
+
+/** A template gate as a board stores it. */
+export function boardGate(gate: TemplateGate | undefined): Gate | null {
+  if (!gate) return null;
+  return {
+    approvers: gate.approvers.map((a) => ({
+      title: a.title['zh-CN'],
+      titleAlt: a.title.en,
+      level: a.level,
+      ...(a.when ? { when: a.when['zh-CN'], whenAlt: a.when.en } : {})
+    }))
+  };
 }
 
 /** One stage of a template as the board stores it. Checklist keys are the item's position. */
@@ -16,18 +30,9 @@ function stageInit(stage: TemplateStage, keys: readonly string[]): StageInit {
     name: stage.name['zh-CN'],
     altName: stage.name.en,
     wipLimit: stage.wipLimit?.limit ?? null,
-    department: alt(stage.department),
+    department: boardText(stage.department),
     timeRule: stage.timeRule ?? null,
-    gate: stage.gate
-      ? {
-          approvers: stage.gate.approvers.map((a) => ({
-            title: a.title['zh-CN'],
-            titleAlt: a.title.en,
-            level: a.level,
-            ...(a.when ? { when: a.when['zh-CN'], whenAlt: a.when.en } : {})
-          }))
-        }
-      : null,
+    gate: boardGate(stage.gate),
     checklist: stage.checklist.map((item, i) => ({
       key: `c${i}`,
       text: item.text['zh-CN'],
@@ -43,7 +48,7 @@ export function boardInitFromTemplate(template: BoardTemplate, title: string): B
   return {
     title,
     templateId: template.id,
-    dateLabel: alt(template.dateLabel),
+    dateLabel: boardText(template.dateLabel),
     stages: template.stages.map((s) => stageInit(s, keys))
   };
 }

@@ -1,0 +1,14 @@
+import { BoardError } from '$lib/board';
+
+/**
+ * Runs a board operation from a control and returns why it was refused ('' when it ran), so the
+ * component shows the reason beside the control instead of throwing into the UI.
+ */
+export function refusalOf(op: () => unknown): string {
+  try {
+    op();
+    return '';
+  } catch (e) {
+    return e instanceof BoardError ? e.message : String(e);
+  }
+}
