@@ -2,11 +2,15 @@
  * Fixture: writes a board with many cards straight into the app's SQLite store, for trying the
  * UI and the sync path at scale. Usage:
  *   npx tsx scripts/big-board.ts [--cards 2000] [--stages 8] [--title "Big board"]
- * DATA_DIR (and DB_FILE) choose the database, as for the server.
+ * DATA_DIR (and DB_FILE) choose the database, as for the server. The board belongs to the
+ * instance's first administrator (a board nobody is a member of is open to nobody); before anyone
+ * has signed up, the administrator adopts it at sign-up.
  */
 import { parseArgs } from 'node:util';
 import * as Y from 'yjs';
 import { LIMITS, addCards, initBoard, newId, readStages, type BoardOrigin } from '../src/lib/board';
+import { SqliteAuthStore } from '../server/auth/SqliteAuthStore';
+import { SqliteMemberStore } from '../server/auth/SqliteMemberStore';
 import { ConfigError, loadConfig } from '../server/config';
 import { SqliteDocStore } from '../server/store/SqliteDocStore';
 
@@ -107,7 +111,18 @@ async function main(): Promise<void> {
       await store.deleteBoard(id);
       throw error;
     }
+    const admin = await SqliteAuthStore.over(store).getFirstAdmin();
+    if (admin) {
+      await SqliteMemberStore.over(store).putMember({
+        boardId: id,
+        userId: admin.id,
+        role: 'owner',
+        addedBy: null,
+        createdAt: Date.now()
+      });
+    }
     console.log(`Board ${id}: ${options.cards} cards over ${options.stages} stages in ${config.dbFile}`);
+    console.log(admin ? `Owner: ${admin.email}` : 'Owner: the first account to sign up');
     console.log(`Open /boards/${id}`);
     console.log(`Document: ${update.byteLength} bytes; built in ${Math.round(buildMs)} ms`);
   } finally {

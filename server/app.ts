@@ -6,7 +6,7 @@ import { createLogger, errorMessage, type Logger } from './log';
 import { PROTOCOL_VERSION } from './protocol';
 import type { DocChangeHook } from './rooms/Room';
 import type { RoomManager } from './rooms/RoomManager';
-import { clearServices, getServices, provideServices } from './services';
+import { clearServices, getServices, provideServices, type Services } from './services';
 import type { DocStore } from './store/DocStore';
 import { attachSync } from './sync/attachSync';
 import { syncBoardId } from './sync/upgradeRequest';
@@ -27,6 +27,7 @@ export interface StartServerOptions {
 
 export interface RunningServer {
   server: http.Server;
+  services: Services;
   rooms: RoomManager;
   port: number;
   url: string;
@@ -67,7 +68,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     if (handler) return handler(req, res, () => notFound(res));
     notFound(res);
   });
-  const detachSync = attachSync(server, { rooms, store, config, log });
+  const detachSync = attachSync(server, {
+    rooms,
+    store,
+    auth: services.auth,
+    members: services.members,
+    config,
+    log
+  });
   // Nothing else listens for upgrades in production: answer instead of leaving the socket hanging.
   server.on('upgrade', (req, socket) => {
     if (syncBoardId(req.url) !== undefined) return;
@@ -111,7 +119,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     });
     return closing;
   };
-  return { server, rooms, port, url, close };
+  return { server, services, rooms, port, url, close };
 }
 
 function notFound(res: http.ServerResponse): void {

@@ -1,12 +1,22 @@
 import { AuthService } from './auth/AuthService';
 import type { AuthStore } from './auth/AuthStore';
+import { InviteService } from './auth/InviteService';
+import type { InviteStore } from './auth/InviteStore';
 import { MemoryAuthStore } from './auth/MemoryAuthStore';
+import { MemoryInviteStore } from './auth/MemoryInviteStore';
 import type { MemberStore } from './auth/MemberStore';
 import { MemoryMemberStore } from './auth/MemoryMemberStore';
-import { MembershipService } from './auth/MembershipService';
+import { MembershipService, type MembershipChange } from './auth/MembershipService';
 import { SqliteAuthStore } from './auth/SqliteAuthStore';
+import { SqliteInviteStore } from './auth/SqliteInviteStore';
 import { SqliteMemberStore } from './auth/SqliteMemberStore';
+import { ActivityService } from './activity/ActivityService';
+import type { AuditStore } from './activity/AuditStore';
+import { MemoryAuditStore } from './activity/MemoryAuditStore';
+import { SqliteAuditStore } from './activity/SqliteAuditStore';
+import { checkUpdate } from './auth/updatePolicy';
 import { BoardService } from './boards/BoardService';
+import { ReviewService } from './boards/ReviewService';
 import type { Config } from './config';
 import { errorMessage, type Logger } from './log';
 import type { DocChangeHook } from './rooms/Room';
@@ -33,12 +43,21 @@ export interface CreateServicesOptions {
  * (or a test wrapper's) data is held in too. Memberships always live beside the accounts they
  * refer to. A future PostgreSQL DocStore must pass its own.
  */
-function accountStores(store: DocStore, given?: AuthStore): { auth: AuthStore; members: MemberStore } {
+function accountStores(
+  store: DocStore,
+  given?: AuthStore
+): { auth: AuthStore; members: MemberStore; audit: AuditStore; invites: InviteStore } {
   if (!given && store instanceof SqliteDocStore) {
-    return { auth: SqliteAuthStore.over(store), members: SqliteMemberStore.over(store) };
+    return {
+      auth: SqliteAuthStore.over(store),
+      members: SqliteMemberStore.over(store),
+      audit: SqliteAuditStore.over(store),
+      invites: SqliteInviteStore.over(store)
+    };
   }
   const auth = given ?? new MemoryAuthStore();
-  return { auth, members: new MemoryMemberStore(auth) };
+  const memory = { members: new MemoryMemberStore(auth), invites: new MemoryInviteStore(auth) };
+  return { auth, ...memory, audit: new MemoryAuditStore() };
 }
 
 /** Builds the process's services once (rooms, board catalogue, templates, accounts), shared by `npm start` and the dev plugin. */
@@ -49,6 +68,12 @@ export function createServices(options: CreateServicesOptions): Services {
     config,
     log,
     pingIntervalMs: options.pingIntervalMs,
+    guard: (doc, update, peer) => checkUpdate(doc, update, peer),
+    onActivity: (boardId, userId, events) => {
+      activity.record(boardId, userId, events).catch((error: unknown) => {
+        log.error('activity not recorded', { board: boardId, error: errorMessage(error) });
+      });
+    },
     onDocChange: (boardId, doc, origin) => {
       // A rename typed into the board reaches the board list; server renames wrote the row already.
       if (origin.source === 'client') {
@@ -59,16 +84,67 @@ export function createServices(options: CreateServicesOptions): Services {
       onDocChange?.(boardId, doc, origin);
     }
   });
-  // Referenced by the hook above, which first runs after a change, long after this line.
+  // Referenced by the hooks above, which first run after a change, long after these lines.
   const accounts = accountStores(store, options.authStore);
-  const members = new MembershipService(accounts.members, accounts.auth);
-  const templates = new TemplateService(store, rooms);
-  const boards = new BoardService(
-    store,
-    rooms,
-    (id) => templates.find(id),
-    (boardId, userId) => members.addCreator(boardId, userId)
+  const activity = new ActivityService(accounts.audit, accounts.auth, (boardId, entries) =>
+    rooms.sendActivity(boardId, entries)
   );
-  const auth = new AuthService(accounts.auth, log);
-  return { config, store, rooms, boards, templates, auth, members };
+  const members = new MembershipService(accounts.members, accounts.auth, Date.now, (change) => {
+    rooms.membershipChanged(change.boardId, change.userId, change.to);
+    recordMembership(change).catch((error: unknown) => {
+      log.error('activity not recorded', { board: change.boardId, error: errorMessage(error) });
+    });
+  });
+  const recordMembership = async (change: MembershipChange): Promise<void> => {
+    // A board's deletion removes its members (and then its log): nothing to record.
+    if (change.actorId === null) return;
+    const member = await accounts.auth.getUser(change.userId);
+    const kind =
+      change.from === null ? 'member.added' : change.to === null ? 'member.removed' : 'member.role-changed';
+    const data = { memberId: change.userId, memberName: member?.name ?? '' };
+    await activity.record(change.boardId, change.actorId, [
+      {
+        kind,
+        cardId: null,
+        data: { ...data, role: change.to ?? undefined, previousRole: change.from ?? undefined }
+      }
+    ]);
+  };
+  const templates = new TemplateService(store, rooms);
+  const boards = new BoardService(store, rooms, (id) => templates.find(id), {
+    addCreator: (boardId, userId) => members.addCreator(boardId, userId),
+    boardsOf: (userId) => members.boardsOf(userId),
+    removeBoard: async (boardId) => {
+      await members.removeBoard(boardId);
+      await invites.removeBoard(boardId);
+      await activity.removeBoard(boardId);
+    }
+  });
+  const reviews = new ReviewService(rooms, boards, members, activity);
+  const auth = new AuthService(accounts.auth, log, {
+    onSignedUp: async (user) => {
+      if (user.isAdmin) await adoptOrphanBoards({ store, auth, members, log });
+    }
+  });
+  const inviteDeps = { store: accounts.invites, members, users: accounts.auth, auth, boards, log };
+  const invites = new InviteService(inviteDeps);
+  return { config, store, rooms, boards, templates, auth, members, invites, activity, reviews };
+}
+
+/**
+ * Gives boards nobody is a member of (made before accounts existed, or the demo board seeded
+ * before anyone signed up) to the instance's first administrator. Run at start after seeding,
+ * and when the first account is created.
+ */
+export async function adoptOrphanBoards(
+  services: Pick<Services, 'store' | 'auth' | 'members'> & { log: Logger }
+): Promise<void> {
+  const admin = await services.auth.firstAdmin();
+  if (!admin) return;
+  const boards = await services.store.listBoards({ includeArchived: true });
+  const adopted = await services.members.adoptOrphans(
+    admin.id,
+    boards.map((b) => b.id)
+  );
+  if (adopted.length > 0) services.log.info('boards given to the administrator', { boards: adopted.length });
 }

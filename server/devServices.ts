@@ -1,8 +1,7 @@
 import type { Server } from 'node:http';
 import { checkBuiltinTemplates } from '../src/lib/templates';
-import { SqliteAuthStore } from './auth/SqliteAuthStore';
 import { loadConfig } from './config';
-import { createServices } from './createServices';
+import { adoptOrphanBoards, createServices } from './createServices';
 import { createLogger, errorMessage } from './log';
 import { seedDemoBoard } from './seed';
 import { clearServices, provideServices } from './services';
@@ -15,12 +14,13 @@ export async function startDevServices(httpServer: Server): Promise<void> {
   const config = loadConfig();
   checkBuiltinTemplates();
   const store = SqliteDocStore.open(config);
-  // Accounts live in the same file and on the same connection as the boards.
-  const services = createServices({ config, store, log, authStore: SqliteAuthStore.over(store) });
-  const rooms = services.rooms;
+  // Accounts and memberships live in the same file and on the same connection as the boards.
+  const services = createServices({ config, store, log });
+  const { rooms, auth, members } = services;
   provideServices(services);
   if (config.seedDemo) await seedDemoBoard(store, rooms);
-  const detach = attachSync(httpServer, { rooms, store, config, log });
+  await adoptOrphanBoards({ ...services, log });
+  const detach = attachSync(httpServer, { rooms, store, auth, members, config, log });
   log.info('sync attached to the dev server', { db: config.dbFile });
 
   httpServer.once('close', () => {

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { startServer, type RequestHandler } from './app';
 import { TemplateError, checkBuiltinTemplates } from '../src/lib/templates';
 import { ConfigError, loadConfig, type Config } from './config';
+import { adoptOrphanBoards } from './createServices';
 import { createLogger, errorMessage } from './log';
 import { seedDemoBoard } from './seed';
 import { SqliteDocStore } from './store/SqliteDocStore';
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
   const store = SqliteDocStore.open(config);
   const app = await startServer({ config, store, handler, log });
   if (config.seedDemo) await seedDemoBoard(store, app.rooms);
+  await adoptOrphanBoards({ ...app.services, log });
   log.info(`Stageboard listening on ${app.url}`, { db: config.dbFile, durability: config.durability });
 
   let stopping = false;

@@ -1,6 +1,9 @@
 import type { AuthService } from './auth/AuthService';
+import type { InviteService } from './auth/InviteService';
 import type { MembershipService } from './auth/MembershipService';
+import type { ActivityService } from './activity/ActivityService';
 import type { BoardService } from './boards/BoardService';
+import type { ReviewService } from './boards/ReviewService';
 import type { Config } from './config';
 import type { RoomManager } from './rooms/RoomManager';
 import type { DocStore } from './store/DocStore';
@@ -20,6 +23,9 @@ export interface Services {
   templates: TemplateService;
   auth: AuthService;
   members: MembershipService;
+  invites: InviteService;
+  activity: ActivityService;
+  reviews: ReviewService;
 }
 
 const KEY = Symbol.for('stageboard.services');

@@ -36,6 +36,8 @@ export interface AuthServiceOptions {
   sessionLifetimeMs?: number;
   /** The password check, injectable so a test can see that every sign-in spends one. */
   verifyPassword?: typeof verifyPassword;
+  /** Told after an account is created, before signUp returns (the first admin adopts orphan boards). */
+  onSignedUp?: (user: PublicUser) => Promise<void>;
 }
 
 export const DEFAULT_SESSION_LIFETIME_MS = 30 * 24 * 3600 * 1000;
@@ -71,6 +73,7 @@ export class AuthService {
   readonly #log: Logger;
   readonly #now: () => number;
   readonly #verify: typeof verifyPassword;
+  readonly #onSignedUp: AuthServiceOptions['onSignedUp'];
   /** Compared against when the email is unknown; made at start so the first such sign-in costs one hash too. */
   readonly #dummyHash: Promise<string>;
 
@@ -79,6 +82,7 @@ export class AuthService {
     this.#log = log;
     this.#now = options.now ?? Date.now;
     this.#verify = options.verifyPassword ?? verifyPassword;
+    this.#onSignedUp = options.onSignedUp;
     this.sessionLifetimeMs = options.sessionLifetimeMs ?? DEFAULT_SESSION_LIFETIME_MS;
     this.#dummyHash = hashPassword(newSessionToken());
     // Awaited by signIn; this only keeps an (unexpected) failure from being unhandled meanwhile.
@@ -87,13 +91,13 @@ export class AuthService {
 
   /**
    * Creates an account and signs it in. The first account of the instance is its administrator;
-   * after that, sign-up needs the open-sign-up setting. The colour is the server's choice.
+   * after that, sign-up needs the open-sign-up setting, unless `viaInvite` says a working invite
+   * link already permits it (InviteService checks the link first). The colour is the server's choice.
    */
-  async signUp(input: {
-    email: unknown;
-    password: unknown;
-    name?: unknown;
-  }): Promise<{ user: PublicUser; token: string }> {
+  async signUp(
+    input: { email: unknown; password: unknown; name?: unknown },
+    { viaInvite = false }: { viaInvite?: boolean } = {}
+  ): Promise<{ user: PublicUser; token: string }> {
     const email = normaliseEmail(input.email);
     const { password } = input;
     if (!isAcceptablePassword(password)) {
@@ -106,7 +110,7 @@ export class AuthService {
     const name = cleanDisplayName(input.name, email);
     const firstAccount = (await this.#store.countUsers()) === 0;
     // Refused before hashing: a closed instance spends no CPU on sign-ups it will not take.
-    if (!firstAccount && !(await this.#openSignup())) throw signupClosed();
+    if (!firstAccount && !viaInvite && !(await this.#openSignup())) throw signupClosed();
     if (await this.#store.getUserByEmail(email)) throw emailTaken();
     const id = newId();
     const account = {
@@ -119,6 +123,7 @@ export class AuthService {
     };
     const user = await this.#insert(account, firstAccount);
     this.#log.info(user.isAdmin ? 'administrator account created' : 'account created', { user: user.id });
+    await this.#onSignedUp?.(publicUser(user));
     return { user: publicUser(user), token: await this.#startSession(user.id) };
   }
 
@@ -170,6 +175,12 @@ export class AuthService {
       await this.#store.touchSession(tokenHash, now, now + this.sessionLifetimeMs);
     }
     return publicUser(user);
+  }
+
+  /** The instance's first administrator, or null before anyone signed up. */
+  async firstAdmin(): Promise<PublicUser | null> {
+    const admin = await this.#store.getFirstAdmin();
+    return admin ? publicUser(admin) : null;
   }
 
   /** The instance settings. Readable by anyone: the sign-up page needs to know whether it is open. */

@@ -64,6 +64,8 @@ export interface AuthStore {
   /** The user with this (normalised) email, or null. */
   getUserByEmail(email: string): Promise<UserRecord | null>;
   countUsers(): Promise<number>;
+  /** The earliest-created administrator (the instance's first account), or null. */
+  getFirstAdmin(): Promise<UserRecord | null>;
   /** Applies the patch and sets updatedAt to `now`; null when there is no such user. */
   updateUser(id: string, patch: UserPatch, now: number): Promise<UserRecord | null>;
 

@@ -1,9 +1,10 @@
 import { RequestError, isRequestError } from '../RequestError';
 
-export type MemberRequestCode = 'forbidden' | 'not-member' | 'unknown-user' | 'invalid-role' | 'last-owner';
+export type MemberRequestCode =
+  'sign-in-required' | 'forbidden' | 'not-member' | 'unknown-user' | 'invalid-role' | 'last-owner';
 
 /** A membership request the service refuses; `status` is the HTTP status to answer. */
-export class MemberRequestError extends RequestError<400 | 403 | 404 | 409, MemberRequestCode> {
+export class MemberRequestError extends RequestError<400 | 401 | 403 | 404 | 409, MemberRequestCode> {
   override name = 'MemberRequestError';
 }
 

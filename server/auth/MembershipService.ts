@@ -1,7 +1,25 @@
 import type { AuthStore } from './AuthStore';
 import { MemberRequestError } from './MemberRequestError';
 import type { MemberStore } from './MemberStore';
-import { can, canChangeRole, isBoardRole, type BoardRole } from './permissions';
+import {
+  can,
+  canChangeRole,
+  isBoardRole,
+  type BoardAction,
+  type BoardRole
+} from '../../src/lib/auth/permissions';
+
+/** One membership change: `from` null is an addition, `to` null a removal. */
+export interface MembershipChange {
+  boardId: string;
+  userId: string;
+  /** Who made it; null when the system did (a board's deletion, orphan adoption). */
+  actorId: string | null;
+  from: BoardRole | null;
+  to: BoardRole | null;
+}
+
+export type MembershipListener = (change: MembershipChange) => void;
 
 /** A board member as the member list shows them. */
 export interface MemberView {
@@ -11,6 +29,23 @@ export interface MemberView {
   color: string;
   role: BoardRole;
 }
+
+/** What each action is, for the refusal message ("A viewer of this board may not …"). */
+const actionText: Record<BoardAction, string> = {
+  read: 'open it',
+  comment: 'comment',
+  'create-card': 'create cards',
+  'edit-card': 'edit cards',
+  'move-card': 'move cards',
+  'tick-checklist': 'tick checklists',
+  'edit-stages': 'change its stages',
+  'edit-board': 'rename or archive it',
+  'save-template': 'save it as a template',
+  approve: 'approve stages',
+  'send-back': 'send cards back',
+  'manage-members': 'manage its members',
+  'delete-board': 'delete it'
+};
 
 const forbidden = () =>
   new MemberRequestError(403, 'forbidden', 'Only owners and managers of this board manage its members.');
@@ -36,13 +71,55 @@ export class MembershipService {
   constructor(
     private readonly members: MemberStore,
     private readonly users: Pick<AuthStore, 'getUser' | 'getUserByEmail'>,
-    private readonly now: () => number = Date.now
+    private readonly now: () => number = Date.now,
+    /** Told after every role change or removal, to cut or refresh the member's live connections. */
+    private readonly onChange: MembershipListener = () => {}
   ) {}
 
   /** The role of `userId` on the board, or null (not a member, or not signed in). */
   async roleOf(boardId: string, userId: string | null): Promise<BoardRole | null> {
     if (!userId) return null;
     return (await this.members.getMember(boardId, userId))?.role ?? null;
+  }
+
+  /**
+   * The one access check of every board endpoint and of the sync upgrade: the actor's role on the
+   * board when it allows `action`, else 401 (nobody signed in) or 403 (not a member, or a role
+   * below the action). Board existence is the caller's check, after this one, so a stranger
+   * cannot probe which board ids exist.
+   */
+  async require(actorId: string | null, boardId: string, action: BoardAction): Promise<BoardRole> {
+    if (!actorId) throw new MemberRequestError(401, 'sign-in-required', 'Sign in to open this board.');
+    const role = await this.roleOf(boardId, actorId);
+    if (role === null) {
+      throw new MemberRequestError(
+        403,
+        'forbidden',
+        'You are not a member of this board; ask its owner to add you.'
+      );
+    }
+    if (!can(role, action)) {
+      throw new MemberRequestError(
+        403,
+        'forbidden',
+        `A ${role} of this board may not ${actionText[action]}.`
+      );
+    }
+    return role;
+  }
+
+  /** The boards a user is on, with their role there. */
+  async boardsOf(userId: string): Promise<{ boardId: string; role: BoardRole }[]> {
+    return (await this.members.listBoardsOf(userId)).map(({ boardId, role }) => ({ boardId, role }));
+  }
+
+  /** Forgets every membership of a board that is being deleted, cutting its members' connections. */
+  async removeBoard(boardId: string): Promise<void> {
+    const rows = await this.members.listMembers(boardId);
+    await this.members.removeBoard(boardId);
+    for (const row of rows) {
+      this.onChange({ boardId, userId: row.userId, actorId: null, from: row.role, to: null });
+    }
   }
 
   /** Makes the person who created a board its owner. */
@@ -126,5 +203,21 @@ export class MembershipService {
     }
     if (to === null) await this.members.removeMember(boardId, userId);
     else await this.members.putMember({ boardId, userId, role: to, addedBy: actorId, createdAt: this.now() });
+    if (current !== to) this.onChange({ boardId, userId, actorId, from: current, to });
+  }
+
+  /**
+   * Gives every board in `boardIds` that has no member to `ownerId`: boards made before accounts
+   * existed (the demo board, an upgraded install) would otherwise be reachable by nobody.
+   * Returns the ids it gave away.
+   */
+  async adoptOrphans(ownerId: string, boardIds: readonly string[]): Promise<string[]> {
+    const adopted: string[] = [];
+    for (const boardId of boardIds) {
+      if ((await this.members.listMembers(boardId)).length > 0) continue;
+      await this.addCreator(boardId, ownerId);
+      adopted.push(boardId);
+    }
+    return adopted;
   }
 }

@@ -50,6 +50,14 @@ export class MemoryAuthStore implements AuthStore {
     return this.#users.size;
   }
 
+  async getFirstAdmin(): Promise<UserRecord | null> {
+    let first: UserRecord | null = null;
+    for (const user of this.#users.values()) {
+      if (user.isAdmin && (!first || user.createdAt < first.createdAt)) first = user;
+    }
+    return first ? { ...first } : null;
+  }
+
   /** Applies the patch and sets updatedAt; null when there is no such user. */
   async updateUser(id: string, patch: UserPatch, now: number): Promise<UserRecord | null> {
     const user = this.#users.get(id);

@@ -6,7 +6,7 @@ import {
   type MemberStore,
   type NewMember
 } from './MemberStore';
-import { BOARD_ROLES } from './permissions';
+import { BOARD_ROLES } from '../../src/lib/auth/permissions';
 
 const key = (boardId: string, userId: string) => `${boardId}\u0000${userId}`;
 

@@ -1,4 +1,4 @@
-import { count, eq, lte, sql } from 'drizzle-orm';
+import { asc, count, eq, lte, sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { SqliteDocStore } from '../store/SqliteDocStore';
 import type { WriteTransaction } from '../store/SqliteTemplates';
@@ -25,6 +25,7 @@ export class SqliteAuthStore implements AuthStore {
   readonly #selectUser;
   readonly #selectUserByEmail;
   readonly #countUsers;
+  readonly #selectFirstAdmin;
   readonly #updateUser;
   readonly #insertSession;
   readonly #selectSession;
@@ -68,6 +69,13 @@ export class SqliteAuthStore implements AuthStore {
       .where(eq(users.email, p('email')))
       .prepare();
     this.#countUsers = db.select({ n: count() }).from(users).prepare();
+    this.#selectFirstAdmin = db
+      .select()
+      .from(users)
+      .where(eq(users.isAdmin, true))
+      .orderBy(asc(users.createdAt), asc(users.id))
+      .limit(1)
+      .prepare();
     // A null parameter keeps the column, so one statement serves every patch (raw SQL: pass 0/1).
     this.#updateUser = db
       .update(users)
@@ -153,6 +161,10 @@ export class SqliteAuthStore implements AuthStore {
 
   async countUsers(): Promise<number> {
     return this.#countUsers.get()?.n ?? 0;
+  }
+
+  async getFirstAdmin(): Promise<UserRecord | null> {
+    return this.#selectFirstAdmin.get() ?? null;
   }
 
   /** Applies the patch and sets updatedAt; null when there is no such user. */

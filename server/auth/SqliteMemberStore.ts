@@ -11,7 +11,7 @@ import {
   type MemberStore,
   type NewMember
 } from './MemberStore';
-import { BOARD_ROLES, isBoardRole } from './permissions';
+import { BOARD_ROLES, isBoardRole } from '../../src/lib/auth/permissions';
 
 type Row = typeof boardMembers.$inferSelect;
 

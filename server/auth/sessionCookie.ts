@@ -47,3 +47,26 @@ export function clearSessionCookie(cookies: Cookies, url: URL): void {
   const { maxAge: _maxAge, ...options } = sessionCookieOptions(url, 0);
   cookies.delete(SESSION_COOKIE, options);
 }
+
+/**
+ * The value of cookie `name` in a raw Cookie header (the WebSocket upgrade has no SvelteKit
+ * `cookies`), or undefined. Percent-decoded like SvelteKit does; a malformed value is undefined.
+ */
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
+    try {
+      return decodeURIComponent(
+        part
+          .slice(eq + 1)
+          .trim()
+          .replace(/^"(.*)"$/, '$1')
+      );
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}

@@ -15,6 +15,7 @@ import {
   type BoardTemplate
 } from '../../src/lib/templates';
 import { RequestError, isRequestError } from '../RequestError';
+import type { BoardRole } from '../../src/lib/auth/permissions';
 import type { RoomManager } from '../rooms/RoomManager';
 import type { BoardRecord, DocStore } from '../store/DocStore';
 
@@ -35,6 +36,19 @@ export function isBoardRequestError(e: unknown): e is BoardRequestError {
 export type TemplateLookup = (id: string) => Promise<BoardTemplate | undefined>;
 
 const builtinOnly: TemplateLookup = async (id) => findBuiltinTemplate(id);
+
+/** What the catalogue needs from board membership (MembershipService's store, in production). */
+export interface BoardMembers {
+  /** Makes a board's creator its owner. */
+  addCreator(boardId: string, userId: string): Promise<void>;
+  /** The boards a user is on, with their role there. */
+  boardsOf(userId: string): Promise<{ boardId: string; role: BoardRole }[]>;
+  /** Forgets every membership of a deleted board. */
+  removeBoard(boardId: string): Promise<void>;
+}
+
+/** A board as the list shows it to one person: the record and their role on it. */
+export type BoardListEntry = BoardRecord & { role: BoardRole };
 
 function cleanTitle(title: unknown): string {
   const clean = typeof title === 'string' ? title.replace(/\s+/g, ' ').trim() : '';
@@ -57,13 +71,27 @@ export class BoardService {
     private readonly store: DocStore,
     private readonly rooms: RoomManager,
     private readonly findTemplate: TemplateLookup = builtinOnly,
-    /** Makes a board's creator its owner (the membership service); absent where nobody signs in. */
-    private readonly addCreator?: (boardId: string, userId: string) => Promise<void>
+    /** Memberships; absent only in tools that run without accounts (seeding a demo board). */
+    private readonly members?: BoardMembers
   ) {}
 
-  /** Boards for the board list. */
+  /** Every board (the administrator's view and tools); people see `listFor`. */
   list(includeArchived = false): Promise<BoardRecord[]> {
     return this.store.listBoards({ includeArchived });
+  }
+
+  /** The boards `userId` is a member of, with their role on each, in the catalogue's order. */
+  async listFor(userId: string, includeArchived = false): Promise<BoardListEntry[]> {
+    if (!this.members) return [];
+    const [boards, memberships] = await Promise.all([
+      this.store.listBoards({ includeArchived }),
+      this.members.boardsOf(userId)
+    ]);
+    const roles = new Map(memberships.map((m) => [m.boardId, m.role]));
+    return boards.flatMap((board) => {
+      const role = roles.get(board.id);
+      return role ? [{ ...board, role }] : [];
+    });
   }
 
   /** One board's record; throws a 404 BoardRequestError when there is none. */
@@ -92,8 +120,20 @@ export class BoardService {
     const id = newId();
     const record = await this.store.createBoard({ id, title, templateId: template.id });
     await this.rooms.change(id, (doc) => initBoard(doc, boardInitFromTemplate(template, title), SERVER));
-    if (input.creatorId && this.addCreator) await this.addCreator(id, input.creatorId);
+    if (input.creatorId && this.members) await this.members.addCreator(id, input.creatorId);
     return record;
+  }
+
+  /**
+   * Deletes a board for good. Memberships go first, so nobody passes the sync upgrade's check
+   * again; then the room closes its connections (they may not come back) and the rows go.
+   */
+  async delete(id: string): Promise<void> {
+    await this.get(id);
+    await this.members?.removeBoard(id);
+    await this.rooms.unloadBoard(id);
+    await this.store.deleteBoard(id);
+    this.titles.delete(id);
   }
 
   /** Renames a board in the catalogue and in its live document. */

@@ -27,6 +27,9 @@ export function decodeMessage(frame: Uint8Array): ClientMessage {
     case MessageType.QueryAwareness:
       message = { type: 'queryAwareness' };
       break;
+    case MessageType.Activity:
+      message = { type: 'subscribeActivity' };
+      break;
     default:
       throw new ProtocolError('unknown-message-type', `unknown message type ${messageType}`);
   }

@@ -25,6 +25,11 @@ export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients?
   return encodeAwarenessFrame(awarenessProtocol.encodeAwarenessUpdate(awareness, ids));
 }
 
+/** Activity entries (JSON) for subscribed clients; see MessageType.Activity. */
+export function encodeActivity(entries: unknown): Uint8Array {
+  return frame(MessageType.Activity, (e) => encoding.writeVarString(e, JSON.stringify(entries)));
+}
+
 /** Wraps an already encoded awareness update in a frame. */
 export function encodeAwarenessFrame(update: Uint8Array): Uint8Array {
   return frame(MessageType.Awareness, (e) => encoding.writeVarUint8Array(e, update));

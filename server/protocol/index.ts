@@ -1,7 +1,9 @@
 /** The y-websocket wire format: pure encode/decode, no I/O. */
-export { CloseCode, closeCodeName, type CloseCodeValue } from './closeCodes';
+// The close codes are shared with the browser client, which reacts to some of them.
+export { CloseCode, closeCodeName, type CloseCodeValue } from '../../src/lib/sync/close-codes';
 export { decodeMessage } from './decode';
 export {
+  encodeActivity,
   encodeAwareness,
   encodeAwarenessFrame,
   encodeQueryAwareness,

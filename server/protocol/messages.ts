@@ -14,7 +14,13 @@ export const MessageType = {
   Sync: 0,
   Awareness: 1,
   Auth: 2,
-  QueryAwareness: 3
+  QueryAwareness: 3,
+  /**
+   * Stageboard's extension: a client sends an empty Activity frame to subscribe, then receives
+   * the board's activity entries as `varString JSON` bodies (src/lib/sync/activity-feed.ts).
+   * Opt-in, so stock y-websocket clients (which log unknown types) never see one.
+   */
+  Activity: 100
 } as const;
 
 /** Second varUint of a sync frame (same values as y-protocols/sync's messageYjs* constants). */
@@ -53,6 +59,16 @@ export interface QueryAwarenessMessage {
   type: 'queryAwareness';
 }
 
+/** "Send me this board's activity entries as they happen." No body. */
+export interface SubscribeActivityMessage {
+  type: 'subscribeActivity';
+}
+
 /** Everything a client may send, after validation. */
 export type ClientMessage =
-  SyncStep1Message | SyncStep2Message | SyncUpdateMessage | AwarenessMessage | QueryAwarenessMessage;
+  | SyncStep1Message
+  | SyncStep2Message
+  | SyncUpdateMessage
+  | AwarenessMessage
+  | QueryAwarenessMessage
+  | SubscribeActivityMessage;

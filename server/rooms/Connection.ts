@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import type { BoardRole } from '../../src/lib/auth/permissions';
 import type { BoardOrigin } from '../../src/lib/board/origin';
 import { errorMessage, type Logger } from '../log';
 import { CloseCode, closeCodeName, decodeMessage, ProtocolError, type ClientMessage } from '../protocol';
@@ -11,9 +12,21 @@ export interface ConnectionHandler {
   closed(): void;
 }
 
+/**
+ * Who is on the other end of a connection, as the session cookie and the board's membership said
+ * at upgrade. Fixed for the connection's life: a role change closes it (CloseCode.RoleChanged).
+ */
+export interface ConnectionPeer {
+  userId: string;
+  name: string;
+  color: string;
+  role: BoardRole;
+}
+
 export interface ConnectionOptions {
   id: string;
   boardId: string;
+  peer: ConnectionPeer;
   log: Logger;
   /** Drop the client once more than this many bytes wait in its send buffer. */
   maxSendBufferBytes: number;
@@ -39,6 +52,11 @@ export class Connection {
   readonly boardId: string;
   /** Transaction origin of every update this connection applies. */
   readonly origin: BoardOrigin;
+  readonly userId: string;
+  /** The peer's display identity and role on the board. */
+  readonly peer: Readonly<ConnectionPeer>;
+  /** True once the client asked for the board's activity entries (MessageType.Activity). */
+  wantsActivity = false;
   /** Awareness client ids this connection has announced; removed from the room when it closes. */
   readonly awarenessIds = new Set<number>();
   readonly #socket: WebSocket;
@@ -54,7 +72,9 @@ export class Connection {
   constructor(socket: WebSocket, options: ConnectionOptions) {
     this.id = options.id;
     this.boardId = options.boardId;
-    this.origin = Object.freeze({ source: 'client', connectionId: options.id });
+    this.peer = Object.freeze({ ...options.peer });
+    this.userId = options.peer.userId;
+    this.origin = Object.freeze({ source: 'client', connectionId: options.id, userId: options.peer.userId });
     this.#socket = socket;
     this.#options = options;
     this.#log = options.log;

@@ -1,9 +1,11 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
+import type { BoardRole } from '../../src/lib/auth/permissions';
 import * as Y from 'yjs';
 import { isBoardOrigin, SERVER_ORIGIN, STORE_ORIGIN, type BoardOrigin } from '../../src/lib/board/origin';
 import { errorMessage, type Logger } from '../log';
 import {
   CloseCode,
+  encodeActivity,
   encodeAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
@@ -12,11 +14,27 @@ import {
   type ClientMessage
 } from '../protocol';
 import type { DocStore } from '../store/DocStore';
-import { Connection } from './Connection';
+import { probeActivity, type DerivedEvent } from '../activity/deriveActivity';
+import type { Touch } from '../auth/updateTouches';
+import { Connection, type ConnectionPeer } from './Connection';
 import { RoomPersistence } from './RoomPersistence';
+import { presenceIdentity, stampAwareness } from './awarenessIdentity';
 
 /** Called after a change is durable and broadcast, e.g. to mirror the board title into the board list. */
 export type DocChangeHook = (boardId: string, doc: Y.Doc, origin: BoardOrigin) => void;
+
+/**
+ * Decides, before a client update is applied, whether its sender may make it
+ * (server/auth/updatePolicy.ts); `touches` says what an allowed update changes.
+ */
+export type UpdateGuard = (
+  doc: Y.Doc,
+  update: Uint8Array,
+  peer: ConnectionPeer
+) => { ok: true; touches: readonly Touch[] } | { ok: false; reason: string; detail: string };
+
+/** Told, once an allowed client update is durable, what it did (deriveActivity.ts). */
+export type ActivityHook = (boardId: string, userId: string, events: DerivedEvent[]) => void;
 
 export interface RoomOptions {
   boardId: string;
@@ -30,6 +48,9 @@ export interface RoomOptions {
   /** The store failed: the room has closed its connections and must be forgotten. */
   onFailed(room: Room): void;
   onDocChange?: DocChangeHook;
+  /** Absent: every update is applied (tools and tests of the sync layer alone). */
+  guard?: UpdateGuard;
+  onActivity?: ActivityHook;
 }
 
 export interface RoomStats {
@@ -105,6 +126,19 @@ export class Room {
     conn.send(encodeSyncStep1(this.doc));
     if (this.awareness.getStates().size > 0) conn.send(encodeAwareness(this.awareness));
     conn.attach({ message: (message) => this.#handle(conn, message), closed: () => this.#remove(conn) });
+  }
+
+  /** See RoomManager.membershipChanged; returns how many connections it closed. */
+  membershipChanged(userId: string, role: BoardRole | null): number {
+    let closed = 0;
+    for (const conn of [...this.#connections]) {
+      if (conn.userId !== userId) continue;
+      if (role === null) conn.close(CloseCode.AccessRemoved, 'removed from the board');
+      else if (role !== conn.peer.role) conn.close(CloseCode.RoleChanged, 'role changed');
+      else continue;
+      closed++;
+    }
+    return closed;
   }
 
   /** Runs `fn` in one transaction with `origin`; resolves once the change is durable and broadcast. */
@@ -189,13 +223,27 @@ export class Room {
       case 'syncUpdate':
         this.#applyClientUpdate(conn, message.update);
         break;
-      case 'awareness':
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
+      case 'awareness': {
+        const stamped = stampAwareness(message.update, presenceIdentity(conn.peer), (id) =>
+          this.#ownedByOther(conn, id)
+        );
+        if (stamped) awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, conn);
         break;
+      }
       case 'queryAwareness':
         conn.send(encodeAwareness(this.awareness));
         break;
+      case 'subscribeActivity':
+        conn.wantsActivity = true;
+        break;
     }
+  }
+
+  /** Sends activity entries to the connections that subscribed to them. */
+  sendActivity(entries: unknown[]): void {
+    if (entries.length === 0) return;
+    const frame = encodeActivity(entries);
+    for (const conn of this.#connections) if (conn.wantsActivity) conn.send(frame);
   }
 
   #applyClientUpdate(conn: Connection, update: Uint8Array): void {
@@ -212,10 +260,29 @@ export class Room {
         return conn.close(CloseCode.DocumentTooLarge, 'document too large');
       }
     }
+    const verdict = this.#options.guard?.(this.doc, update, conn.peer);
+    if (verdict && !verdict.ok) {
+      // Not applied, so not stored or broadcast; the client drops its copy and resyncs.
+      this.#log.warn('update refused', {
+        board: this.boardId,
+        conn: conn.id,
+        user: conn.userId,
+        role: conn.peer.role,
+        reason: verdict.reason,
+        detail: verdict.detail
+      });
+      return conn.close(CloseCode.UpdateRefused, verdict.reason);
+    }
+    const probe = verdict && this.#options.onActivity ? probeActivity(this.doc, verdict.touches) : null;
     try {
       Y.applyUpdate(this.doc, update, conn.origin);
     } catch (cause) {
       throw new ProtocolError('invalid-update', `Yjs refused the update: ${errorMessage(cause)}`, { cause });
+    }
+    const events = probe?.finish(this.doc) ?? [];
+    if (events.length > 0) {
+      // After the update's append in the chain, so the log never names a change that was lost.
+      this.#persistence.enqueue(() => this.#options.onActivity?.(this.boardId, conn.userId, events));
     }
   }
 
@@ -229,6 +296,12 @@ export class Room {
     if (!knowsNothing) return encodeSyncStep2(this.doc, stateVector);
     this.#fullStateReply ??= encodeSyncStep2(this.doc, stateVector);
     return this.#fullStateReply;
+  }
+
+  /** True when another connection of this room announced awareness client `id`. */
+  #ownedByOther(conn: Connection, id: number): boolean {
+    for (const other of this.#connections) if (other !== conn && other.awarenessIds.has(id)) return true;
+    return false;
   }
 
   /** Every committed transaction after load: append, then broadcast to everyone but its sender. */

@@ -5,8 +5,9 @@ import type { Config } from '../config';
 import { createLogger, errorMessage, type Logger } from '../log';
 import { CloseCode } from '../protocol';
 import type { DocStore } from '../store/DocStore';
-import { Connection } from './Connection';
-import { Room, type DocChangeHook, type RoomStats } from './Room';
+import type { BoardRole } from '../../src/lib/auth/permissions';
+import { Connection, type ConnectionPeer } from './Connection';
+import { Room, type ActivityHook, type DocChangeHook, type RoomStats, type UpdateGuard } from './Room';
 
 export type RoomLimits = Pick<
   Config,
@@ -21,6 +22,10 @@ export interface RoomManagerOptions {
   onDocChange?: DocChangeHook;
   /** Keepalive ping period per connection; defaults to 30 s, 0 disables. */
   pingIntervalMs?: number;
+  /** Checks each client update against its sender's role (see Room's UpdateGuard). */
+  guard?: UpdateGuard;
+  /** Receives what each allowed client update did. */
+  onActivity?: ActivityHook;
 }
 
 export interface RoomManagerStats {
@@ -40,6 +45,8 @@ export class RoomManager {
   readonly #config: RoomLimits;
   readonly #log: Logger;
   readonly #onDocChange: DocChangeHook | undefined;
+  readonly #guard: UpdateGuard | undefined;
+  readonly #onActivity: ActivityHook | undefined;
   readonly #pingIntervalMs: number;
   readonly #rooms = new Map<string, Room>();
   /** Rooms flushing and compacting on their way out; a new load of the board waits for them. */
@@ -52,14 +59,20 @@ export class RoomManager {
     this.#config = options.config;
     this.#log = options.log ?? createLogger();
     this.#onDocChange = options.onDocChange;
+    this.#guard = options.guard;
+    this.#onActivity = options.onActivity;
     this.#pingIntervalMs = options.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS;
   }
 
-  /** Serves an upgraded socket for `boardId`; its messages are held until the room has loaded. */
-  connect(boardId: string, socket: WebSocket): Connection {
+  /**
+   * Serves an upgraded socket for `boardId` on behalf of `peer` (authenticated and a member: the
+   * upgrade checked both); its messages are held until the room has loaded.
+   */
+  connect(boardId: string, socket: WebSocket, peer: ConnectionPeer): Connection {
     const conn = new Connection(socket, {
       id: `c${(this.#nextConnectionId++).toString(36)}`,
       boardId,
+      peer,
       log: this.#log,
       maxSendBufferBytes: this.#config.maxSendBufferBytes,
       pingIntervalMs: this.#pingIntervalMs
@@ -90,6 +103,28 @@ export class RoomManager {
   async read<T>(boardId: string, fn: (doc: Y.Doc) => T): Promise<T> {
     const room = await this.#acquire(boardId);
     return room.read(fn);
+  }
+
+  /**
+   * A member's role changed (`role`) or they left the board (null): their open connections get
+   * the new role at once, or are cut with AccessRemoved. A changed role also closes with
+   * RoleChanged, a code y-websocket retries, so the client reconnects and re-reads what it may do.
+   */
+  membershipChanged(boardId: string, userId: string, role: BoardRole | null): number {
+    const room = this.#rooms.get(boardId);
+    return room ? room.membershipChanged(userId, role) : 0;
+  }
+
+  /** Sends activity entries to the board's subscribed connections, if its room is loaded. */
+  sendActivity(boardId: string, entries: unknown[]): void {
+    this.#rooms.get(boardId)?.sendActivity(entries);
+  }
+
+  /** Unloads the board's room if it is loaded (its connections close with 1001); for deleting a board. */
+  async unloadBoard(boardId: string): Promise<void> {
+    const room = this.#rooms.get(boardId);
+    if (room) await this.#unload(room);
+    await this.#unloading.get(boardId);
   }
 
   /** Closes every socket with 1001, flushes and compacts every room. Later connects are refused. */
@@ -138,7 +173,9 @@ export class RoomManager {
       idleMs: this.#config.roomIdleMs,
       onIdle: (idle) => void this.#unload(idle),
       onFailed: (failed) => this.#forget(failed),
-      onDocChange: this.#onDocChange
+      onDocChange: this.#onDocChange,
+      guard: this.#guard,
+      onActivity: this.#onActivity
     });
     room.ready.catch(() => this.#forget(room));
     return room;

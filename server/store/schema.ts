@@ -97,7 +97,7 @@ export const settings = sqliteTable('settings', {
 });
 
 /**
- * Who is on which board, in which role (server/auth/permissions.ts names the roles). No foreign
+ * Who is on which board, in which role (src/lib/auth/permissions.ts names the roles). No foreign
  * key to `boards`: a membership row outliving its board is harmless and deleted with it by the
  * service, while a key would make the boards table's own migrations harder.
  */
@@ -119,4 +119,56 @@ export const boardMembers = sqliteTable(
     // "My boards" reads by user.
     index('board_members_user_idx').on(table.userId)
   ]
+);
+
+/**
+ * What happened on a board, derived by the server from applied updates and its own calls
+ * (approve, send back, membership): who, when, what. Clients never write here, so an entry
+ * cannot be forged; `data` is the kind's JSON details (stage names at the time, the note …).
+ */
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    /** Increasing: the feed's order and its paging cursor. */
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    boardId: text('board_id').notNull(),
+    /** Milliseconds since the epoch, from the server's clock. */
+    at: integer('at').notNull(),
+    /** Who did it; null for the server itself. No foreign key: the log outlives accounts. */
+    userId: text('user_id'),
+    kind: text('kind').notNull(),
+    /** The card it is about, or null (a membership change). */
+    cardId: text('card_id'),
+    data: text('data').notNull()
+  },
+  (table) => [
+    // The board feed and a card's history both read newest first from a cursor.
+    index('audit_events_board_idx').on(table.boardId, table.id),
+    index('audit_events_card_idx').on(table.boardId, table.cardId, table.id)
+  ]
+);
+
+/**
+ * Invitation links: whoever opens one (signing up if need be, even when sign-up is closed) joins
+ * the board in `role`. Keyed by the sha256 of the link's token, like sessions, so the database
+ * holds no usable link.
+ */
+export const invites = sqliteTable(
+  'invites',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    boardId: text('board_id').notNull(),
+    role: text('role').notNull(),
+    /** The address it was made for, shown to whoever opens it; null for a link to share. */
+    email: text('email'),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    /** Set when someone joined with it; a used link does not work again. */
+    usedBy: text('used_by'),
+    usedAt: integer('used_at')
+  },
+  (table) => [index('invites_board_idx').on(table.boardId)]
 );

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { assertGateOpen } from './approvals';
 import { BoardError } from './errors';
 import { newId } from './ids';
 import type { BoardOrigin } from './origin';
@@ -104,7 +105,8 @@ export function setCardTitle(doc: Y.Doc, cardId: string, title: string, origin?:
 /**
  * Moves a card to `index` among the visible cards of `stageId` (counted without the card itself).
  * One field pair changes, so concurrent moves of the same card converge to one place. Entering a
- * new stage restarts its clock and brings that stage's checklist (once per stage).
+ * new stage restarts its clock and brings that stage's checklist (once per stage). A card in a
+ * gated stage moves on (forward) only once that stage is approved for its round.
  */
 export function moveCard(
   doc: Y.Doc,
@@ -115,6 +117,9 @@ export function moveCard(
 ): void {
   const map = cardMap(doc, cardId);
   requireStage(doc, stageId);
+  // The server refuses such a move anyway (server/auth/updatePolicy.ts); saying so here keeps the
+  // card where it is instead of a move that the whole session would have to drop.
+  assertGateOpen(doc, cardId, stageId);
   const rank = rankAtIndex(readColumn(doc, stageId, cardId), index);
   transact(doc, origin, () => {
     if (map.get(CardKey.stageId) !== stageId) enterStage(doc, map, stageId);
@@ -130,10 +135,16 @@ function enterStage(doc: Y.Doc, map: CardMap, stageId: string): void {
 
 /**
  * Sends a card back from its stage to the earlier stage the stage names (校稿 → 设计稿), at the
- * top of that column, and logs a revision: the log's length is the round count on the card.
+ * top of that column, and logs a revision (who, and the reviewer's note): the log's length is the
+ * round count on the card. A server operation: clients may not write the revision log.
  * A log entry per send-back (not a counter) keeps concurrent send-backs both counted.
  */
-export function sendBackCard(doc: Y.Doc, cardId: string, origin?: BoardOrigin): string {
+export function sendBackCard(
+  doc: Y.Doc,
+  cardId: string,
+  origin?: BoardOrigin,
+  detail: { by?: string; note?: string } = {}
+): string {
   const map = cardMap(doc, cardId);
   const from = str(map, CardKey.stageId);
   const stage = roots(doc).stages.get(from);
@@ -150,7 +161,10 @@ export function sendBackCard(doc: Y.Doc, cardId: string, origin?: BoardOrigin): 
       log = new Y.Array<RevisionView>();
       map.set(CardKey.revisions, log);
     }
-    log.push([{ from, to, at: Date.now() }]);
+    const entry: RevisionView = { from, to, at: Date.now() };
+    if (detail.by) entry.by = detail.by;
+    if (detail.note) entry.note = detail.note;
+    log.push([entry]);
   });
   return to;
 }

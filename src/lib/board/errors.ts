@@ -9,7 +9,10 @@ export class BoardError extends Error {
       | 'last-stage'
       | 'too-many-stages'
       | 'too-many-items'
-      | 'no-send-back',
+      | 'no-send-back'
+      | 'gate-closed'
+      | 'no-gate'
+      | 'already-approved',
     message: string
   ) {
     super(message);

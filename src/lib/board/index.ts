@@ -1,7 +1,9 @@
 /** The board vocabulary: the only code that writes a board document, shared by UI, server and tests. */
+export * from './approvals';
 export * from './board-ops';
 export * from './card-ops';
 export * from './checklist-ops';
+export * from './comment-ops';
 export * from './dates';
 export * from './deadlines';
 export * from './errors';

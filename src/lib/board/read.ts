@@ -77,6 +77,9 @@ export interface RevisionView {
   from: string;
   to: string;
   at: number;
+  /** Who sent it back (a user id) and why, when the server recorded it. */
+  by?: string;
+  note?: string;
 }
 
 /** Everything about one card that its panel shows beyond the face. */

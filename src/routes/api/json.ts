@@ -1,6 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { isAuthRequestError } from '../../../server/auth/AuthRequestError';
+import { isInviteRequestError } from '../../../server/auth/InviteRequestError';
+import { isMemberRequestError } from '../../../server/auth/MemberRequestError';
 import { isBoardRequestError } from '../../../server/boards/BoardService';
+import { isReviewRequestError } from '../../../server/boards/ReviewService';
 import { isTemplateRequestError } from '../../../server/templates/TemplateRequestError';
 
 /** Largest JSON body an API call reads unless it asks for more (a template definition does). */
@@ -65,7 +68,14 @@ export async function handleApi(fn: () => Promise<Response>): Promise<Response> 
     return await fn();
   } catch (e) {
     if (e instanceof Response) return e;
-    if (isBoardRequestError(e) || isTemplateRequestError(e) || isAuthRequestError(e)) {
+    if (
+      isBoardRequestError(e) ||
+      isTemplateRequestError(e) ||
+      isAuthRequestError(e) ||
+      isMemberRequestError(e) ||
+      isReviewRequestError(e) ||
+      isInviteRequestError(e)
+    ) {
       return jsonError(e.status, e.code, e.message);
     }
     throw e;

@@ -93,7 +93,7 @@ describe('the auth API', () => {
     expect(who).toMatchObject({ status: 200, json: { user: res.json?.user } });
   });
 
-  it('makes a signed-in person the owner of a board they create, and an anonymous creator nobody’s', async () => {
+  it('makes a signed-in person the owner of a board they create, and refuses to create one without a session', async () => {
     const { json } = await call(signup.POST, 'POST', { email: 'ann@example.com', password: PASSWORD });
     const created = await call(boardsApi.POST, 'POST', {
       title: 'Spring launch',
@@ -107,10 +107,11 @@ describe('the auth API', () => {
     ]);
 
     session = undefined;
+    const before = (await services.boards.list(true)).length;
     const anonymous = await call(boardsApi.POST, 'POST', { title: 'Nobody’s board' });
-    const anonymousId = (JSON.parse(anonymous.text) as { board: { id: string } }).board.id;
-    // Boards are not enforced yet (issue 5 continues), but nobody owns one made without a session.
-    expect(await services.members.roleOf(anonymousId, String(json?.user?.id))).toBeNull();
+    expect(anonymous.status).toBe(401);
+    expect(JSON.parse(anonymous.text)).toMatchObject({ error: { code: 'sign-in-required' } });
+    expect((await services.boards.list(true)).length).toBe(before);
   });
 
   it('sets a Secure cookie when the request came over https', async () => {

@@ -173,6 +173,14 @@ export function authStoreContract(
       expect(await store.deleteSessionsOfUser('nobody')).toBe(0);
     });
 
+    it('A16 getFirstAdmin is the earliest-created administrator, not a later admin or an older member', async () => {
+      expect(await store.getFirstAdmin()).toBeNull();
+      await store.createUser(sampleUser('old', { createdAt: 500 }));
+      await store.createUser(sampleUser('late', { isAdmin: true, createdAt: 3_000 }));
+      await store.createUser(sampleUser('first', { isAdmin: true, createdAt: 2_000 }));
+      expect((await store.getFirstAdmin())?.id).toBe('first');
+    });
+
     it('A11 deleteExpiredSessions removes sessions with expiresAt <= now and keeps the rest', async () => {
       await store.createUser(sampleUser('ann'));
       await store.createSession(sampleSession('old', 'ann', 2 * HOUR));

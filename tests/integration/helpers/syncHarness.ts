@@ -7,6 +7,9 @@ import * as Y from 'yjs';
 import { startServer, type RunningServer } from '../../../server/app';
 import { loadConfig, type Config } from '../../../server/config';
 import type { LogFields, Logger } from '../../../server/log';
+import type { AuthService, PublicUser } from '../../../server/auth/AuthService';
+import { SESSION_COOKIE } from '../../../server/auth/sessionCookie';
+import type { BoardRole } from '../../../src/lib/auth/permissions';
 import type { DocStore } from '../../../server/store/DocStore';
 import { SqliteDocStore } from '../../../server/store/SqliteDocStore';
 
@@ -61,13 +64,41 @@ export class RecordingLogger implements Logger {
   }
 }
 
-export interface TestServer extends RunningServer {
+/** Where a client connects and as whom: a sync URL and a session cookie header. */
+export interface SyncTarget {
+  syncUrl: string;
+  cookie: string;
+}
+
+export interface TestServer extends RunningServer, SyncTarget {
   store: DocStore;
   config: Config;
   log: RecordingLogger;
-  syncUrl: string;
+  /** The instance's first account (an administrator), signed in as `cookie`. */
+  owner: PublicUser;
+  /** Creates a catalogue row for `id` (an empty document) owned by `owner`. */
+  createBoard(id: string, title?: string): Promise<void>;
+  /** A new account with `role` on the board, and the target to connect as them. */
+  member(boardId: string, role: BoardRole, name?: string): Promise<SyncTarget & { user: PublicUser }>;
   /** Closes the server, then the store. */
   stop(): Promise<void>;
+}
+
+export const HARNESS_OWNER = { email: 'owner@harness.test', password: 'harness-password', name: 'Owner' };
+
+/** The Cookie header a signed-in client sends. */
+export function sessionCookie(token: string): string {
+  return `${SESSION_COOKIE}=${token}`;
+}
+
+/**
+ * Signs in as the harness owner, signing up first on a fresh database (the first account is the
+ * administrator and adopts boards that exist already). A restarted server finds the account.
+ */
+export async function harnessSession(auth: AuthService): Promise<{ user: PublicUser; cookie: string }> {
+  const start = (await auth.isFreshInstall()) ? auth.signUp(HARNESS_OWNER) : auth.signIn(HARNESS_OWNER);
+  const { user, token } = await start;
+  return { user, cookie: sessionCookie(token) };
 }
 
 /** Starts a real server on port 0 over a SQLite file in `dataDir` (or the given store). */
@@ -80,12 +111,33 @@ export async function startTestServer(
   const docStore = store ?? SqliteDocStore.open(config);
   const log = new RecordingLogger();
   const running = await startServer({ config, store: docStore, log });
+  const { auth, members } = running.services;
+  const { user: owner, cookie } = await harnessSession(auth);
+  const syncUrl = `ws://127.0.0.1:${running.port}/sync`;
+  let accounts = 0;
+  await auth.setOpenSignup(owner, true);
   return {
     ...running,
     store: docStore,
     config,
     log,
-    syncUrl: `ws://127.0.0.1:${running.port}/sync`,
+    syncUrl,
+    owner,
+    cookie,
+    createBoard: async (id, title = id) => {
+      await docStore.createBoard({ id, title, templateId: null });
+      await members.addCreator(id, owner.id);
+    },
+    member: async (boardId, role, name = role) => {
+      const n = ++accounts;
+      const { user, token } = await auth.signUp({
+        email: `${role}-${n}@harness.test`,
+        password: 'member-password',
+        name: `${name} ${n}`
+      });
+      await members.add(owner.id, boardId, { email: user.email, role });
+      return { user, syncUrl, cookie: sessionCookie(token) };
+    },
     stop: async () => {
       await running.close();
       await docStore.close();
@@ -100,14 +152,24 @@ export interface TestClient {
   destroy(): void;
 }
 
-/** A real y-websocket client; resolves once it has synced with the server. */
+/** The ws class y-websocket constructs, sending `cookie` with the upgrade as a browser would. */
+export function webSocketWithCookie(cookie: string): typeof globalThis.WebSocket {
+  class CookieWebSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers: { cookie } });
+    }
+  }
+  return CookieWebSocket as unknown as typeof globalThis.WebSocket;
+}
+
+/** A real y-websocket client signed in as `target.cookie`; resolves once it has synced. */
 export async function connectClient(
-  syncUrl: string,
+  target: SyncTarget,
   boardId: string,
   doc = new Y.Doc()
 ): Promise<TestClient> {
-  const provider = new WebsocketProvider(syncUrl, boardId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+  const provider = new WebsocketProvider(target.syncUrl, boardId, doc, {
+    WebSocketPolyfill: webSocketWithCookie(target.cookie),
     // In one process, BroadcastChannel would sync the docs without the server and hide bugs.
     disableBc: true
   });
@@ -127,13 +189,16 @@ export async function connectClient(
   };
 }
 
-/** A raw ws socket on a board's sync URL, for sending bytes no real client would. */
+/** A raw ws socket on a board's sync URL signed in as `target`, for bytes no real client would send. */
 export function rawSocket(
-  syncUrl: string,
+  target: SyncTarget,
   boardId: string,
   options: WebSocket.ClientOptions = {}
 ): WebSocket {
-  return new WebSocket(`${syncUrl}/${boardId}`, options);
+  return new WebSocket(`${target.syncUrl}/${boardId}`, {
+    ...options,
+    headers: { cookie: target.cookie, ...options.headers }
+  });
 }
 
 /** Resolves with the close code and reason of a socket. */

@@ -27,9 +27,9 @@ describe('bad input closes only the connection that sent it', () => {
   beforeEach(async () => {
     tmp = tempDir();
     server = await startTestServer(tmp.dir, { maxMessageBytes: MAX_MESSAGE_BYTES });
-    await server.store.createBoard({ id: 'shared', title: 'S', templateId: null });
-    alice = await connectClient(server.syncUrl, 'shared');
-    bob = await connectClient(server.syncUrl, 'shared');
+    await server.createBoard('shared');
+    alice = await connectClient(server, 'shared');
+    bob = await connectClient(server, 'shared');
   });
 
   afterEach(async () => {
@@ -41,7 +41,7 @@ describe('bad input closes only the connection that sent it', () => {
 
   /** Sends `frame` from a fresh raw socket and returns how the server closed it. */
   async function sendAndAwaitClose(frame: Uint8Array): Promise<{ code: number; reason: string }> {
-    const socket = rawSocket(server.syncUrl, 'shared');
+    const socket = rawSocket(server, 'shared');
     const closing = closed(socket);
     await opened(socket);
     socket.send(frame);
@@ -108,9 +108,9 @@ describe('bad input closes only the connection that sent it', () => {
     server = await startTestServer(tmp.dir, { maxDocBytes: 4096 });
     alice.destroy();
     bob.destroy();
-    alice = await connectClient(server.syncUrl, 'shared');
-    bob = await connectClient(server.syncUrl, 'shared');
-    const socket = rawSocket(server.syncUrl, 'shared');
+    alice = await connectClient(server, 'shared');
+    bob = await connectClient(server, 'shared');
+    const socket = rawSocket(server, 'shared');
     const closing = closed(socket);
     await opened(socket);
     const donor = new Y.Doc();
@@ -130,9 +130,9 @@ describe('bad input closes only the connection that sent it', () => {
     server = await startTestServer(tmp.dir, { maxSendBufferBytes: 64 * 1024 });
     alice.destroy();
     bob.destroy();
-    alice = await connectClient(server.syncUrl, 'shared');
-    bob = await connectClient(server.syncUrl, 'shared');
-    const slow = rawSocket(server.syncUrl, 'shared');
+    alice = await connectClient(server, 'shared');
+    bob = await connectClient(server, 'shared');
+    const slow = rawSocket(server, 'shared');
     const slowClosed = closed(slow);
     await opened(slow);
     await waitFor('the slow client to join', () => server.rooms.stats().connections === 3);

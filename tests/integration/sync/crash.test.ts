@@ -1,29 +1,32 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectClient, tempDir, waitFor, type TestClient } from '../helpers/syncHarness';
+import { connectClient, tempDir, waitFor, type SyncTarget, type TestClient } from '../helpers/syncHarness';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/syncServer.ts', import.meta.url));
 const BOARD = 'crash-board';
 
-/** Starts the fixture server as a child process on `dataDir`; resolves with it and its port. */
-async function spawnServer(dataDir: string): Promise<{ child: ChildProcess; port: number }> {
+/** Starts the fixture server as a child process on `dataDir`; resolves with it, its port and a session. */
+async function spawnServer(
+  dataDir: string
+): Promise<{ child: ChildProcess; port: number; target: SyncTarget }> {
   const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE], {
     env: { ...process.env, DATA_DIR: dataDir, BOARDS: BOARD, LOG_LEVEL: 'warn', VITEST: '' },
     stdio: ['ignore', 'pipe', 'inherit']
   });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const port = await waitFor(
+  const found = await waitFor(
     'the server process to print its port',
     () => {
       if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-      const match = /PORT=(\d+)/.exec(output);
-      return match ? Number(match[1]) : 0;
+      const match = /PORT=(\d+)\nCOOKIE=(\S+)\n/.exec(output);
+      return match ? { port: Number(match[1]), cookie: match[2] as string } : null;
     },
     20_000
   );
-  return { child, port };
+  const { port, cookie } = found;
+  return { child, port, target: { syncUrl: `ws://127.0.0.1:${port}/sync`, cookie } };
 }
 
 describe('a server killed with SIGKILL', () => {
@@ -40,9 +43,8 @@ describe('a server killed with SIGKILL', () => {
   it('keeps every edit that any client received before the kill', async () => {
     const first = await spawnServer(tmp.dir);
     children.push(first.child);
-    const url = `ws://127.0.0.1:${first.port}/sync`;
-    const watcher = await connectClient(url, BOARD);
-    const writers = await Promise.all([1, 2, 3].map(() => connectClient(url, BOARD)));
+    const watcher = await connectClient(first.target, BOARD);
+    const writers = await Promise.all([1, 2, 3].map(() => connectClient(first.target, BOARD)));
     clients.push(watcher, ...writers);
 
     const timers = writers.map((writer, w) => {
@@ -74,7 +76,7 @@ describe('a server killed with SIGKILL', () => {
 
     const second = await spawnServer(tmp.dir);
     children.push(second.child);
-    const reader = await connectClient(`ws://127.0.0.1:${second.port}/sync`, BOARD);
+    const reader = await connectClient(second.target, BOARD);
     clients.push(reader);
     const after = reader.doc.getMap('items');
     const missing = [...seen.keys()].filter((key) => after.get(key) !== seen.get(key));

@@ -18,7 +18,7 @@ describe('live sync between real y-websocket clients', () => {
   beforeEach(async () => {
     tmp = tempDir();
     server = await startTestServer(tmp.dir);
-    await server.store.createBoard({ id: 'board-a', title: 'A', templateId: null });
+    await server.createBoard('board-a');
   });
 
   afterEach(async () => {
@@ -28,8 +28,8 @@ describe('live sync between real y-websocket clients', () => {
   });
 
   it('delivers an edit made in one client to another client of the same board', async () => {
-    const alice = await connectClient(server.syncUrl, 'board-a');
-    const bob = await connectClient(server.syncUrl, 'board-a');
+    const alice = await connectClient(server, 'board-a');
+    const bob = await connectClient(server, 'board-a');
     clients.push(alice, bob);
     alice.doc.getText('t').insert(0, 'hello from alice');
     await waitFor('bob to see alice', () => text(bob.doc) === 'hello from alice');
@@ -39,8 +39,8 @@ describe('live sync between real y-websocket clients', () => {
   });
 
   it('persists each edit before any other client can see it', async () => {
-    const alice = await connectClient(server.syncUrl, 'board-a');
-    const bob = await connectClient(server.syncUrl, 'board-a');
+    const alice = await connectClient(server, 'board-a');
+    const bob = await connectClient(server, 'board-a');
     clients.push(alice, bob);
     alice.doc.getText('t').insert(0, 'durable');
     await waitFor('bob to see the edit', () => text(bob.doc) === 'durable');
@@ -50,7 +50,7 @@ describe('live sync between real y-websocket clients', () => {
   });
 
   it('delivers a write made through rooms.change() to a connected client', async () => {
-    const alice = await connectClient(server.syncUrl, 'board-a');
+    const alice = await connectClient(server, 'board-a');
     clients.push(alice);
     await server.rooms.change(
       'board-a',
@@ -67,7 +67,7 @@ describe('live sync between real y-websocket clients', () => {
   });
 
   it('mirrors a title renamed inside the document into the board list', async () => {
-    const alice = await connectClient(server.syncUrl, 'board-a');
+    const alice = await connectClient(server, 'board-a');
     clients.push(alice);
     alice.doc.getMap('meta').set('title', 'Renamed in the doc');
     // createServices mirrors client renames into the board list through the onDocChange hook.
@@ -78,7 +78,7 @@ describe('live sync between real y-websocket clients', () => {
   });
 
   it('keeps the board list right when a client renames back to a title it had before a server rename', async () => {
-    const alice = await connectClient(server.syncUrl, 'board-a');
+    const alice = await connectClient(server, 'board-a');
     clients.push(alice);
     const listed = async () => (await server.store.getBoard('board-a'))?.title;
     alice.doc.getMap('meta').set('title', 'First');
@@ -93,16 +93,16 @@ describe('live sync between real y-websocket clients', () => {
   });
 
   it('gives every new joiner the whole current document, including changes made after an earlier join', async () => {
-    const writer = await connectClient(server.syncUrl, 'board-a');
+    const writer = await connectClient(server, 'board-a');
     clients.push(writer);
     writer.doc.getMap('cards').set('one', 1);
-    const early = await connectClient(server.syncUrl, 'board-a');
+    const early = await connectClient(server, 'board-a');
     clients.push(early);
     await waitFor('the first joiner to get the card', () => early.doc.getMap('cards').get('one') === 1);
     writer.doc.getMap('cards').set('two', 2);
     await waitFor('the change to reach the first joiner', () => early.doc.getMap('cards').get('two') === 2);
     // A fresh client sends an empty state vector: its answer must not be a stale cached copy.
-    const late = await connectClient(server.syncUrl, 'board-a');
+    const late = await connectClient(server, 'board-a');
     clients.push(late);
     await waitFor('the late joiner to get both cards', () => late.doc.getMap('cards').size === 2);
     expect(late.doc.getMap('cards').toJSON()).toEqual({ one: 1, two: 2 });

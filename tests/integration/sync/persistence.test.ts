@@ -33,9 +33,9 @@ describe('persistence across restarts and room unloads', () => {
 
   it('keeps every edit when the server is closed and started again on the same file', async () => {
     const first = await start();
-    await first.store.createBoard({ id: 'restart', title: 'R', templateId: null });
-    const writer = await connectClient(first.syncUrl, 'restart');
-    const peer = await connectClient(first.syncUrl, 'restart');
+    await first.createBoard('restart');
+    const writer = await connectClient(first, 'restart');
+    const peer = await connectClient(first, 'restart');
     for (let i = 0; i < 50; i++) writer.doc.getMap('cards').set(`card-${i}`, i);
     writer.doc.getText('t').insert(0, 'before restart');
     await waitFor(
@@ -48,7 +48,7 @@ describe('persistence across restarts and room unloads', () => {
     servers.splice(servers.indexOf(first), 1);
 
     const second = await start();
-    const reader = await connectClient(second.syncUrl, 'restart');
+    const reader = await connectClient(second, 'restart');
     clients.push(reader);
     expect(reader.doc.getMap('cards').size).toBe(50);
     expect(reader.doc.getMap('cards').get('card-49')).toBe(49);
@@ -61,8 +61,8 @@ describe('persistence across restarts and room unloads', () => {
 
   it('compacts the log once it passes compactAfterUpdates, without losing edits', async () => {
     const server = await start({ compactAfterUpdates: 10 });
-    await server.store.createBoard({ id: 'compact', title: 'C', templateId: null });
-    const writer = await connectClient(server.syncUrl, 'compact');
+    await server.createBoard('compact');
+    const writer = await connectClient(server, 'compact');
     clients.push(writer);
     for (let i = 0; i < 25; i++) writer.doc.getMap('cards').set(`k${i}`, i);
     await waitFor('25 edits durable', async () => {
@@ -76,8 +76,8 @@ describe('persistence across restarts and room unloads', () => {
 
   it('unloads an idle room after flushing it, and a later client sees all data', async () => {
     const server = await start({ roomIdleMs: 100 });
-    await server.store.createBoard({ id: 'idle', title: 'I', templateId: null });
-    const writer = await connectClient(server.syncUrl, 'idle');
+    await server.createBoard('idle');
+    const writer = await connectClient(server, 'idle');
     writer.doc.getText('t').insert(0, 'written before idling');
     writer.doc.getMap('cards').set('x', 1);
     await waitFor(
@@ -90,7 +90,7 @@ describe('persistence across restarts and room unloads', () => {
     expect(stored.snapshot).not.toBeNull();
     expect(stored.updates).toHaveLength(0);
 
-    const later = await connectClient(server.syncUrl, 'idle');
+    const later = await connectClient(server, 'idle');
     clients.push(later);
     expect(text(later.doc)).toBe('written before idling');
     expect(later.doc.getMap('cards').get('x')).toBe(1);
@@ -99,7 +99,7 @@ describe('persistence across restarts and room unloads', () => {
 
   it('loads an unloaded room for rooms.change() and unloads it again when idle', async () => {
     const server = await start({ roomIdleMs: 50 });
-    await server.store.createBoard({ id: 'http', title: 'H', templateId: null });
+    await server.createBoard('http');
     await server.rooms.change('http', (doc) => doc.getMap('meta').set('note', 'from http'));
     await waitFor('the room to unload', () => server.rooms.stats().rooms === 0);
     expect(await server.rooms.read('http', (doc) => doc.getMap('meta').get('note'))).toBe('from http');
@@ -107,9 +107,9 @@ describe('persistence across restarts and room unloads', () => {
 
   it('with durability full, stores and delivers a burst of edits made in one tick', async () => {
     const server = await start({ durability: 'full', compactAfterUpdates: 50 });
-    await server.store.createBoard({ id: 'burst', title: 'B', templateId: null });
-    const writer = await connectClient(server.syncUrl, 'burst');
-    const peer = await connectClient(server.syncUrl, 'burst');
+    await server.createBoard('burst');
+    const writer = await connectClient(server, 'burst');
+    const peer = await connectClient(server, 'burst');
     clients.push(writer, peer);
     for (let i = 0; i < 200; i++) writer.doc.getMap('cards').set(`k${i}`, i);
     await waitFor('the peer to get the burst', () => peer.doc.getMap('cards').size === 200);

@@ -10,8 +10,8 @@ describe('a store that refuses an append', () => {
     const store = new FailingAppendStore(SqliteDocStore.open(testConfig(tmp.dir)));
     await store.createBoard({ id: 'disk', title: 'D', templateId: null });
     const server = await startTestServer(tmp.dir, {}, store);
-    const alice = await connectClient(server.syncUrl, 'disk');
-    const bob = await connectClient(server.syncUrl, 'disk');
+    const alice = await connectClient(server, 'disk');
+    const bob = await connectClient(server, 'disk');
     try {
       store.failures = 1;
       alice.doc.getMap('m').set('while-disk-full', 1);

@@ -8,6 +8,7 @@ import { GatedStore } from '../helpers/DelegatingStore';
 import {
   opened,
   rawSocket,
+  sessionCookie,
   startTestServer,
   tempDir,
   testConfig,
@@ -16,9 +17,10 @@ import {
 } from '../helpers/syncHarness';
 
 /** Resolves with the HTTP status of a refused upgrade, or 101 when the socket opened. */
-function upgradeStatus(url: string, origin?: string): Promise<number> {
+function upgradeStatus(url: string, cookie: string | null, origin?: string): Promise<number> {
   return new Promise((resolve) => {
-    const socket = new WebSocket(url, origin ? { origin } : {});
+    const headers = cookie === null ? {} : { cookie };
+    const socket = new WebSocket(url, { headers, ...(origin ? { origin } : {}) });
     socket.once('unexpected-response', (_req, res) => {
       resolve(res.statusCode ?? 0);
       res.resume();
@@ -39,7 +41,7 @@ describe('the upgrade is refused before a room sees it', () => {
   beforeEach(async () => {
     tmp = tempDir();
     server = await startTestServer(tmp.dir, { allowedOrigins: ['https://partner.example'] });
-    await server.store.createBoard({ id: 'known', title: 'K', templateId: null });
+    await server.createBoard('known');
   });
 
   afterEach(async () => {
@@ -47,25 +49,50 @@ describe('the upgrade is refused before a room sees it', () => {
     tmp.cleanup();
   });
 
-  it('answers 403 to a foreign Origin', async () => {
-    expect(await upgradeStatus(`${server.syncUrl}/known`, 'https://evil.example')).toBe(403);
+  it('answers 403 to a foreign Origin, even with a valid session (cross-site WebSocket hijacking)', async () => {
+    expect(await upgradeStatus(`${server.syncUrl}/known`, server.cookie, 'https://evil.example')).toBe(403);
     expect(server.rooms.stats().rooms).toBe(0);
   });
 
-  it('answers 404 to an unknown board and 400 to an invalid board id', async () => {
-    expect(await upgradeStatus(`${server.syncUrl}/no-such-board`)).toBe(404);
-    expect(await upgradeStatus(`${server.syncUrl}/bad.id`)).toBe(400);
+  it('answers 401 without a session cookie, or with one that is not a live session', async () => {
+    const known = `${server.syncUrl}/known`;
+    expect(await upgradeStatus(known, null)).toBe(401);
+    expect(await upgradeStatus(known, sessionCookie('x'.repeat(43)))).toBe(401);
+    expect(await upgradeStatus(known, 'stageboard_session=')).toBe(401);
+    expect(server.rooms.stats().rooms).toBe(0);
+  });
+
+  it('answers 403 to a signed-in person who is not a member of the board, and 101 once they are', async () => {
+    await server.createBoard('other');
+    const stranger = await server.member('other', 'editor');
+    expect(await upgradeStatus(`${server.syncUrl}/known`, stranger.cookie)).toBe(403);
+    expect(server.rooms.stats().rooms).toBe(0);
+    await server.services.members.add(server.owner.id, 'known', {
+      email: stranger.user.email,
+      role: 'viewer'
+    });
+    expect(await upgradeStatus(`${server.syncUrl}/known`, stranger.cookie)).toBe(101);
+  });
+
+  it('answers 404 to an unknown board (members only learn it exists) and 400 to an invalid id', async () => {
+    expect(await upgradeStatus(`${server.syncUrl}/no-such-board`, server.cookie)).toBe(403);
+    await server.services.members.addCreator('gone', server.owner.id);
+    expect(await upgradeStatus(`${server.syncUrl}/gone`, server.cookie)).toBe(404);
+    expect(await upgradeStatus(`${server.syncUrl}/bad.id`, server.cookie)).toBe(400);
     expect(server.rooms.stats().rooms).toBe(0);
   });
 
   it('accepts no Origin, the same host, and configured origins, with a query string', async () => {
-    expect(await upgradeStatus(`${server.syncUrl}/known?token=x`)).toBe(101);
-    expect(await upgradeStatus(`${server.syncUrl}/known`, `http://127.0.0.1:${server.port}`)).toBe(101);
-    expect(await upgradeStatus(`${server.syncUrl}/known`, 'https://partner.example')).toBe(101);
+    const { cookie } = server;
+    expect(await upgradeStatus(`${server.syncUrl}/known?token=x`, cookie)).toBe(101);
+    expect(await upgradeStatus(`${server.syncUrl}/known`, cookie, `http://127.0.0.1:${server.port}`)).toBe(
+      101
+    );
+    expect(await upgradeStatus(`${server.syncUrl}/known`, cookie, 'https://partner.example')).toBe(101);
   });
 
   it('answers 404 to upgrades on paths that are not sync paths', async () => {
-    expect(await upgradeStatus(`ws://127.0.0.1:${server.port}/elsewhere`)).toBe(404);
+    expect(await upgradeStatus(`ws://127.0.0.1:${server.port}/elsewhere`, server.cookie)).toBe(404);
   });
 });
 
@@ -80,7 +107,7 @@ describe('messages that arrive while the room loads', () => {
     const store = new GatedStore(inner);
     const server = await startTestServer(tmp.dir, {}, store);
     try {
-      const socket = rawSocket(server.syncUrl, 'slow');
+      const socket = rawSocket(server, 'slow');
       const received: Uint8Array[] = [];
       socket.on('message', (data: Buffer) => received.push(new Uint8Array(data)));
       await opened(socket);

@@ -117,8 +117,12 @@ describe('team templates on a real SQLite file', () => {
   });
 
   it('a save reads the live board, including an edit a connected client made a moment ago', async () => {
-    const { id } = await services.boards.create({ title: 'Live', templateId: 'blank' });
-    const client = await connectClient(server.syncUrl, id);
+    const { id } = await services.boards.create({
+      title: 'Live',
+      templateId: 'blank',
+      creatorId: server.owner.id
+    });
+    const client = await connectClient(server, id);
     try {
       const first = readStages(client.doc)[0]!;
       renameStage(client.doc, first.id, '客户刚改的', LOCAL_ORIGIN);

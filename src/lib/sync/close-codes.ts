@@ -20,10 +20,23 @@ export const CloseCode = {
   InternalError: 1011,
   /** A message that does not decode: truncated, unknown type, trailing bytes, bad Yjs payload. */
   MalformedMessage: 4400,
+  /**
+   * The session ended (signed out or expired) while connected. Permanent: a reconnect would get
+   * a 401 anyway; the client sends its user to sign in.
+   */
+  SessionEnded: 4401,
   /** The Origin header is not allowed (normally refused with HTTP 403 before the upgrade). */
   ForbiddenOrigin: 4403,
   /** The board does not exist (normally refused with HTTP 404 before the upgrade). */
   UnknownBoard: 4404,
+  /** The member was removed from the board: permanent, the client stops and says so. */
+  AccessRemoved: 4410,
+  /**
+   * The sender's role does not allow what its update touches (server/auth/README.md). The update
+   * was not applied, stored or broadcast. Permanent for y-websocket, so a forging client stops;
+   * Stageboard's own client drops its local divergence and resyncs from the server on this code.
+   */
+  UpdateRefused: 4422,
   /** Applying the update would push the stored document past config.maxDocBytes. */
   DocumentTooLarge: 4414,
   /** Too many messages queued while the room was still loading. */
@@ -33,7 +46,13 @@ export const CloseCode = {
    * 45xx, not 4408, so y-websocket reconnects and catches up with one sync step instead of
    * giving up for good.
    */
-  SlowClient: 4508
+  SlowClient: 4508,
+  /**
+   * The member's role changed: transient, so y-websocket reconnects at once, and the client reads
+   * its new role before it edits again. (Closing rather than patching the live connection keeps
+   * one rule: a connection's role is the one it was opened with.)
+   */
+  RoleChanged: 4509
 } as const;
 
 export type CloseCodeName = keyof typeof CloseCode;

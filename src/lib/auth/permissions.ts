@@ -19,6 +19,7 @@ export const BOARD_ACTIONS = [
   'move-card',
   'tick-checklist',
   'edit-stages',
+  'edit-board',
   'save-template',
   'approve',
   'send-back',
@@ -35,7 +36,11 @@ const LEAST_ROLE: Record<BoardAction, BoardRole> = {
   'edit-card': 'editor',
   'move-card': 'editor',
   'tick-checklist': 'editor',
-  'edit-stages': 'editor',
+  // The stages are the process (its gates, time rules, send-back loops); changing them is the
+  // manager's part, or an editor could drop a gate and move the card through.
+  'edit-stages': 'manager',
+  // Renaming and archiving the board itself.
+  'edit-board': 'manager',
   'save-template': 'editor',
   // Managers "approve gates, manage members" (DESIGN.md); sending back is the other half of a review.
   approve: 'manager',

@@ -1,0 +1,68 @@
+/**
+ * The board activity log: records entries (in the audit store, then to whoever listens: the
+ * rooms send them to subscribed connections), and reads a board's or a card's history with the
+ * names of who did what.
+ */
+import type { ActivityEntry } from '../../src/lib/activity/types';
+import type { AuthStore } from '../auth/AuthStore';
+import type { AuditEvent, AuditStore } from './AuditStore';
+import type { DerivedEvent } from './deriveActivity';
+
+export type ActivityListener = (boardId: string, entries: ActivityEntry[]) => void;
+
+export const ACTIVITY_PAGE_MAX = 200;
+const NAME_CACHE_MAX = 1000;
+
+/** A server-side event about a card or a member; derived ones come from deriveActivity. */
+export type NewActivity = Omit<DerivedEvent, 'cardId'> & { cardId: string | null };
+
+export class ActivityService {
+  /** Display names by user id; bounded, names change rarely and a stale one only reads oddly. */
+  readonly #names = new Map<string, string>();
+
+  constructor(
+    private readonly store: AuditStore,
+    private readonly users: Pick<AuthStore, 'getUser'>,
+    private readonly onRecorded: ActivityListener = () => {},
+    private readonly now: () => number = Date.now
+  ) {}
+
+  /** Appends what `userId` (null: the server) did on the board, then tells the listener. */
+  async record(
+    boardId: string,
+    userId: string | null,
+    events: readonly NewActivity[]
+  ): Promise<ActivityEntry[]> {
+    if (events.length === 0) return [];
+    const at = this.now();
+    const stored = await this.store.append(events.map((e) => ({ ...e, boardId, userId, at })));
+    const entries = await this.#named(stored);
+    this.onRecorded(boardId, entries);
+    return entries;
+  }
+
+  /** The board's (or one card's) entries, newest first, `limit` at most, older than `before`. */
+  async list(boardId: string, query: { cardId?: string; before?: number; limit?: number } = {}) {
+    const limit = Math.min(Math.max(1, Math.floor(query.limit ?? 50)), ACTIVITY_PAGE_MAX);
+    return this.#named(await this.store.list(boardId, { ...query, limit }));
+  }
+
+  removeBoard(boardId: string): Promise<number> {
+    return this.store.removeBoard(boardId);
+  }
+
+  async #named(events: AuditEvent[]): Promise<ActivityEntry[]> {
+    const out: ActivityEntry[] = [];
+    for (const e of events) out.push({ ...e, userName: e.userId ? await this.#name(e.userId) : '' });
+    return out;
+  }
+
+  async #name(userId: string): Promise<string> {
+    const cached = this.#names.get(userId);
+    if (cached !== undefined) return cached;
+    const name = (await this.users.getUser(userId))?.name ?? '';
+    if (this.#names.size >= NAME_CACHE_MAX) this.#names.clear();
+    this.#names.set(userId, name);
+    return name;
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * The audit log behind one interface (memory for tests, SQLite for the app), like DocStore.
+ * Append-only: entries are never edited; they go only with their board.
+ */
+import type { ActivityData, ActivityKind } from '../../src/lib/activity/types';
+
+export interface NewAuditEvent {
+  boardId: string;
+  at: number;
+  userId: string | null;
+  kind: ActivityKind;
+  cardId: string | null;
+  data: ActivityData;
+}
+
+export interface AuditEvent extends NewAuditEvent {
+  id: number;
+}
+
+export interface AuditQuery {
+  /** Only this card's entries. */
+  cardId?: string;
+  /** Only entries older than this id (the cursor of the previous page). */
+  before?: number;
+  /** At most this many, newest first. */
+  limit: number;
+}
+
+export interface AuditStore {
+  /** Appends entries in order in one write; resolves with them, ids assigned. */
+  append(events: readonly NewAuditEvent[]): Promise<AuditEvent[]>;
+  /** A board's entries (or one card's), newest first. */
+  list(boardId: string, query: AuditQuery): Promise<AuditEvent[]>;
+  /** Deletes a board's entries (the board is being deleted); returns how many. */
+  removeBoard(boardId: string): Promise<number>;
+}

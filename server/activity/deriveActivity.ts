@@ -1,0 +1,144 @@
+/**
+ * Turns an applied client update into activity entries: a probe reads the cards the update
+ * touches (from the policy's decoding, server/auth/updateTouches.ts) before it is applied, and
+ * compares them after. Only what a person would call an event is reported: a card created,
+ * renamed, moved, archived, restored or deleted; a checklist item ticked or unticked; a comment
+ * added. Ranks, clocks and seeding are bookkeeping, not events.
+ */
+import * as Y from 'yjs';
+import type { ActivityData, ActivityKind } from '../../src/lib/activity/types';
+import { readStage } from '../../src/lib/board/read';
+import { CardKey, ChecklistItemKey, roots } from '../../src/lib/board/schema';
+import type { Touch } from '../auth/updateTouches';
+
+export interface DerivedEvent {
+  kind: ActivityKind;
+  cardId: string;
+  data: ActivityData;
+}
+
+interface CardFacts {
+  exists: boolean;
+  title: string;
+  stageId: string;
+  /** Its stage's name then: the stage may be renamed or removed by the same update. */
+  stageName: string;
+  archived: boolean;
+  /** Done state of the checklist items the update touches. */
+  items: Map<string, boolean | undefined>;
+  comments: Set<string>;
+}
+
+export interface ActivityProbe {
+  /** The entries the update made, read from the document after it was applied. */
+  finish(doc: Y.Doc): DerivedEvent[];
+}
+
+const NONE: ActivityProbe = { finish: () => [] };
+
+/** Reads, before an update is applied, what `finish` will compare against. */
+export function probeActivity(doc: Y.Doc, touches: readonly Touch[]): ActivityProbe {
+  const touched = touchedCards(touches);
+  if (touched.size === 0) return NONE;
+  const before = new Map<string, CardFacts>();
+  for (const [cardId, ids] of touched) before.set(cardId, factsOf(doc, cardId, ids));
+  return {
+    finish(after) {
+      const events: DerivedEvent[] = [];
+      for (const [cardId, ids] of touched) {
+        events.push(...compare(after, cardId, before.get(cardId) as CardFacts, factsOf(after, cardId, ids)));
+      }
+      return events;
+    }
+  };
+}
+
+/** Card id → the checklist item ids and comment ids the update touches on it. */
+function touchedCards(touches: readonly Touch[]): Map<string, { items: Set<string>; comments: Set<string> }> {
+  const cards = new Map<string, { items: Set<string>; comments: Set<string> }>();
+  for (const { parent, key } of touches) {
+    if (parent[0] !== 'cards') continue;
+    const cardId = parent.length === 1 ? key : parent[1];
+    if (!cardId) continue;
+    let entry = cards.get(cardId);
+    if (!entry) cards.set(cardId, (entry = { items: new Set(), comments: new Set() }));
+    if (parent[2] === CardKey.checklist) {
+      const itemId = parent.length === 3 ? key : parent[3];
+      if (itemId) entry.items.add(itemId);
+    } else if (parent[2] === CardKey.comments && parent.length === 3 && key) {
+      entry.comments.add(key);
+    }
+  }
+  return cards;
+}
+
+function factsOf(doc: Y.Doc, cardId: string, ids: { items: Set<string>; comments: Set<string> }): CardFacts {
+  const card = roots(doc).cards.get(cardId);
+  const items = new Map<string, boolean | undefined>();
+  const comments = new Set<string>();
+  if (!(card instanceof Y.Map)) {
+    return { exists: false, title: '', stageId: '', stageName: '', archived: false, items, comments };
+  }
+  const checklist = card.get(CardKey.checklist);
+  for (const itemId of ids.items) {
+    const item = checklist instanceof Y.Map ? checklist.get(itemId) : undefined;
+    items.set(itemId, item instanceof Y.Map ? item.get(ChecklistItemKey.done) === true : undefined);
+  }
+  const stored = card.get(CardKey.comments);
+  for (const id of ids.comments) if (stored instanceof Y.Map && stored.has(id)) comments.add(id);
+  const title = card.get(CardKey.title);
+  return {
+    exists: true,
+    title: title instanceof Y.Text ? title.toString() : typeof title === 'string' ? title : '',
+    stageId: String(card.get(CardKey.stageId) ?? ''),
+    stageName: stageName(doc, String(card.get(CardKey.stageId) ?? '')),
+    archived: card.get(CardKey.archived) === true,
+    items,
+    comments
+  };
+}
+
+function stageName(doc: Y.Doc, stageId: string): string {
+  const stage = roots(doc).stages.get(stageId);
+  return stage ? readStage(stageId, stage).name : '';
+}
+
+function itemText(doc: Y.Doc, cardId: string, itemId: string): string {
+  const checklist = roots(doc).cards.get(cardId)?.get(CardKey.checklist);
+  const item = checklist instanceof Y.Map ? checklist.get(itemId) : undefined;
+  const text = item instanceof Y.Map ? item.get(ChecklistItemKey.text) : undefined;
+  return typeof text === 'string' ? text : '';
+}
+
+function compare(doc: Y.Doc, cardId: string, a: CardFacts, b: CardFacts): DerivedEvent[] {
+  const event = (kind: ActivityKind, data: ActivityData = {}): DerivedEvent => ({
+    kind,
+    cardId,
+    data: { title: b.exists ? b.title : a.title, ...data }
+  });
+  if (!a.exists && !b.exists) return [];
+  if (!a.exists) return [event('card.created', { toStage: b.stageId, toStageName: b.stageName })];
+  if (!b.exists) return [event('card.deleted')];
+  const out: DerivedEvent[] = [];
+  if (a.title !== b.title) out.push(event('card.renamed', { from: a.title }));
+  if (a.stageId !== b.stageId) {
+    out.push(
+      event('card.moved', {
+        fromStage: a.stageId,
+        fromStageName: a.stageName,
+        toStage: b.stageId,
+        toStageName: b.stageName
+      })
+    );
+  }
+  if (a.archived !== b.archived) out.push(event(b.archived ? 'card.archived' : 'card.restored'));
+  for (const [itemId, done] of b.items) {
+    const was = a.items.get(itemId) === true;
+    if (done === undefined || done === was) continue;
+    out.push(
+      event(done ? 'checklist.ticked' : 'checklist.unticked', { item: itemText(doc, cardId, itemId) })
+    );
+  }
+  for (const id of b.comments) if (!a.comments.has(id)) out.push(event('comment.added'));
+  return out;
+}

@@ -1,0 +1,250 @@
+import type { Logger } from '../log';
+import { normaliseEmail } from './accountFields';
+import type { AuthService, PublicUser } from './AuthService';
+import type { AuthStore } from './AuthStore';
+import { InviteRequestError } from './InviteRequestError';
+import type { InviteRecord, InviteStore } from './InviteStore';
+import type { MembershipService } from './MembershipService';
+import { hashSessionToken, isSessionToken, newSessionToken } from './sessionToken';
+import type { BoardService } from '../boards/BoardService';
+import { BOARD_ROLES, canChangeRole, isBoardRole, type BoardRole } from '../../src/lib/auth/permissions';
+
+export const DEFAULT_INVITE_LIFETIME_MS = 7 * 24 * 3600 * 1000;
+/** Pending invites a board may have at once: bounds the table and the managers' list. */
+export const MAX_PENDING_INVITES = 100;
+/** Hex characters of the token hash that name an invite in the API: not secret, never the token. */
+const ID_CHARS = 16;
+const ID_PATTERN = /^[0-9a-f]{16}$/;
+
+/** A pending invite as owners and managers see it: never the token, nor all of its hash. */
+export interface InviteView {
+  id: string;
+  role: BoardRole;
+  email: string | null;
+  /** The display name of whoever made it. */
+  invitedBy: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+/** What the invite page shows whoever opens a working link. */
+export interface InvitePreview {
+  boardId: string;
+  boardTitle: string;
+  role: BoardRole;
+  email: string | null;
+  invitedBy: string;
+  expiresAt: number;
+}
+
+export interface InviteServiceDeps {
+  store: InviteStore;
+  members: Pick<MembershipService, 'require' | 'roleOf' | 'add'>;
+  users: Pick<AuthStore, 'getUser'>;
+  auth: Pick<AuthService, 'signUp'>;
+  boards: Pick<BoardService, 'get'>;
+  log: Logger;
+  /** The clock, injectable so tests can expire links. */
+  now?: () => number;
+  lifetimeMs?: number;
+}
+
+const refuse = (status: 400 | 403 | 404 | 409 | 410, code: InviteRequestError['code'], message: string) =>
+  new InviteRequestError(status, code, message);
+const unknown = () =>
+  refuse(
+    404,
+    'invite-unknown',
+    'This invite link is not valid (it was revoked or mistyped). Ask for a new link.'
+  );
+const used = () => refuse(410, 'invite-used', 'This invite link has already been used. Ask for a new link.');
+
+/** True when `have` is `want` or a more powerful role. */
+const atLeast = (have: BoardRole, want: BoardRole) => BOARD_ROLES.indexOf(have) <= BOARD_ROLES.indexOf(want);
+
+/**
+ * Invitations to a board by link, optionally bound to an email address. Owners and managers make
+ * them, with the same rules as changing a role (only an owner invites an owner). A link works
+ * once, until it expires or is revoked, and acts on its maker's behalf: when they can no longer
+ * grant its role, it stops working. There is no mail transport: the caller shows the link.
+ */
+export class InviteService {
+  readonly #d: InviteServiceDeps;
+  readonly #now: () => number;
+  readonly #lifetimeMs: number;
+
+  constructor(deps: InviteServiceDeps) {
+    this.#d = deps;
+    this.#now = deps.now ?? Date.now;
+    this.#lifetimeMs = deps.lifetimeMs ?? DEFAULT_INVITE_LIFETIME_MS;
+  }
+
+  /** Makes an invite; returns its token (for the link, the only copy) and how the list shows it. */
+  async create(
+    actorId: string,
+    boardId: string,
+    input: { role: unknown; email?: unknown }
+  ): Promise<{ token: string; invite: InviteView }> {
+    const actorRole = await this.#d.members.require(actorId, boardId, 'manage-members');
+    if (!isBoardRole(input.role)) {
+      throw refuse(400, 'invalid-role', 'A role is owner, manager, editor, commenter or viewer.');
+    }
+    // Inviting is giving a newcomer (a viewer so far) a role: the same rule as changing one.
+    if (!canChangeRole(actorRole, 'viewer', input.role, Infinity)) {
+      throw refuse(403, 'forbidden', 'Only an owner of this board may invite an owner.');
+    }
+    const email =
+      input.email === undefined || input.email === null || input.email === ''
+        ? null
+        : normaliseEmail(input.email);
+    const now = this.#now();
+    if ((await this.#d.store.listPending(boardId, now)).length >= MAX_PENDING_INVITES) {
+      throw refuse(
+        409,
+        'too-many-invites',
+        `A board has at most ${MAX_PENDING_INVITES} pending invites; revoke some first.`
+      );
+    }
+    const token = newSessionToken();
+    const record = await this.#d.store.createInvite({
+      tokenHash: hashSessionToken(token),
+      boardId,
+      role: input.role,
+      email,
+      createdBy: actorId,
+      createdAt: now,
+      expiresAt: now + this.#lifetimeMs
+    });
+    this.#d.log.info('invite created', {
+      board: boardId,
+      user: actorId,
+      role: input.role,
+      bound: email !== null
+    });
+    return { token, invite: await this.#view(record) };
+  }
+
+  /** The board's working invites, newest first: owners and managers only. */
+  async listPending(actorId: string, boardId: string): Promise<InviteView[]> {
+    await this.#d.members.require(actorId, boardId, 'manage-members');
+    const rows = await this.#d.store.listPending(boardId, this.#now());
+    return Promise.all(rows.map((row) => this.#view(row)));
+  }
+
+  /**
+   * Revokes a pending invite by its id. Any owner or manager may revoke any of the board's
+   * invites, an owner's too: revoking only ever takes access away.
+   */
+  async revoke(actorId: string, boardId: string, id: string): Promise<void> {
+    await this.#d.members.require(actorId, boardId, 'manage-members');
+    const matches = ID_PATTERN.test(id)
+      ? (await this.#d.store.listPending(boardId, this.#now())).filter((r) => r.tokenHash.startsWith(id))
+      : [];
+    if (matches.length !== 1 || !matches[0])
+      throw refuse(404, 'not-found', 'There is no such pending invite on this board.');
+    await this.#d.store.deleteInvite(matches[0].tokenHash);
+    this.#d.log.info('invite revoked', { board: boardId, user: actorId });
+  }
+
+  /** What a working link offers; refuses an unknown, used, expired or void one with the reason. */
+  async preview(token: unknown): Promise<InvitePreview> {
+    const { invite, boardTitle } = await this.#usable(token);
+    const { boardId, role, email, expiresAt } = invite;
+    return { boardId, boardTitle, role, email, expiresAt, invitedBy: await this.#nameOf(invite.createdBy) };
+  }
+
+  /**
+   * Puts a signed-in person on the board with the link's role. Someone already there in that role
+   * or a higher one keeps theirs, and the link stays unused for the person it was meant for.
+   */
+  async join(
+    token: unknown,
+    user: Pick<PublicUser, 'id' | 'email'>
+  ): Promise<{ boardId: string; role: BoardRole }> {
+    const { invite } = await this.#usable(token);
+    this.#checkEmail(invite, user.email);
+    const current = await this.#d.members.roleOf(invite.boardId, user.id);
+    if (current && atLeast(current, invite.role)) return { boardId: invite.boardId, role: current };
+    await this.#claim(invite, user);
+    return { boardId: invite.boardId, role: invite.role };
+  }
+
+  /**
+   * Creates an account through the link (also while open sign-up is off: the invite is the
+   * permission) and puts it on the board. Everything the link needs is checked before the account
+   * is made; only a second person using the same link at the same moment can still lose, and
+   * keeps an account that is on no board.
+   */
+  async signUpAndJoin(
+    token: unknown,
+    input: { email: unknown; password: unknown; name?: unknown }
+  ): Promise<{ user: PublicUser; token: string; boardId: string }> {
+    const { invite } = await this.#usable(token);
+    this.#checkEmail(invite, normaliseEmail(input.email));
+    const signedUp = await this.#d.auth.signUp(input, { viaInvite: true });
+    await this.#claim(invite, signedUp.user);
+    return { ...signedUp, boardId: invite.boardId };
+  }
+
+  /** Forgets every invite of a board that is being deleted. */
+  async removeBoard(boardId: string): Promise<void> {
+    await this.#d.store.removeBoard(boardId);
+  }
+
+  /** The invite behind a token and its board's title, when the link works now. */
+  async #usable(token: unknown): Promise<{ invite: InviteRecord; boardTitle: string }> {
+    const invite = isSessionToken(token) ? await this.#d.store.getInvite(hashSessionToken(token)) : null;
+    if (!invite) throw unknown();
+    if (invite.usedBy !== null) throw used();
+    if (this.#now() >= invite.expiresAt) {
+      throw refuse(410, 'invite-expired', 'This invite link has expired. Ask for a new link.');
+    }
+    const void_ = () =>
+      refuse(
+        410,
+        'invite-void',
+        'This invite link no longer works (its board is gone, or whoever made it may no longer invite). Ask for a new link.'
+      );
+    const makerRole = await this.#d.members.roleOf(invite.boardId, invite.createdBy);
+    if (!canChangeRole(makerRole, 'viewer', invite.role, Infinity)) throw void_();
+    const board = await this.#d.boards.get(invite.boardId).catch(() => null);
+    if (!board) throw void_();
+    return { invite, boardTitle: board.title };
+  }
+
+  #checkEmail(invite: InviteRecord, email: string): void {
+    if (invite.email !== null && invite.email !== email) {
+      throw refuse(
+        403,
+        'invite-wrong-email',
+        `This invite is for ${invite.email}: sign in or sign up with that address, or ask for a new link.`
+      );
+    }
+  }
+
+  /**
+   * Uses the link for `user` (exactly one caller wins it) and adds them as its maker would, so the
+   * membership rules (and the live connections' refresh) stay MembershipService's.
+   */
+  async #claim(invite: InviteRecord, user: Pick<PublicUser, 'id' | 'email'>): Promise<void> {
+    if (!(await this.#d.store.markUsed(invite.tokenHash, user.id, this.#now()))) throw used();
+    await this.#d.members.add(invite.createdBy, invite.boardId, { email: user.email, role: invite.role });
+    this.#d.log.info('joined through an invite', { board: invite.boardId, user: user.id, role: invite.role });
+  }
+
+  async #view(row: InviteRecord): Promise<InviteView> {
+    const { role, email, createdAt, expiresAt } = row;
+    return {
+      id: row.tokenHash.slice(0, ID_CHARS),
+      role,
+      email,
+      createdAt,
+      expiresAt,
+      invitedBy: await this.#nameOf(row.createdBy)
+    };
+  }
+
+  async #nameOf(userId: string): Promise<string> {
+    return (await this.#d.users.getUser(userId))?.name ?? '';
+  }
+}

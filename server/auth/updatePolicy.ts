@@ -1,0 +1,190 @@
+/**
+ * Whether a board member may send a Yjs update, decided before the update is applied (Yjs cannot
+ * roll one back). Each touch maps to a board action by its path; a few paths carry rules of their
+ * own: approvals and revision logs are the server's, a comment belongs to its author, and a card
+ * leaves a gated stage only once approved. Reasons: README.md, "Refusing updates by role".
+ */
+import * as Y from 'yjs';
+import { can, type BoardAction, type BoardRole } from '../../src/lib/auth/permissions';
+import { gateBlocks } from '../../src/lib/board/approvals';
+import { CardKey } from '../../src/lib/board/schema';
+import { touchesOf, type Touch } from './updateTouches';
+
+export type RefusalReason =
+  'read-only' | 'forbidden' | 'server-only' | 'gate-closed' | 'not-author' | 'unresolvable';
+
+export type PolicyResult =
+  { ok: true; touches: Touch[] } | { ok: false; reason: RefusalReason; detail: string };
+
+/** Who sent the update: the signed-in user and their role on this board. */
+export interface Actor {
+  userId: string;
+  role: BoardRole;
+}
+
+interface Refusal {
+  reason: RefusalReason;
+  detail: string;
+}
+
+interface Context {
+  doc: Y.Doc;
+  actor: Actor;
+  /** Cards this update creates (written, absent from the document). */
+  created: Set<string>;
+  /** Cards of the document this update deletes or writes over: their insides go with them. */
+  replaced: Set<string>;
+}
+
+/** Card fields that place a card: writing them moves it (a card entering a stage is seeded). */
+const MOVE_FIELDS: ReadonlySet<string> = new Set([
+  CardKey.stageId,
+  CardKey.rank,
+  CardKey.enteredAt,
+  CardKey.seeded
+]);
+
+/**
+ * Allows or refuses `update` from `actor`, judged against `doc` as it is before the update.
+ * Pure: reads `doc`, never writes it. A refused update is refused whole.
+ */
+export function checkUpdate(doc: Y.Doc, update: Uint8Array, actor: Actor): PolicyResult {
+  const read = touchesOf(doc, update);
+  if (!read.ok) return { ok: false, reason: 'unresolvable', detail: `Update refused: ${read.detail}.` };
+  const { touches, inert } = read;
+  // Sync step 2 of a client with nothing new is an empty update; every member sends one.
+  if (touches.length === 0 && !inert) return { ok: true, touches };
+  // Commenting is the least an update can do; a role without it can do nothing.
+  if (!can(actor.role, 'comment')) {
+    return { ok: false, reason: 'read-only', detail: `A ${actor.role} may not change the board.` };
+  }
+  const context = contextOf(doc, actor, touches);
+  for (const touch of touches) {
+    const refusal = judge(touch, context);
+    if (refusal) return { ok: false, ...refusal };
+  }
+  return { ok: true, touches };
+}
+
+function contextOf(doc: Y.Doc, actor: Actor, touches: readonly Touch[]): Context {
+  const context: Context = { doc, actor, created: new Set(), replaced: new Set() };
+  for (const t of touches) {
+    if (t.parent.length !== 1 || t.parent[0] !== 'cards' || t.key === null) continue;
+    if (existingCard(doc, t.key)) context.replaced.add(t.key);
+    else if (t.kind === 'write') context.created.add(t.key);
+  }
+  return context;
+}
+
+function judge(touch: Touch, context: Context): Refusal | null {
+  const path = pathText(touch);
+  switch (touch.parent[0]) {
+    case 'meta':
+      return need('edit-board', path, context);
+    case 'stages':
+      return need('edit-stages', path, context);
+    case 'approvals':
+      return serverOnly(path);
+    case 'cards':
+      return judgeCard(touch, path, context);
+    default:
+      // A root the schema does not name is read by nobody; writing one is board-level data like
+      // meta's own unknown keys, so it asks what meta asks. (Protocol-level tests and tools sync
+      // plain Yjs types through a board as its owner.)
+      return need('edit-board', path, context);
+  }
+}
+
+function judgeCard(touch: Touch, path: string, context: Context): Refusal | null {
+  // Below the root: the card id, then its field, then whatever the field holds.
+  const [id, field] = [...touch.parent.slice(1), touch.key];
+  if (id === undefined || id === null) return { reason: 'forbidden', detail: `${path} is a map of cards.` };
+  if (field === undefined || field === null) {
+    const creates = touch.kind === 'write' && !existingCard(context.doc, id);
+    return need(creates ? 'create-card' : 'edit-card', path, context);
+  }
+  const keyOfCard = touch.parent.length === 2;
+  // A new card's fields come with creating it, except entries of its revision log (the server's)
+  // and comments in it (their authors'), which a creator could otherwise forge.
+  if (context.created.has(id) && touch.newParent) {
+    if (keyOfCard || (field !== CardKey.revisions && field !== CardKey.comments)) {
+      return need('create-card', path, context);
+    }
+  }
+  // Whatever a deleted or replaced card held goes with it; deleting the card was judged above.
+  if (context.replaced.has(id) && touch.kind === 'delete') return need('edit-card', path, context);
+  if (field === CardKey.revisions) return serverOnly(path);
+  if (field === CardKey.comments) return judgeComment(touch, id, path, context);
+  if (field === CardKey.checklist) return need('tick-checklist', path, context);
+  if (!MOVE_FIELDS.has(field)) return need('edit-card', path, context);
+  const refusal = need('move-card', path, context);
+  if (refusal || field !== CardKey.stageId || !keyOfCard || typeof touch.value !== 'string') return refusal;
+  if (touch.kind !== 'write' || !existingCard(context.doc, id)) return null;
+  // Owners too: approving is a separate, audited HTTP step; the move comes after it.
+  return gateBlocks(context.doc, id, touch.value)
+    ? { reason: 'gate-closed', detail: `${path}: card ${id} needs its gate approved before moving on.` }
+    : null;
+}
+
+/** Comments are plain values keyed by comment id; each belongs to its author, managers moderate. */
+function judgeComment(touch: Touch, cardId: string, path: string, context: Context): Refusal | null {
+  const refusal = need('comment', path, context);
+  if (refusal) return refusal;
+  const commentId = touch.parent.length === 3 ? touch.key : null;
+  if (commentId === null) return { reason: 'forbidden', detail: `${path}: comments are plain values.` };
+  const { userId, role } = context.actor;
+  // An overwritten value reaches the server as deleted content: judge it as the delete it is.
+  const removes = touch.kind === 'delete' || touch.content === 'deleted';
+  if (!removes && touch.content !== 'any') {
+    return { reason: 'forbidden', detail: `${path}: comments are plain values.` };
+  }
+  if (!removes && authorOf(touch.value) !== userId) {
+    return { reason: 'not-author', detail: `${path} must be written as its author.` };
+  }
+  const existing = liveValue(commentsOf(context.doc, cardId), commentId);
+  if (existing !== undefined && authorOf(existing) !== userId && !can(role, 'manage-members')) {
+    return { reason: 'not-author', detail: `${path} belongs to someone else; a ${role} may not change it.` };
+  }
+  return null;
+}
+
+function need(action: BoardAction, path: string, context: Context): Refusal | null {
+  const { role } = context.actor;
+  return can(role, action)
+    ? null
+    : { reason: 'forbidden', detail: `${path} needs ${action}; ${role} may not.` };
+}
+
+function serverOnly(path: string): Refusal {
+  return { reason: 'server-only', detail: `${path} is written by the server only.` };
+}
+
+function pathText(touch: Touch): string {
+  return touch.key === null ? touch.parent.join('/') : [...touch.parent, touch.key].join('/');
+}
+
+function authorOf(value: unknown): unknown {
+  return typeof value === 'object' && value !== null ? (value as { author?: unknown }).author : undefined;
+}
+
+/** What every Yjs type keeps its map entries in; a root may be a plain AbstractType until read as a map. */
+type ItemMap = Pick<Y.AbstractType<unknown>, '_map'>;
+
+/**
+ * The live value under `key`, read through the type's item map. Reading `doc.getMap` instead
+ * would define root types on the server's document as a side effect of a check.
+ */
+function liveValue(type: ItemMap | undefined, key: string): unknown {
+  const item = type?._map.get(key);
+  return item && !item.deleted ? item.content.getContent()[item.length - 1] : undefined;
+}
+
+function existingCard(doc: Y.Doc, id: string): ItemMap | undefined {
+  const card = liveValue(doc.share.get('cards'), id);
+  return card instanceof Y.AbstractType ? card : undefined;
+}
+
+function commentsOf(doc: Y.Doc, cardId: string): ItemMap | undefined {
+  const comments = liveValue(existingCard(doc, cardId), CardKey.comments);
+  return comments instanceof Y.AbstractType ? comments : undefined;
+}

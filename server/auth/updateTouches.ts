@@ -1,0 +1,300 @@
+/**
+ * What a client's Yjs update would change in a board document, read from the encoded update and
+ * the current document without applying anything: Yjs cannot roll an applied update back, so the
+ * server judges first (updatePolicy.ts). Reasons and limits: README.md, "Refusing updates by role".
+ */
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
+
+/** How a write's content is encoded; 'any' is a plain JSON-like value (Y.Map#set of a non-type). */
+export type ContentKind = 'any' | 'string' | 'type' | 'deleted' | 'other';
+
+/** One change an update makes: a map key written or deleted, or content added to or cut from a sequence. */
+export interface Touch {
+  /** Path of the type that changes, from the root name: ['cards', 'c1', 'title']; a sequence element is '[]'. */
+  parent: readonly string[];
+  /** The map key written or deleted; null for sequence content (Y.Text characters, Y.Array elements). */
+  key: string | null;
+  kind: 'write' | 'delete';
+  /** True when the changed type is itself created by this update (the fields of a new card). */
+  newParent: boolean;
+  /** For a write: how its content is encoded. */
+  content?: ContentKind;
+  /** For a map write: what Y.Map#get would return ({ yType } for a nested type); sequences carry none. */
+  value?: unknown;
+}
+
+export type TouchResult =
+  /** `inert`: the update adds ids that land as garbage (GC structs): invisible, but not nothing. */
+  { ok: true; touches: Touch[]; inert: boolean } | { ok: false; reason: 'unresolvable'; detail: string };
+
+/** The path segment of an element of a sequence (Y.Array, Y.Text) rather than a map value. */
+export const SEQUENCE = '[]';
+
+/** Where an item's content lands, or 'inert' when Yjs turns it into garbage on arrival. */
+type Place = Pick<Touch, 'parent' | 'key' | 'newParent'>;
+type Landing = Place | 'inert';
+type Struct = Y.Item | Y.GC | Y.Skip;
+type SharedType = Y.AbstractType<unknown>;
+
+/** Thrown inside this module only; touchesOf turns it into the 'unresolvable' result. */
+class Unresolvable extends Error {}
+
+interface Reader {
+  doc: Y.Doc;
+  /** The update's structs per client, in clock order (a client's structs form one run). */
+  own: Map<number, Struct[]>;
+  landings: Map<Y.Item, Landing>;
+  typePaths: Map<SharedType, readonly string[]>;
+}
+
+/**
+ * What `update` (Yjs update format v1) would change in `doc`, or 'unresolvable' when it depends on
+ * something neither holds. O(update), plus the document structs a delete range covers. Throws when
+ * the bytes are not an update (the caller treats that as a protocol error).
+ */
+export function touchesOf(doc: Y.Doc, update: Uint8Array): TouchResult {
+  try {
+    return { ok: true, ...readTouches(doc, update) };
+  } catch (err) {
+    if (err instanceof Unresolvable) return { ok: false, reason: 'unresolvable', detail: err.message };
+    throw err;
+  }
+}
+
+function readTouches(doc: Y.Doc, update: Uint8Array): { touches: Touch[]; inert: boolean } {
+  const { structs, ds } = Y.decodeUpdate(update);
+  const sections = decoding.readVarUint(decoding.createDecoder(update));
+  const own = groupByClient(structs, sections);
+  const reader: Reader = { doc, own, landings: new Map(), typePaths: new Map() };
+  const out = new TouchList();
+  let inert = false;
+  for (const [client, list] of reader.own) {
+    const state = Y.getState(doc.store, client);
+    let next = state;
+    for (const struct of list) {
+      const end = struct.id.clock + struct.length;
+      if (end <= state) continue; // the document has it already; Yjs skips it
+      // Past a gap Yjs parks the rest as pending and applies it with some later update, unchecked.
+      if (struct.id.clock > next) throw new Unresolvable(`client ${client} skips from clock ${next}`);
+      if (struct instanceof Y.Skip) continue; // leaves `next` behind: what follows is past a gap
+      next = end;
+      const landing = struct instanceof Y.Item ? land(reader, struct) : 'inert';
+      if (landing === 'inert' || !(struct instanceof Y.Item)) inert = true;
+      else out.add(landing, struct);
+    }
+  }
+  for (const [client, ranges] of ds.clients) {
+    for (const { clock, len } of ranges) deleteRange(reader, out, client, clock, clock + len);
+  }
+  return { touches: out.list, inert };
+}
+
+/**
+ * Groups structs by client. Yjs keeps only the last section an update gives a client, so a client
+ * in two sections (or an empty section) would make it apply less than is read here, and the rest
+ * could wait as pending: such an update is refused.
+ */
+function groupByClient(structs: Struct[], sections: number): Map<number, Struct[]> {
+  const own = new Map<number, Struct[]>();
+  let current: Struct[] | undefined;
+  for (const struct of structs) {
+    const client = struct.id.client;
+    if (current?.[0]?.id.client !== client) {
+      if (own.has(client)) throw new Unresolvable(`client ${client} appears in two sections`);
+      current = [];
+      own.set(client, current);
+    }
+    current.push(struct);
+  }
+  if (own.size !== sections) throw new Unresolvable(`${sections} sections hold ${own.size} clients`);
+  return own;
+}
+
+/** The struct holding `client:clock`: the document's if it has that clock, else the update's. */
+function find(reader: Reader, client: number, clock: number): { struct: Y.Item | Y.GC; inDoc: boolean } {
+  if (clock < Y.getState(reader.doc.store, client)) {
+    const structs = reader.doc.store.clients.get(client) as (Y.Item | Y.GC)[];
+    return { struct: structs[Y.findIndexSS(structs, clock)] as Y.Item | Y.GC, inDoc: true };
+  }
+  const struct = findOwn(reader.own.get(client) ?? [], clock);
+  if (!struct || struct instanceof Y.Skip) throw new Unresolvable(`${client}:${clock} is nowhere`);
+  return { struct, inDoc: false };
+}
+
+function findOwn(list: readonly Struct[], clock: number): Struct | undefined {
+  let [lo, hi] = [0, list.length - 1];
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = list[mid] as Struct;
+    if (clock < s.id.clock) hi = mid - 1;
+    else if (clock >= s.id.clock + s.length) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
+/**
+ * The items an update item needs integrated before it: the ones its placement reads (origin,
+ * right origin, parent) and the struct before it from the same client (Yjs integrates a client's
+ * structs in clock order). Only items of the update that are not resolved yet.
+ */
+function dependencies(reader: Reader, item: Y.Item): Y.Item[] {
+  const ids = [item.origin, item.rightOrigin, item.parent instanceof Y.ID ? item.parent : null];
+  const state = Y.getState(reader.doc.store, item.id.client);
+  if (item.id.clock > state) ids.push(Y.createID(item.id.client, item.id.clock - 1));
+  const deps: Y.Item[] = [];
+  for (const id of ids) {
+    if (!id) continue;
+    const { struct, inDoc } = find(reader, id.client, id.clock);
+    if (!inDoc && struct instanceof Y.Item && !reader.landings.has(struct)) deps.push(struct);
+  }
+  return deps;
+}
+
+/**
+ * Where `start` lands. Depth-first over dependencies with an explicit stack, because a run of
+ * typed characters chains each to the one before and would overflow the call stack.
+ */
+function land(reader: Reader, start: Y.Item): Landing {
+  const stack = [start];
+  const open = new Set<Y.Item>();
+  while (stack.length > 0) {
+    const item = stack[stack.length - 1] as Y.Item;
+    const deps = reader.landings.has(item) ? null : dependencies(reader, item);
+    if (deps?.length === 0) reader.landings.set(item, placeOf(reader, item));
+    if (!deps?.length) {
+      open.delete(item);
+      stack.pop();
+      continue;
+    }
+    // Yjs cannot integrate a cycle either: it would wait for ever as pending.
+    if (deps.some((d) => open.has(d))) throw new Unresolvable(`${idText(item)} depends on itself`);
+    open.add(item);
+    stack.push(...deps);
+  }
+  return reader.landings.get(start) as Landing;
+}
+
+/** Mirrors Item#getMissing: an explicit parent, else the left origin's parent, else the right's. */
+function placeOf(reader: Reader, item: Y.Item): Landing {
+  const parent = item.parent as Y.ID | string | null;
+  if (typeof parent === 'string') return { parent: [parent], key: item.parentSub, newParent: false };
+  if (parent !== null) {
+    const holder = landingOfId(reader, parent, true);
+    return holder === 'inert' ? 'inert' : { ...holder, key: item.parentSub };
+  }
+  const left = item.origin ? landingOfId(reader, item.origin, false) : null;
+  const right = item.rightOrigin ? landingOfId(reader, item.rightOrigin, false) : null;
+  // A neighbour that is garbage makes Yjs drop the item (it becomes a GC struct).
+  if (left === 'inert' || right === 'inert') return 'inert';
+  const from = left ?? right;
+  if (!from) throw new Unresolvable(`${idText(item)} has no parent`);
+  return from;
+}
+
+/**
+ * The landing of the struct holding `id`, as a neighbour (`asHolder` false: its own place) or as
+ * the item holding a parent type (`asHolder` true: the path of that type).
+ */
+function landingOfId(reader: Reader, id: Y.ID, asHolder: boolean): Landing {
+  const { struct, inDoc } = find(reader, id.client, id.clock);
+  if (!(struct instanceof Y.Item)) return 'inert';
+  if (inDoc) {
+    if (!asHolder) return docPlace(reader, struct);
+    // A holder whose type was garbage-collected (content now ContentDeleted) takes nothing in.
+    if (!(struct.content instanceof Y.ContentType)) return 'inert';
+    return { parent: typePath(reader, struct.content.type), key: null, newParent: false };
+  }
+  const own = reader.landings.get(struct) as Landing;
+  if (!asHolder || own === 'inert') return own;
+  if (!(struct.content instanceof Y.ContentType)) return 'inert';
+  return { parent: [...own.parent, own.key ?? SEQUENCE], key: null, newParent: true };
+}
+
+function docPlace(reader: Reader, item: Y.Item): Place {
+  return { parent: typePath(reader, item.parent as SharedType), key: item.parentSub, newParent: false };
+}
+
+/** Path of a type in the document, from its root name down (memoised: touches share parents). */
+function typePath(reader: Reader, type: SharedType): readonly string[] {
+  const known = reader.typePaths.get(type);
+  if (known) return known;
+  const item = type._item;
+  const path =
+    item === null
+      ? [Y.findRootTypeKey(type)]
+      : [...typePath(reader, item.parent as SharedType), item.parentSub ?? SEQUENCE];
+  reader.typePaths.set(type, path);
+  return path;
+}
+
+/** Touches for deleting ids [from, to) of `client`: document items, then items of the update. */
+function deleteRange(reader: Reader, out: TouchList, client: number, from: number, to: number): void {
+  const state = Y.getState(reader.doc.store, client);
+  if (from < state) {
+    const structs = reader.doc.store.clients.get(client) as (Y.Item | Y.GC)[];
+    for (let i = Y.findIndexSS(structs, from); i < structs.length; i++) {
+      const s = structs[i] as Y.Item | Y.GC;
+      if (s.id.clock >= to) break;
+      if (s instanceof Y.Item && !s.deleted) out.add(docPlace(reader, s), null);
+    }
+  }
+  // Inserted and deleted in one update: no visible effect, still reported (conservatively).
+  for (let clock = Math.max(from, state); clock < to;) {
+    const { struct } = find(reader, client, clock);
+    const landing = struct instanceof Y.Item ? reader.landings.get(struct) : 'inert';
+    if (landing && landing !== 'inert') out.add(landing, null);
+    clock = struct.id.clock + struct.length;
+  }
+}
+
+/** By exact class: the board uses these three; anything else is reported as 'other'. */
+const TYPE_NAMES = new Map<unknown, string>([
+  [Y.Map, 'YMap'],
+  [Y.Text, 'YText'],
+  [Y.Array, 'YArray']
+]);
+
+function contentKind(c: Y.Item['content']): ContentKind {
+  if (c instanceof Y.ContentDeleted) return 'deleted';
+  if (c instanceof Y.ContentType) return 'type';
+  return c instanceof Y.ContentAny ? 'any' : c instanceof Y.ContentString ? 'string' : 'other';
+}
+
+/** What Y.Map#get returns for this item: the last value it holds ({ yType } for a nested type). */
+function mapValue(c: Y.Item['content']): unknown {
+  if (c instanceof Y.ContentDeleted) return undefined;
+  if (c instanceof Y.ContentType) return { yType: TYPE_NAMES.get(c.type.constructor) ?? 'other' };
+  return c.getContent().at(-1);
+}
+
+/** Touches in order, with repeats folded: one per parent, key, kind and content, except map writes. */
+class TouchList {
+  readonly list: Touch[] = [];
+  private readonly seen = new Set<string>();
+  /** Tags seen per place object: items placed by one neighbour share it, so long runs stop here. */
+  private readonly byPlace = new WeakMap<Place, Set<string>>();
+
+  /** Adds the write of `item` at `place`, or (item null) a delete there. */
+  add(place: Place, item: Y.Item | null): void {
+    const kind = item ? 'write' : 'delete';
+    if (item && place.key !== null) {
+      this.list.push({ ...place, kind, content: contentKind(item.content), value: mapValue(item.content) });
+      return;
+    }
+    const content = item ? contentKind(item.content) : undefined;
+    const tag = `${kind} ${content}`;
+    let tags = this.byPlace.get(place);
+    if (tags?.has(tag)) return;
+    if (!tags) this.byPlace.set(place, (tags = new Set()));
+    tags.add(tag);
+    // JSON keeps the key unambiguous: folding two different touches would hide one from the policy.
+    const key = `${tag} ${place.newParent} ${JSON.stringify([place.key, place.parent])}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.list.push(item ? { ...place, kind, content: content as ContentKind } : { ...place, kind });
+  }
+}
+
+const idText = ({ id }: Y.Item): string => `${id.client}:${id.clock}`;

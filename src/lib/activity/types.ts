@@ -1,0 +1,76 @@
+/**
+ * The activity vocabulary: what the server records on a board (the `audit_events` table) and
+ * sends live to open boards. Derived by the server from applied updates and its own calls, never
+ * written by a client. `data` holds what the entry needs to read well later, such as stage names
+ * at the time, since stages can be renamed or removed afterwards.
+ */
+export const ACTIVITY_KINDS = [
+  'card.created',
+  'card.renamed',
+  'card.moved',
+  'card.archived',
+  'card.restored',
+  'card.deleted',
+  'checklist.ticked',
+  'checklist.unticked',
+  'comment.added',
+  'card.approved',
+  'card.sent-back',
+  'member.added',
+  'member.role-changed',
+  'member.removed'
+] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+/** One entry as the API and the live feed deliver it. */
+export interface ActivityEntry {
+  /** Increasing per instance: order and paging cursor. */
+  id: number;
+  boardId: string;
+  at: number;
+  /** Who did it (null: the server itself), and their display name when it was read. */
+  userId: string | null;
+  userName: string;
+  kind: ActivityKind;
+  cardId: string | null;
+  data: ActivityData;
+}
+
+/** The details an entry may carry; each kind fills the fields that apply to it. */
+export interface ActivityData {
+  title?: string;
+  /** card.renamed: the title before. */
+  from?: string;
+  /** card.moved / card.sent-back: stage ids and their names at the time. */
+  fromStage?: string;
+  fromStageName?: string;
+  toStage?: string;
+  toStageName?: string;
+  /** checklist.*: the item's text. */
+  item?: string;
+  /** card.approved / card.sent-back: the stage, the round and the reviewer's note. */
+  stageName?: string;
+  round?: number;
+  note?: string;
+  /** member.*: who, and their role (before and) after. */
+  memberId?: string;
+  memberName?: string;
+  role?: string;
+  previousRole?: string;
+}
+
+export function isActivityKind(value: unknown): value is ActivityKind {
+  return typeof value === 'string' && (ACTIVITY_KINDS as readonly string[]).includes(value);
+}
+
+/** Two lists of entries as one, without repeats, newest first, at most `keep`. */
+export function mergeEntries(
+  a: readonly ActivityEntry[],
+  b: readonly ActivityEntry[],
+  keep = Infinity
+): ActivityEntry[] {
+  const byId = new Map<number, ActivityEntry>();
+  for (const e of a) byId.set(e.id, e);
+  for (const e of b) byId.set(e.id, e);
+  return [...byId.values()].sort((x, y) => y.id - x.id).slice(0, keep);
+}

@@ -1,0 +1,140 @@
+/**
+ * Gate approvals. A card may leave a gated stage forward only once that stage's gate is approved
+ * for the card's current round; a send-back starts a new round, so a returned draft needs a new
+ * sign-off. Only the server writes `approvals` (approve is an HTTP call that checks the role and
+ * logs the audit event in the same step); clients read it to show who signed and to keep their
+ * own moves within the rule, and the server refuses a client update that moves past a closed gate.
+ */
+import type * as Y from 'yjs';
+import type { BoardRole } from '../auth/permissions';
+import { BoardError } from './errors';
+import type { BoardOrigin } from './origin';
+import { readStage, revisionsOf } from './read';
+import type { ApproverLevel, Gate } from './rules';
+import { CardKey, roots, str } from './schema';
+import { transact } from './transact';
+
+/** One sign-off, stored under `approvalKey(card, stage, round)`. */
+export interface Approval {
+  /** User id of the approver, and the display name they had when they signed. */
+  by: string;
+  name: string;
+  at: number;
+  note: string;
+}
+
+export const APPROVAL_NOTE_MAX = 2000;
+
+/** Where a card's approval for one stage and round lives in the `approvals` map. */
+export function approvalKey(cardId: string, stageId: string, round: number): string {
+  return `${cardId}/${stageId}/${round}`;
+}
+
+/** The card's round: how many times it was sent back (0 before the first send-back). */
+export function roundOf(card: Y.Map<unknown>): number {
+  return revisionsOf(card)?.length ?? 0;
+}
+
+function readApproval(value: unknown): Approval | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  if (typeof v.by !== 'string' || typeof v.at !== 'number') return null;
+  return {
+    by: v.by,
+    name: typeof v.name === 'string' ? v.name : '',
+    at: v.at,
+    note: typeof v.note === 'string' ? v.note : ''
+  };
+}
+
+/** The approval of `stageId`'s gate for the card's current round, or null. */
+export function approvalFor(doc: Y.Doc, cardId: string, stageId: string): Approval | null {
+  const card = roots(doc).cards.get(cardId);
+  if (!card) return null;
+  return readApproval(roots(doc).approvals.get(approvalKey(cardId, stageId, roundOf(card))));
+}
+
+/** The gate of a stage, or null when it has none (or the stage is gone). */
+export function gateOf(doc: Y.Doc, stageId: string): Gate | null {
+  const stage = roots(doc).stages.get(stageId);
+  return stage ? readStage(stageId, stage).gate : null;
+}
+
+/** True when moving from `from` to `to` goes later in the process (an unknown stage counts as later). */
+export function isForward(doc: Y.Doc, from: string, to: string): boolean {
+  if (from === to) return false;
+  const stages = roots(doc).stages;
+  const a = stages.get(from);
+  const b = stages.get(to);
+  if (!a) return false;
+  if (!b) return true;
+  const ra = readStage(from, a).rank;
+  const rb = readStage(to, b).rank;
+  return rb > ra || (rb === ra && to > from);
+}
+
+/**
+ * The gate that stops the card moving to `to` now, or null when nothing does. Moving forward
+ * passes every stage from the card's own up to (not including) `to`; each gated one among them
+ * must be approved for the card's round. Since only the stage a card is in can be approved, a
+ * gated stage cannot be skipped: the card enters it and waits. Moving back is always fine.
+ */
+export function gateBlocks(doc: Y.Doc, cardId: string, to: string): Gate | null {
+  const card = roots(doc).cards.get(cardId);
+  if (!card) return null;
+  const from = str(card, CardKey.stageId);
+  if (!isForward(doc, from, to)) return null;
+  const round = roundOf(card);
+  const { stages, approvals } = roots(doc);
+  for (const [id, map] of stages) {
+    const stage = readStage(id, map);
+    if (!stage.gate) continue;
+    // Passed on the way: the card's own stage, and every stage after it and before `to`.
+    const passed = id === from || (isForward(doc, from, id) && isForward(doc, id, to));
+    if (passed && !readApproval(approvals.get(approvalKey(cardId, id, round)))) return stage.gate;
+  }
+  return null;
+}
+
+/** Throws the BoardError a UI shows when a move would pass a closed gate. */
+export function assertGateOpen(doc: Y.Doc, cardId: string, to: string): void {
+  if (gateBlocks(doc, cardId, to)) {
+    throw new BoardError('gate-closed', 'This stage needs approval before the card moves on.');
+  }
+}
+
+/**
+ * The least board role that may approve a gate: an approver at general-manager level needs the
+ * board's owner; every other level a manager. Boards have five roles, processes have many titles;
+ * this is the coarse mapping DESIGN.md's "managers approve gates" implies, with the top sign-off
+ * (总经理) kept for the owner.
+ */
+export function roleToApprove(gate: Gate): Extract<BoardRole, 'owner' | 'manager'> {
+  const top: ApproverLevel = 'general-manager';
+  return gate.approvers.some((a) => a.level === top) ? 'owner' : 'manager';
+}
+
+/**
+ * Server operation: records the approval of the card's current stage for its current round.
+ * Throws when the stage has no gate or is already approved this round.
+ */
+export function approveCard(
+  doc: Y.Doc,
+  cardId: string,
+  approval: Approval,
+  origin?: BoardOrigin
+): { stageId: string; round: number } {
+  const card = roots(doc).cards.get(cardId);
+  if (!card) throw new BoardError('not-found', `No card ${cardId}.`);
+  const stageId = str(card, CardKey.stageId);
+  if (!gateOf(doc, stageId)) throw new BoardError('no-gate', 'This stage has no approval gate.');
+  if (approvalFor(doc, cardId, stageId)) {
+    throw new BoardError('already-approved', 'This stage is already approved for this round.');
+  }
+  const round = roundOf(card);
+  const note = approval.note.trim().slice(0, APPROVAL_NOTE_MAX);
+  transact(doc, origin, () =>
+    roots(doc).approvals.set(approvalKey(cardId, stageId, round), { ...approval, note })
+  );
+  return { stageId, round };
+}

@@ -1,0 +1,143 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AuthStore } from '../../../server/auth/AuthStore';
+import { InviteStoreError, type InviteStore, type NewInvite } from '../../../server/auth/InviteStore';
+import { sampleUser } from './authStoreContract';
+
+/** An invite store with the user store it checks creators against; `reopen` gives a fresh one on the same data. */
+export interface InviteStoreFixture {
+  invites: InviteStore;
+  users: AuthStore;
+  reopen?: () => Promise<InviteStore>;
+  cleanup: () => Promise<void>;
+}
+
+const DAY = 24 * 3600 * 1000;
+
+const invite = (tokenHash: string, overrides: Partial<NewInvite> = {}): NewInvite => ({
+  tokenHash,
+  boardId: 'b1',
+  role: 'editor',
+  email: null,
+  createdBy: 'ann',
+  createdAt: 1_000,
+  expiresAt: 1_000 + 7 * DAY,
+  ...overrides
+});
+
+const hashes = (rows: { tokenHash: string }[]) => rows.map((r) => r.tokenHash);
+
+/** Rules I1… every InviteStore keeps; run against each implementation. */
+export function inviteStoreContract(
+  name: string,
+  open: () => Promise<InviteStoreFixture>,
+  { persistent }: { persistent: boolean }
+): void {
+  describe(`InviteStore contract: ${name}`, () => {
+    let f: InviteStoreFixture;
+    beforeEach(async () => {
+      f = await open();
+      for (const id of ['ann', 'bob', 'cai']) await f.users.createUser(sampleUser(id));
+    });
+    afterEach(() => f.cleanup());
+
+    it('I1 an invite is stored unused and read back by its token hash', async () => {
+      const made = await f.invites.createInvite(invite('h1', { email: 'bob@example.com', role: 'viewer' }));
+      expect(made).toEqual({
+        ...invite('h1', { email: 'bob@example.com', role: 'viewer' }),
+        usedBy: null,
+        usedAt: null
+      });
+      expect(await f.invites.getInvite('h1')).toEqual(made);
+      expect(await f.invites.getInvite('h2')).toBeNull();
+    });
+
+    it('I2 an invite whose creator does not exist is refused and nothing is stored', async () => {
+      await expect(f.invites.createInvite(invite('h1', { createdBy: 'ghost' }))).rejects.toBeInstanceOf(
+        InviteStoreError
+      );
+      expect(await f.invites.getInvite('h1')).toBeNull();
+    });
+
+    it('I3 a board lists only its working invites, newest first: not used, expired, revoked or elsewhere', async () => {
+      await f.invites.createInvite(invite('old', { createdAt: 1 }));
+      await f.invites.createInvite(invite('new', { createdAt: 3 }));
+      await f.invites.createInvite(invite('mid', { createdAt: 2 }));
+      await f.invites.createInvite(invite('used'));
+      await f.invites.createInvite(invite('expired', { createdAt: 0, expiresAt: 5_000 }));
+      await f.invites.createInvite(invite('revoked'));
+      await f.invites.createInvite(invite('other', { boardId: 'b2' }));
+      expect(await f.invites.markUsed('used', 'bob', 2_000)).toBe(true);
+      expect(await f.invites.deleteInvite('revoked')).toBe(true);
+      expect(hashes(await f.invites.listPending('b1', 5_000))).toEqual(['new', 'mid', 'old']);
+      expect(hashes(await f.invites.listPending('b1', 4_999))).toEqual(['new', 'mid', 'old', 'expired']);
+      expect(hashes(await f.invites.listPending('b2', 5_000))).toEqual(['other']);
+    });
+
+    it('I4 an invite is used once: the second use is refused and the first user stays recorded', async () => {
+      await f.invites.createInvite(invite('h1'));
+      expect(await f.invites.markUsed('h1', 'bob', 2_000)).toBe(true);
+      expect(await f.invites.markUsed('h1', 'cai', 3_000)).toBe(false);
+      expect(await f.invites.getInvite('h1')).toMatchObject({ usedBy: 'bob', usedAt: 2_000 });
+      expect(await f.invites.markUsed('nope', 'cai', 3_000)).toBe(false);
+    });
+
+    it('I5 of two uses at the same moment exactly one wins', async () => {
+      await f.invites.createInvite(invite('h1'));
+      const results = await Promise.all([
+        f.invites.markUsed('h1', 'bob', 2_000),
+        f.invites.markUsed('h1', 'cai', 2_000)
+      ]);
+      expect(results.filter(Boolean)).toHaveLength(1);
+      const winner = results[0] ? 'bob' : 'cai';
+      expect((await f.invites.getInvite('h1'))?.usedBy).toBe(winner);
+    });
+
+    it('I6 an invite cannot be used once the clock reaches its expiry', async () => {
+      await f.invites.createInvite(invite('h1', { expiresAt: 5_000 }));
+      expect(await f.invites.markUsed('h1', 'bob', 5_000)).toBe(false);
+      expect(await f.invites.getInvite('h1')).toMatchObject({ usedBy: null, usedAt: null });
+      expect(await f.invites.markUsed('h1', 'bob', 4_999)).toBe(true);
+    });
+
+    it('I7 revoking deletes the invite and says whether there was one', async () => {
+      await f.invites.createInvite(invite('h1'));
+      expect(await f.invites.deleteInvite('h1')).toBe(true);
+      expect(await f.invites.deleteInvite('h1')).toBe(false);
+      expect(await f.invites.getInvite('h1')).toBeNull();
+      expect(await f.invites.markUsed('h1', 'bob', 2_000)).toBe(false);
+    });
+
+    it('I8 removing a board deletes its invites, used ones too, and no other board’s', async () => {
+      await f.invites.createInvite(invite('a'));
+      await f.invites.createInvite(invite('b'));
+      await f.invites.markUsed('b', 'bob', 2_000);
+      await f.invites.createInvite(invite('c', { boardId: 'b2' }));
+      expect(await f.invites.removeBoard('b1')).toBe(2);
+      expect(await f.invites.getInvite('a')).toBeNull();
+      expect(await f.invites.getInvite('b')).toBeNull();
+      expect(await f.invites.getInvite('c')).not.toBeNull();
+    });
+
+    it('I9 what a caller does to a returned record does not change the store', async () => {
+      const made = await f.invites.createInvite(invite('h1'));
+      made.role = 'owner';
+      (await f.invites.listPending('b1', 2_000))[0]!.role = 'owner';
+      (await f.invites.getInvite('h1'))!.usedBy = 'cai';
+      expect(await f.invites.getInvite('h1')).toMatchObject({ role: 'editor', usedBy: null });
+    });
+
+    // Registered for stores that keep data across a restart only, so nothing is skipped silently.
+    if (persistent)
+      it('I10 invites and their use survive a restart', async () => {
+        await f.invites.createInvite(invite('h1', { role: 'manager', email: 'bob@example.com' }));
+        await f.invites.markUsed('h1', 'bob', 2_000);
+        const reopened = await f.reopen!();
+        expect(await reopened.getInvite('h1')).toMatchObject({
+          role: 'manager',
+          email: 'bob@example.com',
+          usedBy: 'bob',
+          usedAt: 2_000
+        });
+      });
+  });
+}

@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import { MemoryAuthStore } from '../../../server/auth/MemoryAuthStore';
+import { MemoryInviteStore } from '../../../server/auth/MemoryInviteStore';
+import { SqliteAuthStore } from '../../../server/auth/SqliteAuthStore';
+import { SqliteInviteStore } from '../../../server/auth/SqliteInviteStore';
+import { SqliteDocStore } from '../../../server/store/SqliteDocStore';
+import { inviteStoreContract } from './inviteStoreContract';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+inviteStoreContract(
+  'memory',
+  async () => {
+    const users = new MemoryAuthStore();
+    return { users, invites: new MemoryInviteStore(users), cleanup: async () => undefined };
+  },
+  { persistent: false }
+);
+
+inviteStoreContract(
+  'SQLite',
+  async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stageboard-invites-'));
+    dirs.push(dir);
+    const config = { dbFile: path.join(dir, 'stageboard.db'), durability: 'normal' as const };
+    let docStore = SqliteDocStore.open(config);
+    return {
+      users: SqliteAuthStore.over(docStore),
+      invites: SqliteInviteStore.over(docStore),
+      reopen: async () => {
+        await docStore.close();
+        docStore = SqliteDocStore.open(config);
+        return SqliteInviteStore.over(docStore);
+      },
+      cleanup: () => docStore.close()
+    };
+  },
+  { persistent: true }
+);
