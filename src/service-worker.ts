@@ -61,10 +61,11 @@ sw.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   // Live data never comes from a cache: the sync socket and the JSON API answer or fail honestly.
+  // Invitation links carry a secret token, and the sign-in pages are worthless offline: neither
+  // is kept in Cache Storage.
   if (
     url.origin !== sw.location.origin ||
-    url.pathname.startsWith('/sync') ||
-    url.pathname.startsWith('/api/')
+    ['/sync', '/api/', '/invite/', '/signin', '/signup'].some((prefix) => url.pathname.startsWith(prefix))
   ) {
     return;
   }

@@ -1,18 +1,22 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { SESSION_COOKIE, clearSessionCookie } from '../../server/auth/sessionCookie';
+import { isMemberRequestError } from '../../server/auth/MemberRequestError';
 import { isBoardRequestError } from '../../server/boards/BoardService';
+import { requireBoard, requireUser } from '$lib/server/access';
 import type { Actions, PageServerLoad } from './$types';
 import { summarize } from '$lib/templates/summary';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
+  const { user } = locals;
+  if (!user) redirect(303, (await locals.services.auth.isFreshInstall()) ? '/signup' : '/signin');
   const includeArchived = url.searchParams.get('archived') === '1';
   const [boards, templates] = await Promise.all([
-    locals.services.boards.list(includeArchived),
+    locals.services.boards.listFor(user.id, includeArchived),
     locals.services.templates.list()
   ]);
   return {
     locale: locals.locale,
-    user: locals.user,
+    user,
     boards,
     includeArchived,
     templates: templates.map(summarize)
@@ -24,7 +28,9 @@ async function attempt<T>(fn: () => Promise<T>) {
   try {
     return await fn();
   } catch (e) {
-    if (isBoardRequestError(e)) return fail(e.status, { code: e.code, message: e.message });
+    if (isBoardRequestError(e) || isMemberRequestError(e)) {
+      return fail(e.status, { code: e.code, message: e.message });
+    }
     throw e;
   }
 }
@@ -41,7 +47,7 @@ export const actions: Actions = {
       locals.services.boards.create({
         title: form.get('title'),
         templateId: form.get('templateId'),
-        creatorId: locals.user?.id ?? null
+        creatorId: requireUser(locals).id
       })
     );
     if (result && 'id' in result) redirect(303, `/boards/${result.id}`);
@@ -49,15 +55,21 @@ export const actions: Actions = {
   },
   rename: async ({ request, locals }) => {
     const form = await request.formData();
-    return attempt(() =>
-      locals.services.boards.rename(String(form.get('id')), form.get('title')).then(() => ({}))
-    );
+    const id = String(form.get('id'));
+    return attempt(async () => {
+      await requireBoard(locals, id, 'edit-board');
+      await locals.services.boards.rename(id, form.get('title'));
+      return {};
+    });
   },
   archive: async ({ request, locals }) => {
     const form = await request.formData();
     const archived = form.get('archived') !== 'false';
-    return attempt(() =>
-      locals.services.boards.setArchived(String(form.get('id')), archived).then(() => ({}))
-    );
+    const id = String(form.get('id'));
+    return attempt(async () => {
+      await requireBoard(locals, id, 'edit-board');
+      await locals.services.boards.setArchived(id, archived);
+      return {};
+    });
   }
 };

@@ -15,10 +15,25 @@ import {
   type StageView
 } from '../board';
 import { roots } from '../board/schema';
+import { ActivityFeed } from './activity-feed.svelte';
 import { BoardProjection } from './board-projection';
-import { localUser, toPeer, type Peer, type PresenceState } from './presence';
+import { can, type BoardAction, type BoardRole } from '../auth/permissions';
+import { CloseCode } from './close-codes';
+import { toPeer, type Peer, type PresenceUser } from './presence';
 
 export type ConnectionStatus = 'connected' | 'connecting' | 'offline';
+
+/**
+ * Why the server ended this session for good: it refused an update (the page drops the local
+ * copy and opens a fresh session), the person was removed from the board, or signed out.
+ */
+export type SessionEnd = 'refused' | 'removed' | 'signed-out';
+
+/** What the server says the person may do here, and who they are (GET /api/boards/:id). */
+export interface BoardAccess {
+  role: BoardRole;
+  user: PresenceUser;
+}
 
 /** Where the sync endpoint lives for the page's own origin. */
 export function syncUrl(location: Location): string {
@@ -30,15 +45,23 @@ export class BoardSession {
   readonly doc = new Y.Doc();
   readonly projection: BoardProjection;
   readonly provider: WebsocketProvider;
+  /** The board's recent activity, live. */
+  readonly activity: ActivityFeed;
   readonly #cache: IndexeddbPersistence;
   #status = $state<ConnectionStatus>('connecting');
   #synced = $state(false);
   #cached = $state(false);
+  #access = $state<BoardAccess | null>(null);
+  #ended = $state<SessionEnd | null>(null);
   #subscribeDoc: () => void;
   #subscribePeers: () => void;
   #cleanup: (() => void)[] = [];
 
-  constructor(boardId: string, url: string) {
+  /**
+   * @param onRoleChanged called when the server closed the socket because this person's role
+   *   changed; the page asks for the new role (the provider reconnects by itself).
+   */
+  constructor(boardId: string, url: string, onRoleChanged: () => void = () => {}) {
     this.boardId = boardId;
     this.projection = new BoardProjection(this.doc);
     this.#subscribeDoc = createSubscriber((update) => this.projection.onChange(update));
@@ -52,8 +75,8 @@ export class BoardSession {
       disableBc: true,
       maxBackoffTime: 5000
     });
+    this.activity = new ActivityFeed(boardId, this.provider);
     const awareness = this.provider.awareness;
-    awareness.setLocalState({ user: localUser(), dragging: null, editing: null } satisfies PresenceState);
     this.#subscribePeers = createSubscriber((update) => {
       awareness.on('change', update);
       return () => awareness.off('change', update);
@@ -64,8 +87,19 @@ export class BoardSession {
       else this.#status = navigator.onLine ? 'connecting' : 'offline';
     };
     const onSync = (synced: boolean) => (this.#synced = synced);
+    // y-websocket stops for good on 4400-4499 and emits 'closed'; these three are ours to handle.
+    const onClosed = ({ code }: { code: number }) => {
+      if (code === CloseCode.UpdateRefused) this.#ended = 'refused';
+      else if (code === CloseCode.AccessRemoved) this.#ended = 'removed';
+      else if (code === CloseCode.SessionEnded) this.#ended = 'signed-out';
+    };
+    const onClose = (event: CloseEvent | null) => {
+      if (event?.code === CloseCode.RoleChanged) onRoleChanged();
+    };
     this.provider.on('status', onStatus);
     this.provider.on('sync', onSync);
+    this.provider.on('closed', onClosed);
+    this.provider.on('connection-close', onClose);
     // The browser knows before the socket does: go offline at once, reconnect as soon as the
     // network is back instead of waiting out the provider's back-off.
     const offline = () => {
@@ -83,8 +117,45 @@ export class BoardSession {
       () => window.removeEventListener('offline', offline),
       () => window.removeEventListener('online', online),
       () => this.provider.off('status', onStatus),
-      () => this.provider.off('sync', onSync)
+      () => this.provider.off('sync', onSync),
+      () => this.provider.off('closed', onClosed),
+      () => this.provider.off('connection-close', onClose)
     );
+  }
+
+  /** The person's role and identity, once known (from the server, or remembered for offline use). */
+  get access(): BoardAccess | null {
+    return this.#access;
+  }
+
+  set access(access: BoardAccess | null) {
+    this.#access = access;
+    if (!access) return;
+    // The server stamps the same identity on what it relays; this shows it here before the echo.
+    const state = this.provider.awareness.getLocalState() ?? { dragging: null, editing: null };
+    this.provider.awareness.setLocalState({ ...state, user: access.user });
+  }
+
+  /**
+   * True when the person may do `action` here. Until their role is known nothing is editable:
+   * the server would refuse an edit it does not allow, and the page would have to drop it.
+   */
+  may(action: BoardAction): boolean {
+    return can(this.#access?.role ?? null, action);
+  }
+
+  /** Why the server ended the session, or null while it runs. */
+  get ended(): SessionEnd | null {
+    return this.#ended;
+  }
+
+  /**
+   * Forgets this browser's copy of the board (after a refused update: it holds changes the server
+   * will never take, which a reconnect would only send again). The page then opens a new session.
+   */
+  async discardLocalCopy(): Promise<void> {
+    this.provider.disconnect();
+    await this.#cache.clearData();
   }
 
   get status(): ConnectionStatus {
@@ -156,11 +227,13 @@ export class BoardSession {
 
   /** Tells others which card this client is dragging or editing (null to clear). */
   setActivity(field: 'dragging' | 'editing', cardId: string | null): void {
-    this.provider.awareness.setLocalStateField(field, cardId);
+    // Nothing to say before the identity is known: a state without a user is not a presence.
+    if (this.provider.awareness.getLocalState()) this.provider.awareness.setLocalStateField(field, cardId);
   }
 
   destroy(): void {
     for (const fn of this.#cleanup) fn();
+    this.activity.destroy();
     this.provider.destroy();
     void this.#cache.destroy();
     this.projection.destroy();

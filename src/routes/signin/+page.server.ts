@@ -1,9 +1,10 @@
 import { redirect } from '@sveltejs/kit';
-import { authFormAction } from '$lib/server/auth-form';
+import { authFormAction, safeNext } from '$lib/server/auth-form';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => {
-  if (locals.user) redirect(303, '/');
+// `?next=` (a path on this site) is where sign-in goes on to, e.g. back to an invite link.
+export const load: PageServerLoad = ({ locals, url }) => {
+  if (locals.user) redirect(303, safeNext(url.searchParams.get('next')) ?? '/');
   return { locale: locals.locale };
 };
 
