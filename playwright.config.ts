@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/chromium';
+import { ADMIN_STATE } from './tests/e2e/helpers';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 
@@ -12,6 +13,12 @@ export default defineConfig({
   fullyParallel: false,
   retries: 0,
   reporter: 'list',
+  projects: [
+    // Signs up the install's first account (the administrator) on the fresh database.
+    { name: 'setup', testMatch: /admin\.setup\.ts$/ },
+    // Every other test starts signed in as that administrator, who owns the boards it creates.
+    { name: 'chromium', dependencies: ['setup'], use: { storageState: ADMIN_STATE } }
+  ],
   use: {
     baseURL: `http://localhost:${PORT}`,
     locale: 'en-US',

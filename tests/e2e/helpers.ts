@@ -1,10 +1,46 @@
 import {
   expect,
+  request as requests,
   type APIRequestContext,
   type Browser,
   type BrowserContext,
   type Page
 } from '@playwright/test';
+
+/** The administrator admin.setup.ts signs up; every test's own `page` and `request` act as them. */
+export const ADMIN = { email: 'admin@stageboard.test', name: 'Ada Admin', password: 'admin-password-1' };
+/** Where admin.setup.ts leaves the administrator's cookies (playwright.config.ts loads it). */
+export const ADMIN_STATE = 'test-results/e2e-admin.json';
+
+export type BoardRole = 'owner' | 'manager' | 'editor' | 'commenter' | 'viewer';
+
+let people = 0;
+
+/**
+ * A new person (signed up through the API, sign-up being open in tests) with `role` on the board,
+ * given by the administrator's `admin` request; returns a browser context signed in as them.
+ */
+export async function member(
+  browser: Browser,
+  admin: APIRequestContext,
+  boardId: string,
+  role: BoardRole,
+  name = `${role[0]!.toUpperCase()}${role.slice(1)} ${++people}`
+): Promise<{ context: BrowserContext; email: string; name: string }> {
+  const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${Date.now()}@stageboard.test`;
+  const api = await requests.newContext({ baseURL: baseUrl() });
+  const signup = await api.post('/api/auth/signup', { data: { email, name, password: 'member-password-1' } });
+  expect(signup.status(), await signup.text()).toBe(201);
+  const state = await api.storageState();
+  await api.dispose();
+  const added = await admin.post(`/api/boards/${boardId}/members`, { data: { email, role } });
+  expect(added.status(), await added.text()).toBe(201);
+  return { context: await browser.newContext({ storageState: state }), email, name };
+}
+
+function baseUrl(): string {
+  return `http://localhost:${process.env.E2E_PORT ?? 4173}`;
+}
 
 /** Creates a board through the HTTP API and returns its id. */
 export async function createBoard(
@@ -25,9 +61,21 @@ export async function openBoard(page: Page, boardId: string): Promise<void> {
   await expect(page.locator('.column').first()).toBeVisible();
 }
 
-/** Two people on the same board, each in a browser context of their own. */
-export async function twoPeople(browser: Browser, boardId: string) {
-  const contexts: BrowserContext[] = [await browser.newContext(), await browser.newContext()];
+/**
+ * Two people on the same board, each in a browser context of their own: the administrator (who
+ * owns boards the tests create) and a new member with `role` (a manager unless said otherwise).
+ */
+export async function twoPeople(
+  browser: Browser,
+  boardId: string,
+  admin: APIRequestContext,
+  role: BoardRole = 'manager'
+) {
+  const second = await member(browser, admin, boardId, role);
+  const contexts: BrowserContext[] = [
+    await browser.newContext({ storageState: ADMIN_STATE }),
+    second.context
+  ];
   const [a, b] = await Promise.all(contexts.map((c) => c.newPage()));
   await openBoard(a!, boardId);
   await openBoard(b!, boardId);

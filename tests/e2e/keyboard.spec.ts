@@ -6,7 +6,7 @@ test('a card moves with the keyboard alone, announced to screen readers, and oth
   request
 }) => {
   const boardId = await createBoard(request, 'Keyboard');
-  const { a, b, close } = await twoPeople(browser, boardId);
+  const { a, b, close } = await twoPeople(browser, boardId, request);
   await addCard(a, 'To do', 'Press release');
   await addCard(a, 'In progress', 'Event venue');
   await addCard(a, 'In progress', 'Guest list');

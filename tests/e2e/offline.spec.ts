@@ -6,7 +6,7 @@ test('edits made offline reach the other person after reconnecting, and nothing 
   request
 }) => {
   const boardId = await createBoard(request, 'Offline');
-  const { a, b, contexts, close } = await twoPeople(browser, boardId);
+  const { a, b, contexts, close } = await twoPeople(browser, boardId, request);
   await addCard(a, 'To do', 'Venue booking');
   await expect(titles(b, 'To do')).toHaveText(['Venue booking']);
 

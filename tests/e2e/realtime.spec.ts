@@ -6,7 +6,7 @@ test('a card dragged with the mouse in one browser appears in the other browserâ
   request
 }) => {
   const boardId = await createBoard(request, 'Drag sync');
-  const { a, b, close } = await twoPeople(browser, boardId);
+  const { a, b, close } = await twoPeople(browser, boardId, request);
   await addCard(a, 'To do', 'Poster draft');
   await addCard(a, 'To do', 'Banner copy');
   await expect(titles(b, 'To do')).toHaveText(['Poster draft', 'Banner copy'], { timeout: 1000 });
@@ -32,7 +32,7 @@ test('people on a board see each otherâ€™s avatars and a marker on the card some
   request
 }) => {
   const boardId = await createBoard(request, 'Presence');
-  const { a, b, close } = await twoPeople(browser, boardId);
+  const { a, b, close } = await twoPeople(browser, boardId, request);
   await expect(a.locator('.presence .avatar')).toHaveCount(2);
   await expect(b.locator('.presence .avatar')).toHaveCount(2);
   await addCard(a, 'To do', 'Launch plan');

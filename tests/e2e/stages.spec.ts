@@ -8,7 +8,7 @@ test('stages are added, renamed, reordered and removed, and the other person see
   request
 }) => {
   const boardId = await createBoard(request, 'Stages');
-  const { a, b, close } = await twoPeople(browser, boardId);
+  const { a, b, close } = await twoPeople(browser, boardId, request);
   a.on('dialog', (dialog) => void dialog.accept());
 
   await a.getByRole('button', { name: 'Add stage' }).click();

@@ -22,7 +22,7 @@ test('a card moved into pre-event preparation brings its checklist, and two peop
   const pre = conferenceEvent.stages[preIndex]!;
   const first = conferenceEvent.stages[0]!;
   const boardId = await createBoard(request, '2027 年会', 'conference-event');
-  const { a, b, close } = await twoPeople(browser, boardId);
+  const { a, b, close } = await twoPeople(browser, boardId, request);
 
   await addCard(a, zh(first), '年度经销商大会');
   // The second person has the card open before it moves: the new items must arrive live.
@@ -37,7 +37,19 @@ test('a card moved into pre-event preparation brings its checklist, and two peop
       .getByRole('checkbox');
   await expect(preItem(b, 0)).toHaveCount(0);
 
-  await moveRight(a, '年度经销商大会', preIndex);
+  // On the way it passes the plan's approval (审批): the owner approves it there, then moves on.
+  const gateIndex = conferenceEvent.stages.findIndex((s) => s.gate);
+  expect(gateIndex).toBeGreaterThan(0);
+  expect(gateIndex).toBeLessThan(preIndex);
+  await moveRight(a, '年度经销商大会', gateIndex);
+  const atGate = column(a, zh(conferenceEvent.stages[gateIndex]!)).locator('.card', {
+    hasText: '年度经销商大会'
+  });
+  await atGate.getByRole('button', { name: 'Open card details' }).click();
+  await a.getByRole('dialog').getByRole('button', { name: 'Approve' }).click();
+  await expect(a.getByRole('dialog')).toContainText('Approved by');
+  await a.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  await moveRight(a, '年度经销商大会', preIndex - gateIndex);
   await expect(column(a, zh(pre)).locator('.card', { hasText: '年度经销商大会' })).toBeVisible();
   for (let i = 0; i < pre.checklist.length; i++) await expect(preItem(b, i)).toBeVisible();
   await expect(panelB).toContainText(`From “${pre.name.en}”`);
