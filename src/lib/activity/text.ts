@@ -10,7 +10,7 @@ type Translate = (key: MessageKey, params?: Record<string, string | number>) => 
 
 export function activityText(entry: ActivityEntry, t: Translate): string {
   const d = entry.data;
-  const role = d.role && isBoardRole(d.role) ? t(`activity.role.${d.role}`) : (d.role ?? '');
+  const role = d.role && isBoardRole(d.role) ? t(`members.role.${d.role}`) : (d.role ?? '');
   const params = {
     user: entry.userName || t('activity.someone'),
     title: d.title ?? '',
