@@ -10,10 +10,10 @@ import { MembershipService, type MembershipChange } from './auth/MembershipServi
 import { SqliteAuthStore } from './auth/SqliteAuthStore';
 import { SqliteInviteStore } from './auth/SqliteInviteStore';
 import { SqliteMemberStore } from './auth/SqliteMemberStore';
-import { ActivityService } from './activity/ActivityService';
-import type { AuditStore } from './activity/AuditStore';
-import { MemoryAuditStore } from './activity/MemoryAuditStore';
-import { SqliteAuditStore } from './activity/SqliteAuditStore';
+import { ActivityService } from './audit/ActivityService';
+import type { AuditStore } from './audit/AuditStore';
+import { MemoryAuditStore } from './audit/MemoryAuditStore';
+import { SqliteAuditStore } from './audit/SqliteAuditStore';
 import { checkUpdate } from './auth/updatePolicy';
 import { BoardService } from './boards/BoardService';
 import { ReviewService } from './boards/ReviewService';
@@ -30,24 +30,24 @@ export interface CreateServicesOptions {
   config: Config;
   store: DocStore;
   log: Logger;
-  /** Accounts and sessions; by default those of `store` (see accountStores). */
-  authStore?: AuthStore;
   /** Extra hook after each durable change, besides the board-list title mirror. */
   onDocChange?: DocChangeHook;
   pingIntervalMs?: number;
 }
 
 /**
- * Accounts and memberships of a process that did not pass an AuthStore (startServer's callers):
- * the SQLite file's own tables on a SqliteDocStore, else memory, which is what a MemoryDocStore's
- * (or a test wrapper's) data is held in too. Memberships always live beside the accounts they
- * refer to. A future PostgreSQL DocStore must pass its own.
+ * Where accounts, memberships, invitations and the audit log live: the SQLite file's own tables
+ * on a SqliteDocStore (one file, one writer, one backup), else memory, which is where a
+ * MemoryDocStore's (or a test wrapper's) boards are held too. A future PostgreSQL DocStore
+ * brings its own.
  */
-function accountStores(
-  store: DocStore,
-  given?: AuthStore
-): { auth: AuthStore; members: MemberStore; audit: AuditStore; invites: InviteStore } {
-  if (!given && store instanceof SqliteDocStore) {
+function accountStores(store: DocStore): {
+  auth: AuthStore;
+  members: MemberStore;
+  audit: AuditStore;
+  invites: InviteStore;
+} {
+  if (store instanceof SqliteDocStore) {
     return {
       auth: SqliteAuthStore.over(store),
       members: SqliteMemberStore.over(store),
@@ -55,7 +55,7 @@ function accountStores(
       invites: SqliteInviteStore.over(store)
     };
   }
-  const auth = given ?? new MemoryAuthStore();
+  const auth = new MemoryAuthStore();
   const memory = { members: new MemoryMemberStore(auth), invites: new MemoryInviteStore(auth) };
   return { auth, ...memory, audit: new MemoryAuditStore() };
 }
@@ -85,7 +85,7 @@ export function createServices(options: CreateServicesOptions): Services {
     }
   });
   // Referenced by the hooks above, which first run after a change, long after these lines.
-  const accounts = accountStores(store, options.authStore);
+  const accounts = accountStores(store);
   const activity = new ActivityService(accounts.audit, accounts.auth, (boardId, entries) =>
     rooms.sendActivity(boardId, entries)
   );
@@ -122,6 +122,7 @@ export function createServices(options: CreateServicesOptions): Services {
   });
   const reviews = new ReviewService(rooms, boards, members, activity);
   const auth = new AuthService(accounts.auth, log, {
+    onSignedOut: (sessionId) => void rooms.endSession(sessionId),
     onSignedUp: async (user) => {
       if (user.isAdmin) await adoptOrphanBoards({ store, auth, members, log });
     }

@@ -1,7 +1,7 @@
 import type { AuthService } from './auth/AuthService';
 import type { InviteService } from './auth/InviteService';
 import type { MembershipService } from './auth/MembershipService';
-import type { ActivityService } from './activity/ActivityService';
+import type { ActivityService } from './audit/ActivityService';
 import type { BoardService } from './boards/BoardService';
 import type { ReviewService } from './boards/ReviewService';
 import type { Config } from './config';

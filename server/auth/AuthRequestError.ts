@@ -7,12 +7,13 @@ export type AuthRequestCode =
   | 'invalid-setting'
   | 'email-taken'
   | 'bad-credentials'
+  | 'too-many-attempts'
   | 'signup-closed'
   | 'not-signed-in'
   | 'forbidden';
 
 /** A sign-up, sign-in or settings request the service refuses; `status` is the HTTP status to answer. */
-export class AuthRequestError extends RequestError<400 | 401 | 403 | 409, AuthRequestCode> {
+export class AuthRequestError extends RequestError<400 | 401 | 403 | 409 | 429, AuthRequestCode> {
   override name = 'AuthRequestError';
 }
 

@@ -1,6 +1,7 @@
 import { newId } from '../../src/lib/board';
 import type { Logger } from '../log';
 import { cleanDisplayName, colorForUser, normaliseEmail } from './accountFields';
+import { AttemptLimiter, type AttemptLimits } from './attemptLimiter';
 import { AuthRequestError } from './AuthRequestError';
 import { AuthStoreError, type AuthStore, type NewUser, type UserRecord } from './AuthStore';
 import {
@@ -38,6 +39,10 @@ export interface AuthServiceOptions {
   verifyPassword?: typeof verifyPassword;
   /** Told after an account is created, before signUp returns (the first admin adopts orphan boards). */
   onSignedUp?: (user: PublicUser) => Promise<void>;
+  /** Failed sign-ins allowed per email and window (attemptLimiter.ts). */
+  attemptLimits?: AttemptLimits;
+  /** Told after a session is signed out, with its id (sessionIdOf), to end its live sockets. */
+  onSignedOut?: (sessionId: string) => void;
 }
 
 export const DEFAULT_SESSION_LIFETIME_MS = 30 * 24 * 3600 * 1000;
@@ -74,6 +79,8 @@ export class AuthService {
   readonly #now: () => number;
   readonly #verify: typeof verifyPassword;
   readonly #onSignedUp: AuthServiceOptions['onSignedUp'];
+  readonly #attempts: AttemptLimiter;
+  readonly #onSignedOut: AuthServiceOptions['onSignedOut'];
   /** Compared against when the email is unknown; made at start so the first such sign-in costs one hash too. */
   readonly #dummyHash: Promise<string>;
 
@@ -83,6 +90,8 @@ export class AuthService {
     this.#now = options.now ?? Date.now;
     this.#verify = options.verifyPassword ?? verifyPassword;
     this.#onSignedUp = options.onSignedUp;
+    this.#attempts = new AttemptLimiter(options.attemptLimits, this.#now);
+    this.#onSignedOut = options.onSignedOut;
     this.sessionLifetimeMs = options.sessionLifetimeMs ?? DEFAULT_SESSION_LIFETIME_MS;
     this.#dummyHash = hashPassword(newSessionToken());
     // Awaited by signIn; this only keeps an (unexpected) failure from being unhandled meanwhile.
@@ -130,18 +139,33 @@ export class AuthService {
   /** Signs in; a wrong password and an unknown email get the same error after about the same time. */
   async signIn(input: { email: unknown; password: unknown }): Promise<{ user: PublicUser; token: string }> {
     let user: UserRecord | null = null;
+    let email = '';
     try {
-      user = await this.#store.getUserByEmail(normaliseEmail(input.email));
+      email = normaliseEmail(input.email);
+      user = await this.#store.getUserByEmail(email);
     } catch (error) {
       // A malformed email is answered like an unknown one, after the same work.
       if (!(error instanceof AuthRequestError)) throw error;
     }
+    // Checked before the password, so a blocked guesser costs no scrypt; unknown emails count too,
+    // or the block would tell which emails have accounts.
+    const waitMs = this.#attempts.blockedFor(email);
+    if (waitMs > 0) {
+      this.#log.warn('sign-in blocked: too many failures');
+      throw new AuthRequestError(
+        429,
+        'too-many-attempts',
+        `Too many failed sign-ins for this email. Try again in ${Math.ceil(waitMs / 60_000)} minutes.`
+      );
+    }
     // No user: check against a dummy hash anyway, so timing does not tell which emails have accounts.
     const matches = await this.#verify(input.password, user?.passwordHash ?? (await this.#dummyHash));
     if (!user || !matches) {
+      this.#attempts.fail(email);
       this.#log.info('sign-in refused');
       throw badCredentials();
     }
+    this.#attempts.succeed(email);
     if (needsRehash(user.passwordHash) && isAcceptablePassword(input.password)) {
       // The only moment the password is known: bring the hash up to the current cost.
       const passwordHash = await hashPassword(input.password);
@@ -153,7 +177,15 @@ export class AuthService {
 
   /** Ends the session of this token; a token that is unknown or malformed changes nothing. */
   async signOut(token: unknown): Promise<void> {
-    if (isSessionToken(token)) await this.#store.deleteSession(hashSessionToken(token));
+    if (!isSessionToken(token)) return;
+    const session = hashSessionToken(token);
+    await this.#store.deleteSession(session);
+    this.#onSignedOut?.(session);
+  }
+
+  /** The id a live connection keeps of the session it was opened with (never the token itself). */
+  sessionIdOf(token: string): string {
+    return hashSessionToken(token);
   }
 
   /**

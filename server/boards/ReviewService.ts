@@ -18,7 +18,7 @@ import {
 } from '../../src/lib/board';
 import { APPROVAL_NOTE_MAX, roundOf } from '../../src/lib/board/approvals';
 import { CardKey, roots, str } from '../../src/lib/board/schema';
-import type { ActivityService } from '../activity/ActivityService';
+import type { ActivityService } from '../audit/ActivityService';
 import type { PublicUser } from '../auth/AuthService';
 import { MemberRequestError } from '../auth/MemberRequestError';
 import type { MembershipService } from '../auth/MembershipService';
@@ -165,7 +165,7 @@ export class ReviewService {
     return { to: result.to, round: result.round };
   }
 
-  /** The document change is durable by now; the log follows it (see server/activity/README.md). */
+  /** The document change is durable by now; the log follows it (see server/audit/README.md). */
   async #log(
     boardId: string,
     userId: string,

@@ -18,6 +18,8 @@ export interface ConnectionHandler {
  */
 export interface ConnectionPeer {
   userId: string;
+  /** The session it was opened with (AuthService.sessionIdOf): signing it out ends the socket. */
+  sessionId: string;
   name: string;
   color: string;
   role: BoardRole;

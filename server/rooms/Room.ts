@@ -14,7 +14,7 @@ import {
   type ClientMessage
 } from '../protocol';
 import type { DocStore } from '../store/DocStore';
-import { probeActivity, type DerivedEvent } from '../activity/deriveActivity';
+import { probeActivity, type DerivedEvent } from '../audit/deriveActivity';
 import type { Touch } from '../auth/updateTouches';
 import { Connection, type ConnectionPeer } from './Connection';
 import { RoomPersistence } from './RoomPersistence';
@@ -136,6 +136,17 @@ export class Room {
       if (role === null) conn.close(CloseCode.AccessRemoved, 'removed from the board');
       else if (role !== conn.peer.role) conn.close(CloseCode.RoleChanged, 'role changed');
       else continue;
+      closed++;
+    }
+    return closed;
+  }
+
+  /** Closes the connections opened with a session that was signed out; returns how many. */
+  endSession(sessionId: string): number {
+    let closed = 0;
+    for (const conn of [...this.#connections]) {
+      if (conn.peer.sessionId !== sessionId) continue;
+      conn.close(CloseCode.SessionEnded, 'signed out');
       closed++;
     }
     return closed;

@@ -115,6 +115,13 @@ export class RoomManager {
     return room ? room.membershipChanged(userId, role) : 0;
   }
 
+  /** Ends every socket opened with a session that was just signed out (SessionEnded, permanent). */
+  endSession(sessionId: string): number {
+    let closed = 0;
+    for (const room of this.#rooms.values()) closed += room.endSession(sessionId);
+    return closed;
+  }
+
   /** Sends activity entries to the board's subscribed connections, if its room is loaded. */
   sendActivity(boardId: string, entries: unknown[]): void {
     this.#rooms.get(boardId)?.sendActivity(entries);

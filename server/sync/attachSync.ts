@@ -16,7 +16,7 @@ import { isOriginAllowed, syncBoardId } from './upgradeRequest';
 export interface AttachSyncOptions {
   rooms: RoomManager;
   store: DocStore;
-  auth: Pick<AuthService, 'userForToken'>;
+  auth: Pick<AuthService, 'userForToken' | 'sessionIdOf'>;
   members: Pick<MembershipService, 'require'>;
   config: Pick<Config, 'allowedOrigins' | 'maxMessageBytes'>;
   log: Logger;
@@ -61,8 +61,9 @@ export function attachSync(server: Server, options: AttachSyncOptions): () => vo
 
   /** Who may open this board's socket: their peer identity, or the HTTP status refusing them. */
   const admit = async (req: IncomingMessage, boardId: string): Promise<ConnectionPeer | RefusalStatus> => {
-    const user = await auth.userForToken(readCookie(req.headers.cookie, SESSION_COOKIE));
-    if (!user) return 401;
+    const token = readCookie(req.headers.cookie, SESSION_COOKIE);
+    const user = token ? await auth.userForToken(token) : null;
+    if (!token || !user) return 401;
     let role: BoardRole;
     try {
       role = await members.require(user.id, boardId, 'read');
@@ -71,7 +72,7 @@ export function attachSync(server: Server, options: AttachSyncOptions): () => vo
       throw error;
     }
     if (!(await store.getBoard(boardId))) return 404;
-    return { userId: user.id, name: user.name, color: user.color, role };
+    return { userId: user.id, sessionId: auth.sessionIdOf(token), name: user.name, color: user.color, role };
   };
 
   server.on('upgrade', onUpgrade);

@@ -190,6 +190,7 @@ export const en: Record<MessageKey, string> = {
   'auth.error.weak-password': 'A password is 8 to 256 characters.',
   'auth.error.email-taken': 'This email already has an account; sign in instead.',
   'auth.error.bad-credentials': 'That email and password do not match. Try again.',
+  'auth.error.too-many-attempts': 'Too many failed sign-ins for this email. Wait 15 minutes, then try again.',
   'auth.error.signup-closed': 'Sign-up is by invitation only. Ask an administrator to invite you.',
   'auth.error.invalid-name': 'A display name is 1 to 60 characters.',
   'members.open': 'Members',

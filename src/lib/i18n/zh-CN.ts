@@ -182,6 +182,7 @@ export const zhCN = {
   'auth.error.weak-password': '密码至少 8 个字符，最多 256 个字符。',
   'auth.error.email-taken': '这个邮箱已经注册过，请直接登录。',
   'auth.error.bad-credentials': '邮箱或密码不对，请重试。',
+  'auth.error.too-many-attempts': '该邮箱登录失败次数过多。请 15 分钟后再试。',
   'auth.error.signup-closed': '目前只能受邀注册。请联系管理员邀请你。',
   'auth.error.invalid-name': '显示名称为 1–60 个字符。',
   'members.open': '成员',

@@ -21,8 +21,8 @@ export const CloseCode = {
   /** A message that does not decode: truncated, unknown type, trailing bytes, bad Yjs payload. */
   MalformedMessage: 4400,
   /**
-   * The session ended (signed out or expired) while connected. Permanent: a reconnect would get
-   * a 401 anyway; the client sends its user to sign in.
+   * The session was signed out (in another tab or device) while connected. Permanent: a
+   * reconnect would get a 401 anyway; the client sends its user to sign in.
    */
   SessionEnded: 4401,
   /** The Origin header is not allowed (normally refused with HTTP 403 before the upgrade). */

@@ -221,4 +221,32 @@ describe('AuthService on a real SQLite file', () => {
       expect(await f.auth.userForToken(junk)).toBeNull();
     }
   });
+
+  it('stops password guessing at one email after 10 failures for 15 minutes, without spending scrypt on it', async () => {
+    await signUp('ann@example.com', 'Ann');
+    for (let i = 0; i < 10; i++) {
+      expect(
+        await refusal(f.auth.signIn({ email: 'ann@example.com', password: `guess ${i}` }))
+      ).toMatchObject({
+        code: 'bad-credentials'
+      });
+    }
+    const checks = f.checks.count;
+    const blocked = await refusal(f.auth.signIn({ email: 'ANN@example.com', password: PASSWORD }));
+    expect(blocked).toMatchObject({ status: 429, code: 'too-many-attempts' });
+    expect(blocked.message).toMatch(/15 minutes/);
+    expect(f.checks.count).toBe(checks);
+    // An unknown email is counted the same, so the block does not tell which emails have accounts.
+    for (let i = 0; i < 10; i++) await refusal(f.auth.signIn({ email: 'nobody@example.com', password: 'x' }));
+    expect(await refusal(f.auth.signIn({ email: 'nobody@example.com', password: 'x' }))).toMatchObject({
+      status: 429
+    });
+    f.clock.now += 15 * 60_000;
+    const { token } = await f.auth.signIn({ email: 'ann@example.com', password: PASSWORD });
+    expect(token).toBeTruthy();
+    // A success clears the count: the next typo is the first again.
+    expect(await refusal(f.auth.signIn({ email: 'ann@example.com', password: 'typo' }))).toMatchObject({
+      code: 'bad-credentials'
+    });
+  });
 });

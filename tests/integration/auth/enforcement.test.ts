@@ -208,4 +208,16 @@ describe('membership changes reach open connections', () => {
     await waitFor('the refusal', () => client.closes.some((c) => c.code === CloseCode.UpdateRefused));
     client.destroy();
   });
+
+  it('signing out elsewhere ends that session’s sockets with SessionEnded, and only those', async () => {
+    const person = await server.member('team', 'editor');
+    const client = await connectClient(person, 'team');
+    const other = await connectClient(server, 'team');
+    await server.services.auth.signOut(person.cookie.split('=')[1]);
+    await waitFor('the close', () => client.closes.length > 0);
+    expect(client.closes[0]?.code).toBe(CloseCode.SessionEnded);
+    expect(other.closes).toEqual([]);
+    client.destroy();
+    other.destroy();
+  });
 });
