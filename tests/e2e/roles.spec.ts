@@ -76,6 +76,11 @@ test('a manager invites someone by link; they sign up from it while sign-up is c
     // A commenter: no card controls; the manager sees them among the members.
     await expect(g.getByRole('button', { name: 'Add a card' })).toHaveCount(0);
     await expect(page.locator('.presence .avatar', { hasText: 'C' })).toHaveCount(1);
+    // Their board list shows the board with their role, without the managers' controls.
+    await g.goto('/');
+    const row = g.locator('li.row', { hasText: 'Invited' });
+    await expect(row).toContainText('Commenter');
+    await expect(row.getByRole('button', { name: 'Rename' })).toHaveCount(0);
     // The link worked once.
     const again = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const a = await again.newPage();
