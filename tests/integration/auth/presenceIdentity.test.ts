@@ -71,9 +71,12 @@ describe('presence identity', () => {
         user: { id: mallory.user.id, name: mallory.user.name, color: mallory.user.color },
         editing: 'c1'
       });
-      const honestState = watcher.provider.awareness.getStates().get(honestId) as { user: { id: string } };
+      const honestState = watcher.provider.awareness.getStates().get(honestId) as {
+        user: { id: string };
+        editing: unknown;
+      };
       expect(honestState.user.id).toBe(server.owner.id);
-      expect((honestState as { editing: unknown }).editing).toBeNull();
+      expect(honestState.editing).toBeNull();
       socket.close();
     } finally {
       watcher.destroy();
