@@ -16,6 +16,7 @@ import {
   SYNC_UPDATE,
   syncMessage
 } from './clients/wire';
+import { upgradeHeaders } from './clients/target';
 import type { Protocol } from './types';
 
 export interface BulkOptions {
@@ -23,6 +24,8 @@ export interface BulkOptions {
   /** RunningPeer.wsUrl. */
   wsUrl: string;
   room: string;
+  /** Cookie header of the upgrade (clients/target.ts's cookieFor); none for servers without accounts. */
+  cookie?: string;
   timeoutMs: number;
   /** Apply everything received to this doc (the step 2 before `connect` resolves). */
   doc?: Y.Doc;
@@ -47,7 +50,11 @@ export class BulkClient {
   connect(): Promise<void> {
     const { protocol, wsUrl, room, doc } = this.#options;
     const url = protocol === 'hocuspocus' ? wsUrl : `${wsUrl}/${encodeURIComponent(room)}`;
-    const ws = new WebSocket(url, { perMessageDeflate: false, maxPayload: 1 << 30 });
+    const ws = new WebSocket(url, {
+      perMessageDeflate: false,
+      maxPayload: 1 << 30,
+      headers: upgradeHeaders(this.#options.cookie)
+    });
     ws.binaryType = 'nodebuffer';
     this.#ws = ws;
     return new Promise<void>((resolve, reject) => {

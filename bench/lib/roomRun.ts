@@ -1,5 +1,6 @@
 /** Parent side of the room load (jobs/roomLoad.ts): splits clients over generators and runs them. */
 import { count, merge, type Histogram } from './clients/histogram';
+import { targetOf } from './clients/target';
 import type { RoomLoadArgs, RoomLoadResult } from './jobs/roomLoad';
 import { now } from './stats';
 import type { GeneratorJob, RunningPeer, ScenarioContext } from './types';
@@ -54,8 +55,7 @@ export async function runRoom(
 ): Promise<RoomRun> {
   const gens = await ctx.generators(plan.generators);
   const argsFor = (index: number): RoomLoadArgs => ({
-    protocol: peer.protocol,
-    wsUrl: peer.wsUrl,
+    ...targetOf(peer),
     room,
     full: share(plan.full, gens.length, index),
     light: share(plan.light, gens.length, index),

@@ -17,6 +17,12 @@ export interface RunningPeer {
   port: number;
   /** Base URL a client connects to for `room` (y-websocket appends the room; Hocuspocus takes it as a name). */
   wsUrl: string;
+  /**
+   * Cookie header values of the accounts clients connect as, connection i sending the (i mod n)-th
+   * (see ServerTarget). Stageboard's signed-in bench accounts, each a member of every room
+   * `createRoom` makes; absent for servers without accounts.
+   */
+  cookies?: string[];
   /** Makes a board/room exist and returns the name clients must use (Stageboard creates a board over HTTP). */
   createRoom(label: string): Promise<string>;
   /** Graceful stop (SIGTERM, wait for exit). */
@@ -25,6 +31,18 @@ export interface RunningPeer {
   kill(): Promise<void>;
   /** Starts the same server again on the same data directory (after stop or kill). */
   restart(): Promise<RunningPeer>;
+}
+
+/**
+ * How a load-generator job reaches a server (sent as JSON): its protocol, base URL and the Cookie
+ * header values its connections carry in turn. lib/clients/target.ts builds one from a RunningPeer.
+ */
+export interface ServerTarget {
+  protocol: Protocol;
+  /** RunningPeer.wsUrl. */
+  wsUrl: string;
+  /** RunningPeer.cookies: connection i sends `cookies[i % cookies.length]`; none when absent or empty. */
+  cookies?: string[];
 }
 
 export interface PeerLauncher {
@@ -49,7 +67,7 @@ export interface Figure {
   /** The scenario id (run.ts fills it in after `run`). */
   scenario: string;
   figure: string;
-  unit: 'ms' | 'MB' | 'KB' | 'count' | '%' | 'ms/update' | 'µs/update';
+  unit: 'ms' | 'MB' | 'KB' | 'count' | '%' | 'ms/update' | 'µs/update' | 'µs';
   /** Lower is better for every figure except those marked otherwise. */
   higherIsBetter?: boolean;
   /** Context, not a score (e.g. how many edits were made): the table prints no ratio. */

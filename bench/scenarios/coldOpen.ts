@@ -9,6 +9,7 @@
  */
 import path from 'node:path';
 import { buildBoard, saveChunks } from '../lib/bigBoard';
+import { cookieFor, targetOf } from '../lib/clients/target';
 import type { BrowserOpenArgs, BrowserOpenResult } from '../lib/jobs/browserOpen';
 import type { OpenArgs, OpenResult, PushArgs } from '../lib/jobs/bigDoc';
 import { waitQuiet } from '../lib/serverWatch';
@@ -70,8 +71,7 @@ export const scenario: Scenario = {
         } else {
           room = await peer.createRoom('cold-open');
           const push: PushArgs = {
-            protocol: peer.protocol,
-            wsUrl: peer.wsUrl,
+            ...targetOf(peer),
             room,
             chunksFile,
             cards: sizes.cards,
@@ -83,8 +83,7 @@ export const scenario: Scenario = {
         }
         running = await restarted(ctx.sample, peer);
         const openArgs: OpenArgs = {
-          protocol: running.protocol,
-          wsUrl: running.wsUrl,
+          ...targetOf(running),
           room,
           cards: sizes.cards,
           timeoutMs: sizes.timeoutMs
@@ -107,6 +106,7 @@ export const scenario: Scenario = {
           running = await restarted(ctx.sample, running);
           const browser: BrowserOpenArgs = {
             url: `http://127.0.0.1:${running.port}/boards/${room}`,
+            cookie: cookieFor(running, 0),
             cards: sizes.cards,
             timeoutMs: sizes.timeoutMs
           };

@@ -6,6 +6,7 @@
  * after the restart. (Each sender's edits carry increasing sequence numbers and Yjs applies one
  * client's edits in order, so "received up to n, kept up to k" means n − k received edits lost.)
  */
+import { targetOf } from '../lib/clients/target';
 import { runRoom } from '../lib/roomRun';
 import { round, sleep } from '../lib/stats';
 import type { FigureSpec, Measurement, Mode, Scenario, ServerName } from '../lib/types';
@@ -82,7 +83,7 @@ export const scenario: Scenario = {
           m.generatorCpuPeak = Math.max(m.generatorCpuPeak, run.generatorCpuPeak);
           peer = await peer.restart();
           const [gen] = await ctx.generators(1);
-          const args: VerifyArgs = { protocol: peer.protocol, wsUrl: peer.wsUrl, room, settleMs: 500 };
+          const args: VerifyArgs = { ...targetOf(peer), room, settleMs: 500 };
           const verified = await gen!.run<{ kept: Record<string, number> }>(
             'lib/jobs/verify.ts',
             'verifyRoom',

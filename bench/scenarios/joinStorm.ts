@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { buildBoard, saveChunks } from '../lib/bigBoard';
+import { targetOf } from '../lib/clients/target';
 import type { PushArgs, StormArgs, StormResult } from '../lib/jobs/bigDoc';
 import { waitQuiet, watchServer } from '../lib/serverWatch';
 import { latencySummary, now, round } from '../lib/stats';
@@ -61,8 +62,7 @@ export const scenario: Scenario = {
     const result = await ctx.interleave(SPECS, async (peer) => {
       const gens = await ctx.generators(sizes.generators);
       const target = {
-        protocol: peer.protocol,
-        wsUrl: peer.wsUrl,
+        ...targetOf(peer),
         room: await peer.createRoom('join-storm')
       };
       const push: PushArgs = {

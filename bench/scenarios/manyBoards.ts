@@ -6,6 +6,7 @@
  * Reported: latency percentiles, the server's CPU and peak RSS over the edit window, and errors.
  */
 import { count, histogramPercentile, merge, type Histogram } from '../lib/clients/histogram';
+import { targetOf } from '../lib/clients/target';
 import { forEachLimited } from '../lib/jobs/connect';
 import type { RoomLoadArgs, RoomLoadResult } from '../lib/jobs/roomLoad';
 import { watchServer } from '../lib/serverWatch';
@@ -81,8 +82,7 @@ export const scenario: Scenario = {
       try {
         const setup = await forEachLimited(sizes.boards, sizes.connectBoards, async (b) => {
           const args: RoomLoadArgs = {
-            protocol: peer.protocol,
-            wsUrl: peer.wsUrl,
+            ...targetOf(peer),
             room: rooms[b] ?? '',
             full: Math.min(sizes.fullPerBoard, perBoard),
             light: Math.max(0, perBoard - sizes.fullPerBoard),

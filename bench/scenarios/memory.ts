@@ -6,9 +6,10 @@
  * of a loaded board (which includes its one connection). No GC is forced: the server runs as
  * shipped, and each reading is taken after a settle period.
  */
+import { targetOf } from '../lib/clients/target';
 import type { IdleArgs } from '../lib/jobs/idle';
 import { sleep } from '../lib/stats';
-import type { FigureSpec, GeneratorJob, Mode, Scenario } from '../lib/types';
+import type { FigureSpec, GeneratorJob, Mode, Scenario, ServerTarget } from '../lib/types';
 
 interface Sizes {
   connections: number;
@@ -40,9 +41,8 @@ export const scenario: Scenario = {
     const result = await ctx.interleave(SPECS, async (peer) => {
       const [gen] = await ctx.generators(1);
       const rss = (): number => ctx.sample(peer.pid)?.rssBytes ?? Number.NaN;
-      const target = { protocol: peer.protocol, wsUrl: peer.wsUrl };
-      const open = async (args: Omit<IdleArgs, 'protocol' | 'wsUrl'>): Promise<GeneratorJob> => {
-        const job = gen!.run('lib/jobs/idle.ts', 'idleConnections', { ...target, ...args });
+      const open = async (args: Omit<IdleArgs, keyof ServerTarget>): Promise<GeneratorJob> => {
+        const job = gen!.run('lib/jobs/idle.ts', 'idleConnections', { ...targetOf(peer), ...args });
         const ready = await job.event<{ connected: number; failed: number; error?: string }>('ready');
         if (ready.failed > 0) throw new Error(`${ready.failed} connections failed: ${ready.error ?? ''}`);
         return job;

@@ -19,6 +19,11 @@ export interface PeerSpec {
   env(port: number): NodeJS.ProcessEnv;
   wsUrl(port: number): string;
   createRoom(port: number, label: string): Promise<string>;
+  /**
+   * Runs once the server answers, after every restart too, before the peer is handed out; returns
+   * RunningPeer.cookies. Stageboard signs its bench accounts in here; servers without accounts omit it.
+   */
+  signIn?(port: number): Promise<string[]>;
 }
 
 /** Server processes still running: killed if the driver exits without stopping them. */
@@ -62,8 +67,10 @@ export async function spawnPeer(spec: PeerSpec, port?: number): Promise<RunningP
   );
   const pid = child.pid;
   if (pid === undefined) throw new Error(`${spec.name}: spawn failed (${argv.join(' ')})`);
+  let cookies: string[] | undefined;
   try {
     await waitForHttp(chosen, exited, 60_000);
+    cookies = await spec.signIn?.(chosen);
   } catch (error) {
     child.kill('SIGKILL');
     throw new Error(`${spec.name} did not start: ${(error as Error).message}\n${stderr}`);
@@ -82,6 +89,7 @@ export async function spawnPeer(spec: PeerSpec, port?: number): Promise<RunningP
     pid,
     port: chosen,
     wsUrl: spec.wsUrl(chosen),
+    cookies,
     createRoom: (label) => spec.createRoom(chosen, label),
     stop: () => stop('SIGTERM'),
     kill: () => stop('SIGKILL'),

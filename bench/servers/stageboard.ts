@@ -3,6 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { PeerLauncher } from '../lib/types';
 import { REPO_ROOT, spawnPeer, type PeerSpec } from './spawnPeer';
+import { StageboardAccounts } from './stageboardAccounts';
 
 /** Newest modification time (ms) of the files under `dir` (recursive), 0 when it does not exist. */
 function newestMtime(dir: string): number {
@@ -30,29 +31,28 @@ export function ensureStageboardBuild(options: { skip: boolean; force: boolean }
   return 'built with `npx vite build`';
 }
 
-/** Stageboard exactly as `npm start` runs it after its build: `tsx server/index.ts` (as a loader). */
-const spec = (dataDir: string): PeerSpec => ({
-  name: 'stageboard',
-  protocol: 'y-websocket',
-  command: [process.execPath, '--import', 'tsx', 'server/index.ts'],
-  env: (port) => ({
-    PORT: String(port),
-    DATA_DIR: dataDir,
-    SEED_DEMO: 'false',
-    LOG_LEVEL: 'warn'
-  }),
-  wsUrl: (port) => `ws://127.0.0.1:${port}/sync`,
-  createRoom: async (port, label) => {
-    const res = await fetch(`http://127.0.0.1:${port}/api/boards`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: label })
-    });
-    if (res.status !== 201) throw new Error(`POST /api/boards: ${res.status} ${await res.text()}`);
-    const body = (await res.json()) as { board: { id: string } };
-    return body.board.id;
-  }
-});
+/**
+ * Stageboard exactly as `npm start` runs it after its build: `tsx server/index.ts` (as a loader).
+ * The bench's accounts (stageboardAccounts.ts) sign in at every start; clients connect as the writers.
+ */
+function spec(dataDir: string): PeerSpec {
+  // One set of accounts per data directory: a restart signs the same accounts in again.
+  const accounts = new StageboardAccounts();
+  return {
+    name: 'stageboard',
+    protocol: 'y-websocket',
+    command: [process.execPath, '--import', 'tsx', 'server/index.ts'],
+    env: (port) => ({
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn'
+    }),
+    wsUrl: (port) => `ws://127.0.0.1:${port}/sync`,
+    signIn: (port) => accounts.signIn(port),
+    createRoom: (port, label) => accounts.createBoard(port, label)
+  };
+}
 
 export const stageboard: PeerLauncher = {
   name: 'stageboard',

@@ -3,13 +3,32 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { Protocol } from '../types';
+import { upgradeHeaders } from './target';
 
 export interface FullClientOptions {
   protocol: Protocol;
   /** RunningPeer.wsUrl. */
   wsUrl: string;
   room: string;
+  /** Cookie header of the upgrade (target.ts's cookieFor); none for servers without accounts. */
+  cookie?: string;
   timeoutMs?: number;
+}
+
+/**
+ * The WebSocket class handed to the providers: `ws` itself, or, with a cookie, a subclass that
+ * sends it with the upgrade (providers construct their socket from a URL alone; the browser's
+ * WebSocket they are typed against sends cookies without being asked).
+ */
+function webSocketClass(cookie: string | undefined): typeof globalThis.WebSocket {
+  if (!cookie) return WebSocket as unknown as typeof globalThis.WebSocket;
+  const headers = upgradeHeaders(cookie);
+  class CookieWebSocket extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, { headers });
+    }
+  }
+  return CookieWebSocket as unknown as typeof globalThis.WebSocket;
 }
 
 /**
@@ -28,7 +47,8 @@ export class FullClient {
 
   /** Resolves once the first sync with the server completed. */
   connect(): Promise<void> {
-    const { protocol, wsUrl, room } = this.#options;
+    const { protocol, wsUrl, room, cookie } = this.#options;
+    const WebSocketPolyfill = webSocketClass(cookie);
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
         () =>
@@ -42,7 +62,7 @@ export class FullClient {
         resolve();
       };
       if (protocol === 'hocuspocus') {
-        const socket = new HocuspocusProviderWebsocket({ url: wsUrl, WebSocketPolyfill: WebSocket });
+        const socket = new HocuspocusProviderWebsocket({ url: wsUrl, WebSocketPolyfill });
         const provider = new HocuspocusProvider({
           websocketProvider: socket,
           name: room,
@@ -56,7 +76,7 @@ export class FullClient {
         };
       } else {
         const provider = new WebsocketProvider(wsUrl, room, this.doc, {
-          WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+          WebSocketPolyfill,
           disableBc: true
         });
         provider.on('sync', (synced: boolean) => {

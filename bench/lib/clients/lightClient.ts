@@ -11,12 +11,15 @@ import {
   syncMessage
 } from './wire';
 import { RawWebSocket } from './rawSocket';
+import { upgradeHeaders } from './target';
 
 export interface LightOptions {
   protocol: Protocol;
   /** RunningPeer.wsUrl. */
   wsUrl: string;
   room: string;
+  /** Cookie header of the upgrade (target.ts's cookieFor); none for servers without accounts. */
+  cookie?: string;
   /** Called with every update the server sends after the handshake (bytes valid during the call only). */
   onUpdate?: (update: Uint8Array) => void;
   /**
@@ -52,7 +55,7 @@ export class LightClient {
     const url = protocol === 'hocuspocus' ? wsUrl : `${wsUrl}/${encodeURIComponent(room)}`;
     const timeoutMs = this.#options.timeoutMs ?? 30_000;
     const started = performance.now();
-    const ws = await RawWebSocket.connect(url, timeoutMs);
+    const ws = await RawWebSocket.connect(url, timeoutMs, upgradeHeaders(this.#options.cookie));
     this.#ws = ws;
     return new Promise<void>((resolve, reject) => {
       let synced = false;

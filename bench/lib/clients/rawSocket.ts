@@ -31,9 +31,15 @@ export class RawWebSocket {
     this.#socket = socket;
   }
 
-  /** Connects and completes the upgrade; rejects on any answer but 101 (e.g. 404 for unknown boards). */
-  static connect(url: string, timeoutMs: number): Promise<RawWebSocket> {
+  /**
+   * Connects and completes the upgrade, sending `headers` with it (e.g. a Cookie); rejects on any
+   * answer but 101 (e.g. 401 without a session, 404 for unknown boards).
+   */
+  static connect(url: string, timeoutMs: number, headers: Record<string, string> = {}): Promise<RawWebSocket> {
     const target = new URL(url);
+    const extra = Object.entries(headers)
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join('');
     const key = randomBytes(16).toString('base64');
     const accept = createHash('sha1')
       .update(key + GUID)
@@ -94,7 +100,7 @@ export class RawWebSocket {
       socket.on('connect', () => {
         socket.write(
           `GET ${target.pathname}${target.search} HTTP/1.1\r\nHost: ${target.host}\r\nUpgrade: websocket\r\n` +
-            `Connection: Upgrade\r\nSec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n\r\n`
+            `Connection: Upgrade\r\nSec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n${extra}\r\n`
         );
       });
     });

@@ -8,12 +8,22 @@ import { cardCount, loadChunks } from '../bigBoard';
 import { BulkClient } from '../bulkClient';
 import { FullClient } from '../clients/fullClient';
 import { now, sleep } from '../stats';
-import type { JobIO, Protocol } from '../types';
+import { cookieFor } from '../clients/target';
+import type { JobIO, ServerTarget } from '../types';
 
-interface Target {
-  protocol: Protocol;
-  wsUrl: string;
+interface Target extends ServerTarget {
   room: string;
+}
+
+/** The options of this job's `index`-th client of `args`'s room. */
+function clientOf(args: Target & { timeoutMs: number }, index: number) {
+  return {
+    protocol: args.protocol,
+    wsUrl: args.wsUrl,
+    room: args.room,
+    cookie: cookieFor(args, index),
+    timeoutMs: args.timeoutMs
+  };
 }
 
 export interface PushArgs extends Target {
@@ -31,10 +41,9 @@ export interface PushArgs extends Target {
  * then reconnects fresh clients until one sees every card. Event 'pushed' {ms, attempts}.
  */
 export async function pushBoard(args: PushArgs, io: JobIO): Promise<{ ms: number; attempts: number }> {
-  const target = { protocol: args.protocol, wsUrl: args.wsUrl, room: args.room, timeoutMs: args.timeoutMs };
   const chunks = loadChunks(args.chunksFile);
   const started = now();
-  const seeder = new FullClient(target);
+  const seeder = new FullClient(clientOf(args, 0));
   try {
     await seeder.connect();
     for (const chunk of chunks) {
@@ -46,7 +55,7 @@ export async function pushBoard(args: PushArgs, io: JobIO): Promise<{ ms: number
     let attempts = 0;
     for (;;) {
       attempts++;
-      const probe = new FullClient(target);
+      const probe = new FullClient(clientOf(args, attempts));
       let seen = 0;
       try {
         await probe.connect();
@@ -89,16 +98,7 @@ export async function stormJoin(args: StormArgs, io: JobIO): Promise<StormResult
   const { startAt } = await io.signal<{ startAt: number }>('go');
   const wait = startAt - now();
   if (wait > 0) await sleep(wait);
-  const clients = Array.from(
-    { length: args.clients },
-    () =>
-      new BulkClient({
-        protocol: args.protocol,
-        wsUrl: args.wsUrl,
-        room: args.room,
-        timeoutMs: args.timeoutMs
-      })
-  );
+  const clients = Array.from({ length: args.clients }, (_, i) => new BulkClient(clientOf(args, i)));
   const times: number[] = [];
   let failed = 0;
   let error: string | undefined;
@@ -159,7 +159,7 @@ export async function timedOpen(args: OpenArgs): Promise<OpenResult> {
     complete();
   };
   const mark = (): void => void (state.last = { at: now(), cpuMs: cpuMs() });
-  const client = new BulkClient({ ...args, doc, onArrival: mark, onApplied: check });
+  const client = new BulkClient({ ...clientOf(args, 0), doc, onArrival: mark, onApplied: check });
   const startCpu = cpuMs();
   const started = now();
   try {

@@ -7,6 +7,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../tests/chromium';
 
 export interface BrowserOpenArgs {
   url: string;
+  /** A Cookie header value (`name=value`) the page is opened with: Stageboard's session. */
+  cookie?: string;
   cards: number;
   timeoutMs: number;
 }
@@ -22,6 +24,11 @@ export async function browserOpen(args: BrowserOpenArgs): Promise<BrowserOpenRes
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    if (args.cookie) {
+      const eq = args.cookie.indexOf('=');
+      const [name, value] = [args.cookie.slice(0, eq), args.cookie.slice(eq + 1)];
+      await context.addCookies([{ name, value, url: args.url }]);
+    }
     const page = await context.newPage();
     await page.goto(args.url, { waitUntil: 'commit', timeout: args.timeoutMs });
     // Checked every animation frame, so the time is the first frame that could show the board.

@@ -6,12 +6,11 @@
  */
 import { cardCount, seedCards } from '../clients/edits';
 import { LightClient } from '../clients/lightClient';
-import type { JobIO, Protocol } from '../types';
+import { cookieFor } from '../clients/target';
+import type { JobIO, ServerTarget } from '../types';
 import { forEachLimited } from './connect';
 
-export interface IdleArgs {
-  protocol: Protocol;
-  wsUrl: string;
+export interface IdleArgs extends ServerTarget {
   rooms: string[];
   connections: number;
   seedCards?: number;
@@ -32,6 +31,7 @@ export async function idleConnections(
       protocol: args.protocol,
       wsUrl: args.wsUrl,
       room,
+      cookie: cookieFor(args, index),
       keepDoc: seeds ? () => false : undefined
     });
     clients.push(client);

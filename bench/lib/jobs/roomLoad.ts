@@ -10,12 +10,11 @@ import { cardCount, makeEdit, parseMarker, scanMarkers, seedCards, type Marker }
 import { record, type Histogram } from '../clients/histogram';
 import { LightClient } from '../clients/lightClient';
 import { now, sleep } from '../stats';
-import type { JobIO, Protocol } from '../types';
+import { cookieFor } from '../clients/target';
+import type { JobIO, ServerTarget } from '../types';
 import { forEachLimited } from './connect';
 
-export interface RoomLoadArgs {
-  protocol: Protocol;
-  wsUrl: string;
+export interface RoomLoadArgs extends ServerTarget {
   room: string;
   /** Full Yjs clients (the server's own client library) in this generator. */
   full: number;
@@ -71,7 +70,6 @@ export async function roomLoad(args: RoomLoadArgs, io: JobIO): Promise<RoomLoadR
   const editors: Editor[] = [];
   const total = args.full + args.light;
   const editorCount = args.editors === 'all' ? total : args.editors;
-  const target = { protocol: args.protocol, wsUrl: args.wsUrl, room: args.room };
   let received = 0;
 
   const arrived = (m: Marker, own: string | undefined, histogram: Histogram, at: number): void => {
@@ -84,6 +82,7 @@ export async function roomLoad(args: RoomLoadArgs, io: JobIO): Promise<RoomLoadR
   const openClient = async (index: number): Promise<void> => {
     const sender = `${args.senderPrefix}${index}`;
     const edits = index < editorCount;
+    const target = { protocol: args.protocol, wsUrl: args.wsUrl, room: args.room, cookie: cookieFor(args, index) };
     if (index < args.full) {
       const client = new FullClient(target);
       fulls.push(client);
