@@ -47,7 +47,11 @@ function options() {
   if (!Number.isInteger(repeats) || repeats < 1) throw new UsageError('--repeats must be a positive integer');
   const only = values.only?.split(',').map((id) => id.trim());
   const unknown = only?.filter((id) => !scenarios.some((s) => s.id === id)) ?? [];
-  if (unknown.length) throw new UsageError(`unknown scenario ${unknown.join(', ')}; known: 1 to 7`);
+  if (unknown.length) {
+    throw new UsageError(
+      `unknown scenario ${unknown.join(', ')}; known: ${scenarios.map((s) => s.id).join(', ')}`
+    );
+  }
   const launchers: PeerLauncher[] = values.servers
     ? values.servers.split(',').map((name) => {
         const launcher = launcherByName(name.trim());

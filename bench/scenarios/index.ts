@@ -6,7 +6,10 @@ export interface ScenarioEntry {
   load(): Promise<Scenario>;
 }
 
-/** Every scenario, in the issue's order (1 … 7); each module exports `scenario: Scenario`. */
+/**
+ * Every scenario, in the issue's order (1 … 7), then 8, Stageboard's own cost of accounts; each
+ * module exports `scenario: Scenario`.
+ */
 export const scenarios: readonly ScenarioEntry[] = [
   { id: '1', load: async () => (await import('./propagation')).scenario },
   { id: '2', load: async () => (await import('./fanout')).scenario },
@@ -14,5 +17,6 @@ export const scenarios: readonly ScenarioEntry[] = [
   { id: '4', load: async () => (await import('./joinStorm')).scenario },
   { id: '5', load: async () => (await import('./coldOpen')).scenario },
   { id: '6', load: async () => (await import('./memory')).scenario },
-  { id: '7', load: async () => (await import('./crash')).scenario }
+  { id: '7', load: async () => (await import('./crash')).scenario },
+  { id: '8', load: async () => (await import('./authCost')).scenario }
 ];

@@ -30,7 +30,12 @@ export class StageboardAccounts {
     const path = this.#signedUp ? SIGN_IN : SIGN_UP;
     this.#owner = await session(port, path, BENCH_OWNER_EMAIL);
     if (!this.#signedUp) {
-      const open = { method: 'PATCH', path: '/api/auth/settings', body: { openSignup: true }, cookie: this.#owner };
+      const open = {
+        method: 'PATCH',
+        path: '/api/auth/settings',
+        body: { openSignup: true },
+        cookie: this.#owner
+      };
       await call(port, open, 200);
     }
     const writers: string[] = [];
@@ -74,7 +79,9 @@ async function call(
 /** Signs up or in (`path`) and returns the session's Cookie header value, `stageboard_session=<token>`. */
 async function session(port: number, path: string, email: string): Promise<string> {
   const signUp = path === SIGN_UP;
-  const body = signUp ? { email, password: PASSWORD, name: email.split('@')[0] } : { email, password: PASSWORD };
+  const body = signUp
+    ? { email, password: PASSWORD, name: email.split('@')[0] }
+    : { email, password: PASSWORD };
   const res = await call(port, { method: 'POST', path, body }, signUp ? 201 : 200);
   await res.body?.cancel();
   const cookie = res.headers

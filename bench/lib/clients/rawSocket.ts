@@ -35,7 +35,11 @@ export class RawWebSocket {
    * Connects and completes the upgrade, sending `headers` with it (e.g. a Cookie); rejects on any
    * answer but 101 (e.g. 401 without a session, 404 for unknown boards).
    */
-  static connect(url: string, timeoutMs: number, headers: Record<string, string> = {}): Promise<RawWebSocket> {
+  static connect(
+    url: string,
+    timeoutMs: number,
+    headers: Record<string, string> = {}
+  ): Promise<RawWebSocket> {
     const target = new URL(url);
     const extra = Object.entries(headers)
       .map(([name, value]) => `${name}: ${value}\r\n`)

@@ -19,7 +19,6 @@ import {
   gateBlocks,
   initBoard,
   moveCard,
-  readColumn,
   readStages,
   setCardTitle,
   setChecklistItemDone,
@@ -197,7 +196,8 @@ function edit(doc: Y.Doc, kind: UpdateKind, random: () => number, n: number): vo
     const targets = stages.filter((s) => s.id !== from && !gateBlocks(doc, id, s.id));
     if (targets.length === 0) continue;
     const to = pick(targets);
-    moveCard(doc, id, to.id, Math.floor(random() * (readColumn(doc, to.id).length + 1)), LOCAL);
+    // Somewhere in the column (moveCard clamps the index), without reading the board once more.
+    moveCard(doc, id, to.id, Math.floor(random() * (ids.length / stages.length + 1)), LOCAL);
     return;
   }
 }

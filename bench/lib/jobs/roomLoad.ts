@@ -82,7 +82,12 @@ export async function roomLoad(args: RoomLoadArgs, io: JobIO): Promise<RoomLoadR
   const openClient = async (index: number): Promise<void> => {
     const sender = `${args.senderPrefix}${index}`;
     const edits = index < editorCount;
-    const target = { protocol: args.protocol, wsUrl: args.wsUrl, room: args.room, cookie: cookieFor(args, index) };
+    const target = {
+      protocol: args.protocol,
+      wsUrl: args.wsUrl,
+      room: args.room,
+      cookie: cookieFor(args, index)
+    };
     if (index < args.full) {
       const client = new FullClient(target);
       fulls.push(client);
