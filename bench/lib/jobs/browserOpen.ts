@@ -27,7 +27,9 @@ export async function browserOpen(args: BrowserOpenArgs): Promise<BrowserOpenRes
     if (args.cookie) {
       const eq = args.cookie.indexOf('=');
       const [name, value] = [args.cookie.slice(0, eq), args.cookie.slice(eq + 1)];
-      await context.addCookies([{ name, value, url: args.url }]);
+      // For the whole site, as the server sets it (Path=/): a cookie for the page's URL alone
+      // would have the page's path and never reach /api or /sync.
+      await context.addCookies([{ name, value, url: new URL('/', args.url).href }]);
     }
     const page = await context.newPage();
     await page.goto(args.url, { waitUntil: 'commit', timeout: args.timeoutMs });
