@@ -1,5 +1,4 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
-import type { BoardRole } from '../../src/lib/auth/permissions';
 import * as Y from 'yjs';
 import { isBoardOrigin, SERVER_ORIGIN, STORE_ORIGIN, type BoardOrigin } from '../../src/lib/board/origin';
 import { errorMessage, type Logger } from '../log';
@@ -14,27 +13,13 @@ import {
   type ClientMessage
 } from '../protocol';
 import type { DocStore } from '../store/DocStore';
-import { probeActivity, type DerivedEvent } from '../audit/deriveActivity';
-import type { Touch } from '../auth/updateTouches';
+import { probeActivity } from '../audit/deriveActivity';
 import { Connection, type ConnectionPeer } from './Connection';
+import type { ActivityHook, DocChangeHook, UpdateGuard } from './hooks';
 import { RoomPersistence } from './RoomPersistence';
 import { presenceIdentity, stampAwareness } from './awarenessIdentity';
 
-/** Called after a change is durable and broadcast, e.g. to mirror the board title into the board list. */
-export type DocChangeHook = (boardId: string, doc: Y.Doc, origin: BoardOrigin) => void;
-
-/**
- * Decides, before a client update is applied, whether its sender may make it
- * (server/auth/updatePolicy.ts); `touches` says what an allowed update changes.
- */
-export type UpdateGuard = (
-  doc: Y.Doc,
-  update: Uint8Array,
-  peer: ConnectionPeer
-) => { ok: true; touches: readonly Touch[] } | { ok: false; reason: string; detail: string };
-
-/** Told, once an allowed client update is durable, what it did (deriveActivity.ts). */
-export type ActivityHook = (boardId: string, userId: string, events: DerivedEvent[]) => void;
+export type { ActivityHook, DocChangeHook, UpdateGuard } from './hooks';
 
 export interface RoomOptions {
   boardId: string;
@@ -128,25 +113,16 @@ export class Room {
     conn.attach({ message: (message) => this.#handle(conn, message), closed: () => this.#remove(conn) });
   }
 
-  /** See RoomManager.membershipChanged; returns how many connections it closed. */
-  membershipChanged(userId: string, role: BoardRole | null): number {
+  /**
+   * Closes each connection for which `verdict` names a close code (a member removed, a role
+   * changed, a session signed out: RoomManager decides which); returns how many it closed.
+   */
+  closeWhere(verdict: (peer: ConnectionPeer) => { code: number; reason: string } | null): number {
     let closed = 0;
     for (const conn of [...this.#connections]) {
-      if (conn.userId !== userId) continue;
-      if (role === null) conn.close(CloseCode.AccessRemoved, 'removed from the board');
-      else if (role !== conn.peer.role) conn.close(CloseCode.RoleChanged, 'role changed');
-      else continue;
-      closed++;
-    }
-    return closed;
-  }
-
-  /** Closes the connections opened with a session that was signed out; returns how many. */
-  endSession(sessionId: string): number {
-    let closed = 0;
-    for (const conn of [...this.#connections]) {
-      if (conn.peer.sessionId !== sessionId) continue;
-      conn.close(CloseCode.SessionEnded, 'signed out');
+      const close = verdict(conn.peer);
+      if (!close) continue;
+      conn.close(close.code, close.reason);
       closed++;
     }
     return closed;

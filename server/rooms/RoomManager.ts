@@ -112,13 +112,22 @@ export class RoomManager {
    */
   membershipChanged(boardId: string, userId: string, role: BoardRole | null): number {
     const room = this.#rooms.get(boardId);
-    return room ? room.membershipChanged(userId, role) : 0;
+    if (!room) return 0;
+    return room.closeWhere((peer) => {
+      if (peer.userId !== userId) return null;
+      if (role === null) return { code: CloseCode.AccessRemoved, reason: 'removed from the board' };
+      return role === peer.role ? null : { code: CloseCode.RoleChanged, reason: 'role changed' };
+    });
   }
 
   /** Ends every socket opened with a session that was just signed out (SessionEnded, permanent). */
   endSession(sessionId: string): number {
     let closed = 0;
-    for (const room of this.#rooms.values()) closed += room.endSession(sessionId);
+    for (const room of this.#rooms.values()) {
+      closed += room.closeWhere((peer) =>
+        peer.sessionId === sessionId ? { code: CloseCode.SessionEnded, reason: 'signed out' } : null
+      );
+    }
     return closed;
   }
 
