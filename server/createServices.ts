@@ -68,7 +68,7 @@ export function createServices(options: CreateServicesOptions): Services {
     config,
     log,
     pingIntervalMs: options.pingIntervalMs,
-    guard: (doc, update, peer) => checkUpdate(doc, update, peer),
+    guard: (doc, update, peer, decoded) => checkUpdate(doc, update, peer, decoded),
     onActivity: (boardId, userId, events) => {
       activity.record(boardId, userId, events).catch((error: unknown) => {
         log.error('activity not recorded', { board: boardId, error: errorMessage(error) });

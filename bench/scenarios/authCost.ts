@@ -18,6 +18,7 @@ const SIZES: Record<Mode, AuthCostArgs> = {
 };
 
 const PART_LABELS: Record<Part, string> = {
+  decode: 'Y.decodeUpdate (protocol validation, before accounts too)',
   apply: 'Y.applyUpdate alone',
   check: 'checkUpdate (role check) alone',
   activity: 'probeActivity + finish',
@@ -101,7 +102,7 @@ function notesOf(results: AuthCostResult[]): string[] {
     const mid = (part: Part): number => median(results.map((r) => r.byKind[kind][part].p50)) ?? Number.NaN;
     const bytes = median(results.map((r) => r.bytes[kind])) ?? 0;
     return (
-      `${kind} (${Math.round(bytes)} B): apply ${round(mid('apply'), 1)}, check ${round(mid('check'), 1)}, ` +
+      `${kind} (${Math.round(bytes)} B): decode ${round(mid('decode'), 1)}, apply ${round(mid('apply'), 1)}, check ${round(mid('check'), 1)}, ` +
       `activity ${round(mid('activity'), 1)} µs`
     );
   });
@@ -111,7 +112,8 @@ function notesOf(results: AuthCostResult[]): string[] {
       'them; stages, gates and checklists from the template, every card seeded with its stage’s checklist.',
     'Each update is made on a client replica with the board operations (setCardTitle appending a word, ' +
       'moveCard to a stage it may enter now, setChecklistItemDone, addCard), kinds in turn, and taken by a ' +
-      'server copy in Room’s order: checkUpdate as an editor, probeActivity, Y.applyUpdate, finish. ' +
+      'server copy in Room’s order: Y.decodeUpdate (the protocol decoder’s validation), checkUpdate as an ' +
+      'editor on those structs, probeActivity, Y.applyUpdate, finish. ' +
       'Y.applyUpdate is timed on a document with no observers: the room’s own update handler ' +
       '(store append, broadcast) is not in it. Medians by kind: ' +
       `${byKind.join('; ')}.`,

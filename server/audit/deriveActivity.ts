@@ -21,7 +21,7 @@ interface CardFacts {
   exists: boolean;
   title: string;
   stageId: string;
-  /** Its stage's name then: the stage may be renamed or removed by the same update. */
+  /** Its stage's name then (the stage may be renamed or removed by the same update); '' unless touched. */
   stageName: string;
   archived: boolean;
   /** Done state of the checklist items the update touches. */
@@ -53,15 +53,24 @@ export function probeActivity(doc: Y.Doc, touches: readonly Touch[]): ActivityPr
   };
 }
 
+/** What an update touches on one card, so only that is read before and after. */
+interface Touched {
+  items: Set<string>;
+  comments: Set<string>;
+  /** The card itself, or its stage, is written: stage names are read (a stage's name costs a parse). */
+  stage: boolean;
+}
+
 /** Card id → the checklist item ids and comment ids the update touches on it. */
-function touchedCards(touches: readonly Touch[]): Map<string, { items: Set<string>; comments: Set<string> }> {
-  const cards = new Map<string, { items: Set<string>; comments: Set<string> }>();
+function touchedCards(touches: readonly Touch[]): Map<string, Touched> {
+  const cards = new Map<string, Touched>();
   for (const { parent, key } of touches) {
     if (parent[0] !== 'cards') continue;
     const cardId = parent.length === 1 ? key : parent[1];
     if (!cardId) continue;
     let entry = cards.get(cardId);
-    if (!entry) cards.set(cardId, (entry = { items: new Set(), comments: new Set() }));
+    if (!entry) cards.set(cardId, (entry = { items: new Set(), comments: new Set(), stage: false }));
+    if (parent.length === 1 || (parent.length === 2 && key === CardKey.stageId)) entry.stage = true;
     if (parent[2] === CardKey.checklist) {
       const itemId = parent.length === 3 ? key : parent[3];
       if (itemId) entry.items.add(itemId);
@@ -72,7 +81,7 @@ function touchedCards(touches: readonly Touch[]): Map<string, { items: Set<strin
   return cards;
 }
 
-function factsOf(doc: Y.Doc, cardId: string, ids: { items: Set<string>; comments: Set<string> }): CardFacts {
+function factsOf(doc: Y.Doc, cardId: string, ids: Touched): CardFacts {
   const card = roots(doc).cards.get(cardId);
   const items = new Map<string, boolean | undefined>();
   const comments = new Set<string>();
@@ -87,11 +96,12 @@ function factsOf(doc: Y.Doc, cardId: string, ids: { items: Set<string>; comments
   const stored = card.get(CardKey.comments);
   for (const id of ids.comments) if (stored instanceof Y.Map && stored.has(id)) comments.add(id);
   const title = card.get(CardKey.title);
+  const stageId = String(card.get(CardKey.stageId) ?? '');
   return {
     exists: true,
     title: title instanceof Y.Text ? title.toString() : typeof title === 'string' ? title : '',
-    stageId: String(card.get(CardKey.stageId) ?? ''),
-    stageName: stageName(doc, String(card.get(CardKey.stageId) ?? '')),
+    stageId,
+    stageName: ids.stage ? stageName(doc, stageId) : '',
     archived: card.get(CardKey.archived) === true,
     items,
     comments

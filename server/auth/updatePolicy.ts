@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { can, type BoardAction, type BoardRole } from '../../src/lib/auth/permissions';
 import { gateBlocks } from '../../src/lib/board/approvals';
 import { CardKey } from '../../src/lib/board/schema';
+import type { DecodedUpdate } from '../protocol';
 import { touchesOf, type Touch } from './updateTouches';
 
 export type RefusalReason =
@@ -48,8 +49,13 @@ const MOVE_FIELDS: ReadonlySet<string> = new Set([
  * Allows or refuses `update` from `actor`, judged against `doc` as it is before the update.
  * Pure: reads `doc`, never writes it. A refused update is refused whole.
  */
-export function checkUpdate(doc: Y.Doc, update: Uint8Array, actor: Actor): PolicyResult {
-  const read = touchesOf(doc, update);
+export function checkUpdate(
+  doc: Y.Doc,
+  update: Uint8Array,
+  actor: Actor,
+  decoded?: DecodedUpdate
+): PolicyResult {
+  const read = touchesOf(doc, update, decoded);
   if (!read.ok) return { ok: false, reason: 'unresolvable', detail: `Update refused: ${read.detail}.` };
   const { touches, inert } = read;
   // Sync step 2 of a client with nothing new is an empty update; every member sends one.

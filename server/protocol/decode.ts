@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import { MessageType, SyncType, type ClientMessage } from './messages';
+import { MessageType, SyncType, type ClientMessage, type DecodedUpdate } from './messages';
 import { ProtocolError, type ProtocolErrorReason } from './ProtocolError';
 
 /**
@@ -47,19 +47,17 @@ function decodeSync(decoder: decoding.Decoder): ClientMessage {
       guard('invalid-state-vector', 'state vector', () => Y.decodeStateVector(payload));
       return { type: 'syncStep1', stateVector: payload };
     case SyncType.Step2:
-      validateUpdate(payload);
-      return { type: 'syncStep2', update: payload };
+      return { type: 'syncStep2', update: payload, decoded: decodeUpdate(payload) };
     case SyncType.Update:
-      validateUpdate(payload);
-      return { type: 'syncUpdate', update: payload };
+      return { type: 'syncUpdate', update: payload, decoded: decodeUpdate(payload) };
     default:
       throw new ProtocolError('unknown-sync-type', `unknown sync message type ${syncType}`);
   }
 }
 
 /** Parses a Yjs v1 update completely without touching any document. */
-function validateUpdate(update: Uint8Array): void {
-  guard('invalid-update', 'update', () => Y.decodeUpdate(update));
+function decodeUpdate(update: Uint8Array): DecodedUpdate {
+  return guard('invalid-update', 'update', () => Y.decodeUpdate(update));
 }
 
 /** Mirrors y-protocols' applyAwarenessUpdate reads, so applying it later cannot throw. */

@@ -11,5 +11,5 @@ export {
   encodeSyncStep2,
   encodeSyncUpdate
 } from './encode';
-export { MessageType, PROTOCOL_VERSION, SyncType, type ClientMessage } from './messages';
+export { MessageType, PROTOCOL_VERSION, SyncType, type ClientMessage, type DecodedUpdate } from './messages';
 export { ProtocolError, type ProtocolErrorReason } from './ProtocolError';

@@ -1,3 +1,5 @@
+import type * as Y from 'yjs';
+
 /**
  * The y-websocket wire format as typed values. A frame is `varUint messageType` followed by a
  * type-specific body; see y-protocols/sync and y-protocols/awareness for the bodies.
@@ -36,16 +38,24 @@ export interface SyncStep1Message {
   stateVector: Uint8Array;
 }
 
+/**
+ * A Yjs update's structs and delete set, as the decoder read them to validate the update. Kept
+ * so the role check (server/auth/updateTouches.ts) reads them instead of decoding a second time.
+ */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
 /** The answer to step 1: everything the asker lacked, as one Yjs update. */
 export interface SyncStep2Message {
   type: 'syncStep2';
   update: Uint8Array;
+  decoded: DecodedUpdate;
 }
 
 /** An incremental Yjs update made after the initial sync. */
 export interface SyncUpdateMessage {
   type: 'syncUpdate';
   update: Uint8Array;
+  decoded: DecodedUpdate;
 }
 
 /** Presence (cursors, who is viewing): an encoded y-protocols awareness update. */

@@ -10,7 +10,8 @@ import {
   encodeSyncStep2,
   encodeSyncUpdate,
   ProtocolError,
-  type ClientMessage
+  type ClientMessage,
+  type DecodedUpdate
 } from '../protocol';
 import type { DocStore } from '../store/DocStore';
 import { probeActivity } from '../audit/deriveActivity';
@@ -208,7 +209,7 @@ export class Room {
       }
       case 'syncStep2':
       case 'syncUpdate':
-        this.#applyClientUpdate(conn, message.update);
+        this.#applyClientUpdate(conn, message.update, message.decoded);
         break;
       case 'awareness': {
         const stamped = stampAwareness(message.update, presenceIdentity(conn.peer), (id) =>
@@ -233,7 +234,7 @@ export class Room {
     for (const conn of this.#connections) if (conn.wantsActivity) conn.send(frame);
   }
 
-  #applyClientUpdate(conn: Connection, update: Uint8Array): void {
+  #applyClientUpdate(conn: Connection, update: Uint8Array, decoded: DecodedUpdate): void {
     // An empty update ([0, 0], every step 2 of an up-to-date client) cannot grow the doc.
     if (update.length > 2) {
       const projected = this.#persistence.docBytes + pendingBytes(this.doc) + update.length;
@@ -247,7 +248,7 @@ export class Room {
         return conn.close(CloseCode.DocumentTooLarge, 'document too large');
       }
     }
-    const verdict = this.#options.guard?.(this.doc, update, conn.peer);
+    const verdict = this.#options.guard?.(this.doc, update, conn.peer, decoded);
     if (verdict && !verdict.ok) {
       // Not applied, so not stored or broadcast; the client drops its copy and resyncs.
       this.#log.warn('update refused', {

@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import type { BoardOrigin } from '../../src/lib/board/origin';
 import type { DerivedEvent } from '../audit/deriveActivity';
 import type { Touch } from '../auth/updateTouches';
+import type { DecodedUpdate } from '../protocol';
 import type { ConnectionPeer } from './Connection';
 
 /** Called after a change is durable and broadcast, e.g. to mirror the board title into the board list. */
@@ -10,12 +11,14 @@ export type DocChangeHook = (boardId: string, doc: Y.Doc, origin: BoardOrigin) =
 
 /**
  * Decides, before a client update is applied, whether its sender may make it
- * (server/auth/updatePolicy.ts); `touches` says what an allowed update changes.
+ * (server/auth/updatePolicy.ts); `decoded` is the update as the protocol decoder read it, and
+ * `touches` says what an allowed update changes.
  */
 export type UpdateGuard = (
   doc: Y.Doc,
   update: Uint8Array,
-  peer: ConnectionPeer
+  peer: ConnectionPeer,
+  decoded: DecodedUpdate
 ) => { ok: true; touches: readonly Touch[] } | { ok: false; reason: string; detail: string };
 
 /** Told, once an allowed client update is durable, what it did (deriveActivity.ts). */

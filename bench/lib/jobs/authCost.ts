@@ -4,7 +4,9 @@
  *
  * Updates: a client replica and a "server" copy of the same big board; the replica makes typical
  * edits with the board operations, and the server copy takes each update as Room does
- * (server/rooms/Room.ts): checkUpdate, probeActivity, Y.applyUpdate, probe.finish — each timed.
+ * (server/rooms/Room.ts): Y.decodeUpdate (the protocol decoder's validation, which keeps the
+ * structs for the check), checkUpdate on those structs, probeActivity, Y.applyUpdate,
+ * probe.finish — each timed.
  * Upgrades: the lookups a WebSocket upgrade makes before it is accepted (server/sync/attachSync.ts)
  * against a SQLite file: the session behind the cookie, the membership, the board's catalogue row.
  */
@@ -39,8 +41,11 @@ import { latencySummary } from '../stats';
 
 export const UPDATE_KINDS = ['title', 'move', 'tick', 'add'] as const;
 export type UpdateKind = (typeof UPDATE_KINDS)[number];
-/** The timed parts of taking one update; `checks` is check + activity, what auth added to applying. */
-export const PARTS = ['apply', 'check', 'activity', 'checks'] as const;
+/**
+ * The timed parts of taking one update; `checks` is check + activity, what auth added to applying.
+ * `decode` was paid before accounts too (the protocol decoder validates every update).
+ */
+export const PARTS = ['decode', 'apply', 'check', 'activity', 'checks'] as const;
 export type Part = (typeof PARTS)[number];
 
 export interface AuthCostArgs {
@@ -95,7 +100,7 @@ function measureUpdates(args: AuthCostArgs): Omit<AuthCostResult, 'session' | 'a
   let last: Uint8Array | null = null;
   replica.on('update', (update: Uint8Array) => void (last = update));
   const samples = new Map<UpdateKind, Record<Part, number[]>>(
-    UPDATE_KINDS.map((kind) => [kind, { apply: [], check: [], activity: [], checks: [] }])
+    UPDATE_KINDS.map((kind) => [kind, { decode: [], apply: [], check: [], activity: [], checks: [] }])
   );
   const sizes = new Map<UpdateKind, number[]>(UPDATE_KINDS.map((kind) => [kind, []]));
   const random = seededRandom(1);
@@ -106,8 +111,10 @@ function measureUpdates(args: AuthCostArgs): Omit<AuthCostResult, 'session' | 'a
     edit(replica, kind, random, i);
     const update = last as Uint8Array | null;
     if (!update) throw new Error(`a ${kind} edit made no update`);
+    const tDecode = performance.now();
+    const decoded = Y.decodeUpdate(update);
     const t0 = performance.now();
-    const verdict = checkUpdate(server, update, ACTOR);
+    const verdict = checkUpdate(server, update, ACTOR, decoded);
     const t1 = performance.now();
     if (!verdict.ok) throw new Error(`the server refused a ${kind} edit: ${verdict.detail}`);
     const probe = probeActivity(server, verdict.touches);
@@ -120,6 +127,7 @@ function measureUpdates(args: AuthCostArgs): Omit<AuthCostResult, 'session' | 'a
     if (events.length === 0) silent++;
     const s = samples.get(kind) as Record<Part, number[]>;
     const us = (ms: number): number => ms * 1000;
+    s.decode.push(us(t0 - tDecode));
     s.apply.push(us(t3 - t2));
     s.check.push(us(t1 - t0));
     s.activity.push(us(t2 - t1 + (t4 - t3)));
