@@ -230,8 +230,11 @@ export class Room {
   /** Sends activity entries to the connections that subscribed to them. */
   sendActivity(entries: unknown[]): void {
     if (entries.length === 0) return;
-    const frame = encodeActivity(entries);
-    for (const conn of this.#connections) if (conn.wantsActivity) conn.send(frame);
+    // Most connections (stock clients, the bench) never subscribe: then there is nothing to encode.
+    let frame: Uint8Array | null = null;
+    for (const conn of this.#connections) {
+      if (conn.wantsActivity) conn.send((frame ??= encodeActivity(entries)));
+    }
   }
 
   #applyClientUpdate(conn: Connection, update: Uint8Array, decoded: DecodedUpdate): void {
