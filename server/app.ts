@@ -107,6 +107,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       detachSync();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       await rooms.close();
+      // Rooms hand their last activity entries over as they close; they are written before the store goes.
+      await services.activity.flush();
       server.closeIdleConnections();
       const drain = setTimeout(() => server.closeAllConnections(), HTTP_DRAIN_MS);
       await stopped;
