@@ -91,6 +91,9 @@ function judge(touch: Touch, context: Context): Refusal | null {
       return need('edit-stages', path, context);
     case 'approvals':
       return serverOnly(path);
+    case 'labels':
+      // Labels are everyday card work (Trello lets every member make them), not board structure.
+      return need('edit-card', path, context);
     case 'cards':
       return judgeCard(touch, path, context);
     default:

@@ -7,15 +7,9 @@ import { seedStageChecklist } from './checklist-ops';
 import { isIsoDate } from './dates';
 import { rankAtIndex, ranksBetween } from './rank';
 import { readColumn, readStage, revisionsOf, type RevisionView } from './read';
-import { CardKey, LIMITS, roots, str, type CardMap } from './schema';
+import { CardKey, LIMITS, cardMap, roots, str, type CardMap } from './schema';
 import { replaceText } from './text';
 import { cleanName, transact } from './transact';
-
-function cardMap(doc: Y.Doc, cardId: string): CardMap {
-  const map = roots(doc).cards.get(cardId);
-  if (!map) throw new BoardError('not-found', `No card ${cardId}.`);
-  return map;
-}
 
 function requireStage(doc: Y.Doc, stageId: string): void {
   if (!roots(doc).stages.has(stageId)) throw new BoardError('not-found', `No stage ${stageId}.`);
@@ -43,6 +37,9 @@ function makeCardMap(id: string, stageId: string, title: string, rank: string): 
   map.set(CardKey.seeded, new Y.Map());
   map.set(CardKey.revisions, new Y.Array());
   map.set(CardKey.comments, new Y.Map());
+  // Made with the card, so two people assigning or labelling a new card at once share one map.
+  map.set(CardKey.assignees, new Y.Map());
+  map.set(CardKey.labels, new Y.Map());
   return map;
 }
 

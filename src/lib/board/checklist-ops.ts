@@ -12,7 +12,8 @@ import * as Y from 'yjs';
 import { BoardError } from './errors';
 import { newId } from './ids';
 import type { BoardOrigin } from './origin';
-import { compareRanked, isRank, ranksBetween } from './rank';
+import { isIsoDate } from './dates';
+import { compareRanked, isRank, rankAtIndex, ranksBetween } from './rank';
 import { checklistOf } from './read';
 import { cleanChecklistSeeds } from './rules';
 import {
@@ -20,18 +21,13 @@ import {
   ChecklistItemKey,
   LIMITS,
   StageKey,
+  cardMap,
   roots,
   seededItemId,
   str,
   type CardMap
 } from './schema';
 import { cleanName, transact } from './transact';
-
-function cardMap(doc: Y.Doc, cardId: string): CardMap {
-  const map = roots(doc).cards.get(cardId);
-  if (!map) throw new BoardError('not-found', `No card ${cardId}.`);
-  return map;
-}
 
 /** The card's item map, created if an older card lacks one. Call inside a transaction. */
 function itemsOf(card: CardMap): Y.Map<Y.Map<unknown>> {
@@ -94,8 +90,7 @@ export function setChecklistItemDone(
   done: boolean,
   origin?: BoardOrigin
 ): void {
-  const item = checklistOf(cardMap(doc, cardId))?.get(itemId);
-  if (!(item instanceof Y.Map)) throw new BoardError('not-found', `No checklist item ${itemId}.`);
+  const item = itemOf(doc, cardId, itemId);
   if (item.get(ChecklistItemKey.done) === done) return;
   transact(doc, origin, () => item.set(ChecklistItemKey.done, done));
 }
@@ -116,6 +111,79 @@ export function addChecklistItem(doc: Y.Doc, cardId: string, text: string, origi
     items.set(id, makeItem(clean, rank as string));
   });
   return id;
+}
+
+function itemOf(doc: Y.Doc, cardId: string, itemId: string): Y.Map<unknown> {
+  const item = checklistOf(cardMap(doc, cardId))?.get(itemId);
+  if (!(item instanceof Y.Map)) throw new BoardError('not-found', `No checklist item ${itemId}.`);
+  return item;
+}
+
+/** Rewords one item. */
+export function editChecklistItem(
+  doc: Y.Doc,
+  cardId: string,
+  itemId: string,
+  text: string,
+  origin?: BoardOrigin
+): void {
+  const clean = cleanName(text, LIMITS.checklistText);
+  if (!clean) throw new BoardError('invalid', `A checklist item is 1–${LIMITS.checklistText} characters.`);
+  const item = itemOf(doc, cardId, itemId);
+  transact(doc, origin, () => item.set(ChecklistItemKey.text, clean));
+}
+
+/**
+ * Moves an item to `index` among the card's other items (in their order). Only its rank changes,
+ * so a concurrent tick or rewording of the same item is kept.
+ */
+export function moveChecklistItem(
+  doc: Y.Doc,
+  cardId: string,
+  itemId: string,
+  index: number,
+  origin?: BoardOrigin
+): void {
+  const items = checklistOf(cardMap(doc, cardId));
+  const item = items?.get(itemId);
+  if (!items || !(item instanceof Y.Map)) throw new BoardError('not-found', `No checklist item ${itemId}.`);
+  const others: { id: string; rank: string }[] = [];
+  items.forEach((other, id) => {
+    const rank = other instanceof Y.Map ? str(other, ChecklistItemKey.rank) : '';
+    if (id !== itemId) others.push({ id, rank: isRank(rank) ? rank : '~' });
+  });
+  const rank = rankAtIndex(others.sort(compareRanked), index);
+  transact(doc, origin, () => item.set(ChecklistItemKey.rank, rank));
+}
+
+/** Gives the item to a person (a user id), or to nobody (null). */
+export function setChecklistItemAssignee(
+  doc: Y.Doc,
+  cardId: string,
+  itemId: string,
+  userId: string | null,
+  origin?: BoardOrigin
+): void {
+  if (userId !== null && (!userId || userId.length > 64)) throw new BoardError('invalid', 'Not a user id.');
+  const item = itemOf(doc, cardId, itemId);
+  transact(doc, origin, () =>
+    userId === null ? item.delete(ChecklistItemKey.assignee) : item.set(ChecklistItemKey.assignee, userId)
+  );
+}
+
+/** Sets ('YYYY-MM-DD') or clears (null) the item's own due date. */
+export function setChecklistItemDue(
+  doc: Y.Doc,
+  cardId: string,
+  itemId: string,
+  date: string | null,
+  origin?: BoardOrigin
+): void {
+  if (date !== null && !isIsoDate(date)) throw new BoardError('invalid', 'A date is written YYYY-MM-DD.');
+  const item = itemOf(doc, cardId, itemId);
+  transact(doc, origin, () =>
+    date === null ? item.delete(ChecklistItemKey.due) : item.set(ChecklistItemKey.due, date)
+  );
 }
 
 /** Removes one item. */

@@ -54,6 +54,12 @@ export interface CardView {
   enteredAt: number;
   /** 'YYYY-MM-DD' or null. */
   date: string | null;
+  /** The day work starts, 'YYYY-MM-DD', or null. */
+  startDate: string | null;
+  /** User ids of the people the card is assigned to, sorted. */
+  assignees: string[];
+  /** Ids of the board labels on the card (labels since removed from the board included). */
+  labels: string[];
   /** How many times the card was sent back. */
   revisions: number;
   checklistDone: number;
@@ -71,6 +77,10 @@ export interface ChecklistItemView {
   /** The stage the item came with, or null for an item added by hand. */
   stageId: string | null;
   rank: string;
+  /** Who does it (a user id), or null. */
+  assignee: string | null;
+  /** Its own due date, 'YYYY-MM-DD', or null. */
+  due: string | null;
 }
 
 export interface RevisionView {
@@ -84,6 +94,7 @@ export interface RevisionView {
 
 /** Everything about one card that its panel shows beyond the face. */
 export interface CardDetailView extends CardView {
+  description: string;
   checklist: ChecklistItemView[];
   revisionLog: RevisionView[];
 }
@@ -151,6 +162,12 @@ export function revisionsOf(map: CardMap): Y.Array<RevisionView> | null {
   return log instanceof Y.Array ? (log as Y.Array<RevisionView>) : null;
 }
 
+/** The keys of a card's id → true map (assignees, labels), sorted so views compare stably. */
+function keysOf(map: CardMap, key: string): string[] {
+  const nested = map.get(key);
+  return nested instanceof Y.Map ? [...nested.keys()].sort() : [];
+}
+
 /** Reads one card map. */
 export function readCard(id: string, map: CardMap): CardView {
   const stageId = str(map, CardKey.stageId);
@@ -171,6 +188,7 @@ export function readCard(id: string, map: CardMap): CardView {
   const rank = str(map, CardKey.rank);
   const createdAt = num(map, CardKey.createdAt) ?? 0;
   const date = str(map, CardKey.date);
+  const startDate = str(map, CardKey.startDate);
   return {
     id,
     title: text(map, CardKey.title),
@@ -180,6 +198,9 @@ export function readCard(id: string, map: CardMap): CardView {
     createdAt,
     enteredAt: num(map, CardKey.enteredAt) ?? createdAt,
     date: isIsoDate(date) ? date : null,
+    startDate: isIsoDate(startDate) ? startDate : null,
+    assignees: keysOf(map, CardKey.assignees),
+    labels: keysOf(map, CardKey.labels),
     revisions: revisionsOf(map)?.length ?? 0,
     checklistDone: done,
     checklistTotal: total,
@@ -215,14 +236,16 @@ export function readCardDetail(id: string, map: CardMap): CardDetailView {
       alt: seed && seed.text === text ? (seed.alt ?? '') : '',
       done: item.get(ChecklistItemKey.done) === true,
       stageId: seeded?.stageId ?? null,
-      rank: isRank(rank) ? rank : LAST_RANK
+      rank: isRank(rank) ? rank : LAST_RANK,
+      assignee: str(item, ChecklistItemKey.assignee) || null,
+      due: isIsoDate(str(item, ChecklistItemKey.due)) ? str(item, ChecklistItemKey.due) : null
     });
   });
   checklist.sort(compareRanked);
   const revisionLog = (revisionsOf(map)?.toArray() ?? []).filter(
     (r) => r && typeof r.from === 'string' && typeof r.to === 'string' && typeof r.at === 'number'
   );
-  return { ...readCard(id, map), checklist, revisionLog };
+  return { ...readCard(id, map), description: text(map, CardKey.description), checklist, revisionLog };
 }
 
 /** The board's stages in order. */

@@ -3,6 +3,7 @@
  * the Y types by key; everything else reads views (read.ts) and writes through operations.
  */
 import * as Y from 'yjs';
+import { BoardError } from './errors';
 
 export const SCHEMA_VERSION = 1;
 
@@ -13,7 +14,11 @@ export const LIMITS = {
   cardTitle: 500,
   checklistText: 300,
   checklistItems: 200,
-  stages: 50
+  stages: 50,
+  cardDescription: 20_000,
+  assignees: 20,
+  labels: 50,
+  labelName: 40
 } as const;
 
 export type StageMap = Y.Map<unknown>;
@@ -25,6 +30,8 @@ export interface BoardRoots {
   stages: Y.Map<StageMap>;
   cards: Y.Map<CardMap>;
   approvals: Y.Map<unknown>;
+  /** Label id → LabelValue (label-ops.ts): the board's labels, which cards refer to by id. */
+  labels: Y.Map<unknown>;
 }
 
 /** The board's root maps (creating them is free: Yjs top-level types exist by name). */
@@ -33,8 +40,16 @@ export function roots(doc: Y.Doc): BoardRoots {
     meta: doc.getMap('meta'),
     stages: doc.getMap<StageMap>('stages'),
     cards: doc.getMap<CardMap>('cards'),
-    approvals: doc.getMap('approvals')
+    approvals: doc.getMap('approvals'),
+    labels: doc.getMap('labels')
   };
+}
+
+/** The card's map, or a not-found BoardError: what every card operation starts from. */
+export function cardMap(doc: Y.Doc, cardId: string): CardMap {
+  const map = roots(doc).cards.get(cardId);
+  if (!map) throw new BoardError('not-found', `No card ${cardId}.`);
+  return map;
 }
 
 /** Keys of a stage map. */
@@ -79,7 +94,16 @@ export const CardKey = {
   seeded: 'seeded',
   /** Y.Array of Revision: each time the card was sent back. Its length is the round count. */
   revisions: 'revisions',
-  comments: 'comments'
+  /** Y.Map of comment id → CommentValue (comment-ops.ts): plain values, each its author's. */
+  comments: 'comments',
+  /** Y.Map of user id → true: the people the card is assigned to. */
+  assignees: 'assignees',
+  /** Y.Map of label id → true: the board labels (root `labels`) the card carries. */
+  labels: 'labels',
+  /** The day work starts ('YYYY-MM-DD'), shown with the card's date (its due date). */
+  startDate: 'startDate',
+  /** Y.Map of attachment id → AttachmentValue: the card's drafts, written by the server only. */
+  attachments: 'attachments'
 } as const;
 
 /**
@@ -91,7 +115,11 @@ export const CardKey = {
 export const ChecklistItemKey = {
   text: 'text',
   done: 'done',
-  rank: 'rank'
+  rank: 'rank',
+  /** The user id of whoever does this item, or absent. */
+  assignee: 'assignee',
+  /** The item's own due date ('YYYY-MM-DD'), or absent. */
+  due: 'due'
 } as const;
 
 /** The id of the item a stage's seed gives a card. */

@@ -1,0 +1,102 @@
+/**
+ * What a card holds beyond its place on the board: the description, the people it is assigned
+ * to and its start date. Assignees are a map of user id → true, so two people assigning at
+ * once both land (a list would need a merge rule).
+ */
+import * as Y from 'yjs';
+import { BoardError } from './errors';
+import { isIsoDate } from './dates';
+import type { BoardOrigin } from './origin';
+import { CardKey, LIMITS, cardMap, roots, type CardMap } from './schema';
+import { replaceText } from './text';
+import { transact } from './transact';
+
+/** The card's Y.Map stored under `key`, created on first use (cards made before it existed). */
+function nestedMap(map: CardMap, key: string): Y.Map<unknown> {
+  const nested = map.get(key);
+  if (nested instanceof Y.Map) return nested as Y.Map<unknown>;
+  const made = new Y.Map<unknown>();
+  map.set(key, made);
+  return made;
+}
+
+/** The card's description Y.Text when it has one (reading never creates it: a viewer may not write). */
+export function existingDescription(doc: Y.Doc, cardId: string): Y.Text | null {
+  const value = roots(doc).cards.get(cardId)?.get(CardKey.description);
+  return value instanceof Y.Text ? value : null;
+}
+
+/**
+ * The card's description as a Y.Text, for live editing (src/lib/sync/text-binding.ts edits it
+ * keystroke by keystroke); created on first use for cards that have none.
+ */
+export function cardDescription(doc: Y.Doc, cardId: string, origin?: BoardOrigin): Y.Text {
+  const map = cardMap(doc, cardId);
+  const existing = map.get(CardKey.description);
+  if (existing instanceof Y.Text) return existing;
+  return transact(doc, origin, () => {
+    const text = new Y.Text(typeof existing === 'string' ? existing : '');
+    map.set(CardKey.description, text);
+    return text;
+  });
+}
+
+/** Rewrites the description to `next`, touching only what differs (others' words stay). */
+export function setCardDescription(doc: Y.Doc, cardId: string, next: string, origin?: BoardOrigin): void {
+  if (next.length > LIMITS.cardDescription) {
+    throw new BoardError('invalid', `A description is at most ${LIMITS.cardDescription} characters.`);
+  }
+  const text = cardDescription(doc, cardId, origin);
+  transact(doc, origin, () => replaceText(text, next));
+}
+
+/** Assigns (or, `assigned` false, unassigns) a board member to the card. */
+export function assignCard(
+  doc: Y.Doc,
+  cardId: string,
+  userId: string,
+  assigned = true,
+  origin?: BoardOrigin
+): void {
+  if (!userId || userId.length > 64) throw new BoardError('invalid', 'Not a user id.');
+  const map = cardMap(doc, cardId);
+  const current = map.get(CardKey.assignees);
+  if (!assigned) {
+    if (current instanceof Y.Map && current.has(userId)) transact(doc, origin, () => current.delete(userId));
+    return;
+  }
+  if (current instanceof Y.Map && current.size >= LIMITS.assignees && !current.has(userId)) {
+    throw new BoardError('invalid', `A card has at most ${LIMITS.assignees} assignees.`);
+  }
+  transact(doc, origin, () => nestedMap(map, CardKey.assignees).set(userId, true));
+}
+
+/** Sets (a 'YYYY-MM-DD' date) or clears (null) the day work on the card starts. */
+export function setCardStartDate(
+  doc: Y.Doc,
+  cardId: string,
+  date: string | null,
+  origin?: BoardOrigin
+): void {
+  if (date !== null && !isIsoDate(date)) throw new BoardError('invalid', 'A date is written YYYY-MM-DD.');
+  const map = cardMap(doc, cardId);
+  transact(doc, origin, () =>
+    date === null ? map.delete(CardKey.startDate) : map.set(CardKey.startDate, date)
+  );
+}
+
+/** Puts a board label on the card, or (`on` false) takes it off. */
+export function setCardLabel(
+  doc: Y.Doc,
+  cardId: string,
+  labelId: string,
+  on = true,
+  origin?: BoardOrigin
+): void {
+  const map = cardMap(doc, cardId);
+  if (on && !roots(doc).labels.has(labelId)) throw new BoardError('not-found', `No label ${labelId}.`);
+  transact(doc, origin, () => {
+    if (on) nestedMap(map, CardKey.labels).set(labelId, true);
+    else (map.get(CardKey.labels) as Y.Map<unknown> | undefined)?.delete(labelId);
+  });
+}
