@@ -9,10 +9,12 @@ import {
   compareRanked,
   effectiveStageId,
   readCard,
+  readLabels,
   readMeta,
   readStages,
   type BoardMetaView,
   type CardView,
+  type LabelView,
   type StageView
 } from '../board';
 import { roots } from '../board/schema';
@@ -28,6 +30,9 @@ function sameCard(a: CardView, b: CardView): boolean {
     a.createdAt === b.createdAt &&
     a.enteredAt === b.enteredAt &&
     a.date === b.date &&
+    a.startDate === b.startDate &&
+    sameList(a.assignees, b.assignees) &&
+    sameList(a.labels, b.labels) &&
     a.revisions === b.revisions &&
     a.checklistDone === b.checklistDone &&
     a.checklistTotal === b.checklistTotal &&
@@ -83,6 +88,7 @@ export class BoardProjection {
   #cards = new Map<string, CardView>();
   #stages: readonly StageView[];
   #meta: BoardMetaView;
+  #labels: readonly LabelView[];
   #columns = new Map<string, readonly CardView[]>();
   #archived: readonly CardView[] = EMPTY;
   /** Column copies of cards whose stage is gone, keyed by the card's own view, so they keep identity. */
@@ -91,15 +97,17 @@ export class BoardProjection {
   #touchedCards = new Set<string>();
   #stagesTouched = false;
   #metaTouched = false;
+  #labelsTouched = false;
   #listeners = new Set<() => void>();
   #teardown: () => void;
 
   constructor(doc: Y.Doc) {
     this.#doc = doc;
-    const { cards, stages, meta } = roots(doc);
+    const { cards, stages, meta, labels } = roots(doc);
     cards.forEach((map, id) => this.#cards.set(id, readCard(id, map)));
     this.#stages = readStages(doc);
     this.#meta = readMeta(doc);
+    this.#labels = readLabels(doc);
     const onCards = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
       for (const event of events) {
         if (event.target === cards) for (const key of event.changes.keys.keys()) this.#touchedCards.add(key);
@@ -108,17 +116,20 @@ export class BoardProjection {
     };
     const onStages = () => (this.#stagesTouched = true);
     const onMeta = () => (this.#metaTouched = true);
+    const onLabels = () => (this.#labelsTouched = true);
     const onAfter = () => {
       if (this.#settle()) for (const fn of this.#listeners) fn();
     };
     cards.observeDeep(onCards);
     stages.observeDeep(onStages);
     meta.observe(onMeta);
+    labels.observe(onLabels);
     doc.on('afterTransaction', onAfter);
     this.#teardown = () => {
       cards.unobserveDeep(onCards);
       stages.unobserveDeep(onStages);
       meta.unobserve(onMeta);
+      labels.unobserve(onLabels);
       doc.off('afterTransaction', onAfter);
     };
   }
@@ -135,6 +146,11 @@ export class BoardProjection {
 
   get stages(): readonly StageView[] {
     return this.#stages;
+  }
+
+  /** The board's labels; the same array until one changes. */
+  get labels(): readonly LabelView[] {
+    return this.#labels;
   }
 
   /** Visible cards of a stage in order; the same array until that column changes. */
@@ -172,6 +188,14 @@ export class BoardProjection {
       const meta = readMeta(this.#doc);
       if (!sameMeta(this.#meta, meta)) {
         this.#meta = meta;
+        changed = true;
+      }
+    }
+    if (this.#labelsTouched) {
+      this.#labelsTouched = false;
+      const labels = readLabels(this.#doc);
+      if (!sameJson(this.#labels, labels)) {
+        this.#labels = labels;
         changed = true;
       }
     }

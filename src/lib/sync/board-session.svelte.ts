@@ -12,6 +12,7 @@ import {
   type BoardMetaView,
   type CardDetailView,
   type CardView,
+  type LabelView,
   type StageView
 } from '../board';
 import { roots } from '../board/schema';
@@ -181,6 +182,11 @@ export class BoardSession {
   get stages(): readonly StageView[] {
     this.#subscribeDoc();
     return this.projection.stages;
+  }
+
+  get labels(): readonly LabelView[] {
+    this.#subscribeDoc();
+    return this.projection.labels;
   }
 
   column(stageId: string): readonly CardView[] {

@@ -9,6 +9,11 @@ export function refusalOf(op: () => unknown): string {
     op();
     return '';
   } catch (e) {
-    return e instanceof BoardError ? e.message : String(e);
+    return refusalMessage(e);
   }
+}
+
+/** What to tell the person about an operation that threw. */
+export function refusalMessage(e: unknown): string {
+  return e instanceof BoardError ? e.message : String(e);
 }
