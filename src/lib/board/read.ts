@@ -3,6 +3,7 @@
  * server reports. Reading never writes.
  */
 import * as Y from 'yjs';
+import { readComments, type CommentThread } from './comment-ops';
 import { isIsoDate } from './dates';
 import { compareRanked, isRank } from './rank';
 import {
@@ -95,6 +96,7 @@ export interface RevisionView {
 /** Everything about one card that its panel shows beyond the face. */
 export interface CardDetailView extends CardView {
   description: string;
+  comments: CommentThread[];
   checklist: ChecklistItemView[];
   revisionLog: RevisionView[];
 }
@@ -245,7 +247,13 @@ export function readCardDetail(id: string, map: CardMap): CardDetailView {
   const revisionLog = (revisionsOf(map)?.toArray() ?? []).filter(
     (r) => r && typeof r.from === 'string' && typeof r.to === 'string' && typeof r.at === 'number'
   );
-  return { ...readCard(id, map), description: text(map, CardKey.description), checklist, revisionLog };
+  return {
+    ...readCard(id, map),
+    description: text(map, CardKey.description),
+    comments: readComments(map),
+    checklist,
+    revisionLog
+  };
 }
 
 /** The board's stages in order. */
