@@ -34,7 +34,14 @@ export default defineConfig({
     url: `http://localhost:${PORT}/healthz`,
     timeout: 180_000,
     reuseExistingServer: false,
-    env: { PORT: String(PORT), DATA_DIR: 'test-results/e2e-data', SEED_DEMO: 'true', LOG_LEVEL: 'warn' },
+    // A 1 MiB attachment limit keeps the oversized-upload test small.
+    env: {
+      PORT: String(PORT),
+      DATA_DIR: 'test-results/e2e-data',
+      SEED_DEMO: 'true',
+      LOG_LEVEL: 'warn',
+      ATTACHMENT_MAX_BYTES: String(1024 * 1024)
+    },
     stdout: 'ignore',
     stderr: 'pipe'
   }

@@ -22,6 +22,8 @@ export interface Config {
   roomIdleMs: number;
   /** Create the demo board on a fresh database. */
   seedDemo: boolean;
+  /** Largest attachment (one version of a draft) accepted, in bytes. */
+  attachmentMaxBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -70,6 +72,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxSendBufferBytes: int(env, 'MAX_SEND_BUFFER_BYTES', 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     compactAfterUpdates: int(env, 'COMPACT_AFTER_UPDATES', 500, 1, 1_000_000),
     roomIdleMs: int(env, 'ROOM_IDLE_MS', 30_000, 0, 24 * 3600 * 1000),
-    seedDemo: bool(env, 'SEED_DEMO', true)
+    seedDemo: bool(env, 'SEED_DEMO', true),
+    attachmentMaxBytes: int(env, 'ATTACHMENT_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024)
   };
 }

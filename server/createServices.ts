@@ -10,6 +10,7 @@ import { MembershipService, type MembershipChange } from './auth/MembershipServi
 import { SqliteAuthStore } from './auth/SqliteAuthStore';
 import { SqliteInviteStore } from './auth/SqliteInviteStore';
 import { SqliteMemberStore } from './auth/SqliteMemberStore';
+import { AttachmentService } from './attachments/AttachmentService';
 import { ActivityService } from './audit/ActivityService';
 import type { AuditStore } from './audit/AuditStore';
 import { MemoryAuditStore } from './audit/MemoryAuditStore';
@@ -118,9 +119,17 @@ export function createServices(options: CreateServicesOptions): Services {
       await members.removeBoard(boardId);
       await invites.removeBoard(boardId);
       await activity.removeBoard(boardId);
+      await attachments.removeBoard(boardId);
     }
   });
   const reviews = new ReviewService(rooms, boards, members, activity);
+  const attachments = new AttachmentService(
+    config.dataDir,
+    config.attachmentMaxBytes,
+    rooms,
+    boards,
+    members
+  );
   const auth = new AuthService(accounts.auth, log, {
     onSignedOut: (sessionId) => void rooms.endSession(sessionId),
     onSignedUp: async (user) => {
@@ -129,7 +138,7 @@ export function createServices(options: CreateServicesOptions): Services {
   });
   const inviteDeps = { store: accounts.invites, members, users: accounts.auth, auth, boards, log };
   const invites = new InviteService(inviteDeps);
-  return { config, store, rooms, boards, templates, auth, members, invites, activity, reviews };
+  return { config, store, rooms, boards, templates, auth, members, invites, activity, reviews, attachments };
 }
 
 /**

@@ -41,7 +41,7 @@ function templatesOrExit(): void {
 }
 
 /** SvelteKit's adapter-node handler from ./build, or exit when the app has not been built. */
-async function loadHandler(): Promise<RequestHandler> {
+async function loadHandler(config: Config): Promise<RequestHandler> {
   const file = path.resolve(import.meta.dirname, '../build/handler.js');
   if (!existsSync(file)) {
     console.error('No build found: run `npm run build` first (npm start does this for you).');
@@ -52,6 +52,10 @@ async function loadHandler(): Promise<RequestHandler> {
   // header, name a header only this process sets (overwriting anything a client sent).
   const ownHeader = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
   if (ownHeader) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
+  // adapter-node refuses bodies over 512 KB before an endpoint sees them; uploads need the
+  // attachment limit (plus room for a slightly larger file to get the upload's own clear 413).
+  // JSON endpoints stay bounded by readJson's own limit (src/routes/api/json.ts).
+  process.env.BODY_SIZE_LIMIT ??= String(config.attachmentMaxBytes + 1024 * 1024);
   const mod = (await import(pathToFileURL(file).href)) as { handler: RequestHandler };
   if (!ownHeader) return mod.handler;
   return (req, res, next) => {
@@ -64,7 +68,7 @@ async function loadHandler(): Promise<RequestHandler> {
 async function main(): Promise<void> {
   const config = configOrExit();
   templatesOrExit();
-  const handler = await loadHandler();
+  const handler = await loadHandler(config);
   const store = SqliteDocStore.open(config);
   const app = await startServer({ config, store, handler, log });
   if (config.seedDemo) await seedDemoBoard(store, app.rooms);

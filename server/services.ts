@@ -2,6 +2,7 @@ import type { AuthService } from './auth/AuthService';
 import type { InviteService } from './auth/InviteService';
 import type { MembershipService } from './auth/MembershipService';
 import type { ActivityService } from './audit/ActivityService';
+import type { AttachmentService } from './attachments/AttachmentService';
 import type { BoardService } from './boards/BoardService';
 import type { ReviewService } from './boards/ReviewService';
 import type { Config } from './config';
@@ -26,6 +27,7 @@ export interface Services {
   invites: InviteService;
   activity: ActivityService;
   reviews: ReviewService;
+  attachments: AttachmentService;
 }
 
 const KEY = Symbol.for('stageboard.services');

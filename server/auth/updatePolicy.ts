@@ -7,6 +7,13 @@
 import * as Y from 'yjs';
 import { can, type BoardAction, type BoardRole } from '../../src/lib/auth/permissions';
 import { gateBlocks } from '../../src/lib/board/approvals';
+import {
+  commentProblem,
+  isCommentId,
+  resolutionProblem,
+  type CommentValue,
+  type ResolutionValue
+} from '../../src/lib/board/comment-value';
 import { CardKey } from '../../src/lib/board/schema';
 import type { DecodedUpdate } from '../protocol';
 import { touchesOf, type Touch } from './updateTouches';
@@ -35,6 +42,8 @@ interface Context {
   created: Set<string>;
   /** Cards of the document this update deletes or writes over: their insides go with them. */
   replaced: Set<string>;
+  /** Card id → ids of the comments this update writes, which a reply or resolution may name. */
+  comments: Map<string, Set<string>>;
 }
 
 /** Card fields that place a card: writing them moves it (a card entering a stage is seeded). */
@@ -43,6 +52,17 @@ const MOVE_FIELDS: ReadonlySet<string> = new Set([
   CardKey.rank,
   CardKey.enteredAt,
   CardKey.seeded
+]);
+
+/**
+ * Fields whose entries a card's creator may not write along with the card: the revision log and
+ * attachments (the server's) and comments (their authors').
+ */
+const CREATOR_MAY_NOT_FILL: ReadonlySet<string> = new Set([
+  CardKey.revisions,
+  CardKey.comments,
+  CardKey.resolvedComments,
+  CardKey.attachments
 ]);
 
 /**
@@ -73,8 +93,12 @@ export function checkUpdate(
 }
 
 function contextOf(doc: Y.Doc, actor: Actor, touches: readonly Touch[]): Context {
-  const context: Context = { doc, actor, created: new Set(), replaced: new Set() };
+  const context: Context = { doc, actor, created: new Set(), replaced: new Set(), comments: new Map() };
   for (const t of touches) {
+    const [root, cardId, field] = t.parent;
+    if (root === 'cards' && cardId && field === CardKey.comments && t.parent.length === 3 && t.key) {
+      if (t.kind === 'write') context.comments.set(cardId, (context.comments.get(cardId) ?? new Set()).add(t.key));
+    }
     if (t.parent.length !== 1 || t.parent[0] !== 'cards' || t.key === null) continue;
     if (existingCard(doc, t.key)) context.replaced.add(t.key);
     else if (t.kind === 'write') context.created.add(t.key);
@@ -113,17 +137,18 @@ function judgeCard(touch: Touch, path: string, context: Context): Refusal | null
     return need(creates ? 'create-card' : 'edit-card', path, context);
   }
   const keyOfCard = touch.parent.length === 2;
-  // A new card's fields come with creating it, except entries of its revision log (the server's)
-  // and comments in it (their authors'), which a creator could otherwise forge.
+  // A new card's fields come with creating it, except those CREATOR_MAY_NOT_FILL lists, which a
+  // creator could otherwise forge.
   if (context.created.has(id) && touch.newParent) {
-    if (keyOfCard || (field !== CardKey.revisions && field !== CardKey.comments)) {
+    if (keyOfCard || !CREATOR_MAY_NOT_FILL.has(field)) {
       return need('create-card', path, context);
     }
   }
   // Whatever a deleted or replaced card held goes with it; deleting the card was judged above.
   if (context.replaced.has(id) && touch.kind === 'delete') return need('edit-card', path, context);
-  if (field === CardKey.revisions) return serverOnly(path);
+  if (field === CardKey.revisions || field === CardKey.attachments) return serverOnly(path);
   if (field === CardKey.comments) return judgeComment(touch, id, path, context);
+  if (field === CardKey.resolvedComments) return judgeResolution(touch, id, path, context);
   if (field === CardKey.checklist) return need('tick-checklist', path, context);
   if (!MOVE_FIELDS.has(field)) return need('edit-card', path, context);
   const refusal = need('move-card', path, context);
@@ -135,26 +160,85 @@ function judgeCard(touch: Touch, path: string, context: Context): Refusal | null
     : null;
 }
 
-/** Comments are plain values keyed by comment id; each belongs to its author, managers moderate. */
+/**
+ * Comments are plain values keyed by comment id (shape: comment-value.ts). Each belongs to its
+ * author: only they write it, and an edit keeps its time and thread. Managers moderate by
+ * deleting anyone's, never by rewriting it.
+ */
 function judgeComment(touch: Touch, cardId: string, path: string, context: Context): Refusal | null {
   const refusal = need('comment', path, context);
   if (refusal) return refusal;
   const commentId = touch.parent.length === 3 ? touch.key : null;
-  if (commentId === null) return { reason: 'forbidden', detail: `${path}: comments are plain values.` };
+  if (commentId === null) return plainValues(path);
   const { userId, role } = context.actor;
-  // An overwritten value reaches the server as deleted content: judge it as the delete it is.
-  const removes = touch.kind === 'delete' || touch.content === 'deleted';
-  if (!removes && touch.content !== 'any') {
-    return { reason: 'forbidden', detail: `${path}: comments are plain values.` };
-  }
-  if (!removes && authorOf(touch.value) !== userId) {
-    return { reason: 'not-author', detail: `${path} must be written as its author.` };
-  }
   const existing = liveValue(commentsOf(context.doc, cardId), commentId);
-  if (existing !== undefined && authorOf(existing) !== userId && !can(role, 'manage-members')) {
-    return { reason: 'not-author', detail: `${path} belongs to someone else; a ${role} may not change it.` };
+  // An overwritten value reaches the server as deleted content: judge it as the delete it is.
+  if (touch.kind === 'delete' || touch.content === 'deleted') {
+    if (existing === undefined || authorOf(existing) === userId || can(role, 'manage-members')) return null;
+    return { reason: 'not-author', detail: `${path} belongs to someone else; a ${role} may not remove it.` };
+  }
+  if (touch.content !== 'any') return plainValues(path);
+  const problem = isCommentId(commentId) ? commentProblem(touch.value) : 'a comment id is short and plain';
+  if (problem) return { reason: 'forbidden', detail: `${path}: ${problem}.` };
+  const value = touch.value as CommentValue;
+  if (value.author !== userId) return { reason: 'not-author', detail: `${path} must be written as its author.` };
+  if (existing !== undefined) {
+    const before = existing as Partial<CommentValue>;
+    if (before.author !== userId) {
+      return { reason: 'not-author', detail: `${path} belongs to someone else; only its author edits it.` };
+    }
+    if (value.at !== before.at || value.replyTo !== before.replyTo) {
+      return { reason: 'forbidden', detail: `${path}: an edit keeps the comment's time and thread.` };
+    }
+  }
+  if (value.replyTo !== undefined && !commentKnown(context, cardId, value.replyTo)) {
+    return { reason: 'forbidden', detail: `${path} replies to a comment the card never had.` };
   }
   return null;
+}
+
+/**
+ * Resolutions (comment id → { by, at }) sit beside the comments because anyone who may comment
+ * resolves or reopens anyone's thread; what they may not do is resolve in someone else's name.
+ */
+function judgeResolution(touch: Touch, cardId: string, path: string, context: Context): Refusal | null {
+  const refusal = need('comment', path, context);
+  if (refusal) return refusal;
+  if (touch.parent.length === 2) {
+    // The map itself, made by the first resolve on a card. Removing or replacing it would reopen
+    // every thread at once: that is editing the card.
+    if (touch.kind === 'delete') return need('edit-card', path, context);
+    const isMap = touch.content === 'type' && (touch.value as { yType?: unknown }).yType === 'YMap';
+    return isMap ? null : { reason: 'forbidden', detail: `${path} is a map of resolutions.` };
+  }
+  const commentId = touch.parent.length === 3 ? touch.key : null;
+  if (commentId === null) return plainValues(path);
+  if (touch.kind === 'delete' || touch.content === 'deleted') return null;
+  if (touch.content !== 'any') return plainValues(path);
+  const problem = resolutionProblem(touch.value);
+  if (problem) return { reason: 'forbidden', detail: `${path}: ${problem}.` };
+  if ((touch.value as ResolutionValue).by !== context.actor.userId) {
+    return { reason: 'not-author', detail: `${path} must name its sender as \`by\`.` };
+  }
+  return commentKnown(context, cardId, commentId)
+    ? null
+    : { reason: 'forbidden', detail: `${path} resolves a comment the card never had.` };
+}
+
+/**
+ * True when the card has or had the comment, or this update writes it. A deleted comment counts:
+ * a reply or a resolve that crossed its deletion is a race, not a forgery, and refusing it would
+ * make the sender drop everything else it has not synced.
+ */
+function commentKnown(context: Context, cardId: string, commentId: string): boolean {
+  return (
+    commentsOf(context.doc, cardId)?._map.has(commentId) === true ||
+    context.comments.get(cardId)?.has(commentId) === true
+  );
+}
+
+function plainValues(path: string): Refusal {
+  return { reason: 'forbidden', detail: `${path}: holds plain values keyed by comment id.` };
 }
 
 function need(action: BoardAction, path: string, context: Context): Refusal | null {

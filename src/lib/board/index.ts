@@ -1,5 +1,6 @@
 /** The board vocabulary: the only code that writes a board document, shared by UI, server and tests. */
 export * from './approvals';
+export * from './attachment-ops';
 export * from './board-ops';
 export * from './card-ops';
 export * from './card-detail-ops';

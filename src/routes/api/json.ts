@@ -1,4 +1,5 @@
 import { json } from '@sveltejs/kit';
+import { isAttachmentRequestError } from '../../../server/attachments/AttachmentService';
 import { isAuthRequestError } from '../../../server/auth/AuthRequestError';
 import { isInviteRequestError } from '../../../server/auth/InviteRequestError';
 import { isMemberRequestError } from '../../../server/auth/MemberRequestError';
@@ -74,7 +75,8 @@ export async function handleApi(fn: () => Promise<Response>): Promise<Response> 
       isAuthRequestError(e) ||
       isMemberRequestError(e) ||
       isReviewRequestError(e) ||
-      isInviteRequestError(e)
+      isInviteRequestError(e) ||
+      isAttachmentRequestError(e)
     ) {
       return jsonError(e.status, e.code, e.message);
     }

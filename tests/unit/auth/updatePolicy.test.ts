@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { BOARD_ROLES, type BoardRole } from '../../../src/lib/auth/permissions';
 import {
   SERVER_ORIGIN,
+  addAttachmentVersion,
   addCard,
   deleteCard,
   initBoard,
@@ -117,6 +118,25 @@ const CASES: { name: string; update: (f: Fixture) => Uint8Array; expected: Recor
   {
     name: 'sends a card back, pushing onto its revision log',
     update: (f) => edit(f.client, () => sendBackCard(f.client, 'g1')),
+    expected: row('server-only', 'server-only', 'server-only', 'forbidden', 'read-only')
+  },
+  {
+    name: 'records an attachment itself (files are stored and recorded by the server)',
+    update: (f) =>
+      edit(f.client, () =>
+        addAttachmentVersion(f.client, 'c1', 'a1', { name: 'x.png', size: 1, type: 'image/png', by: ME })
+      ),
+    expected: row('server-only', 'server-only', 'server-only', 'server-only', 'read-only')
+  },
+  {
+    name: 'creates a card already holding an attachment',
+    update: (f) =>
+      edit(f.client, () =>
+        f.client.transact(() => {
+          addCard(f.client, { stageId: f.draft, title: 'Forged', id: 'c3' });
+          addAttachmentVersion(f.client, 'c3', 'a1', { name: 'x.png', size: 1, type: 'image/png', by: ME });
+        })
+      ),
     expected: row('server-only', 'server-only', 'server-only', 'forbidden', 'read-only')
   },
   {

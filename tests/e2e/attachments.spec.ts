@@ -1,0 +1,97 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { addCard, createBoard, member, openBoard } from './helpers';
+
+/**
+ * Uploads against the real server (adapter-node's body limit included): what is refused stores
+ * nothing, what is allowed comes back byte for byte, to members only.
+ */
+const LIMIT = 1024 * 1024; // ATTACHMENT_MAX_BYTES in playwright.config.ts
+const DATA = 'test-results/e2e-data/attachments';
+// A 1×1 PNG.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64'
+);
+
+const upload = (api: APIRequestContext, boardId: string, cardId: string, body: Buffer, name = 'draft.png') =>
+  api.post(`/api/boards/${boardId}/cards/${cardId}/attachments?name=${encodeURIComponent(name)}`, {
+    data: body,
+    headers: { 'content-type': 'image/png' }
+  });
+
+/** Files stored for the board, temporary ones included. */
+function storedFiles(boardId: string): string[] {
+  const dirs = [path.join(DATA, boardId), path.join(DATA, '.incoming')];
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(path.join(dir, e.name));
+      else out.push(path.join(dir, e.name));
+    }
+  };
+  dirs.forEach(walk);
+  return out;
+}
+
+test('drafts: refused uploads store nothing, an allowed image comes back byte-identical to members only', async ({
+  browser,
+  request,
+  page
+}) => {
+  const boardId = await createBoard(request, 'Drafts');
+  await openBoard(page, boardId);
+  await addCard(page, 'To do', 'Poster');
+  const cardId = (await page.locator('.card', { hasText: 'Poster' }).getAttribute('data-card-id'))!;
+  const viewer = await member(browser, request, boardId, 'viewer');
+  const stranger = await member(browser, request, await createBoard(request, 'Elsewhere'), 'editor');
+
+  // Too large: a PNG header and a megabyte more.
+  const big = await upload(request, boardId, cardId, Buffer.concat([PNG, Buffer.alloc(LIMIT)]));
+  expect(big.status()).toBe(413);
+  expect((await big.json()).error).toMatchObject({
+    code: 'too-large',
+    message: expect.stringContaining('1 MB')
+  });
+
+  // Text named and labelled as a PNG.
+  const fake = await upload(request, boardId, cardId, Buffer.from('<svg onload=alert(1)>'), 'x.png');
+  expect(fake.status()).toBe(415);
+  expect((await fake.json()).error.code).toBe('unsupported-type');
+
+  // Not on the board, not signed in, or only a viewer.
+  expect((await upload(stranger.context.request, boardId, cardId, PNG)).status()).toBe(403);
+  // The project signs every context in as the administrator unless told otherwise.
+  const anonymous = (await browser.newContext({ storageState: { cookies: [], origins: [] } })).request;
+  expect((await upload(anonymous, boardId, cardId, PNG)).status()).toBe(401);
+  expect((await upload(viewer.context.request, boardId, cardId, PNG)).status()).toBe(403);
+  expect(storedFiles(boardId)).toEqual([]);
+
+  // Allowed: stored as v1, served to a member as it was sent, and to nobody else.
+  const ok = await upload(request, boardId, cardId, PNG, '海报 v1.png');
+  expect(ok.status()).toBe(201);
+  const { attachmentId, v, type } = (await ok.json()) as { attachmentId: string; v: number; type: string };
+  expect([v, type]).toEqual([1, 'image/png']);
+  const url = (n: number) => `/api/boards/${boardId}/attachments/${attachmentId}/v/${n}`;
+  const served = await viewer.context.request.get(url(1));
+  expect(served.status()).toBe(200);
+  expect(Buffer.compare(await served.body(), PNG)).toBe(0);
+  expect(served.headers()['content-type']).toBe('image/png');
+  expect(served.headers()['x-content-type-options']).toBe('nosniff');
+  expect((await stranger.context.request.get(url(1))).status()).toBe(403);
+  expect((await anonymous.get(url(1))).status()).toBe(401);
+
+  // A second round keeps the first.
+  const png2 = Buffer.concat([PNG, Buffer.from('v2')]);
+  const second = await request.post(
+    `/api/boards/${boardId}/cards/${cardId}/attachments/${attachmentId}?name=poster.png`,
+    { data: png2 }
+  );
+  expect(second.status()).toBe(201);
+  expect((await second.json()).v).toBe(2);
+  expect(Buffer.compare(await (await request.get(url(2))).body(), png2)).toBe(0);
+  expect(Buffer.compare(await (await request.get(url(1))).body(), PNG)).toBe(0);
+  expect((await request.get(url(3))).status()).toBe(404);
+});
