@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { addCard, createBoard, member, openBoard } from './helpers';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { addCard, createBoard, member, openBoard, twoPeople } from './helpers';
 
 /**
  * Uploads against the real server (adapter-node's body limit included): what is refused stores
@@ -94,4 +94,33 @@ test('drafts: refused uploads store nothing, an allowed image comes back byte-id
   expect(Buffer.compare(await (await request.get(url(2))).body(), png2)).toBe(0);
   expect(Buffer.compare(await (await request.get(url(1))).body(), PNG)).toBe(0);
   expect((await request.get(url(3))).status()).toBe(404);
+});
+
+test('a draft uploaded in one browser shows as a preview in the other, and a new version is picked from v1/v2', async ({
+  browser,
+  request
+}) => {
+  const boardId = await createBoard(request, 'Draft rounds');
+  const { a, b, close } = await twoPeople(browser, boardId, request, 'editor');
+  await addCard(a, 'To do', 'Flyer');
+  for (const p of [a, b]) {
+    await p.locator('.card', { hasText: 'Flyer' }).getByRole('button', { name: 'Open card details' }).click();
+  }
+  const drafts = (p: Page) => p.getByRole('dialog').getByRole('region', { name: /Attachments/ });
+
+  const chooser = a.waitForEvent('filechooser');
+  await drafts(a).getByRole('button', { name: 'Upload a draft' }).click();
+  await (await chooser).setFiles({ name: 'flyer.png', mimeType: 'image/png', buffer: PNG });
+  const preview = drafts(b).getByRole('img', { name: 'flyer.png' });
+  await expect(preview).toBeVisible();
+  await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+
+  const again = a.waitForEvent('filechooser');
+  await drafts(a).getByRole('button', { name: 'Upload a new version' }).click();
+  await (await again).setFiles({ name: 'flyer.png', mimeType: 'image/png', buffer: PNG });
+  const versions = drafts(b).getByRole('combobox', { name: 'Version of flyer.png' });
+  await expect(versions).toHaveValue('2');
+  await versions.selectOption('1');
+  await expect(drafts(b).getByRole('img', { name: 'flyer.png' })).toHaveAttribute('src', /\/v\/1$/);
+  await close();
 });
