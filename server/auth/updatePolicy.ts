@@ -96,8 +96,9 @@ function contextOf(doc: Y.Doc, actor: Actor, touches: readonly Touch[]): Context
   const context: Context = { doc, actor, created: new Set(), replaced: new Set(), comments: new Map() };
   for (const t of touches) {
     const [root, cardId, field] = t.parent;
-    if (root === 'cards' && cardId && field === CardKey.comments && t.parent.length === 3 && t.key) {
-      if (t.kind === 'write') context.comments.set(cardId, (context.comments.get(cardId) ?? new Set()).add(t.key));
+    const writesComment = root === 'cards' && field === CardKey.comments && t.parent.length === 3;
+    if (writesComment && cardId && t.key && t.kind === 'write') {
+      context.comments.set(cardId, (context.comments.get(cardId) ?? new Set()).add(t.key));
     }
     if (t.parent.length !== 1 || t.parent[0] !== 'cards' || t.key === null) continue;
     if (existingCard(doc, t.key)) context.replaced.add(t.key);
@@ -181,7 +182,9 @@ function judgeComment(touch: Touch, cardId: string, path: string, context: Conte
   const problem = isCommentId(commentId) ? commentProblem(touch.value) : 'a comment id is short and plain';
   if (problem) return { reason: 'forbidden', detail: `${path}: ${problem}.` };
   const value = touch.value as CommentValue;
-  if (value.author !== userId) return { reason: 'not-author', detail: `${path} must be written as its author.` };
+  if (value.author !== userId) {
+    return { reason: 'not-author', detail: `${path} must be written as its author.` };
+  }
   if (existing !== undefined) {
     const before = existing as Partial<CommentValue>;
     if (before.author !== userId) {

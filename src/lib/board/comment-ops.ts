@@ -3,36 +3,34 @@
  * update policy can read the author of what is written (a commenter may write only their own,
  * server/auth/updatePolicy.ts). Replies are one level deep: a reply names its thread's first
  * comment. Editing rewrites the whole value, keeping author and time, so a concurrent edit of the
- * same comment resolves to one of the two texts, never a mix.
+ * same comment resolves to one of the two texts, never a mix. Resolution lives in a map of its
+ * own (`resolvedComments`), since anyone who may comment resolves anyone's thread. Shapes and
+ * limits: comment-value.ts; reading threads: comment-read.ts.
  */
 import * as Y from 'yjs';
+import {
+  commentProblem,
+  isCommentId,
+  isCommentValue,
+  MENTIONS_MAX,
+  type CommentPin,
+  type CommentValue,
+  type ResolutionValue
+} from './comment-value';
 import { BoardError } from './errors';
 import { newId } from './ids';
 import type { BoardOrigin } from './origin';
 import { CardKey, cardMap } from './schema';
 import { transact } from './transact';
 
-export const COMMENT_MAX = 5000;
-
-/** One comment as stored: who wrote it (a user id), the text, when, and what it answers. */
-export interface CommentValue {
+/** What a person writes: the text, and optionally whom it mentions, what it answers, where it points. */
+export interface CommentDraft {
   author: string;
   text: string;
-  at: number;
-  /** The id of the thread's first comment, for a reply. */
+  /** Any comment of the thread; a reply to a reply joins the thread's first comment. */
   replyTo?: string;
-  /** When the author last changed the text. */
-  editedAt?: number;
-}
-
-export interface CommentView extends CommentValue {
-  id: string;
-}
-
-/** A first comment and its replies, oldest first. */
-export interface CommentThread {
-  comment: CommentView;
-  replies: CommentView[];
+  mentions?: readonly string[];
+  pin?: CommentPin;
 }
 
 function commentsOf(doc: Y.Doc, cardId: string): Y.Map<unknown> {
@@ -41,84 +39,114 @@ function commentsOf(doc: Y.Doc, cardId: string): Y.Map<unknown> {
   return comments as Y.Map<unknown>;
 }
 
-function cleanText(text: string): string {
-  const clean = text.trim();
-  if (!clean || clean.length > COMMENT_MAX) {
-    throw new BoardError('invalid', `A comment is 1–${COMMENT_MAX} characters.`);
+function existing(comments: Y.Map<unknown>, commentId: string): CommentValue {
+  const value = comments.get(commentId);
+  if (!isCommentValue(value)) throw new BoardError('not-found', 'This comment is gone.');
+  return value;
+}
+
+/** Each mentioned id once; more than MENTIONS_MAX is refused rather than silently cut. */
+function cleanMentions(mentions: readonly string[] | undefined): string[] | undefined {
+  if (!mentions || mentions.length === 0) return undefined;
+  const unique = [...new Set(mentions)];
+  if (unique.length > MENTIONS_MAX) {
+    throw new BoardError('invalid', `A comment mentions at most ${MENTIONS_MAX} people.`);
   }
-  return clean;
+  return unique;
 }
 
-function isComment(value: unknown): value is CommentValue {
-  if (typeof value !== 'object' || value === null) return false;
-  const c = value as Partial<CommentValue>;
-  return typeof c.author === 'string' && typeof c.text === 'string' && typeof c.at === 'number';
+/** The value as the server will judge it; a problem here would close the connection there. */
+function checked(value: CommentValue): CommentValue {
+  const trimmed = { ...value, text: value.text.trim() };
+  const problem = commentProblem(trimmed);
+  if (problem) throw new BoardError('invalid', `Comment refused: ${problem}.`);
+  return trimmed;
 }
 
-/** Adds a comment by `author` to the card (a reply when `replyTo` is given) and returns its id. */
-export function addComment(
-  doc: Y.Doc,
-  cardId: string,
-  comment: { author: string; text: string; replyTo?: string },
-  origin?: BoardOrigin
-): string {
+/** Adds a comment by `draft.author` to the card (a reply when `replyTo` is given) and returns its id. */
+export function addComment(doc: Y.Doc, cardId: string, draft: CommentDraft, origin?: BoardOrigin): string {
   const comments = commentsOf(doc, cardId);
-  const value: CommentValue = { author: comment.author, text: cleanText(comment.text), at: Date.now() };
-  if (comment.replyTo !== undefined) {
-    const parent = comments.get(comment.replyTo);
-    if (!isComment(parent)) throw new BoardError('not-found', 'The comment replied to is gone.');
-    value.replyTo = parent.replyTo ?? comment.replyTo;
+  const value: CommentValue = { author: draft.author, text: draft.text, at: Date.now() };
+  if (draft.replyTo !== undefined) {
+    const parent = comments.get(draft.replyTo);
+    if (!isCommentValue(parent)) throw new BoardError('not-found', 'The comment replied to is gone.');
+    value.replyTo = parent.replyTo ?? draft.replyTo;
   }
+  const mentions = cleanMentions(draft.mentions);
+  if (mentions) value.mentions = mentions;
+  if (draft.pin) value.pin = { ...draft.pin };
+  const clean = checked(value);
   const id = newId();
-  transact(doc, origin, () => comments.set(id, value));
+  transact(doc, origin, () => comments.set(id, clean));
   return id;
 }
 
-/** Rewrites the text of `author`'s own comment. */
+/**
+ * Rewrites the text (and so the mentions) of `edit.author`'s own comment; author, time, thread
+ * and pin stay as they were.
+ */
 export function editComment(
   doc: Y.Doc,
   cardId: string,
   commentId: string,
-  author: string,
-  text: string,
+  edit: { author: string; text: string; mentions?: readonly string[] },
   origin?: BoardOrigin
 ): void {
   const comments = commentsOf(doc, cardId);
-  const current = comments.get(commentId);
-  if (!isComment(current)) throw new BoardError('not-found', 'This comment is gone.');
-  if (current.author !== author) throw new BoardError('invalid', 'Only its author can edit a comment.');
-  const next: CommentValue = { ...current, text: cleanText(text), editedAt: Date.now() };
-  transact(doc, origin, () => comments.set(commentId, next));
+  const current = existing(comments, commentId);
+  if (current.author !== edit.author) throw new BoardError('invalid', 'Only its author can edit a comment.');
+  const next: CommentValue = { ...current, text: edit.text, editedAt: Date.now() };
+  // The mentions follow the new text: someone no longer named is no longer mentioned.
+  delete next.mentions;
+  const mentions = cleanMentions(edit.mentions);
+  if (mentions) next.mentions = mentions;
+  const clean = checked(next);
+  transact(doc, origin, () => comments.set(commentId, clean));
 }
 
-/** Deletes a comment (the server lets authors delete their own, and managers any). */
+/** Deletes a comment and its resolution (the server lets authors delete their own, and managers any). */
 export function deleteComment(doc: Y.Doc, cardId: string, commentId: string, origin?: BoardOrigin): void {
   const comments = commentsOf(doc, cardId);
   if (!comments.has(commentId)) throw new BoardError('not-found', 'This comment is gone.');
-  transact(doc, origin, () => comments.delete(commentId));
+  const resolved = resolutionsOf(doc, cardId);
+  transact(doc, origin, () => {
+    comments.delete(commentId);
+    if (resolved?.has(commentId)) resolved.delete(commentId);
+  });
+}
+
+function resolutionsOf(doc: Y.Doc, cardId: string): Y.Map<unknown> | null {
+  const map = cardMap(doc, cardId).get(CardKey.resolvedComments);
+  return map instanceof Y.Map ? (map as Y.Map<unknown>) : null;
 }
 
 /**
- * The card's comments as threads, oldest first. A reply whose first comment was deleted becomes
- * a thread of its own, so no words disappear with someone else's comment.
+ * Marks a thread resolved by `by` (anyone who may comment: the designer resolves the manager's
+ * remark once the draft is fixed). The first resolution on a card creates its map; two people
+ * doing that at the same moment on one card keep only one of the two maps (Yjs map keys are
+ * last-writer-wins), which is why cards made from now on could carry it from the start.
  */
-export function readComments(card: Y.Map<unknown>): CommentThread[] {
-  const stored = card.get(CardKey.comments);
-  if (!(stored instanceof Y.Map)) return [];
-  const all: CommentView[] = [];
-  stored.forEach((value, id) => {
-    if (isComment(value)) all.push({ ...value, id });
+export function resolveComment(
+  doc: Y.Doc,
+  cardId: string,
+  commentId: string,
+  by: string,
+  origin?: BoardOrigin
+): void {
+  existing(commentsOf(doc, cardId), commentId);
+  if (!isCommentId(by)) throw new BoardError('invalid', 'Resolved by whom?');
+  const value: ResolutionValue = { by, at: Date.now() };
+  const card = cardMap(doc, cardId);
+  transact(doc, origin, () => {
+    let map = resolutionsOf(doc, cardId);
+    if (!map) card.set(CardKey.resolvedComments, (map = new Y.Map<unknown>()));
+    map.set(commentId, value);
   });
-  all.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
-  const threads = new Map<string, CommentThread>();
-  for (const c of all)
-    if (!c.replyTo || !stored.has(c.replyTo)) threads.set(c.id, { comment: c, replies: [] });
-  for (const c of all) {
-    if (threads.has(c.id)) continue;
-    const thread = threads.get(c.replyTo as string);
-    // A reply naming another reply (an old or hostile client) still shows, as its own thread.
-    if (thread) thread.replies.push(c);
-    else threads.set(c.id, { comment: c, replies: [] });
-  }
-  return [...threads.values()].sort((a, b) => a.comment.at - b.comment.at);
+}
+
+/** Opens a resolved thread again (anyone who may comment). */
+export function reopenComment(doc: Y.Doc, cardId: string, commentId: string, origin?: BoardOrigin): void {
+  const map = resolutionsOf(doc, cardId);
+  if (!map?.has(commentId)) return;
+  transact(doc, origin, () => map.delete(commentId));
 }

@@ -6,6 +6,8 @@ export * from './card-ops';
 export * from './card-detail-ops';
 export * from './checklist-ops';
 export * from './comment-ops';
+export * from './comment-read';
+export * from './comment-value';
 export * from './dates';
 export * from './deadlines';
 export * from './errors';

@@ -3,7 +3,7 @@
  * server reports. Reading never writes.
  */
 import * as Y from 'yjs';
-import { readComments, type CommentThread } from './comment-ops';
+import { readComments, type CommentThread } from './comment-read';
 import { isIsoDate } from './dates';
 import { compareRanked, isRank } from './rank';
 import {

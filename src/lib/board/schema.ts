@@ -94,8 +94,13 @@ export const CardKey = {
   seeded: 'seeded',
   /** Y.Array of Revision: each time the card was sent back. Its length is the round count. */
   revisions: 'revisions',
-  /** Y.Map of comment id → CommentValue (comment-ops.ts): plain values, each its author's. */
+  /** Y.Map of comment id → CommentValue (comment-value.ts): plain values, each its author's. */
   comments: 'comments',
+  /**
+   * Y.Map of comment id → ResolutionValue { by, at }: resolved threads. Apart from `comments`
+   * because anyone who may comment resolves anyone's thread. Absent on a card until first used.
+   */
+  resolvedComments: 'resolvedComments',
   /** Y.Map of user id → true: the people the card is assigned to. */
   assignees: 'assignees',
   /** Y.Map of label id → true: the board labels (root `labels`) the card carries. */

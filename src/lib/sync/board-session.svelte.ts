@@ -8,7 +8,9 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import {
+  readAttachments,
   readCardDetail,
+  type AttachmentView,
   type BoardMetaView,
   type CardDetailView,
   type CardView,
@@ -296,5 +298,12 @@ export class CardWatch {
       this.#cached = map ? readCardDetail(this.#cardId, map) : null;
     }
     return this.#cached;
+  }
+
+  /** The card's attachments (drafts that comments pin to), live like `detail`; [] without the card. */
+  get attachments(): readonly AttachmentView[] {
+    this.#subscribe();
+    const map = roots(this.#doc).cards.get(this.#cardId);
+    return map ? readAttachments(map) : [];
   }
 }
