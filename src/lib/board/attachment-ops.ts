@@ -10,7 +10,13 @@ import type { BoardOrigin } from './origin';
 import { CardKey, cardMap, type CardMap } from './schema';
 import { transact } from './transact';
 
-export const ATTACHMENT_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf'] as const;
+export const ATTACHMENT_TYPES = [
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'application/pdf'
+] as const;
 export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
 
 export interface AttachmentVersion {
@@ -71,9 +77,15 @@ export function addAttachmentVersion(
 }
 
 /** Removes an attachment from the card (a server operation; the files go with it). */
-export function removeAttachment(doc: Y.Doc, cardId: string, attachmentId: string, origin?: BoardOrigin): void {
+export function removeAttachment(
+  doc: Y.Doc,
+  cardId: string,
+  attachmentId: string,
+  origin?: BoardOrigin
+): void {
   const map = cardMap(doc, cardId).get(CardKey.attachments);
-  if (!(map instanceof Y.Map) || !map.has(attachmentId)) throw new BoardError('not-found', 'No such attachment.');
+  if (!(map instanceof Y.Map) || !map.has(attachmentId))
+    throw new BoardError('not-found', 'No such attachment.');
   transact(doc, origin, () => map.delete(attachmentId));
 }
 
