@@ -40,6 +40,7 @@ function makeCardMap(id: string, stageId: string, title: string, rank: string): 
   // Made with the card, so two people assigning or labelling a new card at once share one map.
   map.set(CardKey.assignees, new Y.Map());
   map.set(CardKey.labels, new Y.Map());
+  map.set(CardKey.resolvedComments, new Y.Map());
   return map;
 }
 
