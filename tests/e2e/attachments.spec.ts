@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { addCard, createBoard, member, openBoard, twoPeople } from './helpers';
+import { addCard, createBoard, member, openBoard, openCard, twoPeople } from './helpers';
 
 /**
  * Uploads against the real server (adapter-node's body limit included): what is refused stores
@@ -103,9 +103,7 @@ test('a draft uploaded in one browser shows as a preview in the other, and a new
   const boardId = await createBoard(request, 'Draft rounds');
   const { a, b, close } = await twoPeople(browser, boardId, request, 'editor');
   await addCard(a, 'To do', 'Flyer');
-  for (const p of [a, b]) {
-    await p.locator('.card', { hasText: 'Flyer' }).getByRole('button', { name: 'Open card details' }).click();
-  }
+  for (const p of [a, b]) await openCard(p, 'Flyer');
   const drafts = (p: Page) => p.getByRole('dialog').getByRole('region', { name: /Attachments/ });
 
   const chooser = a.waitForEvent('filechooser');

@@ -1,11 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { addCard, column, createBoard, twoPeople } from './helpers';
-
-/** Opens a card's panel from its face. */
-async function openCard(page: Page, title: string): Promise<void> {
-  await page.locator('.card', { hasText: title }).getByRole('button', { name: 'Open card details' }).click();
-  await expect(page.getByRole('dialog')).toBeVisible();
-}
+import { addCard, column, createBoard, twoPeople, openCard } from './helpers';
 
 const description = (page: Page) => page.getByRole('dialog').getByRole('textbox', { name: 'Description' });
 

@@ -1,10 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN, addCard, createBoard, twoPeople } from './helpers';
-
-async function openCard(page: Page, title: string): Promise<void> {
-  await page.locator('.card', { hasText: title }).getByRole('button', { name: 'Open card details' }).click();
-  await expect(page.getByRole('dialog')).toBeVisible();
-}
+import { ADMIN, addCard, createBoard, twoPeople, openCard } from './helpers';
 
 const comments = (page: Page) => page.getByRole('dialog').getByRole('region', { name: 'Comments' });
 

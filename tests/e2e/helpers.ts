@@ -101,3 +101,9 @@ export async function addCard(page: Page, stage: string, title: string): Promise
 export function titles(page: Page, stage: string) {
   return column(page, stage).locator('.card .title');
 }
+
+/** Opens a card's panel from its face and waits for it. */
+export async function openCard(page: Page, title: string): Promise<void> {
+  await page.locator('.card', { hasText: title }).getByRole('button', { name: 'Open card details' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+}
