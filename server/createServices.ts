@@ -18,6 +18,10 @@ import { SqliteAuditStore } from './audit/SqliteAuditStore';
 import { checkUpdate } from './auth/updatePolicy';
 import { BoardService } from './boards/BoardService';
 import { ReviewService } from './boards/ReviewService';
+import { InboxService } from './inbox/InboxService';
+import type { InboxStore } from './inbox/InboxStore';
+import { MemoryInboxStore } from './inbox/MemoryInboxStore';
+import { SqliteInboxStore } from './inbox/SqliteInboxStore';
 import type { Config } from './config';
 import { errorMessage, type Logger } from './log';
 import type { DocChangeHook } from './rooms/Room';
@@ -47,18 +51,20 @@ function accountStores(store: DocStore): {
   members: MemberStore;
   audit: AuditStore;
   invites: InviteStore;
+  inbox: InboxStore;
 } {
   if (store instanceof SqliteDocStore) {
     return {
       auth: SqliteAuthStore.over(store),
       members: SqliteMemberStore.over(store),
       audit: SqliteAuditStore.over(store),
-      invites: SqliteInviteStore.over(store)
+      invites: SqliteInviteStore.over(store),
+      inbox: SqliteInboxStore.over(store)
     };
   }
   const auth = new MemoryAuthStore();
   const memory = { members: new MemoryMemberStore(auth), invites: new MemoryInviteStore(auth) };
-  return { auth, ...memory, audit: new MemoryAuditStore() };
+  return { auth, ...memory, audit: new MemoryAuditStore(), inbox: new MemoryInboxStore() };
 }
 
 /** Builds the process's services once (rooms, board catalogue, templates, accounts), shared by `npm start` and the dev plugin. */
@@ -87,11 +93,18 @@ export function createServices(options: CreateServicesOptions): Services {
   });
   // Referenced by the hooks above, which first run after a change, long after these lines.
   const accounts = accountStores(store);
-  const activity = new ActivityService(accounts.audit, accounts.auth, (boardId, entries) =>
-    rooms.sendActivity(boardId, entries)
-  );
+  const activity = new ActivityService(accounts.audit, accounts.auth, (boardId, entries) => {
+    rooms.sendActivity(boardId, entries);
+    inbox.fromActivity(boardId, entries).catch((error: unknown) => {
+      log.error('inbox not updated', { board: boardId, error: errorMessage(error) });
+    });
+  });
   const members = new MembershipService(accounts.members, accounts.auth, Date.now, (change) => {
     rooms.membershipChanged(change.boardId, change.userId, change.to);
+    // A board joining or leaving someone's boards changes what their inbox counts.
+    inbox.membershipChanged(change.userId).catch((error: unknown) => {
+      log.warn('inbox count not sent', { user: change.userId, error: errorMessage(error) });
+    });
     recordMembership(change).catch((error: unknown) => {
       log.error('activity not recorded', { board: change.boardId, error: errorMessage(error) });
     });
@@ -111,6 +124,7 @@ export function createServices(options: CreateServicesOptions): Services {
       }
     ]);
   };
+  const inbox = new InboxService({ store: accounts.inbox, members, users: accounts.auth, boards: store });
   const templates = new TemplateService(store, rooms);
   const boards = new BoardService(store, rooms, (id) => templates.find(id), {
     addCreator: (boardId, userId) => members.addCreator(boardId, userId),
@@ -119,6 +133,7 @@ export function createServices(options: CreateServicesOptions): Services {
       await members.removeBoard(boardId);
       await invites.removeBoard(boardId);
       await activity.removeBoard(boardId);
+      await inbox.removeBoard(boardId);
       await attachments.removeBoard(boardId);
     }
   });
@@ -138,7 +153,20 @@ export function createServices(options: CreateServicesOptions): Services {
   });
   const inviteDeps = { store: accounts.invites, members, users: accounts.auth, auth, boards, log };
   const invites = new InviteService(inviteDeps);
-  return { config, store, rooms, boards, templates, auth, members, invites, activity, reviews, attachments };
+  return {
+    config,
+    store,
+    rooms,
+    boards,
+    templates,
+    auth,
+    members,
+    invites,
+    activity,
+    reviews,
+    attachments,
+    inbox
+  };
 }
 
 /**

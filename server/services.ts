@@ -5,6 +5,7 @@ import type { ActivityService } from './audit/ActivityService';
 import type { AttachmentService } from './attachments/AttachmentService';
 import type { BoardService } from './boards/BoardService';
 import type { ReviewService } from './boards/ReviewService';
+import type { InboxService } from './inbox/InboxService';
 import type { Config } from './config';
 import type { RoomManager } from './rooms/RoomManager';
 import type { DocStore } from './store/DocStore';
@@ -28,6 +29,7 @@ export interface Services {
   activity: ActivityService;
   reviews: ReviewService;
   attachments: AttachmentService;
+  inbox: InboxService;
 }
 
 const KEY = Symbol.for('stageboard.services');

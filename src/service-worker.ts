@@ -62,10 +62,13 @@ sw.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   // Live data never comes from a cache: the sync socket and the JSON API answer or fail honestly.
   // Invitation links carry a secret token, and the sign-in pages are worthless offline: neither
-  // is kept in Cache Storage.
+  // is kept in Cache Storage. Nor is the inbox (its API and stream are under /api/): it is live
+  // or nothing.
   if (
     url.origin !== sw.location.origin ||
-    ['/sync', '/api/', '/invite/', '/signin', '/signup'].some((prefix) => url.pathname.startsWith(prefix))
+    ['/sync', '/api/', '/invite/', '/signin', '/signup', '/inbox'].some((prefix) =>
+      url.pathname.startsWith(prefix)
+    )
   ) {
     return;
   }

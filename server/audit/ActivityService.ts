@@ -107,7 +107,14 @@ export class ActivityService {
 
   async #named(events: AuditEvent[]): Promise<ActivityEntry[]> {
     const out: ActivityEntry[] = [];
-    for (const e of events) out.push({ ...e, userName: e.userId ? await this.#name(e.userId) : '' });
+    for (const e of events) {
+      const userName = e.userId ? await this.#name(e.userId) : '';
+      // Assignments are derived in the room, which knows ids only: their names are read here.
+      const { memberId, memberName } = e.data;
+      const data =
+        memberId && memberName === undefined ? { ...e.data, memberName: await this.#name(memberId) } : e.data;
+      out.push({ ...e, userName, data });
+    }
     return out;
   }
 

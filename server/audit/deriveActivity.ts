@@ -3,12 +3,14 @@
  * touches (from the policy's decoding, server/auth/updateTouches.ts) before it is applied, and
  * compares them after. Only what a person would call an event is reported: a card created,
  * renamed, moved, archived, restored or deleted; a checklist item ticked or unticked; a comment
- * added. Ranks, clocks and seeding are bookkeeping, not events.
+ * added, or edited to mention someone new; a person assigned or unassigned. Ranks, clocks and
+ * seeding are bookkeeping, not events.
  */
 import * as Y from 'yjs';
-import type { ActivityData, ActivityKind } from '../../src/lib/activity/types';
+import { excerptOf, type ActivityData, type ActivityKind } from '../../src/lib/activity/types';
+import { isCommentId, MENTIONS_MAX } from '../../src/lib/board/comment-value';
 import { readStage } from '../../src/lib/board/read';
-import { CardKey, ChecklistItemKey, roots } from '../../src/lib/board/schema';
+import { CardKey, ChecklistItemKey, LIMITS, roots } from '../../src/lib/board/schema';
 import type { Touch } from '../auth/updateTouches';
 
 export interface DerivedEvent {
@@ -27,6 +29,10 @@ interface CardFacts {
   /** Done state of the checklist items the update touches. */
   items: Map<string, boolean | undefined>;
   comments: Set<string>;
+  /** Comment id → the user ids it mentions, for the touched comments that exist. */
+  mentions: Map<string, readonly string[]>;
+  /** Of the assignees the update touches (all, when it replaces the map), those on the card. */
+  assigned: Set<string>;
 }
 
 export interface ActivityProbe {
@@ -59,6 +65,10 @@ interface Touched {
   comments: Set<string>;
   /** The card itself, or its stage, is written: stage names are read (a stage's name costs a parse). */
   stage: boolean;
+  /** User ids written or deleted in the card's assignees map. */
+  assignees: Set<string>;
+  /** The assignees map itself is written (a new card, or a card given its first map): read it whole. */
+  allAssignees: boolean;
 }
 
 /** Card id → the checklist item ids and comment ids the update touches on it. */
@@ -69,8 +79,10 @@ function touchedCards(touches: readonly Touch[]): Map<string, Touched> {
     const cardId = parent.length === 1 ? key : parent[1];
     if (!cardId) continue;
     let entry = cards.get(cardId);
-    if (!entry) cards.set(cardId, (entry = { items: new Set(), comments: new Set(), stage: false }));
+    if (!entry) cards.set(cardId, (entry = newTouched()));
     if (parent.length === 1 || (parent.length === 2 && key === CardKey.stageId)) entry.stage = true;
+    if (parent.length === 2 && key === CardKey.assignees) entry.allAssignees = true;
+    if (parent[2] === CardKey.assignees && parent.length === 3 && key) entry.assignees.add(key);
     if (parent[2] === CardKey.checklist) {
       const itemId = parent.length === 3 ? key : parent[3];
       if (itemId) entry.items.add(itemId);
@@ -81,12 +93,22 @@ function touchedCards(touches: readonly Touch[]): Map<string, Touched> {
   return cards;
 }
 
+const newTouched = (): Touched => ({
+  items: new Set(),
+  comments: new Set(),
+  stage: false,
+  assignees: new Set(),
+  allAssignees: false
+});
+
 function factsOf(doc: Y.Doc, cardId: string, ids: Touched): CardFacts {
   const card = roots(doc).cards.get(cardId);
   const items = new Map<string, boolean | undefined>();
   const comments = new Set<string>();
+  const mentions = new Map<string, readonly string[]>();
   if (!(card instanceof Y.Map)) {
-    return { exists: false, title: '', stageId: '', stageName: '', archived: false, items, comments };
+    const [title, stageId, stageName, assigned] = ['', '', '', new Set<string>()];
+    return { exists: false, title, stageId, stageName, archived: false, items, comments, mentions, assigned };
   }
   const checklist = card.get(CardKey.checklist);
   for (const itemId of ids.items) {
@@ -94,7 +116,11 @@ function factsOf(doc: Y.Doc, cardId: string, ids: Touched): CardFacts {
     items.set(itemId, item instanceof Y.Map ? item.get(ChecklistItemKey.done) === true : undefined);
   }
   const stored = card.get(CardKey.comments);
-  for (const id of ids.comments) if (stored instanceof Y.Map && stored.has(id)) comments.add(id);
+  for (const id of ids.comments) {
+    if (!(stored instanceof Y.Map) || !stored.has(id)) continue;
+    comments.add(id);
+    mentions.set(id, mentionsOf(stored.get(id)));
+  }
   const title = card.get(CardKey.title);
   const stageId = String(card.get(CardKey.stageId) ?? '');
   return {
@@ -104,8 +130,47 @@ function factsOf(doc: Y.Doc, cardId: string, ids: Touched): CardFacts {
     stageName: ids.stage ? stageName(doc, stageId) : '',
     archived: card.get(CardKey.archived) === true,
     items,
-    comments
+    comments,
+    mentions,
+    assigned: assignedOf(card, ids)
   };
+}
+
+/**
+ * Reading a whole assignees map stops here: ops keep it to LIMITS.assignees, and this bounds the
+ * work (and the entries) should a client write more.
+ */
+const ASSIGNEES_READ_MAX = LIMITS.assignees * 2;
+
+function assignedOf(card: Y.Map<unknown>, ids: Touched): Set<string> {
+  const map = card.get(CardKey.assignees);
+  const out = new Set<string>();
+  if (!(map instanceof Y.Map)) return out;
+  if (ids.allAssignees) {
+    for (const userId of map.keys()) {
+      if (out.size >= ASSIGNEES_READ_MAX) break;
+      out.add(userId);
+    }
+  }
+  for (const userId of ids.assignees) if (map.has(userId)) out.add(userId);
+  return out;
+}
+
+/** The well-formed user ids a stored comment mentions, each once, at most MENTIONS_MAX. */
+function mentionsOf(value: unknown): string[] {
+  const list =
+    typeof value === 'object' && value !== null ? (value as { mentions?: unknown }).mentions : null;
+  return Array.isArray(list) ? [...new Set(list.filter(isCommentId))].slice(0, MENTIONS_MAX) : [];
+}
+
+/** What a comment entry carries: the comment's id and opening words, and whom it (newly) mentions. */
+function commentData(doc: Y.Doc, cardId: string, commentId: string, mentions: readonly string[]) {
+  const comments = roots(doc).cards.get(cardId)?.get(CardKey.comments);
+  const value: unknown = comments instanceof Y.Map ? comments.get(commentId) : undefined;
+  const text = typeof value === 'object' && value !== null ? (value as { text?: unknown }).text : '';
+  const data: ActivityData = { commentId, excerpt: excerptOf(typeof text === 'string' ? text : '') };
+  if (mentions.length > 0) data.mentions = [...mentions];
+  return data;
 }
 
 function stageName(doc: Y.Doc, stageId: string): string {
@@ -120,6 +185,14 @@ function itemText(doc: Y.Doc, cardId: string, itemId: string): string {
   return typeof text === 'string' ? text : '';
 }
 
+/** Who was put on or taken off the card, among well-formed user ids. */
+function assignmentChanges(a: CardFacts, b: CardFacts): ['card.assigned' | 'card.unassigned', string][] {
+  const out: ['card.assigned' | 'card.unassigned', string][] = [];
+  for (const id of b.assigned) if (!a.assigned.has(id) && isCommentId(id)) out.push(['card.assigned', id]);
+  for (const id of a.assigned) if (!b.assigned.has(id) && isCommentId(id)) out.push(['card.unassigned', id]);
+  return out;
+}
+
 function compare(doc: Y.Doc, cardId: string, a: CardFacts, b: CardFacts): DerivedEvent[] {
   const event = (kind: ActivityKind, data: ActivityData = {}): DerivedEvent => ({
     kind,
@@ -127,7 +200,11 @@ function compare(doc: Y.Doc, cardId: string, a: CardFacts, b: CardFacts): Derive
     data: { title: b.exists ? b.title : a.title, ...data }
   });
   if (!a.exists && !b.exists) return [];
-  if (!a.exists) return [event('card.created', { toStage: b.stageId, toStageName: b.stageName })];
+  const people = () => assignmentChanges(a, b).map(([kind, memberId]) => event(kind, { memberId }));
+  // Whoever is put on a new card hears of it like anyone assigned later.
+  if (!a.exists) {
+    return [event('card.created', { toStage: b.stageId, toStageName: b.stageName }), ...people()];
+  }
   if (!b.exists) return [event('card.deleted')];
   const out: DerivedEvent[] = [];
   if (a.title !== b.title) out.push(event('card.renamed', { from: a.title }));
@@ -149,6 +226,17 @@ function compare(doc: Y.Doc, cardId: string, a: CardFacts, b: CardFacts): Derive
       event(done ? 'checklist.ticked' : 'checklist.unticked', { item: itemText(doc, cardId, itemId) })
     );
   }
-  for (const id of b.comments) if (!a.comments.has(id)) out.push(event('comment.added'));
+  for (const id of b.comments) {
+    const mentions = b.mentions.get(id) ?? [];
+    if (!a.comments.has(id)) {
+      out.push(event('comment.added', commentData(doc, cardId, id, mentions)));
+      continue;
+    }
+    // An edit that names someone new tells them too; those named before heard already.
+    const before = new Set(a.mentions.get(id));
+    const added = mentions.filter((m) => !before.has(m));
+    if (added.length > 0) out.push(event('comment.mentioned', commentData(doc, cardId, id, added)));
+  }
+  out.push(...people());
   return out;
 }

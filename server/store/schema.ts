@@ -172,3 +172,71 @@ export const invites = sqliteTable(
   },
   (table) => [index('invites_board_idx').on(table.boardId)]
 );
+
+/**
+ * Stored attachment versions (server/attachments): what the server needs to serve a file and
+ * judge a request, apart from the board document, which a client can edit and which the server
+ * only writes to show the list. One row per version; a version is never changed, only deleted
+ * with its attachment. No foreign keys: rows go with their board through the service.
+ */
+export const attachmentVersions = sqliteTable(
+  'attachment_versions',
+  {
+    boardId: text('board_id').notNull(),
+    attachmentId: text('attachment_id').notNull(),
+    /** 1, 2, …: the round of the draft. */
+    v: integer('v').notNull(),
+    cardId: text('card_id').notNull(),
+    /** The cleaned file name as uploaded (bounded, no path separators or control characters). */
+    name: text('name').notNull(),
+    /** The type sniffed from the content, never the one the client claimed. */
+    type: text('type').notNull(),
+    size: integer('size').notNull(),
+    /** Hex sha256 of the content: the download's ETag. */
+    sha256: text('sha256').notNull(),
+    /** The uploader's user id; no foreign key, the file outlives the account. */
+    uploadedBy: text('uploaded_by').notNull(),
+    createdAt: integer('created_at').notNull()
+  },
+  (table) => [
+    // Board first: deleting a board's attachments reads by the key's prefix.
+    primaryKey({ columns: [table.boardId, table.attachmentId, table.v] }),
+    index('attachment_versions_card_idx').on(table.boardId, table.cardId)
+  ]
+);
+
+/**
+ * Each person's inbox (server/inbox): an item when someone mentions them in a comment or assigns
+ * them a card. Made by the server from the activity log, read and marked read by its owner only.
+ * No foreign keys, like audit_events: items go with their board through the service, and are
+ * made only for members, whose membership is checked again whenever the inbox is read.
+ */
+export const inboxItems = sqliteTable(
+  'inbox_items',
+  {
+    /** Increasing: the inbox's order and its paging cursor. */
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Whose inbox. */
+    userId: text('user_id').notNull(),
+    boardId: text('board_id').notNull(),
+    cardId: text('card_id').notNull(),
+    /** 'mention' | 'assigned' (src/lib/inbox/types.ts). */
+    kind: text('kind').notNull(),
+    /** Who mentioned or assigned; null for the server. */
+    actorId: text('actor_id'),
+    /** The card's title when the item was made, and the comment's first words: both bounded. */
+    cardTitle: text('card_title').notNull(),
+    excerpt: text('excerpt').notNull(),
+    /** Milliseconds since the epoch, from the server's clock. */
+    createdAt: integer('created_at').notNull(),
+    /** When its owner marked it read; null while unread. */
+    readAt: integer('read_at')
+  },
+  (table) => [
+    // A person's inbox reads newest first from a cursor; the badge counts the unread ones.
+    index('inbox_items_user_idx').on(table.userId, table.id),
+    index('inbox_items_unread_idx').on(table.userId, table.readAt),
+    // Deleting a board deletes its items.
+    index('inbox_items_board_idx').on(table.boardId)
+  ]
+);

@@ -14,6 +14,9 @@ export const ACTIVITY_KINDS = [
   'checklist.ticked',
   'checklist.unticked',
   'comment.added',
+  'comment.mentioned',
+  'card.assigned',
+  'card.unassigned',
   'card.approved',
   'card.sent-back',
   'member.added',
@@ -52,11 +55,27 @@ export interface ActivityData {
   stageName?: string;
   round?: number;
   note?: string;
-  /** member.*: who, and their role (before and) after. */
+  /** member.*: who, and their role (before and) after; card.assigned / card.unassigned: who. */
   memberId?: string;
   memberName?: string;
   role?: string;
   previousRole?: string;
+  /**
+   * comment.added / comment.mentioned: the comment, the user ids it mentions (for an edit, only
+   * those it mentions newly) and its opening words, at most EXCERPT_MAX characters.
+   */
+  commentId?: string;
+  mentions?: string[];
+  excerpt?: string;
+}
+
+/** Characters of a comment kept in an entry (and an inbox item): enough to recognise it. */
+export const EXCERPT_MAX = 140;
+
+/** `text` on one line, cut to `max` characters with an ellipsis when longer. */
+export function excerptOf(text: string, max = EXCERPT_MAX): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
 }
 
 export function isActivityKind(value: unknown): value is ActivityKind {

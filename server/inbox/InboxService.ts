@@ -1,0 +1,185 @@
+/**
+ * The personal inbox: turns recorded board activity into items for the people it names, lists a
+ * person's items with the names they need, marks them read, and tells that person's open
+ * streams at once. Reasons and limits: README.md.
+ */
+import { excerptOf, type ActivityEntry } from '../../src/lib/activity/types';
+import { isCommentId, MENTIONS_MAX } from '../../src/lib/board/comment-value';
+import { INBOX_PAGE_MAX, type InboxEvents, type InboxPage, type InboxView } from '../../src/lib/inbox/types';
+import type { AuthStore } from '../auth/AuthStore';
+import type { MembershipService } from '../auth/MembershipService';
+import type { DocStore } from '../store/DocStore';
+import type { InboxItem, InboxStore, NewInboxItem } from './InboxStore';
+
+/** One event for a stream, named as the browser's EventSource will see it. */
+export type InboxMessage = { [N in keyof InboxEvents]: { name: N; data: InboxEvents[N] } }[keyof InboxEvents];
+export type InboxListener = (message: InboxMessage) => void;
+
+/** Open streams one person may hold (tabs share one per browser; see src/lib/inbox/shared-stream.ts). */
+export const STREAMS_PER_USER = 5;
+/** A card title kept in an item: the list shows one line of it. */
+const CARD_TITLE_MAX = 200;
+const DEFAULT_PAGE = 50;
+
+export interface InboxServiceDeps {
+  store: InboxStore;
+  members: Pick<MembershipService, 'roleOf' | 'boardsOf'>;
+  users: Pick<AuthStore, 'getUser'>;
+  boards: Pick<DocStore, 'getBoard'>;
+  now?: () => number;
+}
+
+/** The well-formed user ids of an entry's `mentions`, each once, at most MENTIONS_MAX. */
+function mentionedIn(entry: ActivityEntry): string[] {
+  const list: unknown = entry.data.mentions;
+  return Array.isArray(list) ? [...new Set(list.filter(isCommentId))].slice(0, MENTIONS_MAX) : [];
+}
+
+/** The items an activity entry asks for, before membership is checked: nobody hears of their own act. */
+function itemsFor(boardId: string, entry: ActivityEntry): NewInboxItem[] {
+  if (!entry.cardId) return [];
+  const base = {
+    boardId,
+    cardId: entry.cardId,
+    actorId: entry.userId,
+    cardTitle: excerptOf(entry.data.title ?? '', CARD_TITLE_MAX),
+    createdAt: entry.at
+  };
+  const notActor = (userId: string) => userId !== entry.userId;
+  if (entry.kind === 'comment.added' || entry.kind === 'comment.mentioned') {
+    const excerpt = excerptOf(entry.data.excerpt ?? '');
+    return mentionedIn(entry)
+      .filter(notActor)
+      .map((userId) => ({ ...base, userId, kind: 'mention' as const, excerpt }));
+  }
+  const { memberId } = entry.data;
+  if (entry.kind === 'card.assigned' && isCommentId(memberId) && notActor(memberId)) {
+    return [{ ...base, userId: memberId, kind: 'assigned', excerpt: '' }];
+  }
+  return [];
+}
+
+export class InboxService {
+  readonly #listeners = new Map<string, Set<InboxListener>>();
+  readonly #deps: InboxServiceDeps;
+  readonly #now: () => number;
+
+  constructor(deps: InboxServiceDeps) {
+    this.#deps = deps;
+    this.#now = deps.now ?? Date.now;
+  }
+
+  /**
+   * Makes items for the mentions and assignments among entries ActivityService recorded on a
+   * board, for members of the board only (a mention may name anyone's id), and pushes each to
+   * its person's streams.
+   */
+  async fromActivity(boardId: string, entries: readonly ActivityEntry[]): Promise<void> {
+    const wanted = entries.flatMap((entry) => itemsFor(boardId, entry));
+    if (wanted.length === 0) return;
+    const isMember = new Map<string, boolean>();
+    const kept: NewInboxItem[] = [];
+    for (const item of wanted) {
+      let member = isMember.get(item.userId);
+      if (member === undefined) {
+        member = (await this.#deps.members.roleOf(boardId, item.userId)) !== null;
+        isMember.set(item.userId, member);
+      }
+      if (member) kept.push(item);
+    }
+    const stored = await this.#deps.store.add(kept);
+    for (const item of stored) {
+      if (!this.#listeners.has(item.userId)) continue;
+      const [view] = await this.#views([item]);
+      const unread = await this.unreadCount(item.userId);
+      this.#emit(item.userId, { name: 'item', data: { item: view as InboxView, unread } });
+    }
+  }
+
+  /** A person's items on their boards now, newest first, older than `before`; and their unread count. */
+  async list(userId: string, query: { before?: number; limit?: number } = {}): Promise<InboxPage> {
+    const limit = Math.min(Math.max(1, Math.floor(query.limit ?? DEFAULT_PAGE)), INBOX_PAGE_MAX);
+    const boardIds = await this.#boardsOf(userId);
+    const [items, unread] = await Promise.all([
+      // One more than asked: whether there is a next page, without a second query.
+      this.#deps.store.list(userId, { boardIds, before: query.before, limit: limit + 1 }),
+      this.#deps.store.countUnread(userId, boardIds)
+    ]);
+    const page = items.slice(0, limit);
+    const next = items.length > limit ? (page.at(-1)?.id ?? null) : null;
+    return { items: await this.#views(page), unread, next };
+  }
+
+  /** How many of the person's items on their boards are unread. */
+  async unreadCount(userId: string): Promise<number> {
+    return this.#deps.store.countUnread(userId, await this.#boardsOf(userId));
+  }
+
+  /** Marks the person's own items read (`ids`, or all); tells their streams; resolves with the unread count. */
+  async markRead(userId: string, target: readonly number[] | 'all'): Promise<number> {
+    const ids = target === 'all' ? null : [...target];
+    const at = this.#now();
+    await this.#deps.store.markRead(userId, ids, at);
+    const unread = await this.unreadCount(userId);
+    this.#emit(userId, { name: 'read', data: { ids, at, unread } });
+    return unread;
+  }
+
+  /** A board joined or left the person's boards: their open streams get the new count. */
+  async membershipChanged(userId: string): Promise<void> {
+    if (!this.#listeners.has(userId)) return;
+    this.#emit(userId, { name: 'unread', data: { unread: await this.unreadCount(userId) } });
+  }
+
+  /**
+   * Listens to one person's new items and reads; returns the function that stops it, or null
+   * when they hold STREAMS_PER_USER streams already.
+   */
+  subscribe(userId: string, listener: InboxListener): (() => void) | null {
+    let set = this.#listeners.get(userId);
+    if ((set?.size ?? 0) >= STREAMS_PER_USER) return null;
+    if (!set) this.#listeners.set(userId, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0 && this.#listeners.get(userId) === set) this.#listeners.delete(userId);
+    };
+  }
+
+  /** Deletes a board's items (the board is being deleted). */
+  removeBoard(boardId: string): Promise<number> {
+    return this.#deps.store.removeBoard(boardId);
+  }
+
+  async #boardsOf(userId: string): Promise<string[]> {
+    return (await this.#deps.members.boardsOf(userId)).map((b) => b.boardId);
+  }
+
+  #emit(userId: string, message: InboxMessage): void {
+    for (const listener of this.#listeners.get(userId) ?? []) listener(message);
+  }
+
+  /** Items with their board's title and the actor's name, each looked up once per call. */
+  async #views(items: readonly InboxItem[]): Promise<InboxView[]> {
+    const boards = new Map<string, string>();
+    const names = new Map<string, string>();
+    for (const { boardId, actorId } of items) {
+      if (!boards.has(boardId)) boards.set(boardId, (await this.#deps.boards.getBoard(boardId))?.title ?? '');
+      if (actorId && !names.has(actorId))
+        names.set(actorId, (await this.#deps.users.getUser(actorId))?.name ?? '');
+    }
+    return items.map((item) => ({
+      id: item.id,
+      kind: item.kind,
+      boardId: item.boardId,
+      boardTitle: boards.get(item.boardId) ?? '',
+      cardId: item.cardId,
+      cardTitle: item.cardTitle,
+      actorId: item.actorId,
+      actorName: item.actorId ? (names.get(item.actorId) ?? '') : '',
+      excerpt: item.excerpt,
+      createdAt: item.createdAt,
+      readAt: item.readAt
+    }));
+  }
+}

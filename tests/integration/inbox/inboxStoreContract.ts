@@ -1,0 +1,127 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { InboxStore, NewInboxItem } from '../../../server/inbox/InboxStore';
+
+/** An inbox store; `reopen` gives a fresh one on the same data (persistent stores only). */
+export interface InboxStoreFixture {
+  store: InboxStore;
+  reopen?: () => Promise<InboxStore>;
+  cleanup: () => Promise<void>;
+}
+
+const item = (userId: string, boardId: string, n: number, kind: NewInboxItem['kind'] = 'mention') => ({
+  userId,
+  boardId,
+  cardId: `card-${n}`,
+  kind,
+  actorId: n % 2 ? 'ann' : null,
+  cardTitle: `Card ${n}`,
+  excerpt: kind === 'mention' ? `@you 第 ${n} 条` : '',
+  createdAt: 1_000 + n
+});
+
+const titles = (items: { cardTitle: string }[]) => items.map((i) => i.cardTitle);
+
+/** Rules I1… every InboxStore keeps; run against each implementation. */
+export function inboxStoreContract(
+  name: string,
+  open: () => Promise<InboxStoreFixture>,
+  { persistent }: { persistent: boolean }
+): void {
+  describe(`InboxStore contract: ${name}`, () => {
+    let f: InboxStoreFixture;
+    beforeEach(async () => (f = await open()));
+    afterEach(() => f.cleanup());
+
+    it('I1 add stores items unread with increasing ids and returns them as stored', async () => {
+      const stored = await f.store.add([item('bob', 'b1', 1), item('bob', 'b1', 2, 'assigned')]);
+      expect(stored).toHaveLength(2);
+      expect(stored[1]!.id).toBeGreaterThan(stored[0]!.id);
+      expect(stored[0]).toEqual({ ...item('bob', 'b1', 1), id: stored[0]!.id, readAt: null });
+      expect(await f.store.list('bob', { boardIds: ['b1'], limit: 10 })).toEqual([...stored].reverse());
+      expect(await f.store.add([])).toEqual([]);
+    });
+
+    it('I2 list is one person’s items, newest first, bounded by limit and paged by before', async () => {
+      await f.store.add([
+        item('bob', 'b1', 1),
+        item('cai', 'b1', 2),
+        item('bob', 'b1', 3),
+        item('bob', 'b1', 4)
+      ]);
+      const page = await f.store.list('bob', { boardIds: ['b1'], limit: 2 });
+      expect(titles(page)).toEqual(['Card 4', 'Card 3']);
+      const next = await f.store.list('bob', { boardIds: ['b1'], limit: 2, before: page[1]!.id });
+      expect(titles(next)).toEqual(['Card 1']);
+      expect(titles(await f.store.list('cai', { boardIds: ['b1'], limit: 10 }))).toEqual(['Card 2']);
+    });
+
+    it('I3 list and count see only the boards asked for (a board left is a board not seen)', async () => {
+      await f.store.add([item('bob', 'b1', 1), item('bob', 'b2', 2), item('bob', 'b3', 3)]);
+      expect(titles(await f.store.list('bob', { boardIds: ['b1', 'b3'], limit: 10 }))).toEqual([
+        'Card 3',
+        'Card 1'
+      ]);
+      expect(await f.store.countUnread('bob', ['b1', 'b3'])).toBe(2);
+      expect(await f.store.list('bob', { boardIds: [], limit: 10 })).toEqual([]);
+      expect(await f.store.countUnread('bob', [])).toBe(0);
+    });
+
+    it('I4 markRead by ids marks only the caller’s own unread items and keeps the first read time', async () => {
+      const [mine1, mine2, theirs] = await f.store.add([
+        item('bob', 'b1', 1),
+        item('bob', 'b1', 2),
+        item('cai', 'b1', 3)
+      ]);
+      expect(await f.store.markRead('bob', [mine1!.id, theirs!.id], 5_000)).toBe(1);
+      expect(await f.store.markRead('bob', [mine1!.id], 6_000)).toBe(0);
+      const bob = await f.store.list('bob', { boardIds: ['b1'], limit: 10 });
+      expect(bob.map((i) => [i.id, i.readAt])).toEqual([
+        [mine2!.id, null],
+        [mine1!.id, 5_000]
+      ]);
+      expect((await f.store.list('cai', { boardIds: ['b1'], limit: 10 }))[0]!.readAt).toBeNull();
+      expect(await f.store.countUnread('bob', ['b1'])).toBe(1);
+      expect(await f.store.countUnread('cai', ['b1'])).toBe(1);
+      expect(await f.store.markRead('bob', [], 7_000)).toBe(0);
+    });
+
+    it('I5 markRead of all marks every unread item of the caller and nobody else’s', async () => {
+      await f.store.add([item('bob', 'b1', 1), item('bob', 'b2', 2), item('cai', 'b1', 3)]);
+      expect(await f.store.markRead('bob', null, 5_000)).toBe(2);
+      expect(await f.store.countUnread('bob', ['b1', 'b2'])).toBe(0);
+      expect(await f.store.countUnread('cai', ['b1'])).toBe(1);
+      expect(await f.store.markRead('bob', null, 6_000)).toBe(0);
+    });
+
+    it('I6 removeBoard deletes the board’s items of everyone and no other board’s', async () => {
+      await f.store.add([item('bob', 'b1', 1), item('cai', 'b1', 2), item('bob', 'b2', 3)]);
+      expect(await f.store.removeBoard('b1')).toBe(2);
+      expect(await f.store.countUnread('cai', ['b1'])).toBe(0);
+      expect(titles(await f.store.list('bob', { boardIds: ['b1', 'b2'], limit: 10 }))).toEqual(['Card 3']);
+      expect(await f.store.removeBoard('b1')).toBe(0);
+    });
+
+    it('I7 what a caller gets back is a copy: changing it changes nothing stored', async () => {
+      const [stored] = await f.store.add([item('bob', 'b1', 1)]);
+      stored!.cardTitle = 'changed';
+      const [listed] = await f.store.list('bob', { boardIds: ['b1'], limit: 1 });
+      expect(listed!.cardTitle).toBe('Card 1');
+      listed!.readAt = 1;
+      expect(await f.store.countUnread('bob', ['b1'])).toBe(1);
+    });
+
+    if (persistent) {
+      it('I8 items and their read state survive reopening the store', async () => {
+        const [a] = await f.store.add([item('bob', 'b1', 1), item('bob', 'b1', 2)]);
+        await f.store.markRead('bob', [a!.id], 5_000);
+        const reopened = await f.reopen!();
+        const items = await reopened.list('bob', { boardIds: ['b1'], limit: 10 });
+        expect(items.map((i) => [i.cardTitle, i.readAt])).toEqual([
+          ['Card 2', null],
+          ['Card 1', 5_000]
+        ]);
+        expect(items[1]!.excerpt).toBe('@you 第 1 条');
+      });
+    }
+  });
+}
