@@ -72,6 +72,10 @@ for (const role of ['manager', 'editor', 'commenter', 'viewer', 'owner'] as cons
       const person = role === 'owner' ? null : await member(browser, request, boardId, role);
       const api = person?.context.request ?? request;
       const cardId = ['approve', 'send back'].includes(name) ? await gatedCard(page, boardId) : 'no-card';
+      // The log is written a moment after the change (in batches): wait for the setup's entries
+      // (the member added, the card created) before taking the state a refusal must leave alone.
+      const settled = (person ? 1 : 0) + (cardId === 'no-card' ? 0 : 1);
+      await expect.poll(async () => (await snapshot(request, boardId)).activity).toBe(settled);
       const before = await snapshot(request, boardId);
       const code = await call(api, { boardId, cardId, n: ++n });
       if (ALLOWED[role].includes(name)) {
