@@ -10,7 +10,10 @@ import { MembershipService, type MembershipChange } from './auth/MembershipServi
 import { SqliteAuthStore } from './auth/SqliteAuthStore';
 import { SqliteInviteStore } from './auth/SqliteInviteStore';
 import { SqliteMemberStore } from './auth/SqliteMemberStore';
+import type { AttachmentStore } from './attachments/AttachmentStore';
 import { AttachmentService } from './attachments/AttachmentService';
+import { MemoryAttachmentStore } from './attachments/MemoryAttachmentStore';
+import { SqliteAttachmentStore } from './attachments/SqliteAttachmentStore';
 import { ActivityService } from './audit/ActivityService';
 import type { AuditStore } from './audit/AuditStore';
 import { MemoryAuditStore } from './audit/MemoryAuditStore';
@@ -52,6 +55,7 @@ function accountStores(store: DocStore): {
   audit: AuditStore;
   invites: InviteStore;
   inbox: InboxStore;
+  attachments: AttachmentStore;
 } {
   if (store instanceof SqliteDocStore) {
     return {
@@ -59,12 +63,19 @@ function accountStores(store: DocStore): {
       members: SqliteMemberStore.over(store),
       audit: SqliteAuditStore.over(store),
       invites: SqliteInviteStore.over(store),
+      attachments: SqliteAttachmentStore.over(store),
       inbox: SqliteInboxStore.over(store)
     };
   }
   const auth = new MemoryAuthStore();
   const memory = { members: new MemoryMemberStore(auth), invites: new MemoryInviteStore(auth) };
-  return { auth, ...memory, audit: new MemoryAuditStore(), inbox: new MemoryInboxStore() };
+  return {
+    auth,
+    ...memory,
+    audit: new MemoryAuditStore(),
+    inbox: new MemoryInboxStore(),
+    attachments: new MemoryAttachmentStore()
+  };
 }
 
 /** Builds the process's services once (rooms, board catalogue, templates, accounts), shared by `npm start` and the dev plugin. */
@@ -138,13 +149,14 @@ export function createServices(options: CreateServicesOptions): Services {
     }
   });
   const reviews = new ReviewService(rooms, boards, members, activity);
-  const attachments = new AttachmentService(
-    config.dataDir,
-    config.attachmentMaxBytes,
+  const attachments = new AttachmentService({
+    store: accounts.attachments,
     rooms,
     boards,
-    members
-  );
+    members,
+    dataDir: config.dataDir,
+    maxBytes: config.attachmentMaxBytes
+  });
   const auth = new AuthService(accounts.auth, log, {
     onSignedOut: (sessionId) => void rooms.endSession(sessionId),
     onSignedUp: async (user) => {

@@ -5,6 +5,7 @@ import { startServer, type RequestHandler } from './app';
 import { TemplateError, checkBuiltinTemplates } from '../src/lib/templates';
 import { ConfigError, loadConfig, type Config } from './config';
 import { adoptOrphanBoards } from './createServices';
+import { withAttachmentUploads } from './attachments/uploadRoute';
 import { createLogger, errorMessage } from './log';
 import { seedDemoBoard } from './seed';
 import { SqliteDocStore } from './store/SqliteDocStore';
@@ -41,7 +42,7 @@ function templatesOrExit(): void {
 }
 
 /** SvelteKit's adapter-node handler from ./build, or exit when the app has not been built. */
-async function loadHandler(config: Config): Promise<RequestHandler> {
+async function loadHandler(): Promise<RequestHandler> {
   const file = path.resolve(import.meta.dirname, '../build/handler.js');
   if (!existsSync(file)) {
     console.error('No build found: run `npm run build` first (npm start does this for you).');
@@ -52,10 +53,6 @@ async function loadHandler(config: Config): Promise<RequestHandler> {
   // header, name a header only this process sets (overwriting anything a client sent).
   const ownHeader = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
   if (ownHeader) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
-  // adapter-node refuses bodies over 512 KB before an endpoint sees them; uploads need the
-  // attachment limit (plus room for a slightly larger file to get the upload's own clear 413).
-  // JSON endpoints stay bounded by readJson's own limit (src/routes/api/json.ts).
-  process.env.BODY_SIZE_LIMIT ??= String(config.attachmentMaxBytes + 1024 * 1024);
   const mod = (await import(pathToFileURL(file).href)) as { handler: RequestHandler };
   if (!ownHeader) return mod.handler;
   return (req, res, next) => {
@@ -68,9 +65,15 @@ async function loadHandler(config: Config): Promise<RequestHandler> {
 async function main(): Promise<void> {
   const config = configOrExit();
   templatesOrExit();
-  const handler = await loadHandler(config);
+  const handler = await loadHandler();
   const store = SqliteDocStore.open(config);
-  const app = await startServer({ config, store, handler, log });
+  // Uploads stream past adapter-node's body cap in the Node layer; the rest stays under it.
+  const app = await startServer({
+    config,
+    store,
+    handler: withAttachmentUploads(handler, undefined, log),
+    log
+  });
   if (config.seedDemo) await seedDemoBoard(store, app.rooms);
   await adoptOrphanBoards({ ...app.services, log });
   log.info(`Stageboard listening on ${app.url}`, { db: config.dbFile, durability: config.durability });

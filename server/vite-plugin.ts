@@ -18,6 +18,13 @@ export function stageboardDevServer(): Plugin {
       const { tsImport } = await import('tsx/esm/api');
       const mod = (await tsImport('./devServices.ts', import.meta.url)) as typeof import('./devServices');
       await mod.startDevServices(server.httpServer as Server);
+      // Uploads stream in before SvelteKit's middleware, as in `npm start` (attachments/uploadRoute.ts).
+      // Added here, not in a returned hook, so it runs ahead of Vite's and SvelteKit's own.
+      const uploads = (await tsImport(
+        './attachments/uploadRoute.ts',
+        import.meta.url
+      )) as typeof import('./attachments/uploadRoute');
+      server.middlewares.use(uploads.withAttachmentUploads(undefined));
     }
   };
 }

@@ -1,196 +1,231 @@
 /**
- * Card attachments: files stored under `<dataDir>/attachments/<board>/<attachment>/v<n>`, one
- * file per version, never overwritten; the card's entry in the board document (name, type,
- * versions) is what says a file exists, so a file the document no longer names is not served.
- * Why this shape, and what is left: README.md.
+ * Card attachments: each version is a file at `<dataDir>/attachments/<board>/<attachment>/v<n>`,
+ * written once and never changed, recorded in the AttachmentStore and mirrored into the card's
+ * entry in the board document for clients to show. Why this shape: README.md.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import type { BoardAction } from '../../src/lib/auth/permissions';
 import type * as Y from 'yjs';
+import type { BoardAction } from '../../src/lib/auth/permissions';
 import {
-  addAttachmentVersion,
-  readAttachments,
+  BoardError,
+  putAttachment,
+  removeAttachment,
   type AttachmentType,
+  type AttachmentValue,
   type BoardOrigin
 } from '../../src/lib/board';
-import { newId, isBoardId } from '../../src/lib/board/ids';
+import { isBoardId, newId } from '../../src/lib/board/ids';
 import { roots } from '../../src/lib/board/schema';
 import type { PublicUser } from '../auth/AuthService';
 import type { MembershipService } from '../auth/MembershipService';
 import type { BoardService } from '../boards/BoardService';
-import { RequestError, isRequestError } from '../RequestError';
 import type { RoomManager } from '../rooms/RoomManager';
-import { SNIFF_BYTES, sniffType } from './sniff';
+import { notFound, tooLarge } from './AttachmentRequestError';
+import type { AttachmentStore, AttachmentVersionRecord } from './AttachmentStore';
+import { cleanFileName } from './fileName';
+import { receiveUpload } from './receiveUpload';
 
-type AttachmentRequestCode = 'too-large' | 'unsupported-type' | 'not-found' | 'invalid' | 'empty';
+export { AttachmentRequestError, isAttachmentRequestError } from './AttachmentRequestError';
 
-export class AttachmentRequestError extends RequestError<400 | 404 | 413 | 415, AttachmentRequestCode> {
-  override name = 'AttachmentRequestError';
+/** Version numbers past this are not looked up: no draft goes through a million rounds. */
+const VERSION_MAX = 999_999;
+
+export interface AttachmentServiceDeps {
+  store: AttachmentStore;
+  rooms: Pick<RoomManager, 'read' | 'change'>;
+  boards: Pick<BoardService, 'get'>;
+  members: Pick<MembershipService, 'require'>;
+  dataDir: string;
+  /** Largest version accepted, in bytes (config.attachmentMaxBytes). */
+  maxBytes: number;
 }
 
-export function isAttachmentRequestError(e: unknown): e is AttachmentRequestError {
-  return isRequestError(e, 'AttachmentRequestError');
+export interface UploadInput {
+  /** The file name the client gave; cleaned here. */
+  name: unknown;
+  body: AsyncIterable<Uint8Array>;
+  /** The declared Content-Length, when there was one: a body announced too large is refused unread. */
+  length?: number;
+  /** Set for a new version of this attachment; absent for a new attachment. */
+  attachmentId?: string;
 }
 
-const NAME_MAX = 200;
-// eslint-disable-next-line no-control-regex -- control characters are what is being removed
-const CONTROL = /[\u0000-\u001f\u007f]/g;
-
-/** A file name as shown: its last path segment, no control characters, bounded. */
-export function cleanFileName(name: unknown): string {
-  const base = typeof name === 'string' ? (name.split(/[\\/]/).pop() ?? '') : '';
-  const clean = base.replace(CONTROL, '').trim().slice(0, NAME_MAX);
-  return clean || 'draft';
-}
-
-export interface StoredVersion {
+export interface UploadedVersion {
   attachmentId: string;
   v: number;
+  name: string;
   type: AttachmentType;
   size: number;
+}
+
+/** A stored version, ready to be served. */
+export interface StoredFile {
+  file: string;
   name: string;
+  type: AttachmentType;
+  size: number;
+  sha256: string;
+}
+
+/** The card's document entry, rebuilt from the record (versions oldest first). */
+function entryOf(rows: readonly AttachmentVersionRecord[]): AttachmentValue {
+  const last = rows[rows.length - 1]!;
+  return {
+    name: last.name,
+    type: last.type,
+    versions: rows.map((r) => ({ v: r.v, size: r.size, at: r.createdAt, by: r.uploadedBy, type: r.type }))
+  };
 }
 
 export class AttachmentService {
+  readonly maxBytes: number;
   readonly #root: string;
+  /** Per attachment, the tail of its queue of writes: version numbers are handed out one at a time. */
+  readonly #queues = new Map<string, Promise<unknown>>();
 
-  constructor(
-    dataDir: string,
-    private readonly maxBytes: number,
-    private readonly rooms: RoomManager,
-    private readonly boards: BoardService,
-    private readonly members: MembershipService
-  ) {
-    this.#root = path.join(dataDir, 'attachments');
+  constructor(private readonly deps: AttachmentServiceDeps) {
+    this.maxBytes = deps.maxBytes;
+    this.#root = path.join(deps.dataDir, 'attachments');
   }
 
   /**
    * Stores `body` as a new attachment of the card, or as the next version of `attachmentId`.
    * Nothing is kept unless every check passes: the bytes go to a temporary file, which is moved
-   * into place in the same step that records it in the document.
+   * into place only once the size and type checks passed and the version is recorded.
    */
   async upload(
     actor: PublicUser,
     boardId: string,
     cardId: string,
-    input: { name: unknown; body: ReadableStream<Uint8Array> | null; attachmentId?: string }
-  ): Promise<StoredVersion> {
+    input: UploadInput
+  ): Promise<UploadedVersion> {
     await this.#require(actor, boardId, 'edit-card');
-    const attachmentId = input.attachmentId ?? newId();
-    if (!isBoardId(attachmentId)) throw new AttachmentRequestError(404, 'not-found', 'No such attachment.');
-    await this.rooms.read(boardId, (doc) => this.#find(doc, cardId, input.attachmentId));
-    const name = cleanFileName(input.name);
-    const temp = await this.#receive(input.body);
+    const { store, rooms } = this.deps;
+    const existing = input.attachmentId;
+    if (existing !== undefined) await this.#versionsOn(boardId, cardId, existing);
+    if (!(await rooms.read(boardId, (doc) => roots(doc).cards.has(cardId)))) throw notFound('card');
+    if (input.length !== undefined && input.length > this.maxBytes) {
+      // Refused before a byte is read; receiveUpload counts too, for bodies that lie or do not say.
+      throw tooLarge(this.maxBytes);
+    }
+    const received = await receiveUpload(input.body, path.join(this.#root, '.incoming'), this.maxBytes);
+    const attachmentId = existing ?? newId();
     try {
-      const type = sniffType(temp.head);
-      if (!type) {
-        throw new AttachmentRequestError(
-          415,
-          'unsupported-type',
-          'Only PNG, JPEG, GIF and WebP images and PDF files can be attached (judged by the file’s content).'
-        );
-      }
-      const dir = path.join(this.#root, boardId, attachmentId);
-      await fsp.mkdir(dir, { recursive: true });
-      const origin: BoardOrigin = { source: 'server', reason: 'attachment' };
-      let v = 0;
-      await this.rooms.change(
-        boardId,
-        (doc) => {
-          const next = this.#find(doc, cardId, input.attachmentId) + 1;
-          // Into place before the document names it; a failure here leaves the document alone.
-          fs.renameSync(temp.file, path.join(dir, `v${next}`));
-          v = addAttachmentVersion(
-            doc,
-            cardId,
-            attachmentId,
-            { name, size: temp.size, type, by: actor.id },
-            origin
-          );
-        },
-        origin.reason
-      );
-      return { attachmentId, v, type, size: temp.size, name };
+      return await this.#serial(boardId, attachmentId, async () => {
+        const before = existing === undefined ? [] : await this.#versionsOn(boardId, cardId, existing);
+        const record: AttachmentVersionRecord = {
+          boardId,
+          attachmentId,
+          v: (before[before.length - 1]?.v ?? 0) + 1,
+          cardId,
+          name: cleanFileName(input.name),
+          type: received.type,
+          size: received.size,
+          sha256: received.sha256,
+          uploadedBy: actor.id,
+          createdAt: Date.now()
+        };
+        const file = this.#file(boardId, attachmentId, record.v);
+        await fsp.mkdir(path.dirname(file), { recursive: true });
+        await fsp.rename(received.file, file);
+        let recorded = false;
+        try {
+          await store.addVersion(record);
+          recorded = true;
+          await this.#mirror(boardId, cardId, attachmentId, [...before, record]);
+        } catch (error) {
+          // The card went while the file came in (or the store failed): keep nothing of it.
+          if (recorded) await store.removeVersion(boardId, attachmentId, record.v);
+          await fsp.rm(file, { force: true });
+          throw error instanceof BoardError ? notFound('card') : error;
+        }
+        const { v, name, type, size } = record;
+        return { attachmentId, v, name, type, size };
+      });
     } finally {
-      await fsp.rm(temp.file, { force: true });
+      await fsp.rm(received.file, { force: true });
     }
   }
 
-  /** A version's file and type, for a member of the board. */
-  async open(actor: PublicUser, boardId: string, attachmentId: string, v: number) {
+  /** A version's file, for a member of the board. */
+  async open(actor: PublicUser, boardId: string, attachmentId: string, v: number): Promise<StoredFile> {
     await this.#require(actor, boardId, 'read');
-    const version = await this.rooms.read(boardId, (doc) => {
-      for (const card of roots(doc).cards.values()) {
-        const found = readAttachments(card).find((a) => a.id === attachmentId);
-        const version = found?.versions.find((x) => x.v === v);
-        if (found && version) return { ...version, name: found.name };
-      }
-      return null;
-    });
-    const file = path.join(this.#root, boardId, attachmentId, `v${v}`);
-    if (!version || !isBoardId(attachmentId) || !fs.existsSync(file)) {
-      throw new AttachmentRequestError(404, 'not-found', 'No such attachment version.');
-    }
-    return { file, ...version };
+    const valid = isBoardId(attachmentId) && Number.isInteger(v) && v >= 1 && v <= VERSION_MAX;
+    const record = valid ? await this.deps.store.getVersion(boardId, attachmentId, v) : null;
+    const file = this.#file(boardId, attachmentId, v);
+    if (!record || !fs.existsSync(file)) throw notFound('attachment version');
+    const { name, type, size, sha256 } = record;
+    return { file, name, type, size, sha256 };
   }
 
-  /** Deletes every file of a board (the board is being deleted). */
+  /** Deletes an attachment with every version: its document entry, its record and its files, at once. */
+  async remove(actor: PublicUser, boardId: string, cardId: string, attachmentId: string): Promise<void> {
+    await this.#require(actor, boardId, 'edit-card');
+    await this.#versionsOn(boardId, cardId, attachmentId);
+    await this.#serial(boardId, attachmentId, async () => {
+      await this.deps.rooms.change(
+        boardId,
+        (doc) => void (roots(doc).cards.has(cardId) && removeAttachment(doc, cardId, attachmentId)),
+        'attachment-removed'
+      );
+      await this.deps.store.removeAttachment(boardId, attachmentId);
+      await fsp.rm(this.#dir(boardId, attachmentId), { recursive: true, force: true });
+    });
+  }
+
+  /** Deletes every record and file of a board (the board is being deleted). */
   async removeBoard(boardId: string): Promise<void> {
-    if (isBoardId(boardId)) await fsp.rm(path.join(this.#root, boardId), { recursive: true, force: true });
+    if (!isBoardId(boardId)) return;
+    await this.deps.store.removeBoard(boardId);
+    await fsp.rm(path.join(this.#root, boardId), { recursive: true, force: true });
   }
 
   async #require(actor: PublicUser, boardId: string, action: BoardAction): Promise<void> {
-    await this.members.require(actor.id, boardId, action);
-    await this.boards.get(boardId);
+    await this.deps.members.require(actor.id, boardId, action);
+    await this.deps.boards.get(boardId);
   }
 
-  /** Checks the card (and the attachment a new version is for) exists; returns its version count. */
-  #find(doc: Y.Doc, cardId: string, attachmentId?: string): number {
-    const card = roots(doc).cards.get(cardId);
-    if (!card) throw new AttachmentRequestError(404, 'not-found', 'No such card.');
-    const versions = readAttachments(card).find((a) => a.id === attachmentId)?.versions.length ?? 0;
-    if (attachmentId && versions === 0) {
-      throw new AttachmentRequestError(404, 'not-found', 'No such attachment on this card.');
-    }
-    return versions;
+  /** The attachment's versions when it belongs to the card; else a 404. */
+  async #versionsOn(
+    boardId: string,
+    cardId: string,
+    attachmentId: string
+  ): Promise<AttachmentVersionRecord[]> {
+    const rows = isBoardId(attachmentId) ? await this.deps.store.listVersions(boardId, attachmentId) : [];
+    if (rows.length === 0 || rows[0]!.cardId !== cardId) throw notFound('attachment on this card');
+    return rows;
   }
 
-  /** Streams the body to a temporary file, stopping (and deleting it) past the size limit. */
-  async #receive(body: ReadableStream<Uint8Array> | null) {
-    const tmpDir = path.join(this.#root, '.incoming');
-    await fsp.mkdir(tmpDir, { recursive: true });
-    const file = path.join(tmpDir, randomBytes(12).toString('hex'));
-    const head = new Uint8Array(SNIFF_BYTES);
-    let size = 0;
+  /** Writes the card's entry through the live room, so connected people see the version at once. */
+  async #mirror(boardId: string, cardId: string, attachmentId: string, rows: AttachmentVersionRecord[]) {
+    const origin: BoardOrigin = { source: 'server', reason: 'attachment' };
+    await this.deps.rooms.change(
+      boardId,
+      (doc: Y.Doc) => putAttachment(doc, cardId, attachmentId, entryOf(rows), origin),
+      origin.reason
+    );
+  }
+
+  /** Ids are checked before they reach here (isBoardId), so they are safe path segments. */
+  #dir(boardId: string, attachmentId: string): string {
+    return path.join(this.#root, boardId, attachmentId);
+  }
+
+  #file(boardId: string, attachmentId: string, v: number): string {
+    return path.join(this.#dir(boardId, attachmentId), `v${v}`);
+  }
+
+  /** Runs `fn` after every earlier write of the same attachment has finished. */
+  async #serial<T>(boardId: string, attachmentId: string, fn: () => Promise<T>): Promise<T> {
+    const key = `${boardId}/${attachmentId}`;
+    const run = (this.#queues.get(key) ?? Promise.resolve()).catch(() => undefined).then(fn);
+    this.#queues.set(key, run);
     try {
-      const out = await fsp.open(file, 'wx');
-      try {
-        const reader = body?.getReader();
-        for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read()) {
-          if (size < SNIFF_BYTES) head.set(chunk.value.subarray(0, SNIFF_BYTES - size), size);
-          size += chunk.value.byteLength;
-          if (size > this.maxBytes) {
-            await reader?.cancel();
-            const mb = Math.floor(this.maxBytes / (1024 * 1024));
-            throw new AttachmentRequestError(
-              413,
-              'too-large',
-              `The file is over ${mb} MB, the limit for one draft.`
-            );
-          }
-          await out.write(chunk.value);
-        }
-      } finally {
-        await out.close();
-      }
-      if (size === 0) throw new AttachmentRequestError(400, 'empty', 'The file is empty.');
-      return { file, size, head: head.subarray(0, Math.min(size, SNIFF_BYTES)) };
-    } catch (error) {
-      await fsp.rm(file, { force: true });
-      throw error;
+      return await run;
+    } finally {
+      if (this.#queues.get(key) === run) this.#queues.delete(key);
     }
   }
 }

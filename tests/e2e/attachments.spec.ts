@@ -122,3 +122,53 @@ test('a draft uploaded in one browser shows as a preview in the other, and a new
   await expect(drafts(b).getByRole('img', { name: 'flyer.png' })).toHaveAttribute('src', /\/v\/1$/);
   await close();
 });
+
+test('a viewer sees drafts without controls; the editor is told why a file is refused and can delete', async ({
+  browser,
+  request,
+  page
+}) => {
+  const boardId = await createBoard(request, 'Draft rules');
+  await openBoard(page, boardId);
+  await addCard(page, 'To do', 'Banner');
+  await openCard(page, 'Banner');
+  const drafts = (p: Page) => p.getByRole('dialog').getByRole('region', { name: /Attachments/ });
+  const viewer = await member(browser, request, boardId, 'viewer');
+  const viewerPage = await viewer.context.newPage();
+  await openBoard(viewerPage, boardId);
+  await openCard(viewerPage, 'Banner');
+
+  // Too large, through the browser's own upload (its Content-Length, its reading of the 413).
+  let chooser = page.waitForEvent('filechooser');
+  await drafts(page).getByRole('button', { name: 'Upload a draft' }).click();
+  await (
+    await chooser
+  ).setFiles({ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.concat([PNG, Buffer.alloc(LIMIT)]) });
+  await expect(drafts(page).getByRole('alert')).toHaveText(
+    'Upload failed: The file is too large: the limit is 1 MB.'
+  );
+
+  // A text file with an image's name and type.
+  chooser = page.waitForEvent('filechooser');
+  await drafts(page).getByRole('button', { name: 'Upload a draft' }).click();
+  await (
+    await chooser
+  ).setFiles({ name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('not an image') });
+  await expect(drafts(page).getByRole('alert')).toHaveText(
+    'Upload failed: This file is not a PNG, JPEG, GIF, WebP image or a PDF.'
+  );
+
+  chooser = page.waitForEvent('filechooser');
+  await drafts(page).getByRole('button', { name: 'Upload a draft' }).click();
+  await (await chooser).setFiles({ name: 'banner.png', mimeType: 'image/png', buffer: PNG });
+  await expect(drafts(page).getByRole('alert')).toHaveCount(0);
+  await expect(drafts(viewerPage).getByRole('img', { name: 'banner.png' })).toBeVisible();
+  await expect(drafts(viewerPage).getByText('v1', { exact: true })).toBeVisible();
+  await expect(drafts(viewerPage).getByRole('button')).toHaveCount(0);
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await drafts(page).getByRole('button', { name: 'Delete banner.png' }).click();
+  await expect(drafts(viewerPage).getByRole('img', { name: 'banner.png' })).toHaveCount(0);
+  await expect(drafts(viewerPage).getByText('No drafts yet.')).toBeVisible();
+  await viewer.context.close();
+});

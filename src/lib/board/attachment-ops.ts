@@ -1,11 +1,11 @@
 /**
- * A card's attachments ("drafts"): the files live on the server (server/attachments/); the
- * document holds what everyone needs to show them — name, type and versions — written by the
- * server only, once a file is stored (server/auth/updatePolicy.ts refuses client writes).
- * Design review goes in rounds, so a new upload over a draft adds a version and keeps the old.
+ * A card's attachments ("drafts"): the files live on the server (server/attachments/), which
+ * keeps the authoritative record of every version; the document holds what every client needs to
+ * show them — name, type and versions — written by the server only, once a file is stored
+ * (server/auth/updatePolicy.ts refuses client writes). Design review goes in rounds, so a new
+ * upload over a draft adds a version and keeps the old ones.
  */
 import * as Y from 'yjs';
-import { BoardError } from './errors';
 import type { BoardOrigin } from './origin';
 import { CardKey, cardMap, type CardMap } from './schema';
 import { transact } from './transact';
@@ -19,18 +19,29 @@ export const ATTACHMENT_TYPES = [
 ] as const;
 export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
 
+export function isAttachmentType(value: unknown): value is AttachmentType {
+  return typeof value === 'string' && (ATTACHMENT_TYPES as readonly string[]).includes(value);
+}
+
 export interface AttachmentVersion {
   /** 1, 2, …: the round of the draft. */
   v: number;
   size: number;
-  type: AttachmentType;
+  /** Milliseconds since the epoch, from the server's clock. */
   at: number;
   /** The uploader's user id. */
   by: string;
+  /** This version's own type: a round may change format (a JPEG after a PNG). */
+  type: AttachmentType;
 }
 
+/** The plain value under the card's `attachments` Y.Map, keyed by attachment id. */
 export interface AttachmentValue {
+  /** The newest version's file name. */
   name: string;
+  /** The newest version's type. */
+  type: AttachmentType;
+  /** Oldest first; never empty. */
   versions: AttachmentVersion[];
 }
 
@@ -39,15 +50,58 @@ export interface AttachmentView extends AttachmentValue {
   latest: AttachmentVersion;
 }
 
-function isValue(value: unknown): value is AttachmentValue {
-  if (typeof value !== 'object' || value === null) return false;
+const count = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
+function readVersion(value: unknown): AttachmentVersion | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const x = value as Partial<AttachmentVersion>;
+  if (!count(x.v) || x.v < 1 || !count(x.size) || !count(x.at)) return null;
+  if (typeof x.by !== 'string' || !isAttachmentType(x.type)) return null;
+  return { v: x.v, size: x.size, at: x.at, by: x.by, type: x.type };
+}
+
+/** The value as stored, or null when it is not a well-formed AttachmentValue. */
+export function readAttachmentValue(value: unknown): AttachmentValue | null {
+  if (typeof value !== 'object' || value === null) return null;
   const a = value as Partial<AttachmentValue>;
-  return typeof a.name === 'string' && Array.isArray(a.versions) && a.versions.length > 0;
+  if (typeof a.name !== 'string' || !Array.isArray(a.versions)) return null;
+  const versions = a.versions.map(readVersion);
+  if (versions.length === 0 || versions.some((v) => v === null)) return null;
+  const checked = versions as AttachmentVersion[];
+  return { name: a.name, type: checked[checked.length - 1]!.type, versions: checked };
 }
 
 /**
- * Records a stored file as a new attachment, or as the next version of `attachmentId` when it
- * exists; returns the version number. A server operation.
+ * Writes the card's entry for one attachment, replacing what was there: the server rebuilds it
+ * from its own record after each upload, so the document cannot drift from the stored files.
+ */
+export function putAttachment(
+  doc: Y.Doc,
+  cardId: string,
+  attachmentId: string,
+  value: AttachmentValue,
+  origin?: BoardOrigin
+): void {
+  const card = cardMap(doc, cardId);
+  transact(doc, origin, () => {
+    let map = card.get(CardKey.attachments);
+    if (!(map instanceof Y.Map)) {
+      map = new Y.Map<unknown>();
+      card.set(CardKey.attachments, map);
+    }
+    (map as Y.Map<unknown>).set(attachmentId, {
+      name: value.name,
+      type: value.type,
+      versions: value.versions.map((v) => ({ ...v }))
+    });
+  });
+}
+
+/**
+ * Appends the next version of an attachment (a new one when the card has none under this id)
+ * and returns its number: a card with drafts in one call, for fixtures and tests. The server
+ * writes the entry it rebuilt from its own record with putAttachment instead.
  */
 export function addAttachmentVersion(
   doc: Y.Doc,
@@ -56,46 +110,42 @@ export function addAttachmentVersion(
   file: { name: string; size: number; type: AttachmentType; by: string },
   origin?: BoardOrigin
 ): number {
-  const card = cardMap(doc, cardId);
-  return transact(doc, origin, () => {
-    let map = card.get(CardKey.attachments);
-    if (!(map instanceof Y.Map)) {
-      map = new Y.Map<unknown>();
-      card.set(CardKey.attachments, map);
-    }
-    const attachments = map as Y.Map<unknown>;
-    const current = attachments.get(attachmentId);
-    const versions = isValue(current) ? current.versions : [];
-    const v = versions.length + 1;
-    const next: AttachmentValue = {
-      name: file.name,
-      versions: [...versions, { v, size: file.size, type: file.type, at: Date.now(), by: file.by }]
-    };
-    attachments.set(attachmentId, next);
-    return v;
-  });
+  const map = cardMap(doc, cardId).get(CardKey.attachments);
+  const current = map instanceof Y.Map ? readAttachmentValue(map.get(attachmentId)) : null;
+  const versions = current?.versions ?? [];
+  const v = (versions[versions.length - 1]?.v ?? 0) + 1;
+  const { name, size, type, by } = file;
+  putAttachment(
+    doc,
+    cardId,
+    attachmentId,
+    { name, type, versions: [...versions, { v, size, at: Date.now(), by, type }] },
+    origin
+  );
+  return v;
 }
 
-/** Removes an attachment from the card (a server operation; the files go with it). */
+/** Removes an attachment's entry from the card; false when the card had none. */
 export function removeAttachment(
   doc: Y.Doc,
   cardId: string,
   attachmentId: string,
   origin?: BoardOrigin
-): void {
+): boolean {
   const map = cardMap(doc, cardId).get(CardKey.attachments);
-  if (!(map instanceof Y.Map) || !map.has(attachmentId))
-    throw new BoardError('not-found', 'No such attachment.');
+  if (!(map instanceof Y.Map) || !map.has(attachmentId)) return false;
   transact(doc, origin, () => map.delete(attachmentId));
+  return true;
 }
 
-/** The card's attachments, oldest first. */
+/** The card's attachments, oldest first (by their first version), the id breaking ties. */
 export function readAttachments(card: CardMap): AttachmentView[] {
   const map = card.get(CardKey.attachments);
   if (!(map instanceof Y.Map)) return [];
   const out: AttachmentView[] = [];
-  map.forEach((value, id) => {
-    if (isValue(value)) out.push({ ...value, id, latest: value.versions[value.versions.length - 1]! });
+  map.forEach((raw, id) => {
+    const value = readAttachmentValue(raw);
+    if (value) out.push({ ...value, id, latest: value.versions[value.versions.length - 1]! });
   });
-  return out.sort((a, b) => (a.versions[0]?.at ?? 0) - (b.versions[0]?.at ?? 0));
+  return out.sort((a, b) => a.versions[0]!.at - b.versions[0]!.at || (a.id < b.id ? -1 : 1));
 }

@@ -17,6 +17,7 @@ import {
   moveCard,
   readStages,
   renameBoard,
+  removeAttachment,
   renameStage,
   sendBackCard,
   setCardTitle,
@@ -58,6 +59,13 @@ function fixture() {
   // Someone else resolved the actor's thread on c1; g1 has a comment and no resolutions yet.
   resolveComment(server, 'c1', 'cm-mine', OTHER, SERVER_ORIGIN);
   comment(server, 'g1', 'cm-g', OTHER);
+  addAttachmentVersion(
+    server,
+    'c1',
+    'a-server',
+    { name: 'v1.png', size: 9, type: 'image/png', by: OTHER },
+    SERVER_ORIGIN
+  );
   return { server, client: replica(server), draft, review, done };
 }
 type Fixture = ReturnType<typeof fixture>;
@@ -293,6 +301,29 @@ const CASES: { name: string; update: (f: Fixture) => Uint8Array; expected: Recor
         })
       ),
     expected: row('server-only', 'server-only', 'server-only', 'forbidden', 'read-only')
+  },
+  {
+    name: 'adds a version to a draft the server recorded',
+    update: (f) =>
+      edit(f.client, () =>
+        addAttachmentVersion(f.client, 'c1', 'a-server', {
+          name: 'v2.png',
+          size: 1,
+          type: 'image/png',
+          by: ME
+        })
+      ),
+    expected: row('server-only', 'server-only', 'server-only', 'server-only', 'read-only')
+  },
+  {
+    name: 'deletes a draft the server recorded',
+    update: (f) => edit(f.client, () => removeAttachment(f.client, 'c1', 'a-server')),
+    expected: row('server-only', 'server-only', 'server-only', 'server-only', 'read-only')
+  },
+  {
+    name: 'replaces a card’s whole attachments map',
+    update: (f) => edit(f.client, () => roots(f.client).cards.get('c1')!.set('attachments', new Y.Map())),
+    expected: row('server-only', 'server-only', 'server-only', 'server-only', 'read-only')
   },
   {
     name: 'writes over an existing card, which would reset its revision log',

@@ -1,16 +1,16 @@
-import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireUser } from '$lib/server/access';
 import { handleApi } from '../../../../../../json';
 
-/** Uploads the next version of a draft (v2, v3, …); every earlier version is kept. */
-export const POST: RequestHandler = ({ locals, params, request, url }) =>
+/*
+ * Uploads to this path (POST, a new version) are served in the Node layer before SvelteKit,
+ * where the body can stream past adapter-node's size cap: server/attachments/uploadRoute.ts.
+ */
+
+/** Deletes the attachment with every version (editors and above); the files go at once. */
+export const DELETE: RequestHandler = ({ locals, params }) =>
   handleApi(async () => {
     const user = requireUser(locals);
-    const stored = await locals.services.attachments.upload(user, params.id, params.cardId, {
-      name: url.searchParams.get('name'),
-      body: request.body,
-      attachmentId: params.attachmentId
-    });
-    return json(stored, { status: 201 });
+    await locals.services.attachments.remove(user, params.id, params.cardId, params.attachmentId);
+    return new Response(null, { status: 204 });
   });
