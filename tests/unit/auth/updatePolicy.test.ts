@@ -1,21 +1,15 @@
+/**
+ * The update policy by board role: cards, stages, approvals, revisions and attachments, plus
+ * what any update must be to be judged at all. Comments: commentPolicy.test.ts.
+ */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { BOARD_ROLES, type BoardRole } from '../../../src/lib/auth/permissions';
 import {
   SERVER_ORIGIN,
   addAttachmentVersion,
   addCard,
-  addComment,
-  COMMENT_MAX,
   deleteCard,
-  deleteComment,
-  editComment,
-  MENTIONS_MAX,
-  reopenComment,
-  resolveComment,
-  initBoard,
   moveCard,
-  readStages,
   renameBoard,
   removeAttachment,
   renameStage,
@@ -26,208 +20,10 @@ import {
 } from '../../../src/lib/board';
 import { approveCard } from '../../../src/lib/board/approvals';
 import { roots } from '../../../src/lib/board/schema';
-import { checkUpdate, type RefusalReason } from '../../../server/auth/updatePolicy';
-import { edit, replica } from '../../helpers/yjs';
+import { edit } from '../../helpers/yjs';
+import { APPROVAL, check, comment, fixture, judgeEach, ME, row, type PolicyCase } from './policyFixture';
 
-const ME = 'u-actor';
-const OTHER = 'u-other';
-const APPROVAL = { by: 'u-boss', name: 'Boss', at: 1, note: '' };
-
-/**
- * A server board: Draft (seeds a checklist item), Review (gated, sends back to Draft), Done.
- * Card c1 sits in Draft with a comment by someone else and one by the actor; card g1 in Review.
- */
-function fixture() {
-  const server = new Y.Doc();
-  initBoard(
-    server,
-    {
-      title: 'Launch',
-      stages: [
-        { name: 'Draft', checklist: [{ key: 'a', text: 'Copy' }] },
-        { name: 'Review', gate: { approvers: [{ title: 'Manager', level: 'manager' }] }, sendBackTo: 0 },
-        { name: 'Done' }
-      ]
-    },
-    SERVER_ORIGIN
-  );
-  const [draft, review, done] = readStages(server).map((s) => s.id) as [string, string, string];
-  addCard(server, { stageId: draft, title: 'Hello world', id: 'c1' }, SERVER_ORIGIN);
-  addCard(server, { stageId: review, title: 'Poster', id: 'g1' }, SERVER_ORIGIN);
-  comment(server, 'c1', 'cm-other', OTHER);
-  comment(server, 'c1', 'cm-mine', ME);
-  // Someone else resolved the actor's thread on c1; g1 has a comment and no resolutions yet.
-  resolveComment(server, 'c1', 'cm-mine', OTHER, SERVER_ORIGIN);
-  comment(server, 'g1', 'cm-g', OTHER);
-  addAttachmentVersion(
-    server,
-    'c1',
-    'a-server',
-    { name: 'v1.png', size: 9, type: 'image/png', by: OTHER },
-    SERVER_ORIGIN
-  );
-  return { server, client: replica(server), draft, review, done };
-}
-type Fixture = ReturnType<typeof fixture>;
-
-/** Comments have no board operation yet; a client writes the plain value into the card. */
-function comment(doc: Y.Doc, cardId: string, id: string, author: string): void {
-  doc.transact(() => commentsOf(doc, cardId).set(id, { author, text: 'Looks good', at: 1 }));
-}
-const commentsOf = (doc: Y.Doc, cardId: string) =>
-  roots(doc).cards.get(cardId)?.get('comments') as Y.Map<unknown>;
-const resolutionsOf = (doc: Y.Doc, cardId: string) =>
-  roots(doc).cards.get(cardId)?.get('resolvedComments') as Y.Map<unknown>;
-/** Writes `value` straight under c1's comments, as a client that skips the operations' checks. */
-const rawComment = (f: Fixture, id: string, value: unknown) =>
-  edit(f.client, () => commentsOf(f.client, 'c1').set(id, value));
-const mine = (extra: object = {}) => ({ author: ME, text: 'Looks good', at: 1, ...extra });
-
-type Outcome = 'ok' | RefusalReason;
-/** Expected outcomes for owner, manager, editor, commenter, viewer. */
-const row = (...outcomes: [Outcome, Outcome, Outcome, Outcome, Outcome]) =>
-  Object.fromEntries(BOARD_ROLES.map((role, i) => [role, outcomes[i]])) as Record<BoardRole, Outcome>;
-const everyCommenter = (outcome: Outcome) => row(outcome, outcome, outcome, outcome, 'read-only');
-
-/** Comment shapes, edits, replies and resolutions: every role that may comment is judged alike. */
-const COMMENT_CASES: {
-  name: string;
-  update: (f: Fixture) => Uint8Array;
-  expected: Record<BoardRole, Outcome>;
-}[] = [
-  {
-    name: 'edits their own comment through the operation (author and time kept)',
-    update: (f) =>
-      edit(f.client, () => editComment(f.client, 'c1', 'cm-mine', { author: ME, text: 'Better' })),
-    expected: everyCommenter('ok')
-  },
-  {
-    name: 'edits their own comment, moving its time',
-    update: (f) => rawComment(f, 'cm-mine', mine({ at: 2 })),
-    expected: everyCommenter('forbidden')
-  },
-  {
-    name: 'writes a comment that is not a plain object',
-    update: (f) => rawComment(f, 'cm-new', 'hello'),
-    expected: everyCommenter('forbidden')
-  },
-  {
-    name: 'writes a comment longer than the limit',
-    update: (f) => rawComment(f, 'cm-new', mine({ text: 'x'.repeat(COMMENT_MAX + 1) })),
-    expected: everyCommenter('forbidden')
-  },
-  {
-    name: 'writes a comment with a field the model does not have',
-    update: (f) => rawComment(f, 'cm-new', mine({ html: '<b>hi</b>' })),
-    expected: everyCommenter('forbidden')
-  },
-  {
-    name: 'writes a comment under an id that is not a short plain id',
-    update: (f) => rawComment(f, 'x'.repeat(65), mine()),
-    expected: everyCommenter('forbidden')
-  },
-  {
-    name: 'mentions more people than a comment may',
-    update: (f) =>
-      rawComment(
-        f,
-        'cm-new',
-        mine({ mentions: Array.from({ length: MENTIONS_MAX + 1 }, (_, i) => `u${i}`) })
-      ),
-    expected: everyCommenter('forbidden')
-  },
-  {
-    name: 'pins a comment outside its image',
-    update: (f) => rawComment(f, 'cm-new', mine({ pin: { attachmentId: 'a1', version: 1, x: 1.5, y: 0 } })),
-    expected: everyCommenter('forbidden')
-  },
-  {
-    name: 'pins a comment on a draft and mentions someone',
-    update: (f) =>
-      rawComment(
-        f,
-        'cm-new',
-        mine({ mentions: [OTHER], pin: { attachmentId: 'a1', version: 2, x: 1, y: 0 } })
-      ),
-    expected: everyCommenter('ok')
-  },
-  {
-    name: 'replies to a comment the card never had',
-    update: (f) => rawComment(f, 'cm-new', mine({ replyTo: 'cm-nope' })),
-    expected: everyCommenter('forbidden')
-  },
-  {
-    name: 'writes a comment and a reply to it in one update',
-    update: (f) =>
-      edit(f.client, () => {
-        const first = addComment(f.client, 'c1', { author: ME, text: 'Question' });
-        addComment(f.client, 'c1', { author: ME, text: 'And more', replyTo: first });
-      }),
-    expected: everyCommenter('ok')
-  },
-  {
-    name: 'replies to a comment deleted meanwhile (a race, not a forgery)',
-    update: (f) => {
-      const update = edit(f.client, () =>
-        addComment(f.client, 'c1', { author: ME, text: 'Done', replyTo: 'cm-other' })
-      );
-      deleteComment(f.server, 'c1', 'cm-other', SERVER_ORIGIN);
-      return update;
-    },
-    expected: everyCommenter('ok')
-  },
-  {
-    name: "resolves someone else's thread",
-    update: (f) => edit(f.client, () => resolveComment(f.client, 'c1', 'cm-other', ME)),
-    expected: everyCommenter('ok')
-  },
-  {
-    name: 'resolves the first thread on a card (making its map of resolutions)',
-    update: (f) => edit(f.client, () => resolveComment(f.client, 'g1', 'cm-g', ME)),
-    expected: everyCommenter('ok')
-  },
-  {
-    name: 'resolves a thread in the name of someone else',
-    update: (f) => edit(f.client, () => resolutionsOf(f.client, 'c1').set('cm-other', { by: OTHER, at: 1 })),
-    expected: everyCommenter('not-author')
-  },
-  {
-    name: 'writes a resolution with more than { by, at }',
-    update: (f) =>
-      edit(f.client, () => resolutionsOf(f.client, 'c1').set('cm-other', { by: ME, at: 1, text: 'hidden' })),
-    expected: everyCommenter('forbidden')
-  },
-  {
-    name: 'resolves a comment the card never had',
-    update: (f) => edit(f.client, () => resolutionsOf(f.client, 'c1').set('cm-nope', { by: ME, at: 1 })),
-    expected: everyCommenter('forbidden')
-  },
-  {
-    name: 'reopens a thread someone else resolved',
-    update: (f) => edit(f.client, () => reopenComment(f.client, 'c1', 'cm-mine')),
-    expected: everyCommenter('ok')
-  },
-  {
-    name: "removes a card's whole map of resolutions, reopening every thread",
-    update: (f) => edit(f.client, () => roots(f.client).cards.get('c1')!.delete('resolvedComments')),
-    expected: row('ok', 'ok', 'ok', 'forbidden', 'read-only')
-  },
-  {
-    name: 'creates a card holding a resolution in the name of someone else',
-    update: (f) =>
-      edit(f.client, () =>
-        f.client.transact(() => {
-          addCard(f.client, { stageId: f.draft, title: 'Forged', id: 'c2' });
-          comment(f.client, 'c2', 'cm-new', ME);
-          resolveComment(f.client, 'c2', 'cm-new', ME);
-          resolutionsOf(f.client, 'c2').set('cm-new', { by: OTHER, at: 1 });
-        })
-      ),
-    expected: row('not-author', 'not-author', 'not-author', 'forbidden', 'read-only')
-  }
-];
-
-const CASES: { name: string; update: (f: Fixture) => Uint8Array; expected: Record<BoardRole, Outcome> }[] = [
+const CASES: PolicyCase[] = [
   {
     name: 'sends nothing new',
     update: (f) => Y.encodeStateAsUpdate(f.client, Y.encodeStateVector(f.server)),
@@ -342,44 +138,6 @@ const CASES: { name: string; update: (f: Fixture) => Uint8Array; expected: Recor
     expected: row('ok', 'ok', 'ok', 'forbidden', 'read-only')
   },
   {
-    name: 'comments as themselves',
-    update: (f) => edit(f.client, () => comment(f.client, 'c1', 'cm-new', ME)),
-    expected: row('ok', 'ok', 'ok', 'ok', 'read-only')
-  },
-  {
-    name: 'comments in the name of someone else',
-    update: (f) => edit(f.client, () => comment(f.client, 'c1', 'cm-new', OTHER)),
-    expected: row('not-author', 'not-author', 'not-author', 'not-author', 'read-only')
-  },
-  {
-    // Managers moderate by deleting; rewriting would put words in someone else's mouth.
-    name: "takes over someone else's comment",
-    update: (f) => edit(f.client, () => comment(f.client, 'c1', 'cm-other', ME)),
-    expected: row('not-author', 'not-author', 'not-author', 'not-author', 'read-only')
-  },
-  {
-    name: "deletes someone else's comment",
-    update: (f) => edit(f.client, () => commentsOf(f.client, 'c1').delete('cm-other')),
-    expected: row('ok', 'ok', 'not-author', 'not-author', 'read-only')
-  },
-  {
-    name: 'deletes their own comment',
-    update: (f) => edit(f.client, () => commentsOf(f.client, 'c1').delete('cm-mine')),
-    expected: row('ok', 'ok', 'ok', 'ok', 'read-only')
-  },
-  {
-    name: 'creates a card holding a comment in the name of someone else',
-    update: (f) =>
-      edit(f.client, () =>
-        f.client.transact(() => {
-          addCard(f.client, { stageId: f.draft, title: 'Forged', id: 'c2' });
-          comment(f.client, 'c2', 'cm-new', OTHER);
-        })
-      ),
-    expected: row('not-author', 'not-author', 'not-author', 'forbidden', 'read-only')
-  },
-  ...COMMENT_CASES,
-  {
     name: 'writes a root the board does not have (board-level data, like meta)',
     update: (f) => edit(f.client, () => f.client.getMap('extra').set('x', 1)),
     expected: row('ok', 'ok', 'forbidden', 'forbidden', 'read-only')
@@ -403,30 +161,8 @@ const CASES: { name: string; update: (f: Fixture) => Uint8Array; expected: Recor
   }
 ];
 
-/** Checks `update` and proves the check left the server's document as it was. */
-function check(server: Y.Doc, update: Uint8Array, role: BoardRole) {
-  const [vector, state] = [Y.encodeStateVector(server), Y.encodeStateAsUpdate(server)];
-  const result = checkUpdate(server, update, { userId: ME, role });
-  expect(Y.encodeStateVector(server)).toEqual(vector);
-  expect(Y.encodeStateAsUpdate(server)).toEqual(state);
-  return result;
-}
-
 describe('refusing a client update by the sender’s board role', () => {
-  describe.each(CASES)('a member who $name', ({ update, expected }) => {
-    it.each(BOARD_ROLES)('as %s', (role) => {
-      const f = fixture();
-      const bytes = update(f);
-      const result = check(f.server, bytes, role);
-      expect(result.ok ? 'ok' : `${result.reason}: ${result.detail}`).toMatch(
-        new RegExp(`^${expected[role]}\\b`)
-      );
-      if (!result.ok) return;
-      // What is allowed must also integrate whole: nothing left pending for later.
-      Y.applyUpdate(f.server, bytes);
-      expect([f.server.store.pendingStructs, f.server.store.pendingDs]).toEqual([null, null]);
-    });
-  });
+  judgeEach(CASES);
 
   it('lets the card through the gate once the server has recorded the approval', () => {
     const f = fixture();
