@@ -7,7 +7,7 @@
  */
 import * as Y from 'yjs';
 import type { BoardOrigin } from './origin';
-import { CardKey, cardMap, type CardMap } from './schema';
+import { CardKey, cardMap, childMap, type CardMap } from './schema';
 import { transact } from './transact';
 
 export const ATTACHMENT_TYPES = [
@@ -85,12 +85,7 @@ export function putAttachment(
 ): void {
   const card = cardMap(doc, cardId);
   transact(doc, origin, () => {
-    let map = card.get(CardKey.attachments);
-    if (!(map instanceof Y.Map)) {
-      map = new Y.Map<unknown>();
-      card.set(CardKey.attachments, map);
-    }
-    (map as Y.Map<unknown>).set(attachmentId, {
+    childMap(card, CardKey.attachments).set(attachmentId, {
       name: value.name,
       type: value.type,
       versions: value.versions.map((v) => ({ ...v }))

@@ -7,18 +7,9 @@ import * as Y from 'yjs';
 import { BoardError } from './errors';
 import { isIsoDate } from './dates';
 import type { BoardOrigin } from './origin';
-import { CardKey, LIMITS, cardMap, roots, type CardMap } from './schema';
+import { CardKey, LIMITS, cardMap, childMap, roots } from './schema';
 import { replaceText } from './text';
 import { transact } from './transact';
-
-/** The card's Y.Map stored under `key`, created on first use (cards made before it existed). */
-function nestedMap(map: CardMap, key: string): Y.Map<unknown> {
-  const nested = map.get(key);
-  if (nested instanceof Y.Map) return nested as Y.Map<unknown>;
-  const made = new Y.Map<unknown>();
-  map.set(key, made);
-  return made;
-}
 
 /** The card's description Y.Text when it has one (reading never creates it: a viewer may not write). */
 export function existingDescription(doc: Y.Doc, cardId: string): Y.Text | null {
@@ -68,7 +59,7 @@ export function assignCard(
   if (current instanceof Y.Map && current.size >= LIMITS.assignees && !current.has(userId)) {
     throw new BoardError('invalid', `A card has at most ${LIMITS.assignees} assignees.`);
   }
-  transact(doc, origin, () => nestedMap(map, CardKey.assignees).set(userId, true));
+  transact(doc, origin, () => childMap(map, CardKey.assignees).set(userId, true));
 }
 
 /** Sets (a 'YYYY-MM-DD' date) or clears (null) the day work on the card starts. */
@@ -96,7 +87,7 @@ export function setCardLabel(
   const map = cardMap(doc, cardId);
   if (on && !roots(doc).labels.has(labelId)) throw new BoardError('not-found', `No label ${labelId}.`);
   transact(doc, origin, () => {
-    if (on) nestedMap(map, CardKey.labels).set(labelId, true);
+    if (on) childMap(map, CardKey.labels).set(labelId, true);
     else (map.get(CardKey.labels) as Y.Map<unknown> | undefined)?.delete(labelId);
   });
 }

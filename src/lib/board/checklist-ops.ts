@@ -22,6 +22,7 @@ import {
   LIMITS,
   StageKey,
   cardMap,
+  childMap,
   roots,
   seededItemId,
   str,
@@ -30,13 +31,7 @@ import {
 import { cleanName, transact } from './transact';
 
 /** The card's item map, created if an older card lacks one. Call inside a transaction. */
-function itemsOf(card: CardMap): Y.Map<Y.Map<unknown>> {
-  const existing = checklistOf(card);
-  if (existing) return existing;
-  const items = new Y.Map<Y.Map<unknown>>();
-  card.set(CardKey.checklist, items);
-  return items;
-}
+const itemsOf = (card: CardMap) => childMap<Y.Map<unknown>>(card, CardKey.checklist);
 
 /** The rank after the card's last item. */
 function lastRank(items: Y.Map<Y.Map<unknown>>): string | null {
@@ -63,12 +58,7 @@ function makeItem(text: string, rank: string) {
 export function seedStageChecklist(doc: Y.Doc, card: CardMap, stageId: string): void {
   const stage = roots(doc).stages.get(stageId);
   if (!stage) return;
-  let seeded = card.get(CardKey.seeded);
-  if (!(seeded instanceof Y.Map)) {
-    seeded = new Y.Map<boolean>();
-    card.set(CardKey.seeded, seeded);
-  }
-  const seen = seeded as Y.Map<boolean>;
+  const seen = childMap<boolean>(card, CardKey.seeded);
   if (seen.get(stageId) === true) return;
   seen.set(stageId, true);
   const seeds = cleanChecklistSeeds(stage.get(StageKey.checklist));

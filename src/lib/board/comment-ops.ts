@@ -20,7 +20,7 @@ import {
 import { BoardError } from './errors';
 import { newId } from './ids';
 import type { BoardOrigin } from './origin';
-import { CardKey, cardMap } from './schema';
+import { CardKey, cardMap, childMap } from './schema';
 import { transact } from './transact';
 
 /** What a person writes: the text, and optionally whom it mentions, what it answers, where it points. */
@@ -138,9 +138,7 @@ export function resolveComment(
   const value: ResolutionValue = { by, at: Date.now() };
   const card = cardMap(doc, cardId);
   transact(doc, origin, () => {
-    let map = resolutionsOf(doc, cardId);
-    if (!map) card.set(CardKey.resolvedComments, (map = new Y.Map<unknown>()));
-    map.set(commentId, value);
+    childMap(card, CardKey.resolvedComments).set(commentId, value);
   });
 }
 

@@ -52,6 +52,19 @@ export function cardMap(doc: Y.Doc, cardId: string): CardMap {
   return map;
 }
 
+/**
+ * The Y.Map a card keeps under `key`, made on first use for cards created before the field
+ * existed. Call inside the operation's transaction. (New cards get theirs with the card, so two
+ * people writing a fresh card's first entry at once share one map.)
+ */
+export function childMap<T = unknown>(card: CardMap, key: string): Y.Map<T> {
+  const existing = card.get(key);
+  if (existing instanceof Y.Map) return existing as Y.Map<T>;
+  const made = new Y.Map<T>();
+  card.set(key, made);
+  return made;
+}
+
 /** Keys of a stage map. */
 export const StageKey = {
   id: 'id',
