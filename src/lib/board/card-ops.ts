@@ -37,10 +37,12 @@ function makeCardMap(id: string, stageId: string, title: string, rank: string): 
   map.set(CardKey.seeded, new Y.Map());
   map.set(CardKey.revisions, new Y.Array());
   map.set(CardKey.comments, new Y.Map());
-  // Made with the card, so two people assigning or labelling a new card at once share one map.
+  // Made with the card, so two people assigning, labelling or making a checklist on a new card at
+  // once share one map.
   map.set(CardKey.assignees, new Y.Map());
   map.set(CardKey.labels, new Y.Map());
   map.set(CardKey.resolvedComments, new Y.Map());
+  map.set(CardKey.checklists, new Y.Map());
   return map;
 }
 

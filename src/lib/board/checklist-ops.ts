@@ -13,13 +13,14 @@ import { BoardError } from './errors';
 import { newId } from './ids';
 import type { BoardOrigin } from './origin';
 import { isIsoDate } from './dates';
-import { compareRanked, isRank, rankAtIndex, ranksBetween } from './rank';
-import { checklistOf } from './read';
+import { compareRanked, isRank, rankAtIndex, rankOrLast, ranksBetween } from './rank';
+import { checklistOf, namedChecklistsOf } from './checklist-read';
 import { cleanChecklistSeeds } from './rules';
 import {
   CardKey,
   ChecklistItemKey,
   LIMITS,
+  NamedChecklistKey,
   StageKey,
   cardMap,
   childMap,
@@ -33,11 +34,11 @@ import { cleanName, transact } from './transact';
 /** The card's item map, created if an older card lacks one. Call inside a transaction. */
 const itemsOf = (card: CardMap) => childMap<Y.Map<unknown>>(card, CardKey.checklist);
 
-/** The rank after the card's last item. */
-function lastRank(items: Y.Map<Y.Map<unknown>>): string | null {
+/** The greatest well-formed rank among a map's entries (items and named lists both keep one). */
+function lastRank(entries: Y.Map<Y.Map<unknown>>): string | null {
   let last: { rank: string; id: string } | null = null;
-  for (const [id, item] of items) {
-    const rank = item instanceof Y.Map ? str(item, ChecklistItemKey.rank) : '';
+  for (const [id, entry] of entries) {
+    const rank = entry instanceof Y.Map ? str(entry, ChecklistItemKey.rank) : '';
     if (isRank(rank) && (!last || compareRanked(last, { rank, id }) < 0)) last = { rank, id };
   }
   return last?.rank ?? null;
@@ -85,11 +86,21 @@ export function setChecklistItemDone(
   transact(doc, origin, () => item.set(ChecklistItemKey.done, done));
 }
 
-/** Adds an item by hand at the end of the card's checklist and returns its id. */
-export function addChecklistItem(doc: Y.Doc, cardId: string, text: string, origin?: BoardOrigin): string {
+/**
+ * Adds an item by hand at the end of the card's items, in the named checklist `list` or (null)
+ * with the others added by hand, and returns its id.
+ */
+export function addChecklistItem(
+  doc: Y.Doc,
+  cardId: string,
+  text: string,
+  list: string | null = null,
+  origin?: BoardOrigin
+): string {
   const clean = cleanName(text, LIMITS.checklistText);
   if (!clean) throw new BoardError('invalid', `A checklist item is 1–${LIMITS.checklistText} characters.`);
   const card = cardMap(doc, cardId);
+  if (list !== null) requireList(card, list);
   const size = checklistOf(card)?.size ?? 0;
   if (size >= LIMITS.checklistItems) {
     throw new BoardError('too-many-items', `A card holds at most ${LIMITS.checklistItems} checklist items.`);
@@ -98,9 +109,18 @@ export function addChecklistItem(doc: Y.Doc, cardId: string, text: string, origi
   transact(doc, origin, () => {
     const items = itemsOf(card);
     const [rank] = ranksBetween(lastRank(items), null, 1);
-    items.set(id, makeItem(clean, rank as string));
+    const item = makeItem(clean, rank as string);
+    if (list !== null) item.set(ChecklistItemKey.list, list);
+    items.set(id, item);
   });
   return id;
+}
+
+/** Throws unless the card has the named checklist `list`. */
+function requireList(card: CardMap, list: string): void {
+  if (!(namedChecklistsOf(card)?.get(list) instanceof Y.Map)) {
+    throw new BoardError('not-found', `No checklist ${list} on this card.`);
+  }
 }
 
 function itemOf(doc: Y.Doc, cardId: string, itemId: string): Y.Map<unknown> {
@@ -124,26 +144,34 @@ export function editChecklistItem(
 }
 
 /**
- * Moves an item to `index` among the card's other items (in their order). Only its rank changes,
- * so a concurrent tick or rewording of the same item is kept.
+ * Moves an item to `to.index` among the card's other items (in their order, all lists together:
+ * checklist-read.ts's checklistDropIndex turns a place in a list into one), and into the named
+ * checklist `to.list`, or home (null), or leaves its list (undefined). Only its rank and list
+ * change, so a concurrent tick or rewording of the same item is kept.
  */
 export function moveChecklistItem(
   doc: Y.Doc,
   cardId: string,
   itemId: string,
-  index: number,
+  to: { index: number; list?: string | null },
   origin?: BoardOrigin
 ): void {
-  const items = checklistOf(cardMap(doc, cardId));
+  const card = cardMap(doc, cardId);
+  const items = checklistOf(card);
   const item = items?.get(itemId);
   if (!items || !(item instanceof Y.Map)) throw new BoardError('not-found', `No checklist item ${itemId}.`);
+  if (typeof to.list === 'string') requireList(card, to.list);
   const others: { id: string; rank: string }[] = [];
   items.forEach((other, id) => {
     const rank = other instanceof Y.Map ? str(other, ChecklistItemKey.rank) : '';
-    if (id !== itemId) others.push({ id, rank: isRank(rank) ? rank : '~' });
+    if (id !== itemId) others.push({ id, rank: rankOrLast(rank) });
   });
-  const rank = rankAtIndex(others.sort(compareRanked), index);
-  transact(doc, origin, () => item.set(ChecklistItemKey.rank, rank));
+  const rank = rankAtIndex(others.sort(compareRanked), to.index);
+  transact(doc, origin, () => {
+    item.set(ChecklistItemKey.rank, rank);
+    if (to.list === null) item.delete(ChecklistItemKey.list);
+    else if (to.list !== undefined) item.set(ChecklistItemKey.list, to.list);
+  });
 }
 
 /** Gives the item to a person (a user id), or to nobody (null). */
@@ -181,4 +209,63 @@ export function removeChecklistItem(doc: Y.Doc, cardId: string, itemId: string, 
   const items = checklistOf(cardMap(doc, cardId));
   if (!items?.has(itemId)) throw new BoardError('not-found', `No checklist item ${itemId}.`);
   transact(doc, origin, () => items.delete(itemId));
+}
+
+/*
+ * Named checklists. A list is a title and a rank; its items stay in the card's item map and name
+ * it, so removing a list while someone adds to it leaves their item at home, not lost.
+ */
+
+const listsOf = (card: CardMap) => childMap<Y.Map<unknown>>(card, CardKey.checklists);
+
+function cleanListTitle(title: string): string {
+  const clean = cleanName(title, LIMITS.checklistTitle);
+  if (!clean) throw new BoardError('invalid', `A checklist's name is 1–${LIMITS.checklistTitle} characters.`);
+  return clean;
+}
+
+/** Makes a named checklist after the card's others and returns its id. */
+export function addChecklist(doc: Y.Doc, cardId: string, title: string, origin?: BoardOrigin): string {
+  const clean = cleanListTitle(title);
+  const card = cardMap(doc, cardId);
+  if ((namedChecklistsOf(card)?.size ?? 0) >= LIMITS.checklists) {
+    throw new BoardError('too-many-items', `A card holds at most ${LIMITS.checklists} checklists.`);
+  }
+  const id = newId();
+  transact(doc, origin, () => {
+    const lists = listsOf(card);
+    const list = new Y.Map<unknown>();
+    list.set(NamedChecklistKey.title, clean);
+    list.set(NamedChecklistKey.rank, ranksBetween(lastRank(lists), null, 1)[0] as string);
+    lists.set(id, list);
+  });
+  return id;
+}
+
+/** Renames a named checklist. */
+export function renameChecklist(
+  doc: Y.Doc,
+  cardId: string,
+  listId: string,
+  title: string,
+  origin?: BoardOrigin
+): void {
+  const clean = cleanListTitle(title);
+  const list = namedChecklistsOf(cardMap(doc, cardId))?.get(listId);
+  if (!(list instanceof Y.Map)) throw new BoardError('not-found', `No checklist ${listId} on this card.`);
+  transact(doc, origin, () => list.set(NamedChecklistKey.title, clean));
+}
+
+/** Removes a named checklist with its items (as Trello does). */
+export function removeChecklist(doc: Y.Doc, cardId: string, listId: string, origin?: BoardOrigin): void {
+  const card = cardMap(doc, cardId);
+  const lists = namedChecklistsOf(card);
+  if (!lists?.has(listId)) throw new BoardError('not-found', `No checklist ${listId} on this card.`);
+  const items = checklistOf(card);
+  transact(doc, origin, () => {
+    lists.delete(listId);
+    for (const [id, item] of items ?? []) {
+      if (item instanceof Y.Map && item.get(ChecklistItemKey.list) === listId) items?.delete(id);
+    }
+  });
 }

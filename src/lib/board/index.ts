@@ -5,6 +5,7 @@ export * from './board-ops';
 export * from './card-ops';
 export * from './card-detail-ops';
 export * from './checklist-ops';
+export * from './checklist-read';
 export * from './comment-ops';
 export * from './comment-read';
 export * from './comment-value';

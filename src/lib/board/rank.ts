@@ -13,6 +13,14 @@ export function isRank(value: unknown): value is string {
   return typeof value === 'string' && value.length <= 256 && RANK_PATTERN.test(value);
 }
 
+/**
+ * A stored rank, or one that sorts after every well-formed rank when it is missing or malformed
+ * (an old or hostile client), so bad data goes last instead of breaking the order.
+ */
+export function rankOrLast(value: unknown): string {
+  return isRank(value) ? value : '~';
+}
+
 function digit(s: string, i: number): number {
   const c = s[i];
   return c === undefined ? 0 : DIGITS.indexOf(c);

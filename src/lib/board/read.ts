@@ -3,9 +3,16 @@
  * server reports. Reading never writes.
  */
 import * as Y from 'yjs';
+import {
+  checklistOf,
+  readChecklistItems,
+  readNamedChecklists,
+  type ChecklistItemView,
+  type NamedChecklistView
+} from './checklist-read';
 import { readComments, type CommentThread } from './comment-read';
 import { isIsoDate } from './dates';
-import { compareRanked, isRank } from './rank';
+import { compareRanked, rankOrLast } from './rank';
 import {
   cleanChecklistSeeds,
   cleanDepartment,
@@ -70,20 +77,6 @@ export interface CardView {
   stageChecklistTotal: number;
 }
 
-export interface ChecklistItemView {
-  id: string;
-  text: string;
-  alt: string;
-  done: boolean;
-  /** The stage the item came with, or null for an item added by hand. */
-  stageId: string | null;
-  rank: string;
-  /** Who does it (a user id), or null. */
-  assignee: string | null;
-  /** Its own due date, 'YYYY-MM-DD', or null. */
-  due: string | null;
-}
-
 export interface RevisionView {
   from: string;
   to: string;
@@ -98,6 +91,7 @@ export interface CardDetailView extends CardView {
   description: string;
   comments: CommentThread[];
   checklist: ChecklistItemView[];
+  checklists: NamedChecklistView[];
   revisionLog: RevisionView[];
 }
 
@@ -115,9 +109,6 @@ export interface BoardView {
   columns: Map<string, CardView[]>;
   archived: CardView[];
 }
-
-// A rank that is missing or malformed (an old or hostile client) sorts last instead of breaking order.
-const LAST_RANK = '~';
 
 /** A stage's time rule; boards from before rules were objects stored a plain day count. */
 function readTimeRule(map: StageMap): TimeRule | null {
@@ -142,7 +133,7 @@ export function readStage(id: string, map: StageMap): StageView {
     id,
     name: str(map, StageKey.name),
     altName: str(map, StageKey.altName),
-    rank: isRank(rank) ? rank : LAST_RANK,
+    rank: rankOrLast(rank),
     wipLimit: num(map, StageKey.wipLimit),
     department: cleanDepartment(map.get(StageKey.department)),
     timeRule: readTimeRule(map),
@@ -150,12 +141,6 @@ export function readStage(id: string, map: StageMap): StageView {
     checklist: cleanChecklistSeeds(map.get(StageKey.checklist)),
     sendBackTo: str(map, StageKey.sendBackTo) || null
   };
-}
-
-/** The card's checklist items map, or null when it has none (or something else is stored). */
-export function checklistOf(map: CardMap): Y.Map<Y.Map<unknown>> | null {
-  const items = map.get(CardKey.checklist);
-  return items instanceof Y.Map ? (items as Y.Map<Y.Map<unknown>>) : null;
 }
 
 /** The card's revision log, or null. */
@@ -195,7 +180,7 @@ export function readCard(id: string, map: CardMap): CardView {
     id,
     title: text(map, CardKey.title),
     stageId,
-    rank: isRank(rank) ? rank : LAST_RANK,
+    rank: rankOrLast(rank),
     archived: map.get(CardKey.archived) === true,
     createdAt,
     enteredAt: num(map, CardKey.enteredAt) ?? createdAt,
@@ -213,37 +198,6 @@ export function readCard(id: string, map: CardMap): CardView {
 
 /** Reads one card with its checklist items (in order) and revision log. */
 export function readCardDetail(id: string, map: CardMap): CardDetailView {
-  const checklist: ChecklistItemView[] = [];
-  const stages = map.doc ? roots(map.doc).stages : null;
-  // Each stage's seeds are read once, however many of its items the card holds.
-  const seedsOf = new Map<string, ChecklistSeed[]>();
-  const seedFor = (stageId: string, key: string) => {
-    let seeds = seedsOf.get(stageId);
-    if (!seeds) {
-      seeds = cleanChecklistSeeds(stages?.get(stageId)?.get(StageKey.checklist));
-      seedsOf.set(stageId, seeds);
-    }
-    return seeds.find((s) => s.key === key);
-  };
-  checklistOf(map)?.forEach((item, itemId) => {
-    if (!(item instanceof Y.Map)) return;
-    const rank = str(item, ChecklistItemKey.rank);
-    const text = str(item, ChecklistItemKey.text);
-    const seeded = parseSeededItemId(itemId);
-    // The second-language text holds only while the stage's seed still says the same thing.
-    const seed = seeded ? seedFor(seeded.stageId, seeded.key) : undefined;
-    checklist.push({
-      id: itemId,
-      text,
-      alt: seed && seed.text === text ? (seed.alt ?? '') : '',
-      done: item.get(ChecklistItemKey.done) === true,
-      stageId: seeded?.stageId ?? null,
-      rank: isRank(rank) ? rank : LAST_RANK,
-      assignee: str(item, ChecklistItemKey.assignee) || null,
-      due: isIsoDate(str(item, ChecklistItemKey.due)) ? str(item, ChecklistItemKey.due) : null
-    });
-  });
-  checklist.sort(compareRanked);
   const revisionLog = (revisionsOf(map)?.toArray() ?? []).filter(
     (r) => r && typeof r.from === 'string' && typeof r.to === 'string' && typeof r.at === 'number'
   );
@@ -251,7 +205,8 @@ export function readCardDetail(id: string, map: CardMap): CardDetailView {
     ...readCard(id, map),
     description: text(map, CardKey.description),
     comments: readComments(map),
-    checklist,
+    checklist: readChecklistItems(map),
+    checklists: readNamedChecklists(map),
     revisionLog
   };
 }

@@ -14,6 +14,9 @@ export const LIMITS = {
   cardTitle: 500,
   checklistText: 300,
   checklistItems: 200,
+  /** Named checklists a card may hold, besides the items its stages gave it. */
+  checklists: 20,
+  checklistTitle: 100,
   stages: 50,
   cardDescription: 20_000,
   assignees: 20,
@@ -105,6 +108,12 @@ export const CardKey = {
   checklist: 'checklist',
   /** Y.Map of stage id → true: stages whose checklist this card has received (never twice). */
   seeded: 'seeded',
+  /**
+   * Y.Map of checklist id → Y.Map of NamedChecklistKey: the checklists people made on the card.
+   * Their items stay in `checklist` and name their list (ChecklistItemKey.list), so moving an item
+   * between lists rewrites one key, and a tick made meanwhile is kept.
+   */
+  checklists: 'checklists',
   /** Y.Array of Revision: each time the card was sent back. Its length is the round count. */
   revisions: 'revisions',
   /** Y.Map of comment id → CommentValue (comment-value.ts): plain values, each its author's. */
@@ -137,7 +146,19 @@ export const ChecklistItemKey = {
   /** The user id of whoever does this item, or absent. */
   assignee: 'assignee',
   /** The item's own due date ('YYYY-MM-DD'), or absent. */
-  due: 'due'
+  due: 'due',
+  /**
+   * The id of the named checklist (CardKey.checklists) the item is in. Absent, or naming a list
+   * since removed: the item is at home, with its stage's items if seeded, else with those added
+   * by hand.
+   */
+  list: 'list'
+} as const;
+
+/** Keys of a named checklist's map. */
+export const NamedChecklistKey = {
+  title: 'title',
+  rank: 'rank'
 } as const;
 
 /** The id of the item a stage's seed gives a card. */

@@ -8,8 +8,10 @@ import {
   SERVER_ORIGIN,
   addAttachmentVersion,
   addCard,
+  addChecklist,
   deleteCard,
   moveCard,
+  moveChecklistItem,
   renameBoard,
   removeAttachment,
   renameStage,
@@ -47,6 +49,15 @@ const CASES: PolicyCase[] = [
   {
     name: 'ticks a checklist item',
     update: (f) => edit(f.client, () => setChecklistItemDone(f.client, 'c1', `${f.draft}.a`, true)),
+    expected: row('ok', 'ok', 'ok', 'forbidden', 'read-only')
+  },
+  {
+    name: 'makes a named checklist and moves a stage’s item into it',
+    update: (f) =>
+      edit(f.client, () => {
+        const list = addChecklist(f.client, 'c1', 'Print');
+        moveChecklistItem(f.client, 'c1', `${f.draft}.a`, { index: 0, list });
+      }),
     expected: row('ok', 'ok', 'ok', 'forbidden', 'read-only')
   },
   {

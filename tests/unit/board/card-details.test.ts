@@ -150,9 +150,9 @@ describe('checklist items', () => {
   it('moves an item to any position', () => {
     const { doc, cardId } = boardWithCard();
     const [x, , z] = ['x', 'y', 'z'].map((t) => addChecklistItem(doc, cardId, t));
-    moveChecklistItem(doc, cardId, z!, 0);
+    moveChecklistItem(doc, cardId, z!, { index: 0 });
     expect(texts(doc, cardId)).toEqual(['z', 'x', 'y']);
-    moveChecklistItem(doc, cardId, x!, 2);
+    moveChecklistItem(doc, cardId, x!, { index: 2 });
     expect(texts(doc, cardId)).toEqual(['z', 'y', 'x']);
   });
 
