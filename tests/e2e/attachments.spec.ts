@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { addCard, createBoard, member, openBoard, openCard, twoPeople } from './helpers';
 
 /**
@@ -171,4 +171,42 @@ test('a viewer sees drafts without controls; the editor is told why a file is re
   await expect(drafts(viewerPage).getByRole('img', { name: 'banner.png' })).toHaveCount(0);
   await expect(drafts(viewerPage).getByText('No drafts yet.')).toBeVisible();
   await viewer.context.close();
+});
+
+/** Drops files onto an element as a desktop's file manager does: dragover, then drop, with a DataTransfer. */
+async function dropFiles(target: Locator, files: { name: string; base64: string }[]): Promise<void> {
+  const transfer = await target.page().evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) {
+      const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
+      dt.items.add(new File([bytes], f.name));
+    }
+    return dt;
+  }, files);
+  await target.dispatchEvent('dragover', { dataTransfer: transfer });
+  await target.dispatchEvent('drop', { dataTransfer: transfer });
+}
+
+test('files dropped onto a card on the board open it and become drafts; a file dropped onto a draft is its next version', async ({
+  page,
+  request
+}) => {
+  const boardId = await createBoard(request, 'Drop drafts');
+  await openBoard(page, boardId);
+  await addCard(page, 'To do', 'Banner');
+  const png = { name: 'banner.png', base64: PNG.toString('base64') };
+  const text = { name: 'notes.png', base64: Buffer.from('not a picture').toString('base64') };
+
+  await dropFiles(page.locator('.card', { hasText: 'Banner' }), [png, text]);
+  const panel = page.getByRole('dialog');
+  await expect(panel.getByRole('heading', { name: 'Banner' })).toBeVisible();
+  const drafts = panel.getByRole('region', { name: /Attachments/ });
+  await expect(drafts.getByRole('img', { name: 'banner.png' })).toBeVisible();
+  // The refused file is named, and did not stop the other.
+  await expect(drafts.getByRole('alert')).toContainText('notes.png');
+  await expect(drafts.locator('li')).toHaveCount(1);
+
+  await dropFiles(drafts.locator('li', { hasText: 'banner.png' }), [png]);
+  await expect(drafts.getByRole('combobox', { name: 'Version of banner.png' })).toHaveValue('2');
+  await expect(drafts.locator('li')).toHaveCount(1);
 });

@@ -137,7 +137,9 @@ export const en: Record<MessageKey, string> = {
   'attachments.upload': 'Upload a draft',
   'attachments.newVersion': 'Upload a new version',
   'attachments.version': 'Version of {name}',
-  'attachments.hint': 'Or drop a file here. PNG, JPEG, GIF, WebP or PDF.',
+  'attachments.hint':
+    'Or drop files here, or onto a draft for its next version. PNG, JPEG, GIF, WebP or PDF.',
+  'attachments.dropVersion': 'Drop to upload v{v}',
   'attachments.uploading': 'Uploading',
   'attachments.failed': 'Upload failed: {message}',
   'attachments.none': 'No drafts yet.',
