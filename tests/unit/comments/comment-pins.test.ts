@@ -11,7 +11,7 @@ import {
   resolveComment
 } from '../../../src/lib/board';
 import { roots } from '../../../src/lib/board/schema';
-import { draftImages, draftSrc, pinsOn } from '../../../src/lib/components/comments/comment-pins';
+import { draftImages, pinsOn } from '../../../src/lib/components/comments/comment-pins';
 import { relativeTime } from '../../../src/lib/components/comments/relative-time';
 
 function cardWithDrafts() {
@@ -47,12 +47,6 @@ describe('draft pins', () => {
     const threads = readComments(card());
     expect(pinsOn(threads, v2!)).toEqual([{ commentId: a, number: 1, x: 0.1, y: 0.5, resolved: true }]);
     expect(pinsOn(threads, v1!).map((p) => [p.number, p.x, p.resolved])).toEqual([[1, 0.2, false]]);
-  });
-
-  it('builds the attachment endpoint’s address with its parts escaped', () => {
-    expect(draftSrc('b 1', { attachmentId: 'a/b', version: 3 })).toBe(
-      '/api/boards/b%201/attachments/a%2Fb/v/3'
-    );
   });
 });
 

@@ -23,7 +23,7 @@ export interface UploadTarget {
   attachmentId?: string;
 }
 
-/** Where a version is served (also what comment pins show: comments/comment-pins.ts). */
+/** Where a version is served (the previews here, and the drafts comment pins sit on). */
 export function versionUrl(boardId: string, attachmentId: string, v: number): string {
   return resolve('/api/boards/[id]/attachments/[attachmentId]/v/[v]', {
     id: boardId,

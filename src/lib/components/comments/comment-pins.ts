@@ -53,9 +53,3 @@ export function pinsOn(threads: readonly CommentThread[], image: DraftImage): Dr
       : []
   );
 }
-
-/** Where the server serves one version of an attachment (the attachments endpoint). */
-export function draftSrc(boardId: string, image: Pick<DraftImage, 'attachmentId' | 'version'>): string {
-  const [board, attachment] = [boardId, image.attachmentId].map(encodeURIComponent);
-  return `/api/boards/${board}/attachments/${attachment}/v/${image.version}`;
-}
