@@ -20,17 +20,16 @@ import { APPROVAL_NOTE_MAX, roundOf } from '../../src/lib/board/approvals';
 import { CardKey, roots, str } from '../../src/lib/board/schema';
 import type { ActivityService } from '../audit/ActivityService';
 import type { PublicUser } from '../auth/AuthService';
-import { MemberRequestError } from '../auth/MemberRequestError';
 import type { MembershipService } from '../auth/MembershipService';
 import { RequestError, isRequestError } from '../RequestError';
 import type { RoomManager } from '../rooms/RoomManager';
 import type { BoardService } from './BoardService';
 
 export type ReviewRequestCode =
-  'not-found' | 'no-gate' | 'already-approved' | 'no-send-back' | 'invalid-note';
+  'not-found' | 'no-gate' | 'already-approved' | 'no-send-back' | 'invalid-note' | 'needs-owner';
 
 /** A review request the document refuses (the role checks answer with MemberRequestError). */
-export class ReviewRequestError extends RequestError<400 | 404 | 409, ReviewRequestCode> {
+export class ReviewRequestError extends RequestError<400 | 403 | 404 | 409, ReviewRequestCode> {
   override name = 'ReviewRequestError';
 }
 
@@ -93,9 +92,10 @@ export class ReviewService {
           const stageId = card ? str(card, CardKey.stageId) : '';
           const gate = gateOf(doc, stageId);
           if (card && gate && roleToApprove(gate) === 'owner' && role !== 'owner') {
-            throw new MemberRequestError(
+            // Its own code: the reader is told who may sign, not only that they may not.
+            throw new ReviewRequestError(
               403,
-              'forbidden',
+              'needs-owner',
               'This stage needs the board owner’s approval (总经理 level).'
             );
           }

@@ -369,6 +369,20 @@ export const zhCN = {
   'error.titleRequired': '请输入名称（1–200 个字符）。',
   'error.unknownTemplate': '没有这个模板。',
   'error.notFound': '找不到这个看板。',
+  'error.signIn': '登录已失效，请重新登录后继续。',
+  'error.forbidden': '你在此看板的角色不允许此操作。刷新页面可查看你能做什么。',
+  'error.review.needsOwner': '此阶段需要看板所有者（总经理级）审批。',
+  'error.review.alreadyApproved': '此卡片本轮已审批。',
+  'error.review.gone': '此卡片已不存在，可能已被他人删除。',
+  'error.review.noGate': '此阶段已不再需要审批。',
+  'error.review.noSendBack': '此阶段没有可退回的阶段。',
+  'error.review.note': '备注太长。',
+  'error.members.invalidRole': '请选择角色：所有者、经理、编辑者、评论者或查看者。',
+  'error.members.lastOwner': '看板至少要有一位所有者，请先将他人设为所有者。',
+  'error.members.notMember': '此人已不是看板成员。',
+  'error.members.unknownUser': '没有使用此邮箱的账号，请先邀请对方注册。',
+  'error.members.tooManyInvites': '此看板待接受的邀请过多，请先撤销一些。',
+  'error.members.inviteGone': '此邀请已不在待接受列表中。',
   'error.network': '无法连接服务器，请检查网络后重试。'
 } as const;
 

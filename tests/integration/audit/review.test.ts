@@ -148,7 +148,8 @@ describe('approve and send back', () => {
     });
     await expect(server.services.reviews.approve(asUser(manager), boardId, cardId, '')).rejects.toMatchObject(
       {
-        status: 403
+        status: 403,
+        code: 'needs-owner'
       }
     );
     await expect(server.services.reviews.approve(server.owner, boardId, cardId, '')).resolves.toMatchObject({

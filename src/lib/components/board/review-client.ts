@@ -4,7 +4,8 @@
  * the act in the same step), and the result reaches every open board, this one too, by sync.
  */
 import type { Approval } from '$lib/board';
-import { t } from '$lib/i18n/i18n.svelte';
+import { callApi, failureText } from '$lib/api/api-call';
+import type { MessageKey } from '$lib/i18n/locale';
 
 /** The server's answer, or the words to show for its refusal. */
 export type ReviewResult<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -20,6 +21,16 @@ export interface SentBack {
   round: number;
 }
 
+/** Why the server refused, in the reader's words (the role checks answer `forbidden`: api-call.ts). */
+const REVIEW_MESSAGES: Partial<Record<string, MessageKey>> = {
+  'needs-owner': 'error.review.needsOwner',
+  'already-approved': 'error.review.alreadyApproved',
+  'not-found': 'error.review.gone',
+  'no-gate': 'error.review.noGate',
+  'no-send-back': 'error.review.noSendBack',
+  'invalid-note': 'error.review.note'
+};
+
 async function post<T>(
   boardId: string,
   cardId: string,
@@ -27,24 +38,12 @@ async function post<T>(
   note: string
 ): Promise<ReviewResult<T>> {
   const url = `/api/boards/${encodeURIComponent(boardId)}/cards/${encodeURIComponent(cardId)}/${path}`;
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(note.trim() ? { note } : {})
-    });
-  } catch {
-    return { ok: false, message: t('error.network') };
-  }
-  const body: unknown = await res.json().catch(() => null);
-  if (res.ok) return { ok: true, value: body as T };
-  // The server's message says what to do (e.g. that the owner must sign); keep it as it is.
-  const message = (body as { error?: { message?: unknown } } | null)?.error?.message;
-  return {
-    ok: false,
-    message: typeof message === 'string' ? message : t('error.generic', { message: `HTTP ${res.status}` })
-  };
+  const result = await callApi(
+    url,
+    { method: 'POST', json: note.trim() ? { note } : {} },
+    (body) => body as T
+  );
+  return result.ok ? result : { ok: false, message: failureText(result, REVIEW_MESSAGES) };
 }
 
 /** Approves the gate of the card's current stage for its current round. */
