@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
+import { SessionWatch } from './auth/SessionWatch';
 import { createServices } from './createServices';
 import { createLogger, errorMessage, type Logger } from './log';
 import { PROTOCOL_VERSION } from './protocol';
@@ -23,12 +24,15 @@ export interface StartServerOptions {
   onDocChange?: DocChangeHook;
   /** Keepalive ping period for sync sockets (tests shorten it). */
   pingIntervalMs?: number;
+  /** How often open sockets' sessions are checked (server/auth/SessionWatch.ts). */
+  sessionWatchMs?: number;
 }
 
 export interface RunningServer {
   server: http.Server;
   services: Services;
   rooms: RoomManager;
+  sessionWatch: SessionWatch;
   port: number;
   url: string;
   /** Stops accepting, closes every room (flushing and compacting), then resolves. */
@@ -82,6 +86,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
   });
   provideServices(services);
+  const sessionWatch = new SessionWatch(rooms, services.auth, log);
+  sessionWatch.start(options.sessionWatchMs);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -104,6 +110,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
     closing ??= (async () => {
+      sessionWatch.stop();
       detachSync();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       await rooms.close();
@@ -121,7 +128,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     });
     return closing;
   };
-  return { server, services, rooms, port, url, close };
+  return { server, services, rooms, sessionWatch, port, url, close };
 }
 
 function notFound(res: http.ServerResponse): void {

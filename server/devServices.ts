@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { checkBuiltinTemplates } from '../src/lib/templates';
+import { SessionWatch } from './auth/SessionWatch';
 import { loadConfig } from './config';
 import { adoptOrphanBoards, createServices } from './createServices';
 import { createLogger, errorMessage } from './log';
@@ -21,9 +22,12 @@ export async function startDevServices(httpServer: Server): Promise<void> {
   if (config.seedDemo) await seedDemoBoard(store, rooms);
   await adoptOrphanBoards({ ...services, log });
   const detach = attachSync(httpServer, { rooms, store, auth, members, config, log });
+  const sessionWatch = new SessionWatch(rooms, auth, log);
+  sessionWatch.start();
   log.info('sync attached to the dev server', { db: config.dbFile });
 
   httpServer.once('close', () => {
+    sessionWatch.stop();
     detach();
     rooms
       .close()

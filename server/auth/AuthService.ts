@@ -194,7 +194,21 @@ export class AuthService {
    */
   async userForToken(token: unknown): Promise<PublicUser | null> {
     if (!isSessionToken(token)) return null;
-    const tokenHash = hashSessionToken(token);
+    const user = await this.#liveSession(hashSessionToken(token));
+    return user ? publicUser(user) : null;
+  }
+
+  /**
+   * Which of these sessions (ids from sessionIdOf) still hold. Open sockets are use, like requests:
+   * a live session has its expiry moved forward as userForToken would; the rest are deleted.
+   */
+  async liveSessions(sessionIds: Iterable<string>): Promise<Set<string>> {
+    const live = new Set<string>();
+    for (const id of sessionIds) if (await this.#liveSession(id)) live.add(id);
+    return live;
+  }
+
+  async #liveSession(tokenHash: string): Promise<UserRecord | null> {
     const session = await this.#store.getSession(tokenHash);
     if (!session) return null;
     const now = this.#now();
@@ -206,7 +220,7 @@ export class AuthService {
     if (now - session.lastSeenAt >= TOUCH_INTERVAL_MS) {
       await this.#store.touchSession(tokenHash, now, now + this.sessionLifetimeMs);
     }
-    return publicUser(user);
+    return user;
   }
 
   /** The instance's first administrator, or null before anyone signed up. */

@@ -118,6 +118,11 @@ export class Room {
    * Closes each connection for which `verdict` names a close code (a member removed, a role
    * changed, a session signed out: RoomManager decides which); returns how many it closed.
    */
+  /** Calls `fn` with the peer of each open connection. */
+  forEachPeer(fn: (peer: ConnectionPeer) => void): void {
+    for (const conn of this.#connections) fn(conn.peer);
+  }
+
   closeWhere(verdict: (peer: ConnectionPeer) => { code: number; reason: string } | null): number {
     let closed = 0;
     for (const conn of [...this.#connections]) {

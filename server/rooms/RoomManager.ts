@@ -122,13 +122,25 @@ export class RoomManager {
 
   /** Ends every socket opened with a session that was just signed out (SessionEnded, permanent). */
   endSession(sessionId: string): number {
+    return this.endSessions(new Set([sessionId]), 'signed out');
+  }
+
+  /** Ends every socket opened with one of these sessions (SessionEnded, permanent). */
+  endSessions(sessionIds: ReadonlySet<string>, reason: string): number {
     let closed = 0;
     for (const room of this.#rooms.values()) {
       closed += room.closeWhere((peer) =>
-        peer.sessionId === sessionId ? { code: CloseCode.SessionEnded, reason: 'signed out' } : null
+        sessionIds.has(peer.sessionId) ? { code: CloseCode.SessionEnded, reason } : null
       );
     }
     return closed;
+  }
+
+  /** The sessions the open sockets were admitted with (server/auth/SessionWatch.ts checks them). */
+  openSessions(): Set<string> {
+    const ids = new Set<string>();
+    for (const room of this.#rooms.values()) room.forEachPeer((peer) => ids.add(peer.sessionId));
+    return ids;
   }
 
   /** Sends activity entries to the board's subscribed connections, if its room is loaded. */
