@@ -17,6 +17,9 @@ export type InboxListener = (message: InboxMessage) => void;
 
 /** Open streams one person may hold (tabs share one per browser; see src/lib/inbox/shared-stream.ts). */
 export const STREAMS_PER_USER = 5;
+
+/** How long a read item stays in the inbox; unread ones stay until read or their board goes. */
+export const READ_ITEMS_KEPT_MS = 90 * 24 * 3600 * 1000;
 /** A card title kept in an item: the list shows one line of it. */
 const CARD_TITLE_MAX = 200;
 const DEFAULT_PAGE = 50;
@@ -120,6 +123,8 @@ export class InboxService {
     const ids = target === 'all' ? null : [...target];
     const at = this.#now();
     await this.#deps.store.markRead(userId, ids, at);
+    // Reading is when old read items can go: an indexed delete of this person's, no timer needed.
+    await this.#deps.store.pruneRead(userId, at - READ_ITEMS_KEPT_MS);
     const unread = await this.unreadCount(userId);
     this.#emit(userId, { name: 'read', data: { ids, at, unread } });
     return unread;

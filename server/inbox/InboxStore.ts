@@ -48,6 +48,8 @@ export interface InboxStore {
    * Ids of other people's items change nothing. Resolves with how many changed.
    */
   markRead(userId: string, ids: readonly number[] | null, at: number): Promise<number>;
+  /** Deletes `userId`'s items read before `before` (never unread ones); returns how many. */
+  pruneRead(userId: string, before: number): Promise<number>;
   /** Deletes a board's items, everyone's (the board is being deleted); returns how many. */
   removeBoard(boardId: string): Promise<number>;
 }

@@ -42,6 +42,13 @@ export class MemoryInboxStore implements InboxStore {
     return changed;
   }
 
+  async pruneRead(userId: string, before: number): Promise<number> {
+    const kept = this.#items.filter((i) => i.userId !== userId || i.readAt === null || i.readAt >= before);
+    const pruned = this.#items.length - kept.length;
+    this.#items = kept;
+    return pruned;
+  }
+
   async removeBoard(boardId: string): Promise<number> {
     const before = this.#items.length;
     this.#items = this.#items.filter((item) => item.boardId !== boardId);

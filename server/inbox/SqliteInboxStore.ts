@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull, lt, sql, type Column, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull, isNull, lt, sql, type Column, type SQL } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { isInboxKind } from '../../src/lib/inbox/types';
 import type { SqliteDocStore } from '../store/SqliteDocStore';
@@ -109,6 +109,16 @@ export class SqliteInboxStore implements InboxStore {
         ? this.#markAll.run({ userId, at }).changes
         : this.#markSome.run({ userId, at, ids: JSON.stringify(ids) }).changes
     );
+  }
+
+  async pruneRead(userId: string, before: number): Promise<number> {
+    // inbox_items_unread_idx (user, read_at) finds them without a scan.
+    const old = and(
+      eq(inboxItems.userId, userId),
+      isNotNull(inboxItems.readAt),
+      lt(inboxItems.readAt, before)
+    );
+    return this.#write(() => this.#db.delete(inboxItems).where(old).run().changes);
   }
 
   async removeBoard(boardId: string): Promise<number> {

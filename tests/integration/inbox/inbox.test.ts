@@ -166,6 +166,25 @@ describe('the inbox', () => {
     expect((await inboxOf(bob)).unread).toBe(2);
   });
 
+  it('marking read clears items read more than 90 days ago, and keeps unread ones however old', async () => {
+    const ann = await server.member(boardId, 'viewer', 'Ann');
+    for (const word of ['old read', 'old unread', 'new']) mention(`@Ann ${word}`, ann.user.id);
+    await waitFor('three items', async () => (await inboxOf(ann)).unread === 3);
+    const [fresh, oldUnread, oldRead] = (await inboxOf(ann)).items;
+    await markRead(ann, { ids: [oldRead!.id] });
+    // Age two items by a hundred days, as time would, through a second connection to the file.
+    const db = new Database(server.config.dbFile);
+    const longAgo = Date.now() - 100 * 24 * 3600_000;
+    db.prepare('update inbox_items set read_at = ? where id = ?').run(longAgo, oldRead!.id);
+    db.prepare('update inbox_items set created_at = ? where id = ?').run(longAgo, oldUnread!.id);
+    db.close();
+
+    await markRead(ann, { ids: [fresh!.id] });
+    const left = await inboxOf(ann);
+    expect(left.items.map((i) => i.id)).toEqual([fresh!.id, oldUnread!.id]);
+    expect(left.unread).toBe(1);
+  });
+
   it('refuses a read request that names no items, bad ids or too many', async () => {
     const ann = await server.member(boardId, 'viewer', 'Ann');
     const tooMany = Array.from({ length: INBOX_READ_MAX + 1 }, (_, i) => i + 1);

@@ -101,6 +101,21 @@ export function inboxStoreContract(
       expect(await f.store.removeBoard('b1')).toBe(0);
     });
 
+    it('I9 pruneRead deletes only the caller’s items read before the time, never unread ones', async () => {
+      const [a, b] = await f.store.add([item('bob', 'b1', 1), item('bob', 'b1', 2), item('bob', 'b1', 3)]);
+      const [c] = await f.store.add([item('cai', 'b1', 4)]);
+      await f.store.markRead('bob', [a!.id], 1_000);
+      await f.store.markRead('bob', [b!.id], 9_000);
+      await f.store.markRead('cai', [c!.id], 1_000);
+      expect(await f.store.pruneRead('bob', 5_000)).toBe(1);
+      expect(titles(await f.store.list('bob', { boardIds: ['b1'], limit: 10 }))).toEqual([
+        'Card 3',
+        'Card 2'
+      ]);
+      expect(titles(await f.store.list('cai', { boardIds: ['b1'], limit: 10 }))).toEqual(['Card 4']);
+      expect(await f.store.pruneRead('bob', 5_000)).toBe(0);
+    });
+
     it('I7 what a caller gets back is a copy: changing it changes nothing stored', async () => {
       const [stored] = await f.store.add([item('bob', 'b1', 1)]);
       stored!.cardTitle = 'changed';
