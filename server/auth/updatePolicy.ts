@@ -4,47 +4,27 @@
  * own: approvals and revision logs are the server's, a comment belongs to its author, and a card
  * leaves a gated stage only once approved. Reasons: README.md, "Refusing updates by role".
  */
-import * as Y from 'yjs';
-import { can, type BoardAction, type BoardRole } from '../../src/lib/auth/permissions';
+import type * as Y from 'yjs';
+import { can } from '../../src/lib/auth/permissions';
 import { gateBlocks } from '../../src/lib/board/approvals';
-import {
-  commentProblem,
-  isCommentId,
-  resolutionProblem,
-  type CommentValue,
-  type ResolutionValue
-} from '../../src/lib/board/comment-value';
 import { CardKey } from '../../src/lib/board/schema';
 import type { DecodedUpdate } from '../protocol';
+import { judgeComment, judgeResolution } from './commentPolicy';
+import {
+  existingCard,
+  need,
+  serverOnly,
+  type Actor,
+  type Context,
+  type Refusal,
+  type RefusalReason
+} from './policyContext';
 import { touchesOf, type Touch } from './updateTouches';
 
-export type RefusalReason =
-  'read-only' | 'forbidden' | 'server-only' | 'gate-closed' | 'not-author' | 'unresolvable';
+export type { Actor, RefusalReason };
 
 export type PolicyResult =
   { ok: true; touches: Touch[] } | { ok: false; reason: RefusalReason; detail: string };
-
-/** Who sent the update: the signed-in user and their role on this board. */
-export interface Actor {
-  userId: string;
-  role: BoardRole;
-}
-
-interface Refusal {
-  reason: RefusalReason;
-  detail: string;
-}
-
-interface Context {
-  doc: Y.Doc;
-  actor: Actor;
-  /** Cards this update creates (written, absent from the document). */
-  created: Set<string>;
-  /** Cards of the document this update deletes or writes over: their insides go with them. */
-  replaced: Set<string>;
-  /** Card id → ids of the comments this update writes, which a reply or resolution may name. */
-  comments: Map<string, Set<string>>;
-}
 
 /** Card fields that place a card: writing them moves it (a card entering a stage is seeded). */
 const MOVE_FIELDS: ReadonlySet<string> = new Set([
@@ -161,126 +141,6 @@ function judgeCard(touch: Touch, path: string, context: Context): Refusal | null
     : null;
 }
 
-/**
- * Comments are plain values keyed by comment id (shape: comment-value.ts). Each belongs to its
- * author: only they write it, and an edit keeps its time and thread. Managers moderate by
- * deleting anyone's, never by rewriting it.
- */
-function judgeComment(touch: Touch, cardId: string, path: string, context: Context): Refusal | null {
-  const refusal = need('comment', path, context);
-  if (refusal) return refusal;
-  const commentId = touch.parent.length === 3 ? touch.key : null;
-  if (commentId === null) return plainValues(path);
-  const { userId, role } = context.actor;
-  const existing = liveValue(commentsOf(context.doc, cardId), commentId);
-  // An overwritten value reaches the server as deleted content: judge it as the delete it is.
-  if (touch.kind === 'delete' || touch.content === 'deleted') {
-    if (existing === undefined || authorOf(existing) === userId || can(role, 'manage-members')) return null;
-    return { reason: 'not-author', detail: `${path} belongs to someone else; a ${role} may not remove it.` };
-  }
-  if (touch.content !== 'any') return plainValues(path);
-  const problem = isCommentId(commentId) ? commentProblem(touch.value) : 'a comment id is short and plain';
-  if (problem) return { reason: 'forbidden', detail: `${path}: ${problem}.` };
-  const value = touch.value as CommentValue;
-  if (value.author !== userId) {
-    return { reason: 'not-author', detail: `${path} must be written as its author.` };
-  }
-  if (existing !== undefined) {
-    const before = existing as Partial<CommentValue>;
-    if (before.author !== userId) {
-      return { reason: 'not-author', detail: `${path} belongs to someone else; only its author edits it.` };
-    }
-    if (value.at !== before.at || value.replyTo !== before.replyTo) {
-      return { reason: 'forbidden', detail: `${path}: an edit keeps the comment's time and thread.` };
-    }
-  }
-  if (value.replyTo !== undefined && !commentKnown(context, cardId, value.replyTo)) {
-    return { reason: 'forbidden', detail: `${path} replies to a comment the card never had.` };
-  }
-  return null;
-}
-
-/**
- * Resolutions (comment id → { by, at }) sit beside the comments because anyone who may comment
- * resolves or reopens anyone's thread; what they may not do is resolve in someone else's name.
- */
-function judgeResolution(touch: Touch, cardId: string, path: string, context: Context): Refusal | null {
-  const refusal = need('comment', path, context);
-  if (refusal) return refusal;
-  if (touch.parent.length === 2) {
-    // The map itself, made by the first resolve on a card. Removing or replacing it would reopen
-    // every thread at once: that is editing the card.
-    if (touch.kind === 'delete') return need('edit-card', path, context);
-    const isMap = touch.content === 'type' && (touch.value as { yType?: unknown }).yType === 'YMap';
-    return isMap ? null : { reason: 'forbidden', detail: `${path} is a map of resolutions.` };
-  }
-  const commentId = touch.parent.length === 3 ? touch.key : null;
-  if (commentId === null) return plainValues(path);
-  if (touch.kind === 'delete' || touch.content === 'deleted') return null;
-  if (touch.content !== 'any') return plainValues(path);
-  const problem = resolutionProblem(touch.value);
-  if (problem) return { reason: 'forbidden', detail: `${path}: ${problem}.` };
-  if ((touch.value as ResolutionValue).by !== context.actor.userId) {
-    return { reason: 'not-author', detail: `${path} must name its sender as \`by\`.` };
-  }
-  return commentKnown(context, cardId, commentId)
-    ? null
-    : { reason: 'forbidden', detail: `${path} resolves a comment the card never had.` };
-}
-
-/**
- * True when the card has or had the comment, or this update writes it. A deleted comment counts:
- * a reply or a resolve that crossed its deletion is a race, not a forgery, and refusing it would
- * make the sender drop everything else it has not synced.
- */
-function commentKnown(context: Context, cardId: string, commentId: string): boolean {
-  return (
-    commentsOf(context.doc, cardId)?._map.has(commentId) === true ||
-    context.comments.get(cardId)?.has(commentId) === true
-  );
-}
-
-function plainValues(path: string): Refusal {
-  return { reason: 'forbidden', detail: `${path}: holds plain values keyed by comment id.` };
-}
-
-function need(action: BoardAction, path: string, context: Context): Refusal | null {
-  const { role } = context.actor;
-  return can(role, action)
-    ? null
-    : { reason: 'forbidden', detail: `${path} needs ${action}; ${role} may not.` };
-}
-
-function serverOnly(path: string): Refusal {
-  return { reason: 'server-only', detail: `${path} is written by the server only.` };
-}
-
 function pathText(touch: Touch): string {
   return touch.key === null ? touch.parent.join('/') : [...touch.parent, touch.key].join('/');
-}
-
-function authorOf(value: unknown): unknown {
-  return typeof value === 'object' && value !== null ? (value as { author?: unknown }).author : undefined;
-}
-
-/** What every Yjs type keeps its map entries in; a root may be a plain AbstractType until read as a map. */
-type ItemMap = Pick<Y.AbstractType<unknown>, '_map'>;
-
-/**
- * The live value under `key`, read through the type's item map. Reading `doc.getMap` instead
- * would define root types on the server's document as a side effect of a check.
- */
-function liveValue(type: ItemMap | undefined, key: string): unknown {
-  const item = type?._map.get(key);
-  return item && !item.deleted ? item.content.getContent()[item.length - 1] : undefined;
-}
-
-function existingCard(doc: Y.Doc, id: string): ItemMap | undefined {
-  const card = liveValue(doc.share.get('cards'), id);
-  return card instanceof Y.AbstractType ? card : undefined;
-}
-
-function commentsOf(doc: Y.Doc, cardId: string): ItemMap | undefined {
-  const comments = liveValue(existingCard(doc, cardId), CardKey.comments);
-  return comments instanceof Y.AbstractType ? comments : undefined;
 }

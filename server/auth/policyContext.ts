@@ -1,0 +1,59 @@
+/**
+ * What the update policy's rules share: the context a whole update is judged in, the refusal a
+ * rule answers with, and reads of the document as it is before the update (never writing it).
+ */
+import * as Y from 'yjs';
+import { can, type BoardAction, type BoardRole } from '../../src/lib/auth/permissions';
+
+export type RefusalReason =
+  'read-only' | 'forbidden' | 'server-only' | 'gate-closed' | 'not-author' | 'unresolvable';
+
+/** Who sent the update: the signed-in user and their role on this board. */
+export interface Actor {
+  userId: string;
+  role: BoardRole;
+}
+
+export interface Refusal {
+  reason: RefusalReason;
+  detail: string;
+}
+
+export interface Context {
+  doc: Y.Doc;
+  actor: Actor;
+  /** Cards this update creates (written, absent from the document). */
+  created: Set<string>;
+  /** Cards of the document this update deletes or writes over: their insides go with them. */
+  replaced: Set<string>;
+  /** Card id → ids of the comments this update writes, which a reply or resolution may name. */
+  comments: Map<string, Set<string>>;
+}
+
+export function need(action: BoardAction, path: string, context: Context): Refusal | null {
+  const { role } = context.actor;
+  return can(role, action)
+    ? null
+    : { reason: 'forbidden', detail: `${path} needs ${action}; ${role} may not.` };
+}
+
+export function serverOnly(path: string): Refusal {
+  return { reason: 'server-only', detail: `${path} is written by the server only.` };
+}
+
+/** What every Yjs type keeps its map entries in; a root may be a plain AbstractType until read as a map. */
+export type ItemMap = Pick<Y.AbstractType<unknown>, '_map'>;
+
+/**
+ * The live value under `key`, read through the type's item map. Reading `doc.getMap` instead
+ * would define root types on the server's document as a side effect of a check.
+ */
+export function liveValue(type: ItemMap | undefined, key: string): unknown {
+  const item = type?._map.get(key);
+  return item && !item.deleted ? item.content.getContent()[item.length - 1] : undefined;
+}
+
+export function existingCard(doc: Y.Doc, id: string): ItemMap | undefined {
+  const card = liveValue(doc.share.get('cards'), id);
+  return card instanceof Y.AbstractType ? card : undefined;
+}
