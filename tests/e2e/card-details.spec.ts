@@ -27,6 +27,34 @@ test('two people typing into the same description at once both keep their words'
   await close();
 });
 
+test('the title is live text too: two people typing into it keep both words, and the board shows it', async ({
+  browser,
+  request
+}) => {
+  const boardId = await createBoard(request, 'Title typing');
+  const { a, b, close } = await twoPeople(browser, boardId, request, 'editor');
+  await addCard(a, 'To do', 'Poster');
+  await openCard(a, 'Poster');
+  await openCard(b, 'Poster');
+  const title = (page: Page) => page.getByRole('dialog').getByRole('textbox', { name: 'Card title' });
+
+  await title(a).click();
+  await a.keyboard.press('Home');
+  await title(b).click();
+  await b.keyboard.press('End');
+  await Promise.all([a.keyboard.type('Red ', { delay: 60 }), b.keyboard.type(' A2', { delay: 60 })]);
+  for (const page of [a, b]) {
+    await expect(title(page)).toHaveValue('Red Poster A2');
+    await expect(page.locator('.card .title', { hasText: 'Red Poster A2' })).toBeVisible();
+  }
+  // Emptying the field keeps the title; leaving it shows the stored title again.
+  await title(a).fill('');
+  await a.keyboard.press('Enter');
+  await expect(title(a)).toHaveValue('Red Poster A2');
+  await expect(title(b)).toHaveValue('Red Poster A2');
+  await close();
+});
+
 test('a filter lives in the URL: the link shows another person the same cards, and clearing it restores all', async ({
   browser,
   request

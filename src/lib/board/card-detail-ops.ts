@@ -11,26 +11,41 @@ import { CardKey, LIMITS, cardMap, childMap, roots } from './schema';
 import { replaceText } from './text';
 import { transact } from './transact';
 
-/** The card's description Y.Text when it has one (reading never creates it: a viewer may not write). */
-export function existingDescription(doc: Y.Doc, cardId: string): Y.Text | null {
-  const value = roots(doc).cards.get(cardId)?.get(CardKey.description);
+/** A card's live text field (title or description) if it is a Y.Text already; reading never writes. */
+function existingText(doc: Y.Doc, cardId: string, key: string): Y.Text | null {
+  const value = roots(doc).cards.get(cardId)?.get(key);
   return value instanceof Y.Text ? value : null;
 }
+
+/** A card's text field as a Y.Text, made from an older plain string on first use. */
+function liveText(doc: Y.Doc, cardId: string, key: string, origin?: BoardOrigin): Y.Text {
+  const map = cardMap(doc, cardId);
+  const existing = map.get(key);
+  if (existing instanceof Y.Text) return existing;
+  return transact(doc, origin, () => {
+    const text = new Y.Text(typeof existing === 'string' ? existing : '');
+    map.set(key, text);
+    return text;
+  });
+}
+
+/** The card's description as a Y.Text, or null while it has none (a viewer's panel reads this). */
+export const existingDescription = (doc: Y.Doc, cardId: string) =>
+  existingText(doc, cardId, CardKey.description);
 
 /**
  * The card's description as a Y.Text, for live editing (src/lib/sync/text-binding.ts edits it
  * keystroke by keystroke); created on first use for cards that have none.
  */
-export function cardDescription(doc: Y.Doc, cardId: string, origin?: BoardOrigin): Y.Text {
-  const map = cardMap(doc, cardId);
-  const existing = map.get(CardKey.description);
-  if (existing instanceof Y.Text) return existing;
-  return transact(doc, origin, () => {
-    const text = new Y.Text(typeof existing === 'string' ? existing : '');
-    map.set(CardKey.description, text);
-    return text;
-  });
-}
+export const cardDescription = (doc: Y.Doc, cardId: string, origin?: BoardOrigin) =>
+  liveText(doc, cardId, CardKey.description, origin);
+
+/** The card's title as a Y.Text, or null for a card from before titles were live text. */
+export const existingTitle = (doc: Y.Doc, cardId: string) => existingText(doc, cardId, CardKey.title);
+
+/** The card's title as a Y.Text for live editing, made from an older plain title on first use. */
+export const cardTitleText = (doc: Y.Doc, cardId: string, origin?: BoardOrigin) =>
+  liveText(doc, cardId, CardKey.title, origin);
 
 /** Rewrites the description to `next`, touching only what differs (others' words stay). */
 export function setCardDescription(doc: Y.Doc, cardId: string, next: string, origin?: BoardOrigin): void {

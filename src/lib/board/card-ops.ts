@@ -103,6 +103,23 @@ export function setCardTitle(doc: Y.Doc, cardId: string, title: string, origin?:
 }
 
 /**
+ * Writes the title as it is being typed, keystroke by keystroke: only the changed span, and
+ * spaces are kept as typed (setCardTitle tidies them when editing ends). Tidying on every key
+ * would drop the space just typed before the next word, and everyone's caret would jump.
+ */
+export function typeCardTitle(doc: Y.Doc, cardId: string, value: string, origin?: BoardOrigin): void {
+  if (!value.trim() || value.length > LIMITS.cardTitle || /[\r\n]/.test(value)) {
+    throw new BoardError('invalid', `Card title must be 1–${LIMITS.cardTitle} characters on one line.`);
+  }
+  const map = cardMap(doc, cardId);
+  transact(doc, origin, () => {
+    const ytext = map.get(CardKey.title);
+    if (ytext instanceof Y.Text) replaceText(ytext, value);
+    else map.set(CardKey.title, new Y.Text(value));
+  });
+}
+
+/**
  * Moves a card to `index` among the visible cards of `stageId` (counted without the card itself).
  * One field pair changes, so concurrent moves of the same card converge to one place. Entering a
  * new stage restarts its clock and brings that stage's checklist (once per stage). A card in a

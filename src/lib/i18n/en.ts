@@ -94,6 +94,7 @@ export const en: Record<MessageKey, string> = {
   'card.revisions': 'Sent back {count}×',
   'card.stageChecklist': 'Stage checklist {done}/{total}',
   'card.open': 'Open card details',
+  'panel.title': 'Card title',
   'panel.close': 'Close',
   'panel.stage': 'Stage',
   'panel.date.clear': 'Clear date',

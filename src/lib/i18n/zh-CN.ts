@@ -90,6 +90,7 @@ export const zhCN = {
   'card.revisions': '已退回 {count} 次',
   'card.stageChecklist': '本阶段检查项 {done}/{total}',
   'card.open': '打开卡片详情',
+  'panel.title': '卡片标题',
   'panel.close': '关闭',
   'panel.stage': '阶段',
   'panel.date.clear': '清除日期',

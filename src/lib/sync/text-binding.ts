@@ -45,8 +45,8 @@ export function shiftIndex(
   return out;
 }
 
-/** A Svelte attachment: `<textarea {@attach bindText({ text, write })}>`. */
-export function bindText(binding: TextBinding): Attachment<HTMLTextAreaElement> {
+/** A Svelte attachment: `<textarea {@attach bindText({ text, write })}>` (or an `<input>`). */
+export function bindText(binding: TextBinding): Attachment<HTMLTextAreaElement | HTMLInputElement> {
   return (field) => {
     const { text, write, onerror } = binding;
     let composing = false;
@@ -68,7 +68,8 @@ export function bindText(binding: TextBinding): Attachment<HTMLTextAreaElement> 
     const onRemote = (event: Y.YTextEvent) => {
       if (writing || composing) return;
       const focused = document.activeElement === field;
-      const [start, end] = [field.selectionStart, field.selectionEnd];
+      // An <input> of a type without a caret has none; ours are text fields, so 0 is never used.
+      const [start, end] = [field.selectionStart ?? 0, field.selectionEnd ?? 0];
       field.value = text.toString();
       if (focused) field.setSelectionRange(shiftIndex(start, event.delta), shiftIndex(end, event.delta));
     };

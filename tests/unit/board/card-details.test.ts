@@ -10,6 +10,7 @@ import {
   editChecklistItem,
   existingDescription,
   initBoard,
+  LIMITS,
   moveChecklistItem,
   readBoard,
   readCardDetail,
@@ -18,9 +19,11 @@ import {
   setCardDescription,
   setCardLabel,
   setCardStartDate,
+  setCardTitle,
   setChecklistItemAssignee,
   setChecklistItemDone,
   setChecklistItemDue,
+  typeCardTitle,
   updateLabel
 } from '../../../src/lib/board';
 import { CardKey, roots } from '../../../src/lib/board/schema';
@@ -130,6 +133,29 @@ describe('start date', () => {
     expect(() => setCardStartDate(doc, cardId, '23/11/2026')).toThrow(BoardError);
     setCardStartDate(doc, cardId, null);
     expect(detail(doc, cardId).startDate).toBeNull();
+  });
+});
+
+describe('card title typed live', () => {
+  it('keeps spaces as typed, merges two people typing, and is tidied when editing ends', () => {
+    const { a, b, cardId, sync } = pair();
+    typeCardTitle(a, cardId, 'Red Poster');
+    typeCardTitle(b, cardId, 'Poster ');
+    sync();
+    expect(detail(a, cardId).title).toBe('Red Poster ');
+    typeCardTitle(b, cardId, 'Red Poster A2');
+    sync();
+    setCardTitle(a, cardId, '  Red   Poster A2 ');
+    sync();
+    expect([detail(a, cardId).title, detail(b, cardId).title]).toEqual(['Red Poster A2', 'Red Poster A2']);
+  });
+
+  it('refuses an empty title, a second line or one past the limit, and writes nothing', () => {
+    const { doc, cardId } = boardWithCard();
+    for (const bad of ['   ', 'one\ntwo', 'x'.repeat(LIMITS.cardTitle + 1)]) {
+      expect(() => typeCardTitle(doc, cardId, bad)).toThrow(BoardError);
+    }
+    expect(detail(doc, cardId).title).toBe('Poster');
   });
 });
 
