@@ -7,6 +7,7 @@ import type { ActivityEntry } from '../../src/lib/activity/types';
 import type { AuthStore } from '../auth/AuthStore';
 import type { AuditEvent, AuditStore, NewAuditEvent } from './AuditStore';
 import type { DerivedEvent } from './deriveActivity';
+import { RenameBursts } from './renameBursts';
 
 export type ActivityListener = (boardId: string, entries: ActivityEntry[]) => void;
 
@@ -36,16 +37,38 @@ export class ActivityService {
   #pending: Pending[] = [];
   #pendingCount = 0;
   #timer: ReturnType<typeof setTimeout> | null = null;
+  readonly #renames: RenameBursts;
 
   constructor(
     private readonly store: AuditStore,
     private readonly users: Pick<AuthStore, 'getUser'>,
     private readonly onRecorded: ActivityListener = () => {},
-    private readonly now: () => number = Date.now
-  ) {}
+    private readonly now: () => number = Date.now,
+    renameTiming: { quietMs?: number; maxMs?: number } = {}
+  ) {
+    this.#renames = new RenameBursts(
+      ({ boardId, userId, event }) => {
+        this.#recordNow(boardId, userId, [event]).catch(() => {
+          // Written in a batch whose failure the batch's other callers report; a lost rename line
+          // costs the history one entry and the card nothing.
+        });
+      },
+      now,
+      renameTiming.quietMs,
+      renameTiming.maxMs
+    );
+  }
 
-  /** Appends what `userId` (null: the server) did on the board, then tells the listener. */
-  async record(
+  /**
+   * Appends what `userId` (null: the server) did on the board, then tells the listener, and
+   * resolves with the entries written. Renames wait until their author stops typing
+   * (renameBursts.ts) and are written then, so they are not among the entries resolved with.
+   */
+  record(boardId: string, userId: string | null, events: readonly NewActivity[]): Promise<ActivityEntry[]> {
+    return this.#recordNow(boardId, userId, this.#renames.take(boardId, userId, events));
+  }
+
+  async #recordNow(
     boardId: string,
     userId: string | null,
     events: readonly NewActivity[]
@@ -58,8 +81,9 @@ export class ActivityService {
     return entries;
   }
 
-  /** Writes what waits now (at shutdown, before the store closes). */
+  /** Writes what waits now, renames being typed included (at shutdown, before the store closes). */
   flush(): Promise<void> {
+    this.#renames.releaseAll();
     return this.#flush();
   }
 
