@@ -57,3 +57,8 @@ export function existingCard(doc: Y.Doc, id: string): ItemMap | undefined {
   const card = liveValue(doc.share.get('cards'), id);
   return card instanceof Y.AbstractType ? card : undefined;
 }
+
+/** True when the document has, or had, a card with this id (a deleted entry keeps its key). */
+export function cardIdUsed(doc: Y.Doc, id: string): boolean {
+  return (doc.share.get('cards') as ItemMap | undefined)?._map.has(id) === true;
+}

@@ -11,6 +11,7 @@ import { CardKey } from '../../src/lib/board/schema';
 import type { DecodedUpdate } from '../protocol';
 import { judgeComment, judgeResolution } from './commentPolicy';
 import {
+  cardIdUsed,
   existingCard,
   need,
   serverOnly,
@@ -114,6 +115,15 @@ function judgeCard(touch: Touch, path: string, context: Context): Refusal | null
   const [id, field] = [...touch.parent.slice(1), touch.key];
   if (id === undefined || id === null) return { reason: 'forbidden', detail: `${path} is a map of cards.` };
   if (field === undefined || field === null) {
+    // Approvals, activity and attachments name a card by id: a card written where one is or was
+    // would inherit them (a deleted, approved card "recreated" would pass its gate). Ids are random,
+    // so only a forged update reuses one.
+    if (touch.kind === 'write' && cardIdUsed(context.doc, id)) {
+      return {
+        reason: 'forbidden',
+        detail: `${path}: card ${id} exists or existed; a new card takes a new id.`
+      };
+    }
     const creates = touch.kind === 'write' && !existingCard(context.doc, id);
     return need(creates ? 'create-card' : 'edit-card', path, context);
   }

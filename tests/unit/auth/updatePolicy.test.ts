@@ -135,7 +135,7 @@ const CASES: PolicyCase[] = [
   {
     name: 'writes over an existing card, which would reset its revision log',
     update: (f) => edit(f.client, () => addCard(f.client, { stageId: f.draft, title: 'Fresh', id: 'c1' })),
-    expected: row('server-only', 'server-only', 'server-only', 'forbidden', 'read-only')
+    expected: row('forbidden', 'forbidden', 'forbidden', 'forbidden', 'read-only')
   },
   {
     // moveCard itself refuses this; a client that skips the check writes the field directly.
@@ -147,6 +147,16 @@ const CASES: PolicyCase[] = [
     name: 'moves a card back out of a gated stage',
     update: (f) => edit(f.client, () => moveCard(f.client, 'g1', f.draft, 0)),
     expected: row('ok', 'ok', 'ok', 'forbidden', 'read-only')
+  },
+  {
+    name: 'recreates an approved card under the id of one that was deleted',
+    update: (f) => {
+      approveCard(f.server, 'g1', APPROVAL, SERVER_ORIGIN);
+      deleteCard(f.server, 'g1', SERVER_ORIGIN);
+      Y.applyUpdate(f.client, Y.encodeStateAsUpdate(f.server));
+      return edit(f.client, () => addCard(f.client, { stageId: f.review, title: 'Poster', id: 'g1' }));
+    },
+    expected: row('forbidden', 'forbidden', 'forbidden', 'forbidden', 'read-only')
   },
   {
     name: 'writes a root the board does not have (board-level data, like meta)',
