@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { addCard, createBoard, openCard, twoPeople } from './helpers';
+import { PHONE, addCard, createBoard, finger, openBoard, openCard, twoPeople } from './helpers';
 
 const panel = (page: Page) => page.getByRole('dialog');
 /** The rows of one checklist group, by its heading. */
@@ -95,4 +95,27 @@ test('without a mouse: Alt+arrows reorder within a list and “Move to…” mov
   await expect(rows(a, 'Week one')).toHaveText(['Hire staff']);
   await expect(rows(a, 'Added by hand')).toHaveText(['Stock shelves', 'Sign lease']);
   await close();
+});
+
+test.describe('on a phone', () => {
+  test.use(PHONE);
+
+  test('a long press on an item’s grip lifts it and the finger moves it', async ({ page, request }) => {
+    const boardId = await createBoard(request, 'Checklist touch');
+    await openBoard(page, boardId);
+    await addCard(page, 'To do', 'Store opening');
+    await openCard(page, 'Store opening');
+    for (const text of ['Sign lease', 'Hire staff', 'Stock shelves']) await addItem(page, text);
+
+    const grip = (await row(page, 'Stock shelves').locator('[data-grip]').boundingBox())!;
+    const target = (await row(page, 'Sign lease').boundingBox())!;
+    await (
+      await finger(page)
+    ).drag(
+      { x: grip.x + grip.width / 2, y: grip.y + grip.height / 2 },
+      { x: target.x + 60, y: target.y + 3 },
+      600
+    );
+    await expect(rows(page, 'Added by hand')).toHaveText(['Stock shelves', 'Sign lease', 'Hire staff']);
+  });
 });

@@ -4,6 +4,7 @@ import {
   type APIRequestContext,
   type Browser,
   type BrowserContext,
+  type CDPSession,
   type Page
 } from '@playwright/test';
 
@@ -106,4 +107,34 @@ export function titles(page: Page, stage: string) {
 export async function openCard(page: Page, title: string): Promise<void> {
   await page.locator('.card', { hasText: title }).getByRole('button', { name: 'Open card details' }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
+}
+
+/** A phone: its screen, touch input and mobile viewport (for `test.use`). */
+export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true } as const;
+
+/** A finger: trusted touch events through the DevTools protocol, as a phone's touchscreen sends them. */
+export async function finger(page: Page) {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
+    cdp.send('Input.dispatchTouchEvent', {
+      type,
+      touchPoints: type === 'touchEnd' ? [] : [{ x, y }]
+    });
+  return {
+    /** Presses at `from` for `holdMs`, slides to `to` in small steps, and lifts. */
+    async drag(from: { x: number; y: number }, to: { x: number; y: number }, holdMs: number) {
+      await touch('touchStart', from.x, from.y);
+      await page.waitForTimeout(holdMs);
+      const steps = 12;
+      for (let i = 1; i <= steps; i++) {
+        await touch(
+          'touchMove',
+          from.x + ((to.x - from.x) * i) / steps,
+          from.y + ((to.y - from.y) * i) / steps
+        );
+        await page.waitForTimeout(16);
+      }
+      await touch('touchEnd', to.x, to.y);
+    }
+  };
 }

@@ -1,33 +1,7 @@
-import { expect, test, type CDPSession, type Page } from '@playwright/test';
-import { addCard, createBoard, openBoard, titles } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { PHONE, addCard, createBoard, finger, openBoard, titles } from './helpers';
 
-test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-
-/** A finger: trusted touch events through the DevTools protocol, as a phone's touchscreen sends them. */
-async function finger(page: Page) {
-  const cdp: CDPSession = await page.context().newCDPSession(page);
-  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
-    cdp.send('Input.dispatchTouchEvent', {
-      type,
-      touchPoints: type === 'touchEnd' ? [] : [{ x, y }]
-    });
-  return {
-    async drag(from: { x: number; y: number }, to: { x: number; y: number }, holdMs: number) {
-      await touch('touchStart', from.x, from.y);
-      await page.waitForTimeout(holdMs);
-      const steps = 12;
-      for (let i = 1; i <= steps; i++) {
-        await touch(
-          'touchMove',
-          from.x + ((to.x - from.x) * i) / steps,
-          from.y + ((to.y - from.y) * i) / steps
-        );
-        await page.waitForTimeout(16);
-      }
-      await touch('touchEnd', to.x, to.y);
-    }
-  };
-}
+test.use(PHONE);
 
 async function centre(page: Page, title: string, dy = 0) {
   const box = (await page.locator('.card', { hasText: title }).boundingBox())!;
