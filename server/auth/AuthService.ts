@@ -41,9 +41,22 @@ export interface AuthServiceOptions {
   onSignedUp?: (user: PublicUser) => Promise<void>;
   /** Failed sign-ins allowed per email and window (attemptLimiter.ts). */
   attemptLimits?: AttemptLimits;
+  /** Failed sign-ins, and accounts made by open sign-up, allowed per client address and window. */
+  addressLimits?: { failedSignIns?: AttemptLimits; signUps?: AttemptLimits };
   /** Told after a session is signed out, with its id (sessionIdOf), to end its live sockets. */
   onSignedOut?: (sessionId: string) => void;
 }
+
+/**
+ * Per client address. Failures only: an office behind one address signing in at nine is many
+ * successes; someone trying passwords across many emails is many failures, each a password hash's
+ * CPU, and the per-email limit does not see them. Sign-ups by open registration count whole (each
+ * is a hash and an account); sign-ups by invitation do not, the link already vouches for them.
+ */
+export const DEFAULT_ADDRESS_LIMITS = {
+  failedSignIns: { maxFailures: 50, windowMs: 10 * 60_000, maxKeys: 10_000 },
+  signUps: { maxFailures: 20, windowMs: 60 * 60_000, maxKeys: 10_000 }
+} satisfies Record<string, AttemptLimits>;
 
 export const DEFAULT_SESSION_LIFETIME_MS = 30 * 24 * 3600 * 1000;
 /** Sliding expiry is refreshed at most this often, so a signed-in request is not a write each time. */
@@ -80,6 +93,8 @@ export class AuthService {
   readonly #verify: typeof verifyPassword;
   readonly #onSignedUp: AuthServiceOptions['onSignedUp'];
   readonly #attempts: AttemptLimiter;
+  readonly #addressFailures: AttemptLimiter;
+  readonly #addressSignUps: AttemptLimiter;
   readonly #onSignedOut: AuthServiceOptions['onSignedOut'];
   /** Compared against when the email is unknown; made at start so the first such sign-in costs one hash too. */
   readonly #dummyHash: Promise<string>;
@@ -91,6 +106,9 @@ export class AuthService {
     this.#verify = options.verifyPassword ?? verifyPassword;
     this.#onSignedUp = options.onSignedUp;
     this.#attempts = new AttemptLimiter(options.attemptLimits, this.#now);
+    const byAddress = { ...DEFAULT_ADDRESS_LIMITS, ...options.addressLimits };
+    this.#addressFailures = new AttemptLimiter(byAddress.failedSignIns, this.#now);
+    this.#addressSignUps = new AttemptLimiter(byAddress.signUps, this.#now);
     this.#onSignedOut = options.onSignedOut;
     this.sessionLifetimeMs = options.sessionLifetimeMs ?? DEFAULT_SESSION_LIFETIME_MS;
     this.#dummyHash = hashPassword(newSessionToken());
@@ -105,7 +123,7 @@ export class AuthService {
    */
   async signUp(
     input: { email: unknown; password: unknown; name?: unknown },
-    { viaInvite = false }: { viaInvite?: boolean } = {}
+    { viaInvite = false, address }: { viaInvite?: boolean; address?: string } = {}
   ): Promise<{ user: PublicUser; token: string }> {
     const email = normaliseEmail(input.email);
     const { password } = input;
@@ -120,6 +138,8 @@ export class AuthService {
     const firstAccount = (await this.#store.countUsers()) === 0;
     // Refused before hashing: a closed instance spends no CPU on sign-ups it will not take.
     if (!firstAccount && !viaInvite && !(await this.#openSignup())) throw signupClosed();
+    const counted = address && !viaInvite && !firstAccount ? address : null;
+    if (counted) this.#refuseBlocked(this.#addressSignUps, counted, 'sign-ups from this address');
     if (await this.#store.getUserByEmail(email)) throw emailTaken();
     const id = newId();
     const account = {
@@ -131,13 +151,17 @@ export class AuthService {
       createdAt: this.#now()
     };
     const user = await this.#insert(account, firstAccount);
+    if (counted) this.#addressSignUps.fail(counted);
     this.#log.info(user.isAdmin ? 'administrator account created' : 'account created', { user: user.id });
     await this.#onSignedUp?.(publicUser(user));
     return { user: publicUser(user), token: await this.#startSession(user.id) };
   }
 
   /** Signs in; a wrong password and an unknown email get the same error after about the same time. */
-  async signIn(input: { email: unknown; password: unknown }): Promise<{ user: PublicUser; token: string }> {
+  async signIn(
+    input: { email: unknown; password: unknown },
+    { address }: { address?: string } = {}
+  ): Promise<{ user: PublicUser; token: string }> {
     let user: UserRecord | null = null;
     let email = '';
     try {
@@ -149,19 +173,13 @@ export class AuthService {
     }
     // Checked before the password, so a blocked guesser costs no scrypt; unknown emails count too,
     // or the block would tell which emails have accounts.
-    const waitMs = this.#attempts.blockedFor(email);
-    if (waitMs > 0) {
-      this.#log.warn('sign-in blocked: too many failures');
-      throw new AuthRequestError(
-        429,
-        'too-many-attempts',
-        `Too many failed sign-ins for this email. Try again in ${Math.ceil(waitMs / 60_000)} minutes.`
-      );
-    }
+    this.#refuseBlocked(this.#attempts, email, 'failed sign-ins for this email');
+    if (address) this.#refuseBlocked(this.#addressFailures, address, 'failed sign-ins from this address');
     // No user: check against a dummy hash anyway, so timing does not tell which emails have accounts.
     const matches = await this.#verify(input.password, user?.passwordHash ?? (await this.#dummyHash));
     if (!user || !matches) {
       this.#attempts.fail(email);
+      if (address) this.#addressFailures.fail(address);
       this.#log.info('sign-in refused');
       throw badCredentials();
     }
@@ -173,6 +191,18 @@ export class AuthService {
     }
     this.#log.info('signed in', { user: user.id });
     return { user: publicUser(user), token: await this.#startSession(user.id) };
+  }
+
+  /** Refuses (429) before any hashing while `key` is over its limit. */
+  #refuseBlocked(limiter: AttemptLimiter, key: string, what: string): void {
+    const waitMs = limiter.blockedFor(key);
+    if (waitMs <= 0) return;
+    this.#log.warn(`refused: too many ${what}`);
+    throw new AuthRequestError(
+      429,
+      'too-many-attempts',
+      `Too many ${what}. Try again in ${Math.ceil(waitMs / 60_000)} minutes.`
+    );
   }
 
   /** Ends the session of this token; a token that is unknown or malformed changes nothing. */

@@ -27,13 +27,14 @@ export function safeNext(next: string | null): string | null {
 
 export async function authFormAction(
   event: RequestEvent,
-  start: (auth: AuthService, form: FormData) => Promise<{ token: string; to?: string }>
+  start: (auth: AuthService, form: FormData, address: string) => Promise<{ token: string; to?: string }>
 ) {
   const form = await event.request.formData();
   const { auth } = event.locals.services;
   let to: string | undefined;
   try {
-    const started = await start(auth, form);
+    // The socket's address, or the one ADDRESS_HEADER names behind a proxy (adapter-node).
+    const started = await start(auth, form, event.getClientAddress());
     to = started.to;
     setSessionCookie(event.cookies, event.url, started.token, auth.sessionLifetimeMs);
   } catch (e) {

@@ -10,7 +10,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
   default: (event) =>
-    authFormAction(event, (auth, form) =>
-      auth.signIn({ email: form.get('email'), password: form.get('password') })
+    authFormAction(event, (auth, form, address) =>
+      auth.signIn({ email: form.get('email'), password: form.get('password') }, { address })
     )
 };

@@ -9,11 +9,10 @@ export const load: PageServerLoad = async ({ locals }) => {
 
 export const actions: Actions = {
   default: (event) =>
-    authFormAction(event, (auth, form) =>
-      auth.signUp({
-        email: form.get('email'),
-        password: form.get('password'),
-        name: form.get('name') || undefined
-      })
+    authFormAction(event, (auth, form, address) =>
+      auth.signUp(
+        { email: form.get('email'), password: form.get('password'), name: form.get('name') || undefined },
+        { address }
+      )
     )
 };

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { AuthService } from '../../../server/auth/AuthService';
+import { AuthService, type AuthServiceOptions } from '../../../server/auth/AuthService';
 import { isAuthRequestError } from '../../../server/auth/AuthRequestError';
 import { isMemberRequestError } from '../../../server/auth/MemberRequestError';
 import { verifyPassword } from '../../../server/auth/passwords';
@@ -28,7 +28,9 @@ export interface AuthFixture {
   cleanup(): Promise<void>;
 }
 
-export async function authFixture(): Promise<AuthFixture> {
+export async function authFixture(
+  options: Pick<AuthServiceOptions, 'addressLimits'> = {}
+): Promise<AuthFixture> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stageboard-auth-'));
   const dbFile = path.join(dir, 'stageboard.db');
   const docStore = SqliteDocStore.open({ dbFile, durability: 'normal' });
@@ -40,7 +42,11 @@ export async function authFixture(): Promise<AuthFixture> {
     checks.count++;
     return verifyPassword(password, stored);
   };
-  const auth = new AuthService(store, log, { now: () => clock.now, verifyPassword: countedVerify });
+  const auth = new AuthService(store, log, {
+    ...options,
+    now: () => clock.now,
+    verifyPassword: countedVerify
+  });
   return {
     auth,
     checks,

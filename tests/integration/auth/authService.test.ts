@@ -249,4 +249,46 @@ describe('AuthService on a real SQLite file', () => {
       code: 'bad-credentials'
     });
   });
+
+  describe('per client address', () => {
+    const limits = (maxFailures: number) => ({ maxFailures, windowMs: 10 * 60_000, maxKeys: 100 });
+
+    it('stops an address trying passwords across many emails, before any hash; successes and other addresses go on', async () => {
+      await f.cleanup();
+      f = await authFixture({ addressLimits: { failedSignIns: limits(3) } });
+      await signUp('ann@example.com', 'Ann');
+      const from = (address: string, email: string, password = 'wrong') =>
+        f.auth.signIn({ email, password }, { address });
+      for (const email of ['a@x.test', 'b@x.test', 'c@x.test']) {
+        expect(await refusal(from('10.0.0.9', email))).toMatchObject({ code: 'bad-credentials' });
+      }
+      const checks = f.checks.count;
+      const blocked = await refusal(from('10.0.0.9', 'd@x.test'));
+      expect(blocked).toMatchObject({ status: 429, code: 'too-many-attempts' });
+      expect(blocked.message).toMatch(/this address.*10 minutes/);
+      expect(f.checks.count).toBe(checks);
+      // Someone else in another office signs in; one who already got in is not what is counted.
+      expect((await from('10.0.0.10', 'ann@example.com', PASSWORD)).token).toBeTruthy();
+      f.clock.now += 10 * 60_000;
+      expect((await from('10.0.0.9', 'ann@example.com', PASSWORD)).token).toBeTruthy();
+    });
+
+    it('limits accounts made by open sign-up per address; sign-ups by invitation are not counted', async () => {
+      await f.cleanup();
+      f = await authFixture({ addressLimits: { signUps: limits(2) } });
+      const admin = await signUp('ann@example.com');
+      await openSignup(admin.token);
+      const from = (address: string, email: string, viaInvite = false) =>
+        f.auth.signUp({ email, password: PASSWORD }, { address, viaInvite });
+      await from('10.0.0.9', 'b@x.test');
+      await from('10.0.0.9', 'c@x.test');
+      expect(await refusal(from('10.0.0.9', 'd@x.test'))).toMatchObject({
+        status: 429,
+        code: 'too-many-attempts'
+      });
+      await from('10.0.0.9', 'e@x.test', true);
+      await from('10.0.0.10', 'f@x.test');
+      expect(await f.store.countUsers()).toBe(5);
+    });
+  });
 });

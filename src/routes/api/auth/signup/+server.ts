@@ -4,15 +4,14 @@ import type { RequestHandler } from './$types';
 import { handleApi, readJson } from '../../json';
 
 /** Creates an account and signs it in: { email, password, name? } → 201 { user } and the session cookie. */
-export const POST: RequestHandler = ({ locals, request, cookies, url }) =>
+export const POST: RequestHandler = ({ locals, request, cookies, url, getClientAddress }) =>
   handleApi(async () => {
     const body = await readJson(request);
     const { auth } = locals.services;
-    const { user, token } = await auth.signUp({
-      email: body.email,
-      password: body.password,
-      name: body.name
-    });
+    const { user, token } = await auth.signUp(
+      { email: body.email, password: body.password, name: body.name },
+      { address: getClientAddress() }
+    );
     setSessionCookie(cookies, url, token, auth.sessionLifetimeMs);
     return json({ user }, { status: 201 });
   });
