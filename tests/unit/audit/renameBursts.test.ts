@@ -30,10 +30,16 @@ afterEach(async () => {
 function setup(maxMs = 10_000) {
   const store = new MemoryAuditStore();
   const heard: ActivityEntry[] = [];
-  const activity = new ActivityService(store, users, (_b, e) => heard.push(...e), () => Date.now(), {
-    quietMs: QUIET,
-    maxMs
-  });
+  const activity = new ActivityService(
+    store,
+    users,
+    (_b, e) => heard.push(...e),
+    () => Date.now(),
+    {
+      quietMs: QUIET,
+      maxMs
+    }
+  );
   services.push(activity);
   const logged = async () =>
     (await activity.list('b1')).map((e) => [e.kind, e.cardId, e.userId, e.data.from, e.data.title]);
