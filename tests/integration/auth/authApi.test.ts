@@ -18,6 +18,9 @@ import * as boardsApi from '../../../src/routes/api/boards/+server';
 import { RecordingLogger, testConfig } from '../helpers/syncHarness';
 import { CookieJar } from '../../unit/auth/cookieJar';
 
+/** The address the endpoints see (SvelteKit's getClientAddress); sign-in limits count per address. */
+const CLIENT_ADDRESS = '127.0.0.1';
+
 /** An endpoint of any route: each one's RequestEvent type names its own route id. */
 type Endpoint<E> = (event: E) => Response | Promise<Response>;
 /** A response body of the auth API. */
@@ -64,7 +67,14 @@ describe('the auth API', () => {
       headers: { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body)
     });
-    const event = { request, url, cookies: jar.cookies, locals: {}, params: {} } as unknown as RequestEvent;
+    const event = {
+      request,
+      url,
+      cookies: jar.cookies,
+      locals: {},
+      params: {},
+      getClientAddress: () => CLIENT_ADDRESS
+    } as unknown as RequestEvent;
     const response = await handle({ event, resolve: (e) => endpoint(e as unknown as E) });
     const cookie = jar.lastAttributes(SESSION_COOKIE);
     if (cookie) session = cookie['max-age'] === '0' ? undefined : String(cookie.value);

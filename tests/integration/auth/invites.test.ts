@@ -22,6 +22,9 @@ import * as invitePage from '../../../src/routes/invite/[token]/+page.server';
 import { RecordingLogger, testConfig } from '../helpers/syncHarness';
 import { CookieJar } from '../../unit/auth/cookieJar';
 
+/** The address the endpoints see (SvelteKit's getClientAddress); sign-in limits count per address. */
+const CLIENT_ADDRESS = '127.0.0.1';
+
 const PASSWORD = 'a long enough password';
 const ORIGIN = 'http://board.lan';
 const DAY = 24 * 3600 * 1000;
@@ -86,7 +89,15 @@ describe('board invitations', () => {
   ) {
     const jar = new CookieJar(url, as ? { [SESSION_COOKIE]: people[as]!.session } : {});
     const request = new Request(url, init);
-    const event = { request, url, cookies: jar.cookies, locals: {}, params, setHeaders: () => {} };
+    const event = {
+      request,
+      url,
+      cookies: jar.cookies,
+      locals: {},
+      params,
+      setHeaders: () => {},
+      getClientAddress: () => CLIENT_ADDRESS
+    };
     let out: { value?: T; thrown?: unknown } = {};
     await handle({
       event: event as unknown as RequestEvent,
