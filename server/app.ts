@@ -97,6 +97,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     });
   });
   const port = (server.address() as AddressInfo).port;
+  services.attachments.sweeper.start();
   const displayHost = ['0.0.0.0', '::', ''].includes(config.host) ? 'localhost' : config.host;
   const url = `http://${displayHost.includes(':') ? `[${displayHost}]` : displayHost}:${port}`;
 
@@ -113,6 +114,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       sessionWatch.stop();
       detachSync();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Before the rooms close: a pass under way reads them, and the store after them.
+      await services.attachments.sweeper.stop();
       await rooms.close();
       // Rooms hand their last activity entries over as they close; they are written before the store goes.
       await services.activity.flush();

@@ -154,8 +154,10 @@ export function createServices(options: CreateServicesOptions): Services {
     rooms,
     boards,
     members,
+    docs: store,
     dataDir: config.dataDir,
-    maxBytes: config.attachmentMaxBytes
+    maxBytes: config.attachmentMaxBytes,
+    log
   });
   const auth = new AuthService(accounts.auth, log, {
     onSignedOut: (sessionId) => void rooms.endSession(sessionId),

@@ -24,13 +24,15 @@ export async function startDevServices(httpServer: Server): Promise<void> {
   const detach = attachSync(httpServer, { rooms, store, auth, members, config, log });
   const sessionWatch = new SessionWatch(rooms, auth, log);
   sessionWatch.start();
+  services.attachments.sweeper.start();
   log.info('sync attached to the dev server', { db: config.dbFile });
 
   httpServer.once('close', () => {
     sessionWatch.stop();
     detach();
-    rooms
-      .close()
+    services.attachments.sweeper
+      .stop()
+      .then(() => rooms.close())
       .then(() => store.close())
       .then(clearServices)
       .catch((error: unknown) => log.error('dev server shutdown failed', { error: errorMessage(error) }));

@@ -21,9 +21,12 @@ import { roots } from '../../src/lib/board/schema';
 import type { PublicUser } from '../auth/AuthService';
 import type { MembershipService } from '../auth/MembershipService';
 import type { BoardService } from '../boards/BoardService';
+import type { Logger } from '../log';
 import type { RoomManager } from '../rooms/RoomManager';
+import type { DocStore } from '../store/DocStore';
 import { notFound, tooLarge } from './AttachmentRequestError';
 import type { AttachmentStore, AttachmentVersionRecord } from './AttachmentStore';
+import { AttachmentSweeper, type SweepOptions } from './AttachmentSweeper';
 import { cleanFileName } from './fileName';
 import { receiveUpload } from './receiveUpload';
 
@@ -34,12 +37,16 @@ const VERSION_MAX = 999_999;
 
 export interface AttachmentServiceDeps {
   store: AttachmentStore;
-  rooms: Pick<RoomManager, 'read' | 'change'>;
+  rooms: Pick<RoomManager, 'read' | 'change' | 'stats'>;
   boards: Pick<BoardService, 'get'>;
   members: Pick<MembershipService, 'require'>;
+  /** Where the sweep reads the document of a board nobody has open. */
+  docs: Pick<DocStore, 'loadDoc'>;
   dataDir: string;
   /** Largest version accepted, in bytes (config.attachmentMaxBytes). */
   maxBytes: number;
+  log: Logger;
+  sweep?: SweepOptions;
 }
 
 export interface UploadInput {
@@ -81,6 +88,8 @@ function entryOf(rows: readonly AttachmentVersionRecord[]): AttachmentValue {
 
 export class AttachmentService {
   readonly maxBytes: number;
+  /** Housekeeping of unreachable files: started and stopped with the server (app.ts). */
+  readonly sweeper: AttachmentSweeper;
   readonly #root: string;
   /** Per attachment, the tail of its queue of writes: version numbers are handed out one at a time. */
   readonly #queues = new Map<string, Promise<unknown>>();
@@ -88,6 +97,16 @@ export class AttachmentService {
   constructor(private readonly deps: AttachmentServiceDeps) {
     this.maxBytes = deps.maxBytes;
     this.#root = path.join(deps.dataDir, 'attachments');
+    const { store, rooms, docs, dataDir, log } = deps;
+    this.sweeper = new AttachmentSweeper({
+      ...deps.sweep,
+      store,
+      rooms,
+      docs,
+      dataDir,
+      log,
+      remove: (boardId, attachmentId) => this.removeOrphan(boardId, attachmentId)
+    });
   }
 
   /**
@@ -170,9 +189,17 @@ export class AttachmentService {
         (doc) => void (roots(doc).cards.has(cardId) && removeAttachment(doc, cardId, attachmentId)),
         'attachment-removed'
       );
-      await this.deps.store.removeAttachment(boardId, attachmentId);
-      await fsp.rm(this.#dir(boardId, attachmentId), { recursive: true, force: true });
+      await this.#drop(boardId, attachmentId);
     });
+  }
+
+  /**
+   * Deletes the record and files of an attachment whose card has been gone past the grace period
+   * (the sweeper judged that), in turn with any upload or deletion of it; returns how many versions.
+   */
+  async removeOrphan(boardId: string, attachmentId: string): Promise<number> {
+    if (!isBoardId(boardId) || !isBoardId(attachmentId)) return 0;
+    return this.#serial(boardId, attachmentId, () => this.#drop(boardId, attachmentId));
   }
 
   /** Deletes every record and file of a board (the board is being deleted). */
@@ -180,6 +207,12 @@ export class AttachmentService {
     if (!isBoardId(boardId)) return;
     await this.deps.store.removeBoard(boardId);
     await fsp.rm(path.join(this.#root, boardId), { recursive: true, force: true });
+  }
+
+  async #drop(boardId: string, attachmentId: string): Promise<number> {
+    const versions = await this.deps.store.removeAttachment(boardId, attachmentId);
+    await fsp.rm(this.#dir(boardId, attachmentId), { recursive: true, force: true });
+    return versions;
   }
 
   async #require(actor: PublicUser, boardId: string, action: BoardAction): Promise<void> {

@@ -23,6 +23,18 @@ export interface AttachmentVersionRecord {
   createdAt: number;
 }
 
+/** One attachment as the housekeeping sweep sees it (AttachmentSweeper.ts). */
+export interface AttachmentOrphanState {
+  attachmentId: string;
+  cardId: string;
+  /**
+   * When the sweep first found the card gone from the document, or null while any version is
+   * unmarked: a version uploaded after the mark means the card was back, so the older mark says
+   * nothing about how long it has been gone.
+   */
+  orphanedAt: number | null;
+}
+
 /** A version write the store refuses: that version number of the attachment exists already. */
 export class AttachmentStoreError extends Error {
   override name = 'AttachmentStoreError';
@@ -42,4 +54,12 @@ export interface AttachmentStore {
   removeAttachment(boardId: string, attachmentId: string): Promise<number>;
   /** Deletes every version of a board's attachments (the board is being deleted); returns how many. */
   removeBoard(boardId: string): Promise<number>;
+  /** The boards that have attachment versions, each once, for the sweep to visit one at a time. */
+  listBoards(): Promise<string[]>;
+  /** Each attachment of a board once, with its card and its orphan mark. */
+  listAttachments(boardId: string): Promise<AttachmentOrphanState[]>;
+  /** Marks the attachment's unmarked versions orphaned at `at` (an earlier mark stays); returns how many. */
+  markOrphaned(boardId: string, attachmentId: string, at: number): Promise<number>;
+  /** Clears the attachment's marks (its card is back); returns how many versions were marked. */
+  clearOrphaned(boardId: string, attachmentId: string): Promise<number>;
 }

@@ -1,16 +1,24 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { isAttachmentType } from '../../src/lib/board/attachment-ops';
 import type { SqliteDocStore } from '../store/SqliteDocStore';
 import type { WriteTransaction } from '../store/SqliteTemplates';
 import { attachmentVersions } from '../store/schema';
 import { constraintCode } from '../store/sqliteErrors';
-import { AttachmentStoreError, type AttachmentStore, type AttachmentVersionRecord } from './AttachmentStore';
+import {
+  AttachmentStoreError,
+  type AttachmentOrphanState,
+  type AttachmentStore,
+  type AttachmentVersionRecord
+} from './AttachmentStore';
 
 type Row = typeof attachmentVersions.$inferSelect;
 
-/** A row as a record; a type this version does not serve (a newer server wrote it) is dropped. */
-function toRecord(row: Row): AttachmentVersionRecord | null {
+/**
+ * A row as a record (without the sweep's mark); a type this version does not serve (a newer
+ * server wrote it) is dropped.
+ */
+function toRecord({ orphanedAt: _, ...row }: Row): AttachmentVersionRecord | null {
   return isAttachmentType(row.type) ? { ...row, type: row.type } : null;
 }
 
@@ -25,6 +33,10 @@ export class SqliteAttachmentStore implements AttachmentStore {
   readonly #deleteVersion;
   readonly #deleteAttachment;
   readonly #deleteBoard;
+  readonly #boards;
+  readonly #attachments;
+  readonly #mark;
+  readonly #clear;
 
   static over(docStore: SqliteDocStore): SqliteAttachmentStore {
     const { db, write } = docStore.connection();
@@ -66,6 +78,28 @@ export class SqliteAttachmentStore implements AttachmentStore {
       .delete(t)
       .where(eq(t.boardId, p('boardId')))
       .prepare();
+    this.#boards = db.selectDistinct({ boardId: t.boardId }).from(t).orderBy(asc(t.boardId)).prepare();
+    // Null while any version is unmarked, else the latest mark (AttachmentOrphanState).
+    const mark = sql<
+      number | null
+    >`case when count(${t.orphanedAt}) = count(*) then max(${t.orphanedAt}) end`;
+    this.#attachments = db
+      .select({ attachmentId: t.attachmentId, cardId: t.cardId, orphanedAt: mark })
+      .from(t)
+      .where(eq(t.boardId, p('boardId')))
+      .groupBy(t.attachmentId, t.cardId)
+      .orderBy(asc(t.attachmentId))
+      .prepare();
+    this.#mark = db
+      .update(t)
+      .set({ orphanedAt: sql`${p('at')}` })
+      .where(and(ofAttachment, isNull(t.orphanedAt)))
+      .prepare();
+    this.#clear = db
+      .update(t)
+      .set({ orphanedAt: null })
+      .where(and(ofAttachment, isNotNull(t.orphanedAt)))
+      .prepare();
   }
 
   async addVersion(record: AttachmentVersionRecord): Promise<void> {
@@ -98,5 +132,21 @@ export class SqliteAttachmentStore implements AttachmentStore {
 
   async removeBoard(boardId: string): Promise<number> {
     return this.#write(() => this.#deleteBoard.run({ boardId }).changes);
+  }
+
+  async listBoards(): Promise<string[]> {
+    return this.#boards.all().map((r) => r.boardId);
+  }
+
+  async listAttachments(boardId: string): Promise<AttachmentOrphanState[]> {
+    return this.#attachments.all({ boardId });
+  }
+
+  async markOrphaned(boardId: string, attachmentId: string, at: number): Promise<number> {
+    return this.#write(() => this.#mark.run({ boardId, attachmentId, at }).changes);
+  }
+
+  async clearOrphaned(boardId: string, attachmentId: string): Promise<number> {
+    return this.#write(() => this.#clear.run({ boardId, attachmentId }).changes);
   }
 }

@@ -176,8 +176,9 @@ export const invites = sqliteTable(
 /**
  * Stored attachment versions (server/attachments): what the server needs to serve a file and
  * judge a request, apart from the board document, which a client can edit and which the server
- * only writes to show the list. One row per version; a version is never changed, only deleted
- * with its attachment. No foreign keys: rows go with their board through the service.
+ * only writes to show the list. One row per version; a version is never changed (but for the
+ * sweep's mark), only deleted with its attachment. No foreign keys: rows go with their board
+ * through the service.
  */
 export const attachmentVersions = sqliteTable(
   'attachment_versions',
@@ -196,7 +197,13 @@ export const attachmentVersions = sqliteTable(
     sha256: text('sha256').notNull(),
     /** The uploader's user id; no foreign key, the file outlives the account. */
     uploadedBy: text('uploaded_by').notNull(),
-    createdAt: integer('created_at').notNull()
+    createdAt: integer('created_at').notNull(),
+    /**
+     * When the housekeeping sweep first found the card gone from the board's document; null while
+     * it is there. Rows and files go only once this is older than the grace period, since deleting
+     * drafts is final and the card may yet be restored (AttachmentSweeper.ts).
+     */
+    orphanedAt: integer('orphaned_at')
   },
   (table) => [
     // Board first: deleting a board's attachments reads by the key's prefix.

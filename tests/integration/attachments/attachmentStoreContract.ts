@@ -83,11 +83,54 @@ export function attachmentStoreContract(name: string, open: () => Promise<Attach
       expect(await f.store.getVersion('b1', 'a1', 1)).toEqual(version('a1', 1));
     });
 
-    it('A6 a persistent store keeps its versions across a reopen', async () => {
+    it('A6 a persistent store keeps its versions and marks across a reopen', async () => {
       if (!f.reopen) return;
       await f.store.addVersion(version('a1', 1));
+      await f.store.markOrphaned('b1', 'a1', 5_000);
       const again = await f.reopen();
       expect(await again.getVersion('b1', 'a1', 1)).toEqual(version('a1', 1));
+      expect(await again.listAttachments('b1')).toEqual([
+        { attachmentId: 'a1', cardId: 'c1', orphanedAt: 5_000 }
+      ]);
+    });
+
+    it('A7 the boards with versions are listed once each, and a removed board is not', async () => {
+      expect(await f.store.listBoards()).toEqual([]);
+      for (const v of [1, 2]) await f.store.addVersion(version('a1', v, { boardId: 'b2' }));
+      await f.store.addVersion(version('a2', 1));
+      await f.store.addVersion(version('a3', 1, { boardId: 'b3' }));
+      expect((await f.store.listBoards()).sort()).toEqual(['b1', 'b2', 'b3']);
+      await f.store.removeBoard('b2');
+      expect((await f.store.listBoards()).sort()).toEqual(['b1', 'b3']);
+    });
+
+    it('A8 a mark is set on every version once, kept by a later mark, cleared, and never in a record', async () => {
+      for (const v of [1, 2]) await f.store.addVersion(version('a1', v));
+      await f.store.addVersion(version('a2', 1, { cardId: 'c2' }));
+      await f.store.addVersion(version('a1', 1, { boardId: 'b2' }));
+      expect(await f.store.listAttachments('b1')).toEqual([
+        { attachmentId: 'a1', cardId: 'c1', orphanedAt: null },
+        { attachmentId: 'a2', cardId: 'c2', orphanedAt: null }
+      ]);
+      expect(await f.store.markOrphaned('b1', 'a1', 5_000)).toBe(2);
+      expect(await f.store.markOrphaned('b1', 'a1', 9_000)).toBe(0);
+      const states = await f.store.listAttachments('b1');
+      expect(states.map((s) => s.orphanedAt)).toEqual([5_000, null]);
+      expect((await f.store.listAttachments('b2'))[0]!.orphanedAt).toBeNull();
+      expect(await f.store.listVersions('b1', 'a1')).toEqual([version('a1', 1), version('a1', 2)]);
+      expect(await f.store.getVersion('b1', 'a1', 2)).toEqual(version('a1', 2));
+      expect(await f.store.clearOrphaned('b1', 'a1')).toBe(2);
+      expect(await f.store.clearOrphaned('b1', 'a1')).toBe(0);
+      expect((await f.store.listAttachments('b1'))[0]!.orphanedAt).toBeNull();
+    });
+
+    it('A9 a version added after a mark leaves its attachment unmarked until it is marked again', async () => {
+      await f.store.addVersion(version('a1', 1));
+      await f.store.markOrphaned('b1', 'a1', 5_000);
+      await f.store.addVersion(version('a1', 2));
+      expect((await f.store.listAttachments('b1'))[0]!.orphanedAt).toBeNull();
+      expect(await f.store.markOrphaned('b1', 'a1', 9_000)).toBe(1);
+      expect((await f.store.listAttachments('b1'))[0]!.orphanedAt).toBe(9_000);
     });
   });
 }

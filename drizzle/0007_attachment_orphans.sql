@@ -1,0 +1,1 @@
+ALTER TABLE `attachment_versions` ADD `orphaned_at` integer;
