@@ -24,6 +24,8 @@ export interface Config {
   seedDemo: boolean;
   /** Largest attachment (one version of a draft) accepted, in bytes. */
   attachmentMaxBytes: number;
+  /** Accounts open sign-up makes per client address and hour (server/auth/AuthService.ts). */
+  signupsPerAddressHour: number;
 }
 
 export class ConfigError extends Error {
@@ -73,6 +75,7 @@ export function loadConfig(env: Env = process.env): Config {
     compactAfterUpdates: int(env, 'COMPACT_AFTER_UPDATES', 500, 1, 1_000_000),
     roomIdleMs: int(env, 'ROOM_IDLE_MS', 30_000, 0, 24 * 3600 * 1000),
     seedDemo: bool(env, 'SEED_DEMO', true),
-    attachmentMaxBytes: int(env, 'ATTACHMENT_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024)
+    attachmentMaxBytes: int(env, 'ATTACHMENT_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    signupsPerAddressHour: int(env, 'SIGNUPS_PER_ADDRESS_HOUR', 20, 1, 1_000_000)
   };
 }

@@ -1,4 +1,4 @@
-import { AuthService } from './auth/AuthService';
+import { AuthService, DEFAULT_ADDRESS_LIMITS } from './auth/AuthService';
 import type { AuthStore } from './auth/AuthStore';
 import { InviteService } from './auth/InviteService';
 import type { InviteStore } from './auth/InviteStore';
@@ -160,6 +160,9 @@ export function createServices(options: CreateServicesOptions): Services {
     log
   });
   const auth = new AuthService(accounts.auth, log, {
+    addressLimits: {
+      signUps: { ...DEFAULT_ADDRESS_LIMITS.signUps, maxFailures: config.signupsPerAddressHour }
+    },
     onSignedOut: (sessionId) => void rooms.endSession(sessionId),
     onSignedUp: async (user) => {
       if (user.isAdmin) await adoptOrphanBoards({ store, auth, members, log });
