@@ -1,4 +1,5 @@
-import { AuthService, DEFAULT_ADDRESS_LIMITS } from './auth/AuthService';
+import { AuthService } from './auth/AuthService';
+import { DEFAULT_ADDRESS_LIMITS } from './auth/signInLimits';
 import type { AuthStore } from './auth/AuthStore';
 import { InviteService } from './auth/InviteService';
 import type { InviteStore } from './auth/InviteStore';

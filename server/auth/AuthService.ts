@@ -1,7 +1,7 @@
 import { newId } from '../../src/lib/board';
 import type { Logger } from '../log';
 import { cleanDisplayName, colorForUser, normaliseEmail } from './accountFields';
-import { AttemptLimiter, type AttemptLimits } from './attemptLimiter';
+import { SignInLimits, type SignInLimitOptions } from './signInLimits';
 import { AuthRequestError } from './AuthRequestError';
 import { AuthStoreError, type AuthStore, type NewUser, type UserRecord } from './AuthStore';
 import {
@@ -39,24 +39,12 @@ export interface AuthServiceOptions {
   verifyPassword?: typeof verifyPassword;
   /** Told after an account is created, before signUp returns (the first admin adopts orphan boards). */
   onSignedUp?: (user: PublicUser) => Promise<void>;
-  /** Failed sign-ins allowed per email and window (attemptLimiter.ts). */
-  attemptLimits?: AttemptLimits;
-  /** Failed sign-ins, and accounts made by open sign-up, allowed per client address and window. */
-  addressLimits?: { failedSignIns?: AttemptLimits; signUps?: AttemptLimits };
+  /** Failed sign-ins allowed per email, and per client address with open sign-ups (signInLimits.ts). */
+  attemptLimits?: SignInLimitOptions['attemptLimits'];
+  addressLimits?: SignInLimitOptions['addressLimits'];
   /** Told after a session is signed out, with its id (sessionIdOf), to end its live sockets. */
   onSignedOut?: (sessionId: string) => void;
 }
-
-/**
- * Per client address. Failures only: an office behind one address signing in at nine is many
- * successes; someone trying passwords across many emails is many failures, each a password hash's
- * CPU, and the per-email limit does not see them. Sign-ups by open registration count whole (each
- * is a hash and an account); sign-ups by invitation do not, the link already vouches for them.
- */
-export const DEFAULT_ADDRESS_LIMITS = {
-  failedSignIns: { maxFailures: 50, windowMs: 10 * 60_000, maxKeys: 10_000 },
-  signUps: { maxFailures: 20, windowMs: 60 * 60_000, maxKeys: 10_000 }
-} satisfies Record<string, AttemptLimits>;
 
 export const DEFAULT_SESSION_LIFETIME_MS = 30 * 24 * 3600 * 1000;
 /** Sliding expiry is refreshed at most this often, so a signed-in request is not a write each time. */
@@ -92,9 +80,7 @@ export class AuthService {
   readonly #now: () => number;
   readonly #verify: typeof verifyPassword;
   readonly #onSignedUp: AuthServiceOptions['onSignedUp'];
-  readonly #attempts: AttemptLimiter;
-  readonly #addressFailures: AttemptLimiter;
-  readonly #addressSignUps: AttemptLimiter;
+  readonly #limits: SignInLimits;
   readonly #onSignedOut: AuthServiceOptions['onSignedOut'];
   /** Compared against when the email is unknown; made at start so the first such sign-in costs one hash too. */
   readonly #dummyHash: Promise<string>;
@@ -105,10 +91,7 @@ export class AuthService {
     this.#now = options.now ?? Date.now;
     this.#verify = options.verifyPassword ?? verifyPassword;
     this.#onSignedUp = options.onSignedUp;
-    this.#attempts = new AttemptLimiter(options.attemptLimits, this.#now);
-    const byAddress = { ...DEFAULT_ADDRESS_LIMITS, ...options.addressLimits };
-    this.#addressFailures = new AttemptLimiter(byAddress.failedSignIns, this.#now);
-    this.#addressSignUps = new AttemptLimiter(byAddress.signUps, this.#now);
+    this.#limits = new SignInLimits(options, this.#now, log);
     this.#onSignedOut = options.onSignedOut;
     this.sessionLifetimeMs = options.sessionLifetimeMs ?? DEFAULT_SESSION_LIFETIME_MS;
     this.#dummyHash = hashPassword(newSessionToken());
@@ -139,7 +122,7 @@ export class AuthService {
     // Refused before hashing: a closed instance spends no CPU on sign-ups it will not take.
     if (!firstAccount && !viaInvite && !(await this.#openSignup())) throw signupClosed();
     const counted = address && !viaInvite && !firstAccount ? address : null;
-    if (counted) this.#refuseBlocked(this.#addressSignUps, counted, 'sign-ups from this address');
+    if (counted) this.#limits.checkSignUp(counted);
     if (await this.#store.getUserByEmail(email)) throw emailTaken();
     const id = newId();
     const account = {
@@ -151,7 +134,7 @@ export class AuthService {
       createdAt: this.#now()
     };
     const user = await this.#insert(account, firstAccount);
-    if (counted) this.#addressSignUps.fail(counted);
+    if (counted) this.#limits.signedUp(counted);
     this.#log.info(user.isAdmin ? 'administrator account created' : 'account created', { user: user.id });
     await this.#onSignedUp?.(publicUser(user));
     return { user: publicUser(user), token: await this.#startSession(user.id) };
@@ -173,17 +156,15 @@ export class AuthService {
     }
     // Checked before the password, so a blocked guesser costs no scrypt; unknown emails count too,
     // or the block would tell which emails have accounts.
-    this.#refuseBlocked(this.#attempts, email, 'failed sign-ins for this email');
-    if (address) this.#refuseBlocked(this.#addressFailures, address, 'failed sign-ins from this address');
+    this.#limits.checkSignIn(email, address);
     // No user: check against a dummy hash anyway, so timing does not tell which emails have accounts.
     const matches = await this.#verify(input.password, user?.passwordHash ?? (await this.#dummyHash));
     if (!user || !matches) {
-      this.#attempts.fail(email);
-      if (address) this.#addressFailures.fail(address);
+      this.#limits.signInFailed(email, address);
       this.#log.info('sign-in refused');
       throw badCredentials();
     }
-    this.#attempts.succeed(email);
+    this.#limits.signedIn(email);
     if (needsRehash(user.passwordHash) && isAcceptablePassword(input.password)) {
       // The only moment the password is known: bring the hash up to the current cost.
       const passwordHash = await hashPassword(input.password);
@@ -191,18 +172,6 @@ export class AuthService {
     }
     this.#log.info('signed in', { user: user.id });
     return { user: publicUser(user), token: await this.#startSession(user.id) };
-  }
-
-  /** Refuses (429) before any hashing while `key` is over its limit. */
-  #refuseBlocked(limiter: AttemptLimiter, key: string, what: string): void {
-    const waitMs = limiter.blockedFor(key);
-    if (waitMs <= 0) return;
-    this.#log.warn(`refused: too many ${what}`);
-    throw new AuthRequestError(
-      429,
-      'too-many-attempts',
-      `Too many ${what}. Try again in ${Math.ceil(waitMs / 60_000)} minutes.`
-    );
   }
 
   /** Ends the session of this token; a token that is unknown or malformed changes nothing. */
