@@ -86,7 +86,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
   });
   provideServices(services);
-  const sessionWatch = new SessionWatch(rooms, services.auth, log);
+  const sessionWatch = new SessionWatch([rooms, services.inbox], services.auth, log);
   sessionWatch.start(options.sessionWatchMs);
 
   await new Promise<void>((resolve, reject) => {

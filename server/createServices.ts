@@ -164,7 +164,10 @@ export function createServices(options: CreateServicesOptions): Services {
     addressLimits: {
       signUps: { ...DEFAULT_ADDRESS_LIMITS.signUps, maxFailures: config.signupsPerAddressHour }
     },
-    onSignedOut: (sessionId) => void rooms.endSession(sessionId),
+    onSignedOut: (sessionId) => {
+      rooms.endSession(sessionId);
+      inbox.endSessions(new Set([sessionId]));
+    },
     onSignedUp: async (user) => {
       if (user.isAdmin) await adoptOrphanBoards({ store, auth, members, log });
     }

@@ -22,7 +22,7 @@ export async function startDevServices(httpServer: Server): Promise<void> {
   if (config.seedDemo) await seedDemoBoard(store, rooms);
   await adoptOrphanBoards({ ...services, log });
   const detach = attachSync(httpServer, { rooms, store, auth, members, config, log });
-  const sessionWatch = new SessionWatch(rooms, auth, log);
+  const sessionWatch = new SessionWatch([rooms, services.inbox], auth, log);
   sessionWatch.start();
   services.attachments.sweeper.start();
   log.info('sync attached to the dev server', { db: config.dbFile });

@@ -64,6 +64,8 @@ function itemsFor(boardId: string, entry: ActivityEntry): NewInboxItem[] {
 
 export class InboxService {
   readonly #listeners = new Map<string, Set<InboxListener>>();
+  /** Session id → how to end each stream opened with it (signing out ends them, SessionWatch too). */
+  readonly #bySession = new Map<string, Set<() => void>>();
   readonly #deps: InboxServiceDeps;
   readonly #now: () => number;
 
@@ -140,15 +142,45 @@ export class InboxService {
    * Listens to one person's new items and reads; returns the function that stops it, or null
    * when they hold STREAMS_PER_USER streams already.
    */
-  subscribe(userId: string, listener: InboxListener): (() => void) | null {
+  subscribe(
+    userId: string,
+    listener: InboxListener,
+    session: { sessionId?: string; end?: () => void } = {}
+  ): (() => void) | null {
     let set = this.#listeners.get(userId);
     if ((set?.size ?? 0) >= STREAMS_PER_USER) return null;
     if (!set) this.#listeners.set(userId, (set = new Set()));
     set.add(listener);
+    const { sessionId, end } = session;
+    let ends: Set<() => void> | undefined;
+    if (sessionId && end) {
+      ends = this.#bySession.get(sessionId) ?? new Set();
+      this.#bySession.set(sessionId, ends.add(end));
+    }
     return () => {
       set.delete(listener);
       if (set.size === 0 && this.#listeners.get(userId) === set) this.#listeners.delete(userId);
+      if (!ends || !sessionId || !end) return;
+      ends.delete(end);
+      if (ends.size === 0 && this.#bySession.get(sessionId) === ends) this.#bySession.delete(sessionId);
     };
+  }
+
+  /** The sessions open streams were opened with (server/auth/SessionWatch.ts checks them). */
+  openSessions(): Set<string> {
+    return new Set(this.#bySession.keys());
+  }
+
+  /** Ends every stream opened with one of these sessions; resolves with how many. */
+  endSessions(sessionIds: ReadonlySet<string>): number {
+    let ended = 0;
+    for (const id of sessionIds) {
+      for (const end of [...(this.#bySession.get(id) ?? [])]) {
+        end();
+        ended++;
+      }
+    }
+    return ended;
   }
 
   /** Deletes a board's items (the board is being deleted). */

@@ -22,6 +22,8 @@ export interface InboxStreamOptions {
   /** Aborted when the request's client disconnects. */
   signal?: AbortSignal;
   heartbeatMs?: number;
+  /** The session the request came with (AuthService.sessionIdOf): its end ends the stream. */
+  sessionId?: string;
 }
 
 /** The stream's Response, or null when the person holds as many streams as they may. */
@@ -31,8 +33,12 @@ export async function inboxStream(
   options: InboxStreamOptions = {}
 ): Promise<Response | null> {
   let stop = (): void => {};
+  let end = (): void => {};
   let send: InboxListener = () => {};
-  const unsubscribe = inbox.subscribe(userId, (message) => send(message));
+  const unsubscribe = inbox.subscribe(userId, (message) => send(message), {
+    sessionId: options.sessionId,
+    end: () => end()
+  });
   if (!unsubscribe) return null;
   let unread: number;
   try {
@@ -46,13 +52,14 @@ export async function inboxStream(
     {
       start(controller) {
         let open = true;
+        end = () => {
+          if (!open) return;
+          stop();
+          controller.close();
+        };
         const write = (chunk: Uint8Array): void => {
           if (!open) return;
-          if ((controller.desiredSize ?? 0) <= -QUEUE_MAX) {
-            stop();
-            controller.close();
-            return;
-          }
+          if ((controller.desiredSize ?? 0) <= -QUEUE_MAX) return end();
           controller.enqueue(chunk);
         };
         const heartbeat = setInterval(

@@ -60,6 +60,8 @@ export interface EventReader {
   events: { name: string; data: Record<string, unknown> }[];
   /** Everything received, comments included. */
   raw: () => string;
+  /** True once the server ended the stream. */
+  ended: () => boolean;
   /** Stops reading, as a browser closing the page does. */
   close: () => Promise<void>;
 }
@@ -71,10 +73,14 @@ export function readEvents(res: Response): EventReader {
   const events: EventReader['events'] = [];
   let text = '';
   let parsed = 0;
+  let ended = false;
   const pump = (async () => {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return;
+      if (done) {
+        ended = true;
+        return;
+      }
       text += decoder.decode(value, { stream: true });
       for (let end = text.indexOf('\n\n', parsed); end >= 0; end = text.indexOf('\n\n', parsed)) {
         const block = text.slice(parsed, end);
@@ -88,6 +94,7 @@ export function readEvents(res: Response): EventReader {
   return {
     events,
     raw: () => text,
+    ended: () => ended,
     close: async () => {
       await reader.cancel();
       await pump.catch(() => undefined);

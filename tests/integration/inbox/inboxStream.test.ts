@@ -2,9 +2,11 @@
  * The inbox stream (Server-Sent Events) with a real server, a real SQLite file and a stock
  * y-websocket client writing the comment that mentions someone.
  */
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addCard, addComment, readStages } from '../../../src/lib/board';
 import type { PublicUser } from '../../../server/auth/AuthService';
+import { hashSessionToken } from '../../../server/auth/sessionToken';
 import { inboxStream } from '../../../server/inbox/inboxStream';
 import { STREAMS_PER_USER } from '../../../server/inbox/InboxService';
 import {
@@ -114,5 +116,25 @@ describe('the inbox stream', () => {
     open.push(stream);
     await waitFor('two heartbeats', () => stream.raw().split(': heartbeat\n\n').length > 2);
     expect(stream.raw()).toMatch(/^retry: \d+\n\nevent: unread\ndata: \{"unread":0\}\n\n/);
+  });
+
+  it('ends the streams of a session when it signs out, and only those', async () => {
+    const mine = await listen(reader);
+    const another = await listen(author);
+    await waitFor('both open', () => mine.events.length > 0 && another.events.length > 0);
+    await server.services.auth.signOut(reader.cookie.slice(reader.cookie.indexOf('=') + 1));
+    await waitFor('the signed-out stream ends', () => mine.ended());
+    expect(another.ended()).toBe(false);
+  });
+
+  it('ends a stream whose session has expired when the session watch next looks', async () => {
+    const stream = await listen(reader);
+    await waitFor('open', () => stream.events.length > 0);
+    const db = new Database(server.config.dbFile);
+    const token = reader.cookie.slice(reader.cookie.indexOf('=') + 1);
+    db.prepare('UPDATE sessions SET expires_at = 1 WHERE token_hash = ?').run(hashSessionToken(token));
+    db.close();
+    expect(await server.sessionWatch.check()).toBe(1);
+    await waitFor('the stream ends', () => stream.ended());
   });
 });
