@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/chromium';
 import { ADMIN_STATE } from './tests/e2e/helpers';
+import { PROCESS_ENV } from './server/processEnv';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 
@@ -37,6 +38,7 @@ export default defineConfig({
     // A 1 MiB attachment limit keeps the oversized-upload test small. Every test signs its people
     // up from this one machine, past the per-address sign-up limit a real office would meet.
     env: {
+      ...PROCESS_ENV,
       PORT: String(PORT),
       DATA_DIR: 'test-results/e2e-data',
       SEED_DEMO: 'true',

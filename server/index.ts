@@ -7,6 +7,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { adoptOrphanBoards } from './createServices';
 import { withAttachmentUploads } from './attachments/uploadRoute';
 import { createLogger, errorMessage } from './log';
+import { missingProcessEnv } from './processEnv';
 import { seedDemoBoard } from './seed';
 import { SqliteDocStore } from './store/SqliteDocStore';
 
@@ -77,6 +78,13 @@ async function main(): Promise<void> {
   if (config.seedDemo) await seedDemoBoard(store, app.rooms);
   await adoptOrphanBoards({ ...app.services, log });
   log.info(`Stageboard listening on ${app.url}`, { db: config.dbFile, durability: config.durability });
+  const missing = missingProcessEnv();
+  if (missing.length > 0) {
+    log.info('started without the environment npm start sets: each sign-in thread may keep 16 MiB', {
+      missing: missing.join(','),
+      see: 'server/processEnv.ts'
+    });
+  }
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {

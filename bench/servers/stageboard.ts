@@ -3,6 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { PeerLauncher } from '../lib/types';
 import { REPO_ROOT, spawnPeer, type PeerSpec } from './spawnPeer';
+import { PROCESS_ENV } from '../../server/processEnv';
 import { StageboardAccounts } from './stageboardAccounts';
 
 /** Newest modification time (ms) of the files under `dir` (recursive), 0 when it does not exist. */
@@ -32,7 +33,8 @@ export function ensureStageboardBuild(options: { skip: boolean; force: boolean }
 }
 
 /**
- * Stageboard exactly as `npm start` runs it after its build: `tsx server/index.ts` (as a loader).
+ * Stageboard exactly as `npm start` runs it after its build: `tsx server/index.ts` (as a loader), with
+ * the environment `npm start` sets (server/processEnv.ts).
  * The bench's accounts (stageboardAccounts.ts) sign in at every start; clients connect as the writers.
  */
 function spec(dataDir: string): PeerSpec {
@@ -43,6 +45,7 @@ function spec(dataDir: string): PeerSpec {
     protocol: 'y-websocket',
     command: [process.execPath, '--import', 'tsx', 'server/index.ts'],
     env: (port) => ({
+      ...PROCESS_ENV,
       PORT: String(port),
       DATA_DIR: dataDir,
       SEED_DEMO: 'false',
