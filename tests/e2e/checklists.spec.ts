@@ -6,6 +6,9 @@ const panel = (page: Page) => page.getByRole('dialog');
 const list = (page: Page, name: string) => panel(page).getByRole('list', { name, exact: true });
 const rows = (page: Page, name: string) => list(page, name).locator(':scope > li .text');
 const row = (page: Page, text: string) => panel(page).locator('li[data-item-id]', { hasText: text });
+const listHeadings = (page: Page) => panel(page).locator('.checklist h4');
+/** The checklist's live region: what a screen reader says after a move. */
+const announcer = (page: Page) => panel(page).locator('.checklist [role="status"]');
 
 async function addItem(page: Page, text: string): Promise<void> {
   await panel(page).getByRole('textbox', { name: 'Add item', exact: true }).fill(text);
@@ -73,7 +76,7 @@ test('named checklists: made, filled and reordered by dragging in one browser, l
   await close();
 });
 
-test('without a mouse: Alt+arrows reorder within a list and “Move to…” moves between lists', async ({
+test('without a mouse: Alt+arrows reorder within a list, “Move to…” moves between lists, lists move by buttons, and each move is announced', async ({
   browser,
   request
 }) => {
@@ -86,6 +89,8 @@ test('without a mouse: Alt+arrows reorder within a list and “Move to…” mov
 
   await row(a, 'Stock shelves').getByRole('checkbox').press('Alt+ArrowUp');
   await expect(rows(a, 'Added by hand')).toHaveText(['Sign lease', 'Stock shelves', 'Hire staff']);
+  // A screen reader hears where it went.
+  await expect(announcer(a)).toHaveText('“Stock shelves” moved to position 2 of 3 in “Added by hand”.');
   // The keyboard stays on the moved item, so a second press moves it again.
   await a.keyboard.press('Alt+ArrowUp');
   await expect(rows(a, 'Added by hand')).toHaveText(['Stock shelves', 'Sign lease', 'Hire staff']);
@@ -94,6 +99,24 @@ test('without a mouse: Alt+arrows reorder within a list and “Move to…” mov
   await row(a, 'Hire staff').getByRole('combobox', { name: 'Move to…' }).selectOption({ label: 'Week one' });
   await expect(rows(a, 'Week one')).toHaveText(['Hire staff']);
   await expect(rows(a, 'Added by hand')).toHaveText(['Stock shelves', 'Sign lease']);
+  await expect(announcer(a)).toHaveText('“Hire staff” moved to position 1 of 1 in “Week one”.');
+
+  // Lists move too, by their buttons; the keyboard stays on the list's buttons as it goes.
+  await newChecklist(a, 'Week two');
+  await newChecklist(a, 'Week three');
+  await expect(listHeadings(a)).toHaveText(['Week one', 'Week two', 'Week three', 'Added by hand']);
+  await panel(a).getByRole('button', { name: 'Move checklist “Week three” up' }).click();
+  await expect(listHeadings(a)).toHaveText(['Week one', 'Week three', 'Week two', 'Added by hand']);
+  await expect(announcer(a)).toHaveText('Checklist “Week three” moved to position 2 of 3.');
+  await a.keyboard.press('Enter');
+  await expect(listHeadings(a)).toHaveText(['Week three', 'Week one', 'Week two', 'Added by hand']);
+  // At the top "up" is disabled, so the keyboard moved to "down".
+  await expect(panel(a).getByRole('button', { name: 'Move checklist “Week three” up' })).toBeDisabled();
+  await expect(panel(a).getByRole('button', { name: 'Move checklist “Week three” down' })).toBeFocused();
+  // The items went with their list, and the order is the board's, not this browser's.
+  await expect(rows(a, 'Week one')).toHaveText(['Hire staff']);
+  await a.reload();
+  await expect(listHeadings(a)).toHaveText(['Week three', 'Week one', 'Week two', 'Added by hand']);
   await close();
 });
 

@@ -44,6 +44,16 @@ function lastRank(entries: Y.Map<Y.Map<unknown>>): string | null {
   return last?.rank ?? null;
 }
 
+/** The rank that puts entry `id` at `index` among the map's other entries, in their order. */
+function rankAmongOthers(entries: Y.Map<Y.Map<unknown>>, id: string, index: number): string {
+  const others: { id: string; rank: string }[] = [];
+  entries.forEach((other, otherId) => {
+    const rank = other instanceof Y.Map ? str(other, ChecklistItemKey.rank) : '';
+    if (otherId !== id) others.push({ id: otherId, rank: rankOrLast(rank) });
+  });
+  return rankAtIndex(others.sort(compareRanked), index);
+}
+
 function makeItem(text: string, rank: string) {
   const item = new Y.Map<unknown>();
   item.set(ChecklistItemKey.text, text);
@@ -161,12 +171,7 @@ export function moveChecklistItem(
   const item = items?.get(itemId);
   if (!items || !(item instanceof Y.Map)) throw new BoardError('not-found', `No checklist item ${itemId}.`);
   if (typeof to.list === 'string') requireList(card, to.list);
-  const others: { id: string; rank: string }[] = [];
-  items.forEach((other, id) => {
-    const rank = other instanceof Y.Map ? str(other, ChecklistItemKey.rank) : '';
-    if (id !== itemId) others.push({ id, rank: rankOrLast(rank) });
-  });
-  const rank = rankAtIndex(others.sort(compareRanked), to.index);
+  const rank = rankAmongOthers(items, itemId, to.index);
   transact(doc, origin, () => {
     item.set(ChecklistItemKey.rank, rank);
     if (to.list === null) item.delete(ChecklistItemKey.list);
@@ -254,6 +259,25 @@ export function renameChecklist(
   const list = namedChecklistsOf(cardMap(doc, cardId))?.get(listId);
   if (!(list instanceof Y.Map)) throw new BoardError('not-found', `No checklist ${listId} on this card.`);
   transact(doc, origin, () => list.set(NamedChecklistKey.title, clean));
+}
+
+/**
+ * Moves a named checklist to `index` among the card's other lists. Only its rank changes, so an
+ * item added to it or a rename at the same moment is kept.
+ */
+export function moveChecklist(
+  doc: Y.Doc,
+  cardId: string,
+  listId: string,
+  index: number,
+  origin?: BoardOrigin
+): void {
+  const lists = namedChecklistsOf(cardMap(doc, cardId));
+  const list = lists?.get(listId);
+  if (!lists || !(list instanceof Y.Map))
+    throw new BoardError('not-found', `No checklist ${listId} on this card.`);
+  const rank = rankAmongOthers(lists, listId, index);
+  transact(doc, origin, () => list.set(NamedChecklistKey.rank, rank));
 }
 
 /** Removes a named checklist with its items (as Trello does). */

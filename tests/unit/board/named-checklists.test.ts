@@ -10,6 +10,7 @@ import {
   groupAccepts,
   groupChecklist,
   initBoard,
+  moveChecklist,
   moveChecklistItem,
   readBoard,
   readCardDetail,
@@ -86,6 +87,27 @@ describe('named checklists', () => {
     for (let i = detail(a, cardId).checklists.length; i < LIMITS.checklists; i++)
       addChecklist(a, cardId, `L${i}`);
     expect(() => addChecklist(a, cardId, 'One too many')).toThrow(/at most 20 checklists/);
+  });
+
+  it('moves a list among the others, keeping a rename and an item added meanwhile', () => {
+    const { a, b, sync, cardId } = setup();
+    const print = addChecklist(a, cardId, 'Print');
+    addChecklist(a, cardId, 'Guests');
+    const venue = addChecklist(a, cardId, 'Venue');
+    sync();
+    moveChecklist(a, cardId, venue, 0);
+    renameChecklist(b, cardId, venue, 'Hall');
+    addChecklistItem(b, cardId, 'Chairs', venue);
+    sync();
+    const titles = (doc: Y.Doc) => detail(doc, cardId).checklists.map((l) => l.title);
+    for (const doc of [a, b]) expect(titles(doc)).toEqual(['Hall', 'Print', 'Guests']);
+    expect(outline(a, cardId)).toContain('Hall: Chairs');
+    moveChecklist(a, cardId, print, 2);
+    expect(titles(a)).toEqual(['Hall', 'Guests', 'Print']);
+    // An index past the end means last; an unknown list is refused.
+    moveChecklist(a, cardId, venue, 99);
+    expect(titles(a)).toEqual(['Guests', 'Print', 'Hall']);
+    expect(() => moveChecklist(a, cardId, 'no-such-list', 0)).toThrow(/No checklist/);
   });
 
   it('removing a list removes its items and nothing else', () => {
