@@ -77,9 +77,15 @@ export class InboxService {
   /**
    * Makes items for the mentions and assignments among entries ActivityService recorded on a
    * board, for members of the board only (a mention may name anyone's id), and pushes each to
-   * its person's streams.
+   * its person's streams; a renamed card's items take its new title.
    */
   async fromActivity(boardId: string, entries: readonly ActivityEntry[]): Promise<void> {
+    // Items name their card as it is called now: an inbox of old names sends people hunting.
+    for (const entry of entries) {
+      if (entry.kind !== 'card.renamed' || !entry.cardId) continue;
+      const title = excerptOf(entry.data.title ?? '', CARD_TITLE_MAX);
+      await this.#deps.store.retitleCard(boardId, entry.cardId, title);
+    }
     const wanted = entries.flatMap((entry) => itemsFor(boardId, entry));
     if (wanted.length === 0) return;
     const isMember = new Map<string, boolean>();

@@ -12,7 +12,7 @@ export interface NewInboxItem {
   kind: InboxKind;
   /** Who mentioned or assigned; null for the server. */
   actorId: string | null;
-  /** The card's title then, and the comment's opening words (mentions); both already cut short. */
+  /** The card's title (kept current by retitleCard), and the comment's opening words (mentions); both already cut short. */
   cardTitle: string;
   excerpt: string;
   createdAt: number;
@@ -50,6 +50,8 @@ export interface InboxStore {
   markRead(userId: string, ids: readonly number[] | null, at: number): Promise<number>;
   /** Deletes `userId`'s items read before `before` (never unread ones); returns how many. */
   pruneRead(userId: string, before: number): Promise<number>;
+  /** Gives every item about one card, everyone's, the card's new title; returns how many changed. */
+  retitleCard(boardId: string, cardId: string, title: string): Promise<number>;
   /** Deletes a board's items, everyone's (the board is being deleted); returns how many. */
   removeBoard(boardId: string): Promise<number>;
 }

@@ -49,6 +49,16 @@ export class MemoryInboxStore implements InboxStore {
     return pruned;
   }
 
+  async retitleCard(boardId: string, cardId: string, title: string): Promise<number> {
+    let changed = 0;
+    for (const item of this.#items) {
+      if (item.boardId !== boardId || item.cardId !== cardId || item.cardTitle === title) continue;
+      item.cardTitle = title;
+      changed++;
+    }
+    return changed;
+  }
+
   async removeBoard(boardId: string): Promise<number> {
     const before = this.#items.length;
     this.#items = this.#items.filter((item) => item.boardId !== boardId);

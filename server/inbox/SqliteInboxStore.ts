@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNotNull, isNull, lt, sql, type Column, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull, isNull, lt, ne, sql, type Column, type SQL } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { isInboxKind } from '../../src/lib/inbox/types';
 import type { SqliteDocStore } from '../store/SqliteDocStore';
@@ -119,6 +119,18 @@ export class SqliteInboxStore implements InboxStore {
       lt(inboxItems.readAt, before)
     );
     return this.#write(() => this.#db.delete(inboxItems).where(old).run().changes);
+  }
+
+  async retitleCard(boardId: string, cardId: string, title: string): Promise<number> {
+    // inbox_items_board_idx narrows it to the board; a board's items are few next to everyone's.
+    const about = and(
+      eq(inboxItems.boardId, boardId),
+      eq(inboxItems.cardId, cardId),
+      ne(inboxItems.cardTitle, title)
+    );
+    return this.#write(
+      () => this.#db.update(inboxItems).set({ cardTitle: title }).where(about).run().changes
+    );
   }
 
   async removeBoard(boardId: string): Promise<number> {

@@ -5,7 +5,14 @@
  */
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addCard, addComment, assignCard, editComment, readStages } from '../../../src/lib/board';
+import {
+  addCard,
+  addComment,
+  assignCard,
+  editComment,
+  readStages,
+  setCardTitle
+} from '../../../src/lib/board';
 import { INBOX_READ_MAX } from '../../../src/lib/inbox/types';
 import type { PublicUser } from '../../../server/auth/AuthService';
 import {
@@ -90,6 +97,20 @@ describe('the inbox', () => {
       role: 'viewer'
     });
     expect(await inboxOf(outsider)).toMatchObject({ items: [], unread: 0 });
+  });
+
+  it('a renamed card’s items take its new name, once the rename is recorded', async () => {
+    const reader = await server.member(boardId, 'commenter', 'Reader');
+    mention('@Reader have a look', reader.user.id);
+    await waitFor('the reader’s item', async () => (await inboxOf(reader)).items.length > 0 || null);
+
+    setCardTitle(client.doc, cardId, 'Poster A2 (final)');
+    // The activity log holds a rename until its author stops typing (3 s), then records it.
+    const item = await waitFor('the new title in the inbox', async () => {
+      const [first] = (await inboxOf(reader)).items;
+      return first?.cardTitle === 'Poster A2 (final)' ? first : null;
+    });
+    expect(item).toMatchObject({ kind: 'mention', cardId, readAt: null });
   });
 
   it('assigning a member gives them one item, on a new card too; assigning oneself gives none', async () => {

@@ -116,6 +116,20 @@ export function inboxStoreContract(
       expect(await f.store.pruneRead('bob', 5_000)).toBe(0);
     });
 
+    it('I10 retitleCard renames one card’s items, everyone’s, on that board only', async () => {
+      await f.store.add([item('bob', 'b1', 1), item('cai', 'b1', 1), item('bob', 'b1', 2)]);
+      await f.store.add([item('bob', 'b2', 1)]);
+      expect(await f.store.retitleCard('b1', 'card-1', '新标题')).toBe(2);
+      expect(titles(await f.store.list('bob', { boardIds: ['b1', 'b2'], limit: 10 }))).toEqual([
+        'Card 1',
+        'Card 2',
+        '新标题'
+      ]);
+      expect(titles(await f.store.list('cai', { boardIds: ['b1'], limit: 10 }))).toEqual(['新标题']);
+      // Already so named: nothing to change.
+      expect(await f.store.retitleCard('b1', 'card-1', '新标题')).toBe(0);
+    });
+
     it('I7 what a caller gets back is a copy: changing it changes nothing stored', async () => {
       const [stored] = await f.store.add([item('bob', 'b1', 1)]);
       stored!.cardTitle = 'changed';
