@@ -26,8 +26,10 @@ interface CardFacts {
   /** Its stage's name then (the stage may be renamed or removed by the same update); '' unless touched. */
   stageName: string;
   archived: boolean;
-  /** Done state of the checklist items the update touches. */
+  /** Done state of the checklist items the update touches (undefined: no such item). */
   items: Map<string, boolean | undefined>;
+  /** Assignee of the checklist items the update touches, where one is set. */
+  itemAssignees: Map<string, string>;
   comments: Set<string>;
   /** Comment id → the user ids it mentions, for the touched comments that exist. */
   mentions: Map<string, readonly string[]>;
@@ -104,16 +106,31 @@ const newTouched = (): Touched => ({
 function factsOf(doc: Y.Doc, cardId: string, ids: Touched): CardFacts {
   const card = roots(doc).cards.get(cardId);
   const items = new Map<string, boolean | undefined>();
+  const itemAssignees = new Map<string, string>();
   const comments = new Set<string>();
   const mentions = new Map<string, readonly string[]>();
   if (!(card instanceof Y.Map)) {
     const [title, stageId, stageName, assigned] = ['', '', '', new Set<string>()];
-    return { exists: false, title, stageId, stageName, archived: false, items, comments, mentions, assigned };
+    const archived = false;
+    return {
+      exists: false,
+      title,
+      stageId,
+      stageName,
+      archived,
+      items,
+      itemAssignees,
+      comments,
+      mentions,
+      assigned
+    };
   }
   const checklist = card.get(CardKey.checklist);
   for (const itemId of ids.items) {
     const item = checklist instanceof Y.Map ? checklist.get(itemId) : undefined;
     items.set(itemId, item instanceof Y.Map ? item.get(ChecklistItemKey.done) === true : undefined);
+    const assignee = item instanceof Y.Map ? item.get(ChecklistItemKey.assignee) : undefined;
+    if (typeof assignee === 'string') itemAssignees.set(itemId, assignee);
   }
   const stored = card.get(CardKey.comments);
   for (const id of ids.comments) {
@@ -130,6 +147,7 @@ function factsOf(doc: Y.Doc, cardId: string, ids: Touched): CardFacts {
     stageName: ids.stage ? stageName(doc, stageId) : '',
     archived: card.get(CardKey.archived) === true,
     items,
+    itemAssignees,
     comments,
     mentions,
     assigned: assignedOf(card, ids)
@@ -225,6 +243,11 @@ function compare(doc: Y.Doc, cardId: string, a: CardFacts, b: CardFacts): Derive
     out.push(
       event(done ? 'checklist.ticked' : 'checklist.unticked', { item: itemText(doc, cardId, itemId) })
     );
+  }
+  // Given an item (a new one too): its person hears of it, as when put on the card.
+  for (const [itemId, memberId] of b.itemAssignees) {
+    if (memberId === a.itemAssignees.get(itemId) || !isCommentId(memberId)) continue;
+    out.push(event('checklist.assigned', { item: itemText(doc, cardId, itemId), memberId }));
   }
   for (const id of b.comments) {
     const mentions = b.mentions.get(id) ?? [];

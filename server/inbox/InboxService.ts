@@ -56,8 +56,11 @@ function itemsFor(boardId: string, entry: ActivityEntry): NewInboxItem[] {
       .map((userId) => ({ ...base, userId, kind: 'mention' as const, excerpt }));
   }
   const { memberId } = entry.data;
-  if (entry.kind === 'card.assigned' && isCommentId(memberId) && notActor(memberId)) {
-    return [{ ...base, userId: memberId, kind: 'assigned', excerpt: '' }];
+  if (!isCommentId(memberId) || !notActor(memberId)) return [];
+  if (entry.kind === 'card.assigned') return [{ ...base, userId: memberId, kind: 'assigned', excerpt: '' }];
+  // A checklist item given to someone: the item's words say which of the card's tasks is theirs.
+  if (entry.kind === 'checklist.assigned') {
+    return [{ ...base, userId: memberId, kind: 'assigned', excerpt: excerptOf(entry.data.item ?? '') }];
   }
   return [];
 }

@@ -13,6 +13,7 @@ export const ACTIVITY_KINDS = [
   'card.deleted',
   'checklist.ticked',
   'checklist.unticked',
+  'checklist.assigned',
   'comment.added',
   'comment.mentioned',
   'card.assigned',

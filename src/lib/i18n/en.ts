@@ -355,6 +355,7 @@ export const en: Record<MessageKey, string> = {
   'activity.card.deleted': '{user} deleted “{title}”',
   'activity.checklist.ticked': '{user} ticked “{item}” on “{title}”',
   'activity.checklist.unticked': '{user} unticked “{item}” on “{title}”',
+  'activity.checklist.assigned': '{user} gave “{item}” on “{title}” to {member}',
   'activity.comment.added': '{user} commented on “{title}”',
   'activity.card.approved': '{user} approved “{title}” at {stage} (round {round})',
   'activity.card.sent-back': '{user} sent “{title}” back from {from} to {to} (round {round})',

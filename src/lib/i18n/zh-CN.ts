@@ -345,6 +345,7 @@ export const zhCN = {
   'activity.card.deleted': '{user} 删除了「{title}」',
   'activity.checklist.ticked': '{user} 勾选了「{title}」的「{item}」',
   'activity.checklist.unticked': '{user} 取消勾选了「{title}」的「{item}」',
+  'activity.checklist.assigned': '{user} 把「{title}」的检查项「{item}」交给 {member}',
   'activity.comment.added': '{user} 评论了「{title}」',
   'activity.card.approved': '{user} 批准了「{title}」的「{stage}」（第 {round} 轮）',
   'activity.card.sent-back': '{user} 把「{title}」从「{from}」退回到「{to}」（第 {round} 轮）',

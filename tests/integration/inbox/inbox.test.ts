@@ -10,8 +10,10 @@ import {
   addComment,
   assignCard,
   editComment,
+  addChecklistItem,
   readStages,
-  setCardTitle
+  setCardTitle,
+  setChecklistItemAssignee
 } from '../../../src/lib/board';
 import { INBOX_READ_MAX } from '../../../src/lib/inbox/types';
 import type { PublicUser } from '../../../server/auth/AuthService';
@@ -140,6 +142,36 @@ describe('the inbox', () => {
     expect(
       activity.find((e) => e.kind === 'card.assigned' && e.data.memberId === designer.user.id)
     ).toMatchObject({ userName: author.user.name, data: { memberName: designer.user.name } });
+  });
+
+  it('giving a checklist item to a member gives them an item naming it; giving it again or to oneself gives none', async () => {
+    const printer = await server.member(boardId, 'editor', 'Printer');
+    const proofs = addChecklistItem(client.doc, cardId, 'Order the proofs');
+    setChecklistItemAssignee(client.doc, cardId, proofs, printer.user.id);
+    setChecklistItemAssignee(client.doc, cardId, proofs, author.user.id);
+    // Given back to the same person: a second assignment, a second item.
+    setChecklistItemAssignee(client.doc, cardId, proofs, printer.user.id);
+    // One update that adds an item already given to someone.
+    client.doc.transact(() => {
+      const id = addChecklistItem(client.doc, cardId, 'Collect the flyers');
+      setChecklistItemAssignee(client.doc, cardId, id, printer.user.id);
+    });
+
+    const page = await waitFor('the printer’s items', async () => {
+      const p = await inboxOf(printer);
+      return p.items.length > 2 ? p : null;
+    });
+    expect(page.items.map((i) => [i.kind, i.cardTitle, i.excerpt])).toEqual([
+      ['assigned', 'Poster', 'Collect the flyers'],
+      ['assigned', 'Poster', 'Order the proofs'],
+      ['assigned', 'Poster', 'Order the proofs']
+    ]);
+    expect((await inboxOf(author)).items).toEqual([]);
+    const activity = await server.services.activity.list(boardId, { cardId });
+    expect(activity.filter((e) => e.kind === 'checklist.assigned')).toHaveLength(4);
+    expect(activity.find((e) => e.kind === 'checklist.assigned')).toMatchObject({
+      data: { item: expect.any(String), memberId: expect.any(String), memberName: expect.any(String) }
+    });
   });
 
   it('editing a comment to mention someone new tells only the newly mentioned', async () => {
