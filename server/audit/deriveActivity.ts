@@ -110,20 +110,8 @@ function factsOf(doc: Y.Doc, cardId: string, ids: Touched): CardFacts {
   const comments = new Set<string>();
   const mentions = new Map<string, readonly string[]>();
   if (!(card instanceof Y.Map)) {
-    const [title, stageId, stageName, assigned] = ['', '', '', new Set<string>()];
-    const archived = false;
-    return {
-      exists: false,
-      title,
-      stageId,
-      stageName,
-      archived,
-      items,
-      itemAssignees,
-      comments,
-      mentions,
-      assigned
-    };
+    const none = { title: '', stageId: '', stageName: '', archived: false, assigned: new Set<string>() };
+    return { exists: false, ...none, items, itemAssignees, comments, mentions };
   }
   const checklist = card.get(CardKey.checklist);
   for (const itemId of ids.items) {
