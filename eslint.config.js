@@ -9,6 +9,7 @@ export default ts.config(
   {
     ignores: [
       'build/',
+      'build-server/',
       '.svelte-kit/',
       'node_modules/',
       'data/',

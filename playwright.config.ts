@@ -31,7 +31,7 @@ export default defineConfig({
   },
   webServer: {
     // The real server exactly as `npm start` runs it, on a fresh database of its own.
-    command: 'rm -rf test-results/e2e-data && vite build && tsx server/index.ts',
+    command: 'rm -rf test-results/e2e-data && npm run build && node build-server/index.js',
     url: `http://localhost:${PORT}/healthz`,
     timeout: 180_000,
     reuseExistingServer: false,

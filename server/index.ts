@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startServer, type RequestHandler } from './app';
 import { TemplateError, checkBuiltinTemplates } from '../src/lib/templates';
@@ -7,6 +6,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { adoptOrphanBoards } from './createServices';
 import { withAttachmentUploads } from './attachments/uploadRoute';
 import { createLogger, errorMessage } from './log';
+import { SVELTEKIT_HANDLER } from './paths';
 import { missingProcessEnv } from './processEnv';
 import { seedDemoBoard } from './seed';
 import { SqliteDocStore } from './store/SqliteDocStore';
@@ -44,7 +44,7 @@ function templatesOrExit(): void {
 
 /** SvelteKit's adapter-node handler from ./build, or exit when the app has not been built. */
 async function loadHandler(): Promise<RequestHandler> {
-  const file = path.resolve(import.meta.dirname, '../build/handler.js');
+  const file = SVELTEKIT_HANDLER;
   if (!existsSync(file)) {
     console.error('No build found: run `npm run build` first (npm start does this for you).');
     process.exit(1);

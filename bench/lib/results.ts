@@ -97,7 +97,7 @@ export function resultsMarkdown(run: RunRecord): string {
     '',
     '## Method',
     '',
-    '- Servers: Stageboard as `npm start` runs it (`tsx server/index.ts` after `vite build`), the stock ' +
+    '- Servers: Stageboard as `npm start` runs it (`node build-server/index.js` after `npm run build`), the stock ' +
       '`@y/websocket-server` with and without `YPERSISTENCE` (LevelDB), Hocuspocus with its SQLite extension ' +
       'and default debounce. Each runs alone on its core, one process per measurement, fresh data directory.',
     "- Clients: Stageboard and y-websocket are driven by y-websocket's `WebsocketProvider` (full Yjs " +

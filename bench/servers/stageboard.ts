@@ -17,24 +17,25 @@ function newestMtime(dir: string): number {
 }
 
 /**
- * Runs `npx vite build` when build/handler.js is missing or older than the app's sources (what
- * `npm start` does before every start), unless `skip`. Returns what it did, for the log.
+ * Runs `npm run build` (the client with vite, the server bundled with esbuild) when either output
+ * is missing or older than the sources, as `npm start` builds before every start, unless `skip`.
+ * Returns what it did, for the log.
  */
 export function ensureStageboardBuild(options: { skip: boolean; force: boolean }): string {
-  const handler = path.join(REPO_ROOT, 'build/handler.js');
-  if (options.skip) return existsSync(handler) ? 'build skipped (--no-build)' : 'no build/ and --no-build';
-  const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'].map((file) =>
-    newestMtime(path.join(REPO_ROOT, file))
-  );
-  const built = existsSync(handler) ? statSync(handler).mtimeMs : 0;
-  if (!options.force && built > Math.max(...sources)) return 'build/ is up to date';
-  execFileSync('npx', ['vite', 'build'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  return 'built with `npx vite build`';
+  const outputs = ['build/handler.js', 'build-server/index.js'].map((file) => path.join(REPO_ROOT, file));
+  const missing = outputs.some((file) => !existsSync(file));
+  if (options.skip) return missing ? 'no build and --no-build' : 'build skipped (--no-build)';
+  const inputs = ['src', 'server', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
+  const newestInput = Math.max(...inputs.map((file) => newestMtime(path.join(REPO_ROOT, file))));
+  const built = missing ? 0 : Math.min(...outputs.map((file) => statSync(file).mtimeMs));
+  if (!options.force && built > newestInput) return 'build is up to date';
+  execFileSync('npm', ['run', 'build'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  return 'built with `npm run build`';
 }
 
 /**
- * Stageboard exactly as `npm start` runs it after its build: `tsx server/index.ts` (as a loader), with
- * the environment `npm start` sets (server/processEnv.ts).
+ * Stageboard exactly as `npm start` runs it after its build: `node build-server/index.js`, with the
+ * environment `npm start` sets (server/processEnv.ts).
  * The bench's accounts (stageboardAccounts.ts) sign in at every start; clients connect as the writers.
  */
 function spec(dataDir: string): PeerSpec {
@@ -43,7 +44,7 @@ function spec(dataDir: string): PeerSpec {
   return {
     name: 'stageboard',
     protocol: 'y-websocket',
-    command: [process.execPath, '--import', 'tsx', 'server/index.ts'],
+    command: [process.execPath, 'build-server/index.js'],
     env: (port) => ({
       ...PROCESS_ENV,
       PORT: String(port),
