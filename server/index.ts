@@ -44,8 +44,7 @@ function templatesOrExit(): void {
 
 /** SvelteKit's adapter-node handler from ./build, or exit when the app has not been built. */
 async function loadHandler(): Promise<RequestHandler> {
-  const file = SVELTEKIT_HANDLER;
-  if (!existsSync(file)) {
+  if (!existsSync(SVELTEKIT_HANDLER)) {
     console.error('No build found: run `npm run build` first (npm start does this for you).');
     process.exit(1);
   }
@@ -54,7 +53,7 @@ async function loadHandler(): Promise<RequestHandler> {
   // header, name a header only this process sets (overwriting anything a client sent).
   const ownHeader = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
   if (ownHeader) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
-  const mod = (await import(pathToFileURL(file).href)) as { handler: RequestHandler };
+  const mod = (await import(pathToFileURL(SVELTEKIT_HANDLER).href)) as { handler: RequestHandler };
   if (!ownHeader) return mod.handler;
   return (req, res, next) => {
     req.headers[PROTOCOL_HEADER] = 'http';

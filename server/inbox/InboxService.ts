@@ -38,6 +38,9 @@ function mentionedIn(entry: ActivityEntry): string[] {
   return Array.isArray(list) ? [...new Set(list.filter(isCommentId))].slice(0, MENTIONS_MAX) : [];
 }
 
+/** The card's title an entry names, cut to what an item keeps. */
+const cardTitleOf = (entry: ActivityEntry): string => excerptOf(entry.data.title ?? '', CARD_TITLE_MAX);
+
 /** The items an activity entry asks for, before membership is checked: nobody hears of their own act. */
 function itemsFor(boardId: string, entry: ActivityEntry): NewInboxItem[] {
   if (!entry.cardId) return [];
@@ -45,7 +48,7 @@ function itemsFor(boardId: string, entry: ActivityEntry): NewInboxItem[] {
     boardId,
     cardId: entry.cardId,
     actorId: entry.userId,
-    cardTitle: excerptOf(entry.data.title ?? '', CARD_TITLE_MAX),
+    cardTitle: cardTitleOf(entry),
     createdAt: entry.at
   };
   const notActor = (userId: string) => userId !== entry.userId;
@@ -86,8 +89,7 @@ export class InboxService {
     // Items name their card as it is called now: an inbox of old names sends people hunting.
     for (const entry of entries) {
       if (entry.kind !== 'card.renamed' || !entry.cardId) continue;
-      const title = excerptOf(entry.data.title ?? '', CARD_TITLE_MAX);
-      await this.#deps.store.retitleCard(boardId, entry.cardId, title);
+      await this.#deps.store.retitleCard(boardId, entry.cardId, cardTitleOf(entry));
     }
     const wanted = entries.flatMap((entry) => itemsFor(boardId, entry));
     if (wanted.length === 0) return;

@@ -110,7 +110,7 @@ export function addChecklistItem(
   const clean = cleanName(text, LIMITS.checklistText);
   if (!clean) throw new BoardError('invalid', `A checklist item is 1–${LIMITS.checklistText} characters.`);
   const card = cardMap(doc, cardId);
-  if (list !== null) requireList(card, list);
+  if (list !== null) listOf(card, list);
   const size = checklistOf(card)?.size ?? 0;
   if (size >= LIMITS.checklistItems) {
     throw new BoardError('too-many-items', `A card holds at most ${LIMITS.checklistItems} checklist items.`);
@@ -127,10 +127,14 @@ export function addChecklistItem(
 }
 
 /** Throws unless the card has the named checklist `list`. */
-function requireList(card: CardMap, list: string): void {
-  if (!(namedChecklistsOf(card)?.get(list) instanceof Y.Map)) {
-    throw new BoardError('not-found', `No checklist ${list} on this card.`);
-  }
+/**
+ * The card's named checklist `listId`; throws when the card has none by that id. After it,
+ * `listsOf(card)` only reads: the map holding the list exists.
+ */
+function listOf(card: CardMap, listId: string): Y.Map<unknown> {
+  const list = namedChecklistsOf(card)?.get(listId);
+  if (!(list instanceof Y.Map)) throw new BoardError('not-found', `No checklist ${listId} on this card.`);
+  return list;
 }
 
 function itemOf(doc: Y.Doc, cardId: string, itemId: string): Y.Map<unknown> {
@@ -170,7 +174,7 @@ export function moveChecklistItem(
   const items = checklistOf(card);
   const item = items?.get(itemId);
   if (!items || !(item instanceof Y.Map)) throw new BoardError('not-found', `No checklist item ${itemId}.`);
-  if (typeof to.list === 'string') requireList(card, to.list);
+  if (typeof to.list === 'string') listOf(card, to.list);
   const rank = rankAmongOthers(items, itemId, to.index);
   transact(doc, origin, () => {
     item.set(ChecklistItemKey.rank, rank);
@@ -256,8 +260,7 @@ export function renameChecklist(
   origin?: BoardOrigin
 ): void {
   const clean = cleanListTitle(title);
-  const list = namedChecklistsOf(cardMap(doc, cardId))?.get(listId);
-  if (!(list instanceof Y.Map)) throw new BoardError('not-found', `No checklist ${listId} on this card.`);
+  const list = listOf(cardMap(doc, cardId), listId);
   transact(doc, origin, () => list.set(NamedChecklistKey.title, clean));
 }
 
@@ -272,19 +275,17 @@ export function moveChecklist(
   index: number,
   origin?: BoardOrigin
 ): void {
-  const lists = namedChecklistsOf(cardMap(doc, cardId));
-  const list = lists?.get(listId);
-  if (!lists || !(list instanceof Y.Map))
-    throw new BoardError('not-found', `No checklist ${listId} on this card.`);
-  const rank = rankAmongOthers(lists, listId, index);
+  const card = cardMap(doc, cardId);
+  const list = listOf(card, listId);
+  const rank = rankAmongOthers(listsOf(card), listId, index);
   transact(doc, origin, () => list.set(NamedChecklistKey.rank, rank));
 }
 
 /** Removes a named checklist with its items (as Trello does). */
 export function removeChecklist(doc: Y.Doc, cardId: string, listId: string, origin?: BoardOrigin): void {
   const card = cardMap(doc, cardId);
-  const lists = namedChecklistsOf(card);
-  if (!lists?.has(listId)) throw new BoardError('not-found', `No checklist ${listId} on this card.`);
+  listOf(card, listId);
+  const lists = listsOf(card);
   const items = checklistOf(card);
   transact(doc, origin, () => {
     lists.delete(listId);
