@@ -29,6 +29,7 @@ import type { AttachmentStore, AttachmentVersionRecord } from './AttachmentStore
 import { AttachmentSweeper, type SweepOptions } from './AttachmentSweeper';
 import { cleanFileName } from './fileName';
 import { receiveUpload } from './receiveUpload';
+import { ATTACHMENTS_FOLDER, INCOMING_FOLDER, attachmentDir, versionFile } from './versionFile';
 
 export { AttachmentRequestError, isAttachmentRequestError } from './AttachmentRequestError';
 
@@ -96,7 +97,7 @@ export class AttachmentService {
 
   constructor(private readonly deps: AttachmentServiceDeps) {
     this.maxBytes = deps.maxBytes;
-    this.#root = path.join(deps.dataDir, 'attachments');
+    this.#root = path.join(deps.dataDir, ATTACHMENTS_FOLDER);
     const { store, rooms, docs, dataDir, log } = deps;
     this.sweeper = new AttachmentSweeper({
       ...deps.sweep,
@@ -129,7 +130,7 @@ export class AttachmentService {
       // Refused before a byte is read; receiveUpload counts too, for bodies that lie or do not say.
       throw tooLarge(this.maxBytes);
     }
-    const received = await receiveUpload(input.body, path.join(this.#root, '.incoming'), this.maxBytes);
+    const received = await receiveUpload(input.body, path.join(this.#root, INCOMING_FOLDER), this.maxBytes);
     const attachmentId = existing ?? newId();
     try {
       return await this.#serial(boardId, attachmentId, async () => {
@@ -243,11 +244,11 @@ export class AttachmentService {
 
   /** Ids are checked before they reach here (isBoardId), so they are safe path segments. */
   #dir(boardId: string, attachmentId: string): string {
-    return path.join(this.#root, boardId, attachmentId);
+    return attachmentDir(this.deps.dataDir, boardId, attachmentId);
   }
 
   #file(boardId: string, attachmentId: string, v: number): string {
-    return path.join(this.#dir(boardId, attachmentId), `v${v}`);
+    return versionFile(this.deps.dataDir, boardId, attachmentId, v);
   }
 
   /** Runs `fn` after every earlier write of the same attachment has finished. */

@@ -13,6 +13,7 @@ import { errorMessage, type Logger } from '../log';
 import type { RoomManager } from '../rooms/RoomManager';
 import type { DocStore } from '../store/DocStore';
 import type { AttachmentStore } from './AttachmentStore';
+import { ATTACHMENTS_FOLDER, INCOMING_FOLDER } from './versionFile';
 
 const HOUR_MS = 3600 * 1000;
 export const SWEEP_INTERVAL_MS = 24 * HOUR_MS;
@@ -96,7 +97,7 @@ export class AttachmentSweeper {
    */
   async removeStaleUploads(): Promise<number> {
     const { dataDir, log, incomingMaxAgeMs = INCOMING_MAX_AGE_MS } = this.#deps;
-    const dir = path.join(dataDir, 'attachments', '.incoming');
+    const dir = path.join(dataDir, ATTACHMENTS_FOLDER, INCOMING_FOLDER);
     const entries = await fsp.readdir(dir, { withFileTypes: true }).catch((error: unknown) => {
       if (!isMissing(error)) log.error('stale uploads not read', { dir, error: errorMessage(error) });
       return [];
