@@ -192,5 +192,5 @@ describe('a backup taken while a team edits', () => {
       expect(user.id).toBe(member.id);
       expect(await restored.services.members.boardsOf(member.id)).toEqual(memberships[i]);
     }
-  });
+  }, 60_000);
 });
