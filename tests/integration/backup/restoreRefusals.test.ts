@@ -178,6 +178,11 @@ describe('restoreBackup', () => {
     await refused(file, /written by a newer Stageboard/);
   });
 
+  it('refuses an archive holding a link, which could point anywhere once restored', async () => {
+    const file = await damaged((dir) => fs.symlinkSync('/etc/passwd', path.join(dir, 'attachments', 'link')));
+    await refused(file, /entries that are not plain files: attachments\/link \(SymbolicLink\)/);
+  });
+
   it('refuses an archive without a manifest, or with one of an unknown format version', async () => {
     await refused(
       await damaged((dir) => fs.rmSync(path.join(dir, 'manifest.json'))),
