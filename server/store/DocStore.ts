@@ -48,6 +48,8 @@ export interface TemplateRecord {
   definition: BoardTemplate;
   /** The board it was saved from, or null. */
   sourceBoardId: string | null;
+  /** The account that saved it, or null when unknown (saved before templates had owners). */
+  ownerId: string | null;
   /** Milliseconds since the epoch. */
   createdAt: number;
   updatedAt: number;
@@ -58,6 +60,7 @@ export interface NewTemplate {
   name: string;
   definition: BoardTemplate;
   sourceBoardId: string | null;
+  ownerId: string | null;
 }
 
 export interface TemplatePatch {

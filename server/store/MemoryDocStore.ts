@@ -174,6 +174,7 @@ export class MemoryDocStore implements DocStore {
       name: template.name,
       definition: encodeDefinition(template.definition),
       sourceBoardId: template.sourceBoardId,
+      ownerId: template.ownerId,
       createdAt: now,
       updatedAt: now
     };

@@ -38,6 +38,7 @@ export class SqliteTemplates {
         name: sql.placeholder('name'),
         definition: sql.placeholder('definition'),
         sourceBoardId: sql.placeholder('sourceBoardId'),
+        ownerId: sql.placeholder('ownerId'),
         createdAt: sql.placeholder('now'),
         updatedAt: sql.placeholder('now')
       })

@@ -45,6 +45,12 @@ export const templates = sqliteTable('templates', {
   definition: text('definition').notNull(),
   /** The board it was saved from; kept as plain text, since the board may be deleted later. */
   sourceBoardId: text('source_board_id'),
+  /**
+   * The account that saved it, who may rename, replace and delete it (with administrators).
+   * Null for a template whose saver is unknown: only administrators may change it. Plain text
+   * like sourceBoardId, so deleting an account leaves its templates in the team's library.
+   */
+  ownerId: text('owner_id'),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull()
 });

@@ -40,6 +40,7 @@ export interface TemplateRow {
   name: string;
   definition: string;
   sourceBoardId: string | null;
+  ownerId: string | null;
   createdAt: number;
   updatedAt: number;
 }

@@ -70,12 +70,12 @@ export function assertPatch(patch: unknown): asserts patch is BoardPatch {
   }
 }
 
-/** Throws unless `template` has a non-empty id, a string name, an object definition and a string-or-null sourceBoardId. */
+/** Throws unless `template` has a non-empty id, a string name, an object definition and string-or-null sourceBoardId and ownerId. */
 export function assertNewTemplate(template: unknown): asserts template is NewTemplate {
   if (typeof template !== 'object' || template === null) {
     throw new StoreInputError(`template must be an object, got ${describe(template)}.`);
   }
-  const { id, name, definition, sourceBoardId } = template as Record<string, unknown>;
+  const { id, name, definition, sourceBoardId, ownerId } = template as Record<string, unknown>;
   assertBoardId(id, 'template.id');
   if (typeof name !== 'string')
     throw new StoreInputError(`template.name must be a string, got ${describe(name)}.`);
@@ -84,6 +84,9 @@ export function assertNewTemplate(template: unknown): asserts template is NewTem
     throw new StoreInputError(
       `template.sourceBoardId must be a string or null, got ${describe(sourceBoardId)}.`
     );
+  }
+  if (ownerId !== null && typeof ownerId !== 'string') {
+    throw new StoreInputError(`template.ownerId must be a string or null, got ${describe(ownerId)}.`);
   }
 }
 

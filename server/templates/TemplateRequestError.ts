@@ -6,6 +6,7 @@ export type TemplateRequestCode =
   | 'invalid-template'
   | 'empty-patch'
   | 'builtin-template'
+  | 'not-template-owner'
   | 'not-found'
   | 'unknown-board'
   | 'too-large'

@@ -1,4 +1,5 @@
 import { LIMITS, isBoardId, newId, readBoard } from '../../src/lib/board';
+import { canTemplate, type TemplateAction, type TemplateActor } from '../../src/lib/auth/permissions';
 import {
   TEMPLATES,
   TEMPLATE_ID_PATTERN,
@@ -9,7 +10,7 @@ import {
   type BoardTemplate
 } from '../../src/lib/templates';
 import type { RoomManager } from '../rooms/RoomManager';
-import type { DocStore } from '../store/DocStore';
+import type { DocStore, TemplateRecord } from '../store/DocStore';
 import { TemplateRequestError } from './TemplateRequestError';
 
 /**
@@ -125,11 +126,46 @@ export class TemplateService {
     return template;
   }
 
-  /** Saves a board's current stages and rules as a new team template. */
+  /**
+   * Every template with the ids of the team templates `actor` may edit and delete, so a picker
+   * offers rename and delete only where they would be allowed.
+   */
+  async listFor(actor: TemplateActor): Promise<{ templates: BoardTemplate[]; changeable: string[] }> {
+    const team = await this.store.listTemplates();
+    const changeable = team.filter((t) => canTemplate(actor, t.ownerId, 'edit')).map((t) => t.id);
+    return { templates: [...TEMPLATES, ...team.map((record) => record.definition)], changeable };
+  }
+
+  /**
+   * The stored team template when `actor` may `action` (edit or delete) it; throws 403
+   * 'builtin-template' for a built-in one, 404 for none, and 403 'not-template-owner' when the
+   * permission function says no. Every change goes through it, and so does a route's
+   * `template:*` declaration (src/lib/server/route.ts), before the body is read.
+   */
+  async authorize(
+    actor: TemplateActor | null,
+    id: string,
+    action: Exclude<TemplateAction, 'use'>
+  ): Promise<TemplateRecord> {
+    this.#refuseBuiltin(id);
+    const stored = TEMPLATE_ID_PATTERN.test(id) ? await this.store.getTemplate(id) : null;
+    if (!stored) throw notFound();
+    if (!canTemplate(actor, stored.ownerId, action)) {
+      throw new TemplateRequestError(
+        403,
+        'not-template-owner',
+        'Only the person who saved this template, or an administrator, may change or delete it.'
+      );
+    }
+    return stored;
+  }
+
+  /** Saves a board's current stages and rules as a new team template, owned by `owner`. */
   async saveFromBoard(input: {
     boardId: unknown;
     name: unknown;
     description?: unknown;
+    owner: TemplateActor;
   }): Promise<BoardTemplate> {
     const name = cleanName(input.name);
     const description = cleanDescription(input.description);
@@ -150,7 +186,13 @@ export class TemplateService {
       templateFromBoard(readBoard(doc), { id, name, description })
     );
     const clean = checkDefinition(definition);
-    await this.store.createTemplate({ id, name, definition: clean, sourceBoardId: boardId });
+    await this.store.createTemplate({
+      id,
+      name,
+      definition: clean,
+      sourceBoardId: boardId,
+      ownerId: input.owner.id
+    });
     return clean;
   }
 
@@ -158,14 +200,16 @@ export class TemplateService {
    * Renames a team template and/or replaces its definition. A new name is written into the
    * definition too (both languages, as a save does), so the picker and the record agree.
    */
-  async update(id: string, patch: { name?: unknown; definition?: unknown }): Promise<BoardTemplate> {
-    this.#refuseBuiltin(id);
+  async update(
+    actor: TemplateActor,
+    id: string,
+    patch: { name?: unknown; definition?: unknown }
+  ): Promise<BoardTemplate> {
+    const stored = await this.authorize(actor, id, 'edit');
     if (patch.name === undefined && patch.definition === undefined) {
       throw new TemplateRequestError(400, 'empty-patch', 'Send "name" and/or "definition".');
     }
     const name = patch.name === undefined ? undefined : cleanName(patch.name);
-    const stored = TEMPLATE_ID_PATTERN.test(id) ? await this.store.getTemplate(id) : null;
-    if (!stored) throw notFound();
     let definition =
       patch.definition === undefined ? stored.definition : teamDefinition(patch.definition, id);
     if (name !== undefined) definition = { ...definition, name: { 'zh-CN': name, en: name } };
@@ -176,10 +220,10 @@ export class TemplateService {
     return record.definition;
   }
 
-  /** Deletes a team template; boards made from it keep their copy of its rules. */
-  async delete(id: string): Promise<void> {
-    this.#refuseBuiltin(id);
-    if (!TEMPLATE_ID_PATTERN.test(id) || !(await this.store.deleteTemplate(id))) throw notFound();
+  /** Deletes a team template (its owner or an administrator); boards made from it keep their copy of its rules. */
+  async delete(actor: TemplateActor, id: string): Promise<void> {
+    await this.authorize(actor, id, 'delete');
+    if (!(await this.store.deleteTemplate(id))) throw notFound();
   }
 
   #refuseBuiltin(id: string): void {

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { conferenceEvent } from '../../src/lib/templates/builtin/conference-event';
 import { designReview } from '../../src/lib/templates/builtin/design-review';
 import { holidayPromotion } from '../../src/lib/templates/builtin/holiday-promotion';
-import { addCard, column, createBoard, openBoard, twoPeople } from './helpers';
+import { addCard, column, createBoard, member, openBoard, twoPeople } from './helpers';
 
 const zh = (s: { name: { 'zh-CN': string } }) => s.name['zh-CN'];
 
@@ -183,4 +183,46 @@ test('a card past its lead time is marked overdue with the reason, and a sent-ba
   await expect(column(page, zh(stages[gated]!)).locator('.card', { hasText: '包装设计' })).toContainText(
     'Awaits approval'
   );
+});
+
+test('a team template offers delete only to the person who saved it and administrators; others may use it', async ({
+  browser,
+  page,
+  request
+}) => {
+  const boardId = await createBoard(request, 'Editor’s process', 'design-review');
+  const saver = await member(browser, request, boardId, 'editor');
+  const colleague = await member(browser, request, boardId, 'manager');
+  const saved = await saver.context.request.post('/api/templates', {
+    data: { boardId, name: 'Editor flow' }
+  });
+  expect(saved.status()).toBe(201);
+  const { template } = (await saved.json()) as { template: { id: string } };
+
+  const picker = (p: Page) => p.getByRole('combobox', { name: 'Template' });
+  const colleaguePage = await colleague.context.newPage();
+  await colleaguePage.goto('/');
+  await picker(colleaguePage).selectOption({ label: 'Editor flow' });
+  await expect(colleaguePage.locator('.stages > li').first()).toBeVisible();
+  await expect(colleaguePage.getByRole('button', { name: 'Delete template' })).toHaveCount(0);
+  // Asked directly, the server refuses the colleague, and the template stays.
+  const refused = await colleague.context.request.delete(`/api/templates/${template.id}`);
+  expect(refused.status()).toBe(403);
+  expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('not-template-owner');
+  const renamed = await colleague.context.request.patch(`/api/templates/${template.id}`, {
+    data: { name: 'Mine now' }
+  });
+  expect(renamed.status()).toBe(403);
+  // Using it is everyone's.
+  await colleaguePage.getByRole('textbox', { name: 'Board name' }).fill('Colleague’s board');
+  await colleaguePage.getByRole('button', { name: 'Create' }).click();
+  await expect(colleaguePage).toHaveURL(/\/boards\/[A-Za-z0-9_-]+$/);
+
+  for (const p of [await saver.context.newPage(), page]) {
+    await p.goto('/');
+    await picker(p).selectOption({ label: 'Editor flow' });
+    await expect(p.getByRole('button', { name: 'Delete template' })).toBeVisible();
+  }
+  await saver.context.close();
+  await colleague.context.close();
 });

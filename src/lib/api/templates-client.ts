@@ -7,6 +7,7 @@ const TEMPLATE_MESSAGES: Partial<Record<string, MessageKey>> = {
   'unknown-board': 'error.template.unknownBoard',
   'not-found': 'error.template.notFound',
   'builtin-template': 'error.template.builtin',
+  'not-template-owner': 'error.template.notOwner',
   'too-large': 'error.template.tooLarge',
   'too-many-templates': 'error.template.tooMany',
   'invalid-name': 'error.titleRequired'

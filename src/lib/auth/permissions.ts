@@ -84,3 +84,29 @@ export function canChangeRole(
   const demotesOwner = target === 'owner' && to !== 'owner';
   return !(demotesOwner && ownersLeft <= 1);
 }
+
+/**
+ * What can be done with a team template: every signed-in person may `use` one (start a board
+ * from it, read it); renaming or replacing its definition (`edit`) and deleting it are its
+ * owner's (the account that saved it) and administrators'. A template without a known owner
+ * (saved before templates had owners, with no administrator to give it to) is administrators' only.
+ */
+export const TEMPLATE_ACTIONS = ['use', 'edit', 'delete'] as const;
+export type TemplateAction = (typeof TEMPLATE_ACTIONS)[number];
+
+/** The part of an account the template rule reads. */
+export interface TemplateActor {
+  id: string;
+  isAdmin: boolean;
+}
+
+/** True when `actor` (null: nobody signed in) may do `action` to a team template owned by `ownerId`. */
+export function canTemplate(
+  actor: TemplateActor | null,
+  ownerId: string | null,
+  action: TemplateAction
+): boolean {
+  if (!actor) return false;
+  if (action === 'use') return true;
+  return actor.isAdmin || (ownerId !== null && ownerId === actor.id);
+}

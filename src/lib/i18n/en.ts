@@ -133,6 +133,8 @@ export const en: Record<MessageKey, string> = {
   'templates.deleteFailed': 'The template was not deleted: {message}',
   'error.template.unknownBoard': 'This board was not found; it may have been deleted.',
   'error.template.notFound': 'This template was not found; someone may have deleted it.',
+  'error.template.notOwner':
+    'Only the person who saved this template, or an administrator, can change or delete it.',
   'error.template.builtin':
     'Built-in templates cannot be changed or deleted. Create a board from one and save that board as your own template.',
   'error.template.tooLarge':

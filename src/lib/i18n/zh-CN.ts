@@ -130,6 +130,7 @@ export const zhCN = {
   'templates.deleteFailed': '模板没有删除：{message}',
   'error.template.unknownBoard': '找不到这个看板，它可能已被删除。',
   'error.template.notFound': '找不到这个模板，可能已被别人删除。',
+  'error.template.notOwner': '只有保存这个模板的人或管理员可以修改、删除它。',
   'error.template.builtin': '内置模板不能修改或删除。可以用它新建看板，再把看板存为自己的模板。',
   'error.template.tooLarge': '模板太大，请减少阶段或检查项后重试。',
   'error.template.tooMany': '团队模板已达上限，请先删除不再使用的模板。',

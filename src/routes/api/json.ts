@@ -5,6 +5,7 @@ import { isInviteRequestError } from '../../../server/auth/InviteRequestError';
 import { isMemberRequestError } from '../../../server/auth/MemberRequestError';
 import { isBoardRequestError } from '../../../server/boards/BoardService';
 import { isReviewRequestError } from '../../../server/boards/ReviewService';
+import type { RequestError } from '../../../server/RequestError';
 import { isTemplateRequestError } from '../../../server/templates/TemplateRequestError';
 
 /** Largest JSON body an API call reads unless it asks for more (a template definition does). */
@@ -63,23 +64,26 @@ export function jsonError(status: number, code: string, message: string): Respon
   return json({ error: { code, message } }, { status });
 }
 
+/** True for a request any service refused (its status and code are the answer), not a fault. */
+export function isRefusal(e: unknown): e is RequestError<number, string> {
+  return (
+    isBoardRequestError(e) ||
+    isTemplateRequestError(e) ||
+    isAuthRequestError(e) ||
+    isMemberRequestError(e) ||
+    isReviewRequestError(e) ||
+    isInviteRequestError(e) ||
+    isAttachmentRequestError(e)
+  );
+}
+
 /** Runs an API handler, mapping refused requests and thrown responses to JSON errors. */
 export async function handleApi(fn: () => Promise<Response>): Promise<Response> {
   try {
     return await fn();
   } catch (e) {
     if (e instanceof Response) return e;
-    if (
-      isBoardRequestError(e) ||
-      isTemplateRequestError(e) ||
-      isAuthRequestError(e) ||
-      isMemberRequestError(e) ||
-      isReviewRequestError(e) ||
-      isInviteRequestError(e) ||
-      isAttachmentRequestError(e)
-    ) {
-      return jsonError(e.status, e.code, e.message);
-    }
+    if (isRefusal(e)) return jsonError(e.status, e.code, e.message);
     throw e;
   }
 }

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../../server/config';
 import { SqliteDocStore } from '../../../server/store/SqliteDocStore';
@@ -175,8 +177,20 @@ describe('SqliteDocStore on a real file', () => {
     const store = SqliteDocStore.open(config);
     try {
       const definition = sampleDefinition('team-ok');
-      await store.createTemplate({ id: 'team-ok', name: 'Fine', definition, sourceBoardId: null });
-      await store.createTemplate({ id: 'team-bad', name: 'Damaged', definition, sourceBoardId: null });
+      await store.createTemplate({
+        id: 'team-ok',
+        name: 'Fine',
+        definition,
+        sourceBoardId: null,
+        ownerId: null
+      });
+      await store.createTemplate({
+        id: 'team-bad',
+        name: 'Damaged',
+        definition,
+        sourceBoardId: null,
+        ownerId: null
+      });
       const other = new Database(config.dbFile);
       other.prepare("UPDATE templates SET definition = '{\"id\": \"team-b' WHERE id = 'team-bad'").run();
       other.close();
@@ -188,6 +202,39 @@ describe('SqliteDocStore on a real file', () => {
       expect((await store.updateTemplate('team-bad', { definition }))?.name).toBe('Damaged');
       expect(await store.getTemplate('team-bad')).toMatchObject({ id: 'team-bad', definition });
       expect(await store.deleteTemplate('team-bad')).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('templates saved before templates had owners go to the first administrator on upgrade', async () => {
+    const config = tempConfig('normal');
+    fs.mkdirSync(path.dirname(config.dbFile), { recursive: true });
+    // The database as the release before owners left it: migrations up to 0007 only.
+    const older = fs.mkdtempSync(path.join(os.tmpdir(), 'stageboard-migrations-'));
+    tempDirs.push(older);
+    const folder = new URL('../../../drizzle/', import.meta.url);
+    fs.cpSync(folder, older, { recursive: true });
+    const olderJournal = { ...journal, entries: journal.entries.slice(0, 8) };
+    fs.writeFileSync(path.join(older, 'meta', '_journal.json'), JSON.stringify(olderJournal));
+    const raw = new Database(config.dbFile);
+    migrate(drizzle(raw), { migrationsFolder: older });
+    const user = raw.prepare(
+      "INSERT INTO users (id, email, name, color, password_hash, is_admin, created_at, updated_at) VALUES (?, ?, 'n', '#000', 'x', ?, ?, 0)"
+    );
+    user.run('u-member', 'm@x', 0, 1);
+    user.run('u-second-admin', 'b@x', 1, 3);
+    user.run('u-first-admin', 'a@x', 1, 2);
+    raw
+      .prepare(
+        "INSERT INTO templates (id, name, definition, source_board_id, created_at, updated_at) VALUES ('team-old', 'Old', ?, NULL, 1, 1)"
+      )
+      .run(JSON.stringify(sampleDefinition('team-old')));
+    raw.close();
+
+    const store = SqliteDocStore.open(config);
+    try {
+      expect((await store.getTemplate('team-old'))?.ownerId).toBe('u-first-admin');
     } finally {
       await store.close();
     }

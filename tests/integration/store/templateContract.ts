@@ -42,7 +42,8 @@ const newTemplate = (id: string, name = `Template ${id}`): NewTemplate => ({
   id,
   name,
   definition: sampleDefinition(id),
-  sourceBoardId: 'board-1'
+  sourceBoardId: 'board-1',
+  ownerId: 'user-1'
 });
 /** Lets a test hand the store a value its types forbid, as a JavaScript caller could. */
 const unchecked = <T>(value: unknown): T => value as T;
@@ -63,14 +64,19 @@ export function templateContractRules(ctx: TemplateRuleContext): void {
       name: 'Template team-a',
       definition: sampleDefinition('team-a'),
       sourceBoardId: 'board-1',
+      ownerId: 'user-1',
       createdAt: 1000,
       updatedAt: 1000
     };
     expect(created).toEqual(expected);
     expect(await store.getTemplate('team-a')).toEqual(expected);
     expect(await store.listTemplates()).toEqual([expected]);
-    const orphan = await store.createTemplate({ ...newTemplate('team-b'), sourceBoardId: null });
-    expect(orphan.sourceBoardId).toBeNull();
+    const orphan = await store.createTemplate({
+      ...newTemplate('team-b'),
+      sourceBoardId: null,
+      ownerId: null
+    });
+    expect(orphan).toMatchObject({ sourceBoardId: null, ownerId: null });
   });
 
   it('S15 templates list most recently updated first', async () => {
@@ -171,6 +177,11 @@ export function templateContractRules(ctx: TemplateRuleContext): void {
     await expect(store.createTemplate(unchecked({ ...newTemplate('x'), sourceBoardId: 3 }))).rejects.toThrow(
       /template\.sourceBoardId/
     );
+    for (const bad of [undefined, 7, {}]) {
+      await expect(store.createTemplate(unchecked({ ...newTemplate('x'), ownerId: bad }))).rejects.toThrow(
+        /template\.ownerId must be a string or null/
+      );
+    }
     await expect(store.createTemplate(newTemplate('team-a', 'Clash'))).rejects.toThrow(
       /template with id "team-a" already exists/
     );
@@ -186,6 +197,19 @@ export function templateContractRules(ctx: TemplateRuleContext): void {
     await expect(store.deleteTemplate(unchecked(null))).rejects.toThrow(/id must be a non-empty string/);
 
     expect(await store.listTemplates()).toEqual([kept]);
+  });
+
+  it('S22 a template keeps the owner it was created with through every update', async () => {
+    const store = ctx.store();
+    await store.createTemplate({ ...newTemplate('team-a'), ownerId: 'user-saver' });
+    await store.updateTemplate('team-a', { name: 'Renamed' });
+    // A patch has no owner field; one smuggled in by a JavaScript caller changes nothing.
+    await store.updateTemplate(
+      'team-a',
+      unchecked({ definition: sampleDefinition('team-a'), ownerId: 'user-x' })
+    );
+    expect((await store.getTemplate('team-a'))?.ownerId).toBe('user-saver');
+    expect((await store.listTemplates())[0]?.ownerId).toBe('user-saver');
   });
 
   // A store that forgets on close (memory) has nothing to reopen: the rule is not registered for it.

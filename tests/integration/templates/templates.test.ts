@@ -29,6 +29,11 @@ function shape(board: BoardView) {
   }));
 }
 
+/** The account that saves the templates of these tests (their owner), a colleague, and an administrator. */
+const SAVER = { id: 'u-saver', isAdmin: false };
+const COLLEAGUE = { id: 'u-colleague', isAdmin: false };
+const ADMIN = { id: 'u-admin', isAdmin: true };
+
 /** The refusal a promise ends in, as the API would answer it. */
 async function refusal(
   promise: Promise<unknown>
@@ -83,7 +88,11 @@ describe('team templates on a real SQLite file', () => {
 
   it('saving a board keeps its renamed stage, its changed rules and the template rules it started with', async () => {
     const boardId = await customisedBoard();
-    const saved = await services.templates.saveFromBoard({ boardId, name: '  Poster\n review ' });
+    const saved = await services.templates.saveFromBoard({
+      owner: SAVER,
+      boardId,
+      name: '  Poster\n review '
+    });
     const builtin = findBuiltinTemplate('design-review') as BoardTemplate;
 
     expect(saved.id).toMatch(/^team-[a-z0-9]{20}$/);
@@ -129,7 +138,7 @@ describe('team templates on a real SQLite file', () => {
       await waitFor('the server to apply the rename', () =>
         services.rooms.read(id, (doc) => readStages(doc)[0]?.name === '客户刚改的')
       );
-      const saved = await services.templates.saveFromBoard({ boardId: id, name: 'Live copy' });
+      const saved = await services.templates.saveFromBoard({ owner: SAVER, boardId: id, name: 'Live copy' });
       expect(saved.stages[0]?.name['zh-CN']).toBe('客户刚改的');
     } finally {
       client.destroy();
@@ -138,7 +147,11 @@ describe('team templates on a real SQLite file', () => {
 
   it('a board made from a team template gets its stages, checklists, gate, time rule and send-back loops', async () => {
     const sourceId = await customisedBoard();
-    const template = await services.templates.saveFromBoard({ boardId: sourceId, name: 'Poster review' });
+    const template = await services.templates.saveFromBoard({
+      owner: SAVER,
+      boardId: sourceId,
+      name: 'Poster review'
+    });
 
     const record = await services.boards.create({ title: 'Summer poster', templateId: template.id });
     expect(record.templateId).toBe(template.id);
@@ -159,6 +172,7 @@ describe('team templates on a real SQLite file', () => {
 
   it('editing a team template leaves boards made from it alone; boards made afterwards get the edit', async () => {
     const template = await services.templates.saveFromBoard({
+      owner: SAVER,
       boardId: await customisedBoard(),
       name: 'Poster'
     });
@@ -168,7 +182,7 @@ describe('team templates on a real SQLite file', () => {
     const definition = structuredClone(template);
     definition.stages[0]!.name = { 'zh-CN': '需求沟通', en: 'Brief' };
     const dropped = definition.stages[0]!.checklist.pop();
-    const updated = await services.templates.update(template.id, { definition, name: 'Poster v2' });
+    const updated = await services.templates.update(SAVER, template.id, { definition, name: 'Poster v2' });
     expect(updated.name).toEqual({ 'zh-CN': 'Poster v2', en: 'Poster v2' });
     expect((await services.store.getTemplate(template.id))?.name).toBe('Poster v2');
 
@@ -181,12 +195,43 @@ describe('team templates on a real SQLite file', () => {
     expect(afterShape.slice(1)).toEqual(beforeShape.slice(1));
   });
 
+  it('only its owner and administrators may rename, replace or delete a team template; others may use it', async () => {
+    const template = await services.templates.saveFromBoard({
+      owner: SAVER,
+      boardId: await customisedBoard(),
+      name: 'Poster'
+    });
+    expect((await services.store.getTemplate(template.id))?.ownerId).toBe(SAVER.id);
+    const definition = structuredClone(template);
+    definition.stages[0]!.name = { 'zh-CN': '改掉', en: 'Changed' };
+    for (const attempt of [
+      services.templates.update(COLLEAGUE, template.id, { name: 'Mine now' }),
+      services.templates.update(COLLEAGUE, template.id, { definition }),
+      services.templates.delete(COLLEAGUE, template.id)
+    ]) {
+      expect(await refusal(attempt)).toMatchObject({ status: 403, code: 'not-template-owner' });
+    }
+    expect(await services.templates.get(template.id)).toEqual(template);
+    // Using it is everyone's: the colleague starts a board from it.
+    const made = await services.boards.create({ title: 'Colleague’s', templateId: template.id });
+    expect((await board(made.id)).stages[0]?.name).toBe(template.stages[0]?.name['zh-CN']);
+    expect((await services.templates.listFor(COLLEAGUE)).changeable).toEqual([]);
+    expect((await services.templates.listFor(SAVER)).changeable).toEqual([template.id]);
+    expect((await services.templates.listFor(ADMIN)).changeable).toEqual([template.id]);
+
+    expect((await services.templates.update(ADMIN, template.id, { name: 'Tidied' })).name.en).toBe('Tidied');
+    // An administrator's edit leaves the template its saver's.
+    expect((await services.store.getTemplate(template.id))?.ownerId).toBe(SAVER.id);
+    await services.templates.delete(SAVER, template.id);
+    expect(await refusal(services.templates.get(template.id))).toMatchObject({ status: 404 });
+  });
+
   it('built-in templates cannot be changed or deleted (403) and stay as they are', async () => {
     const definition = { ...(findBuiltinTemplate('design-review') as BoardTemplate), kind: 'team' };
     for (const attempt of [
-      services.templates.update('design-review', { name: 'Mine now' }),
-      services.templates.update('blank', { definition }),
-      services.templates.delete('design-review')
+      services.templates.update(SAVER, 'design-review', { name: 'Mine now' }),
+      services.templates.update(SAVER, 'blank', { definition }),
+      services.templates.delete(SAVER, 'design-review')
     ]) {
       const refused = await refusal(attempt);
       expect(refused).toMatchObject({ status: 403, code: 'builtin-template' });
@@ -197,6 +242,7 @@ describe('team templates on a real SQLite file', () => {
 
   it('an invalid definition is refused with 400 naming the field, and nothing is stored', async () => {
     const template = await services.templates.saveFromBoard({
+      owner: SAVER,
       boardId: await customisedBoard(),
       name: 'Poster'
     });
@@ -223,27 +269,30 @@ describe('team templates on a real SQLite file', () => {
       ['not a template', /definition must be a template object/]
     ];
     for (const [definition, message] of cases) {
-      const refused = await refusal(services.templates.update(template.id, { definition }));
+      const refused = await refusal(services.templates.update(SAVER, template.id, { definition }));
       expect(refused).toMatchObject({ status: 400, code: 'invalid-template' });
       expect(refused.message).toMatch(message);
     }
     const huge = { ...template, padding: 'x'.repeat(MAX_TEMPLATE_BYTES) };
-    expect(await refusal(services.templates.update(template.id, { definition: huge }))).toMatchObject({
+    expect(await refusal(services.templates.update(SAVER, template.id, { definition: huge }))).toMatchObject({
       status: 413,
       code: 'too-large'
     });
     for (const name of ['   ', 'x'.repeat(201), 42]) {
-      expect(await refusal(services.templates.update(template.id, { name }))).toMatchObject({
+      expect(await refusal(services.templates.update(SAVER, template.id, { name }))).toMatchObject({
         status: 400,
         code: 'invalid-name'
       });
     }
-    expect(await refusal(services.templates.update(template.id, {}))).toMatchObject({ code: 'empty-patch' });
+    expect(await refusal(services.templates.update(SAVER, template.id, {}))).toMatchObject({
+      code: 'empty-patch'
+    });
     expect(await services.store.getTemplate(template.id)).toEqual(stored);
   });
 
   it('keeps only the fields a template has when a client sends more', async () => {
     const template = await services.templates.saveFromBoard({
+      owner: SAVER,
       boardId: await customisedBoard(),
       name: 'Extra'
     });
@@ -252,7 +301,7 @@ describe('team templates on a real SQLite file', () => {
       script: '<b>not a field</b>',
       stages: template.stages.map((s) => ({ ...s, onEnter: 'rm -rf' }))
     };
-    const updated = await services.templates.update(template.id, { definition: padded });
+    const updated = await services.templates.update(SAVER, template.id, { definition: padded });
     expect(updated).toEqual(template);
     expect((await services.store.getTemplate(template.id))?.definition).toEqual(template);
   });
@@ -260,25 +309,35 @@ describe('team templates on a real SQLite file', () => {
   it('saving refuses an unknown board (404) and a bad name or description (400), storing nothing', async () => {
     const { id } = await services.boards.create({ title: 'Real', templateId: 'blank' });
     for (const boardId of ['no-such-board', '../etc', undefined]) {
-      expect(await refusal(services.templates.saveFromBoard({ boardId, name: 'X' }))).toMatchObject({
+      expect(
+        await refusal(services.templates.saveFromBoard({ owner: SAVER, boardId, name: 'X' }))
+      ).toMatchObject({
         status: 404,
         code: 'unknown-board'
       });
     }
     for (const name of ['', ' \n ', 'x'.repeat(201), null]) {
-      expect(await refusal(services.templates.saveFromBoard({ boardId: id, name }))).toMatchObject({
+      expect(
+        await refusal(services.templates.saveFromBoard({ owner: SAVER, boardId: id, name }))
+      ).toMatchObject({
         status: 400,
         code: 'invalid-name'
       });
     }
     expect(
       await refusal(
-        services.templates.saveFromBoard({ boardId: id, name: 'X', description: 'x'.repeat(1001) })
+        services.templates.saveFromBoard({
+          owner: SAVER,
+          boardId: id,
+          name: 'X',
+          description: 'x'.repeat(1001)
+        })
       )
     ).toMatchObject({ status: 400, code: 'invalid-description' });
     expect(await services.store.listTemplates()).toEqual([]);
 
     const described = await services.templates.saveFromBoard({
+      owner: SAVER,
       boardId: id,
       name: 'X',
       description: 'Line one\nline two'
@@ -288,19 +347,20 @@ describe('team templates on a real SQLite file', () => {
 
   it('a deleted template is gone (404 after), and boards made from it keep their stages', async () => {
     const template = await services.templates.saveFromBoard({
+      owner: SAVER,
       boardId: await customisedBoard(),
       name: 'Poster'
     });
     const made = await services.boards.create({ title: 'Made', templateId: template.id });
     const madeShape = shape(await board(made.id));
 
-    await services.templates.delete(template.id);
+    await services.templates.delete(SAVER, template.id);
     expect(await refusal(services.templates.get(template.id))).toMatchObject({
       status: 404,
       code: 'not-found'
     });
-    expect(await refusal(services.templates.delete(template.id))).toMatchObject({ status: 404 });
-    expect(await refusal(services.templates.update(template.id, { name: 'Back' }))).toMatchObject({
+    expect(await refusal(services.templates.delete(SAVER, template.id))).toMatchObject({ status: 404 });
+    expect(await refusal(services.templates.update(SAVER, template.id, { name: 'Back' }))).toMatchObject({
       status: 404
     });
     expect(await refusal(services.boards.create({ title: 'Late', templateId: template.id }))).toMatchObject({
@@ -314,10 +374,11 @@ describe('team templates on a real SQLite file', () => {
 
   it('team templates survive a restart on the same SQLite file', async () => {
     const template = await services.templates.saveFromBoard({
+      owner: SAVER,
       boardId: await customisedBoard(),
       name: 'Poster'
     });
-    const renamed = await services.templates.update(template.id, { name: 'Kept poster' });
+    const renamed = await services.templates.update(SAVER, template.id, { name: 'Kept poster' });
     await server.stop();
     await start();
 

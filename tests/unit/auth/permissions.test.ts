@@ -5,6 +5,7 @@ import {
   can,
   canChangeRole,
   canLeaveGate,
+  canTemplate,
   type BoardAction,
   type BoardRole
 } from '../../../src/lib/auth/permissions';
@@ -48,5 +49,32 @@ describe('the board permission function', () => {
     expect(canChangeRole('owner', 'owner', 'manager', 1)).toBe(false);
     expect(canChangeRole('owner', 'owner', null, 1)).toBe(false);
     expect(canChangeRole(null, 'viewer', null, 1)).toBe(false);
+  });
+});
+
+describe('the team template permission function', () => {
+  const owner = { id: 'u-owner', isAdmin: false };
+  const admin = { id: 'u-admin', isAdmin: true };
+  const other = { id: 'u-other', isAdmin: false };
+
+  it('lets every signed-in person use a template, and nobody signed out', () => {
+    for (const actor of [owner, admin, other]) expect(canTemplate(actor, 'u-owner', 'use')).toBe(true);
+    expect(canTemplate(null, 'u-owner', 'use')).toBe(false);
+  });
+
+  it('lets only its owner and administrators edit or delete a template', () => {
+    for (const action of ['edit', 'delete'] as const) {
+      expect(canTemplate(owner, 'u-owner', action)).toBe(true);
+      expect(canTemplate(admin, 'u-owner', action)).toBe(true);
+      expect(canTemplate(other, 'u-owner', action)).toBe(false);
+      expect(canTemplate(null, 'u-owner', action)).toBe(false);
+    }
+  });
+
+  it('leaves a template without a known owner to administrators', () => {
+    expect(canTemplate(admin, null, 'edit')).toBe(true);
+    expect(canTemplate(other, null, 'edit')).toBe(false);
+    expect(canTemplate(other, null, 'delete')).toBe(false);
+    expect(canTemplate({ id: '', isAdmin: false }, null, 'delete')).toBe(false);
   });
 });

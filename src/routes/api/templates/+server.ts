@@ -1,25 +1,25 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { requireBoard, requireUser } from '$lib/server/access';
-import { handleApi, readJson } from '../json';
+import { endpoint } from '$lib/server/route';
 
-/** Every template a board can start from: built-in first, then the team's own. */
-export const GET: RequestHandler = ({ locals }) =>
-  handleApi(async () => {
-    requireUser(locals);
-    return json({ templates: await locals.services.templates.list() });
-  });
+/**
+ * Every template a board can start from, built-in first, then the team's own; `changeable` names
+ * the team templates the caller may rename, replace and delete (their own, or all for an administrator).
+ */
+export const GET: RequestHandler = endpoint({ requires: 'signed-in' }, async ({ locals }, { user }) =>
+  json(await locals.services.templates.listFor(user))
+);
 
-/** Saves a board as a team template: { boardId, name, description? }. */
-export const POST: RequestHandler = ({ locals, request }) =>
-  handleApi(async () => {
-    const body = await readJson(request);
-    // A board id that is not a string fails the membership lookup as 403, like an unknown one.
-    await requireBoard(locals, String(body.boardId), 'save-template');
+/** Saves a board as a team template, owned by the caller: { boardId, name, description? }. */
+export const POST: RequestHandler = endpoint(
+  { requires: 'board:save-template', json: true, boardId: (body) => body.boardId },
+  async ({ locals }, { user, body }) => {
     const template = await locals.services.templates.saveFromBoard({
       boardId: body.boardId,
       name: body.name,
-      description: body.description
+      description: body.description,
+      owner: user
     });
     return json({ template }, { status: 201, headers: { location: `/api/templates/${template.id}` } });
-  });
+  }
+);
