@@ -20,6 +20,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 };
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
-  if (status !== 404) console.error(`[http] ${event.request.method} ${event.url.pathname} failed:`, error);
+  // A client's own mistake (404, a 413 body past BODY_SIZE_LIMIT, a 415 form) is no fault of ours.
+  if (status >= 500) console.error(`[http] ${event.request.method} ${event.url.pathname} failed:`, error);
   return { message: status === 404 ? 'Not found' : 'Internal error' };
 };
