@@ -64,6 +64,37 @@ describe('drafts and their rounds', () => {
     }
   });
 
+  it('serves every stored version in a sandbox: no script of a stored PDF or image runs in our origin', async () => {
+    // A PDF whose bytes also carry markup and script, as a polyglot would.
+    const pdf = Buffer.from('%PDF-1.4\n<html><script>parent.document.title="owned"</script></html>\n%%EOF');
+    const res = await upload(d, d.editor, { body: pdf, name: 'brief.pdf' });
+    expect(res.status).toBe(201);
+    const { attachmentId, type } = (await res.json()) as Stored;
+    expect(type).toBe('application/pdf');
+
+    for (const [id, v] of [
+      [first.attachmentId, 1],
+      [attachmentId, 1]
+    ] as const) {
+      const served = await download(d, d.viewer, id, v);
+      const revalidated = await download(d, d.viewer, id, v, {
+        'if-none-match': served.headers.get('etag')!
+      });
+      expect(revalidated.status).toBe(304);
+      for (const answer of [served, revalidated]) {
+        const csp = answer.headers.get('content-security-policy') ?? '';
+        // `sandbox` with no allow-scripts: an opaque origin where no script runs at all.
+        expect(csp.split(';').map((d) => d.trim())).toEqual(
+          expect.arrayContaining(['sandbox', "default-src 'none'"])
+        );
+        expect(csp).not.toMatch(/allow-scripts|allow-same-origin|script-src/);
+        expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+      }
+    }
+    // The later tests count the card's drafts: this one goes again.
+    expect((await remove(d, d.editor, attachmentId)).status).toBe(204);
+  });
+
   it('writes the card’s entry through the live room: a connected client sees it at once', async () => {
     const entry = await waitFor('the entry', () => attachmentsSeenBy(watcher)[0]);
     expect(entry).toMatchObject({
