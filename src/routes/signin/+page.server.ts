@@ -1,16 +1,18 @@
 import { redirect } from '@sveltejs/kit';
 import { authFormAction, safeNext } from '$lib/server/auth-form';
+import { action, page } from '$lib/server/route';
 import type { Actions, PageServerLoad } from './$types';
 
 // `?next=` (a path on this site) is where sign-in goes on to, e.g. back to an invite link.
-export const load: PageServerLoad = ({ locals, url }) => {
-  if (locals.user) redirect(303, safeNext(url.searchParams.get('next')) ?? '/');
+export const load: PageServerLoad = page('public', ({ locals, url }, { user }) => {
+  if (user) redirect(303, safeNext(url.searchParams.get('next')) ?? '/');
   return { locale: locals.locale };
-};
+});
 
 export const actions: Actions = {
-  default: (event) =>
+  default: action({ requires: 'public' }, (event) =>
     authFormAction(event, (auth, form, address) =>
       auth.signIn({ email: form.get('email'), password: form.get('password') }, { address })
     )
+  )
 };

@@ -1,21 +1,17 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { requireUser } from '$lib/server/access';
-import { handleApi, readJson } from '../json';
+import { endpoint } from '$lib/server/route';
 
 /** The boards the signed-in user is a member of, each with their `role`. */
-export const GET: RequestHandler = ({ locals, url }) =>
-  handleApi(async () => {
-    const user = requireUser(locals);
-    const archived = url.searchParams.get('archived') === '1';
-    return json({ boards: await locals.services.boards.listFor(user.id, archived) });
-  });
+export const GET: RequestHandler = endpoint({ requires: 'signed-in' }, async ({ locals, url }, { user }) => {
+  const archived = url.searchParams.get('archived') === '1';
+  return json({ boards: await locals.services.boards.listFor(user.id, archived) });
+});
 
 /** Creates a board { title, templateId? }; its creator becomes its owner. */
-export const POST: RequestHandler = ({ locals, request }) =>
-  handleApi(async () => {
-    const user = requireUser(locals);
-    const body = await readJson(request);
+export const POST: RequestHandler = endpoint(
+  { requires: 'signed-in', json: true },
+  async ({ locals }, { user, body }) => {
     const board = await locals.services.boards.create({
       title: body.title,
       templateId: body.templateId,
@@ -25,4 +21,5 @@ export const POST: RequestHandler = ({ locals, request }) =>
       { board: { ...board, role: 'owner' } },
       { status: 201, headers: { location: `/api/boards/${board.id}` } }
     );
-  });
+  }
+);

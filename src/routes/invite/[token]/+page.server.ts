@@ -1,36 +1,31 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { authFormAction } from '$lib/server/auth-form';
+import { action, page } from '$lib/server/route';
 import { isInviteRequestError } from '../../../../server/auth/InviteRequestError';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
+// Public: the link is the credential, and the page offers signing in or up to whoever holds it.
+export const load: PageServerLoad = page('public', async ({ locals, params, setHeaders }, { user }) => {
   // The URL is a credential: keep the page out of shared caches.
   setHeaders({ 'cache-control': 'private, no-store' });
-  const user = locals.user ? { name: locals.user.name, email: locals.user.email } : null;
-  const base = { locale: locals.locale, user, token: params.token };
+  const shown = user ? { name: user.name, email: user.email } : null;
+  const base = { locale: locals.locale, user: shown, token: params.token };
   try {
     return { ...base, invite: await locals.services.invites.preview(params.token), problem: null };
   } catch (e) {
     if (isInviteRequestError(e)) return { ...base, invite: null, problem: e.code };
     throw e;
   }
-};
+});
 
 export const actions: Actions = {
   /** A signed-in person joins with the link, then goes to the board. */
-  join: async ({ locals, params }) => {
-    if (!locals.user) return fail(401, { code: 'sign-in-required', email: '' });
-    let boardId: string;
-    try {
-      ({ boardId } = await locals.services.invites.join(params.token, locals.user));
-    } catch (e) {
-      if (isInviteRequestError(e)) return fail(e.status, { code: e.code, email: '' });
-      throw e;
-    }
+  join: action({ requires: 'signed-in' }, async ({ locals, params }, { user }) => {
+    const { boardId } = await locals.services.invites.join(params.token, user);
     redirect(303, `/boards/${boardId}`);
-  },
+  }),
   /** Someone without an account signs up through the link (open sign-up or not) and joins. */
-  signup: (event) =>
+  signup: action({ requires: 'public' }, (event) =>
     authFormAction(event, async (_auth, form) => {
       const joined = await event.locals.services.invites.signUpAndJoin(event.params.token, {
         email: form.get('email'),
@@ -39,4 +34,5 @@ export const actions: Actions = {
       });
       return { token: joined.token, to: `/boards/${joined.boardId}` };
     })
+  )
 };

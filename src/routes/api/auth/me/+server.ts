@@ -1,9 +1,9 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { handleApi, jsonError } from '../../json';
+import { endpoint } from '$lib/server/route';
+import { jsonError } from '../../json';
 
-/** The signed-in user, { user }, or 401 'not-signed-in'. */
-export const GET: RequestHandler = ({ locals }) =>
-  handleApi(async () =>
-    locals.user ? json({ user: locals.user }) : jsonError(401, 'not-signed-in', 'Sign in first.')
-  );
+/** The signed-in user, { user }, or 401 'not-signed-in'. Public: it is how a page asks. */
+export const GET: RequestHandler = endpoint({ requires: 'public' }, (_event, { user }) =>
+  user ? json({ user }) : jsonError(401, 'not-signed-in', 'Sign in first.')
+);

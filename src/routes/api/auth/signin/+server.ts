@@ -1,12 +1,12 @@
 import { json } from '@sveltejs/kit';
 import { setSessionCookie } from '../../../../../server/auth/sessionCookie';
 import type { RequestHandler } from './$types';
-import { handleApi, readJson } from '../../json';
+import { endpoint } from '$lib/server/route';
 
 /** Signs in: { email, password } → { user } and the session cookie, or 401 'bad-credentials'. */
-export const POST: RequestHandler = ({ locals, request, cookies, url, getClientAddress }) =>
-  handleApi(async () => {
-    const body = await readJson(request);
+export const POST: RequestHandler = endpoint(
+  { requires: 'public', json: true },
+  async ({ locals, cookies, url, getClientAddress }, { body }) => {
     const { auth } = locals.services;
     const { user, token } = await auth.signIn(
       { email: body.email, password: body.password },
@@ -14,4 +14,5 @@ export const POST: RequestHandler = ({ locals, request, cookies, url, getClientA
     );
     setSessionCookie(cookies, url, token, auth.sessionLifetimeMs);
     return json({ user });
-  });
+  }
+);

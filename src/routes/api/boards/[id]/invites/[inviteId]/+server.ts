@@ -1,11 +1,11 @@
 import type { RequestHandler } from './$types';
-import { requireBoard } from '$lib/server/access';
-import { handleApi } from '../../../../json';
+import { endpoint } from '$lib/server/route';
 
 /** Revokes a pending invite by the id the list gave (a prefix of its hash): owners and managers. */
-export const DELETE: RequestHandler = ({ locals, params }) =>
-  handleApi(async () => {
-    const { user } = await requireBoard(locals, params.id, 'manage-members');
+export const DELETE: RequestHandler = endpoint(
+  { requires: 'board:manage-members' },
+  async ({ locals, params }, { user }) => {
     await locals.services.invites.revoke(user.id, params.id, params.inviteId);
     return new Response(null, { status: 204 });
-  });
+  }
+);

@@ -1,6 +1,5 @@
 import type { RequestHandler } from './$types';
-import { requireUser } from '$lib/server/access';
-import { handleApi } from '../../../../../../json';
+import { endpoint } from '$lib/server/route';
 
 /*
  * Uploads to this path (POST, a new version) are served in the Node layer before SvelteKit,
@@ -8,9 +7,10 @@ import { handleApi } from '../../../../../../json';
  */
 
 /** Deletes the attachment with every version (editors and above); the files go at once. */
-export const DELETE: RequestHandler = ({ locals, params }) =>
-  handleApi(async () => {
-    const user = requireUser(locals);
+export const DELETE: RequestHandler = endpoint(
+  { requires: 'board:edit-card' },
+  async ({ locals, params }, { user }) => {
     await locals.services.attachments.remove(user, params.id, params.cardId, params.attachmentId);
     return new Response(null, { status: 204 });
-  });
+  }
+);
