@@ -8,6 +8,7 @@ import {
   renameBoard,
   type BoardOrigin
 } from '../../src/lib/board';
+import { cleanName } from '../../src/lib/board/transact';
 import {
   BLANK_TEMPLATE_ID,
   boardInitFromTemplate,
@@ -51,8 +52,9 @@ export interface BoardMembers {
 export type BoardListEntry = BoardRecord & { role: BoardRole };
 
 function cleanTitle(title: unknown): string {
-  const clean = typeof title === 'string' ? title.replace(/\s+/g, ' ').trim() : '';
-  if (!clean || clean.length > LIMITS.boardTitle) {
+  // The board operations' own cleaning: spaces folded, control characters dropped.
+  const clean = cleanName(title, LIMITS.boardTitle);
+  if (!clean) {
     throw new BoardRequestError(400, 'invalid-title', `A board title is 1–${LIMITS.boardTitle} characters.`);
   }
   return clean;

@@ -8,6 +8,7 @@ import { isIsoDate } from './dates';
 import { rankAtIndex, ranksBetween } from './rank';
 import { readColumn, readStage, revisionsOf, type RevisionView } from './read';
 import { CardKey, LIMITS, cardMap, roots, str, type CardMap } from './schema';
+import { stripControlChars } from '../text/controlChars';
 import { replaceText } from './text';
 import { cleanName, transact } from './transact';
 
@@ -107,7 +108,9 @@ export function setCardTitle(doc: Y.Doc, cardId: string, title: string, origin?:
  * spaces are kept as typed (setCardTitle tidies them when editing ends). Tidying on every key
  * would drop the space just typed before the next word, and everyone's caret would jump.
  */
-export function typeCardTitle(doc: Y.Doc, cardId: string, value: string, origin?: BoardOrigin): void {
+export function typeCardTitle(doc: Y.Doc, cardId: string, typed: string, origin?: BoardOrigin): void {
+  // A pasted control character would be refused by the server, resetting the whole session.
+  const value = stripControlChars(typed);
   if (!value.trim() || value.length > LIMITS.cardTitle || /[\r\n]/.test(value)) {
     throw new BoardError('invalid', `Card title must be 1–${LIMITS.cardTitle} characters on one line.`);
   }
