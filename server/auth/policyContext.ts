@@ -6,7 +6,14 @@ import * as Y from 'yjs';
 import { can, type BoardAction, type BoardRole } from '../../src/lib/auth/permissions';
 
 export type RefusalReason =
-  'read-only' | 'forbidden' | 'server-only' | 'gate-closed' | 'not-author' | 'unresolvable';
+  | 'read-only'
+  | 'forbidden'
+  | 'server-only'
+  | 'gate-closed'
+  | 'not-author'
+  | 'unresolvable'
+  /** The value leaves the board's field table (src/lib/board/fields.ts): shape, check, a required key. */
+  | 'invalid';
 
 /** Who sent the update: the signed-in user and their role on this board. */
 export interface Actor {
@@ -28,6 +35,8 @@ export interface Context {
   replaced: Set<string>;
   /** Card id → ids of the comments this update writes, which a reply or resolution may name. */
   comments: Map<string, Set<string>>;
+  /** What each map key the update touches holds after it (fieldPolicy.ts's outcomesOf). */
+  outcomes: Map<string, 'written' | 'deleted' | 'kept'>;
 }
 
 export function need(action: BoardAction, path: string, context: Context): Refusal | null {

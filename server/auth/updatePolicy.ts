@@ -7,9 +7,11 @@
 import type * as Y from 'yjs';
 import { can } from '../../src/lib/auth/permissions';
 import { gateBlocks } from '../../src/lib/board/approvals';
+import { CARD_FIELDS, ROOT_FIELDS, type Field } from '../../src/lib/board/fields';
 import { CardKey } from '../../src/lib/board/schema';
 import type { DecodedUpdate } from '../protocol';
 import { judgeComment, judgeResolution } from './commentPolicy';
+import { judgeField, judgeOutcomes, outcomesOf } from './fieldPolicy';
 import {
   cardIdUsed,
   existingCard,
@@ -26,25 +28,6 @@ export type { Actor, RefusalReason };
 
 export type PolicyResult =
   { ok: true; touches: Touch[] } | { ok: false; reason: RefusalReason; detail: string };
-
-/** Card fields that place a card: writing them moves it (a card entering a stage is seeded). */
-const MOVE_FIELDS: ReadonlySet<string> = new Set([
-  CardKey.stageId,
-  CardKey.rank,
-  CardKey.enteredAt,
-  CardKey.seeded
-]);
-
-/**
- * Fields whose entries a card's creator may not write along with the card: the revision log and
- * attachments (the server's) and comments (their authors').
- */
-const CREATOR_MAY_NOT_FILL: ReadonlySet<string> = new Set([
-  CardKey.revisions,
-  CardKey.comments,
-  CardKey.resolvedComments,
-  CardKey.attachments
-]);
 
 /**
  * Allows or refuses `update` from `actor`, judged against `doc` as it is before the update.
@@ -65,16 +48,32 @@ export function checkUpdate(
   if (!can(actor.role, 'comment')) {
     return { ok: false, reason: 'read-only', detail: `A ${actor.role} may not change the board.` };
   }
-  const context = contextOf(doc, actor, touches);
+  const context = contextOf(doc, actor, touches, outcomesOf(read.effects));
   for (const touch of touches) {
-    const refusal = judge(touch, context);
+    const path = pathText(touch);
+    // Role first (a commenter is told what they lack), then the value, then where a move goes.
+    const refusal =
+      judge(touch, path, context) ?? judgeField(touch, path, context) ?? judgeGate(touch, path, context);
     if (refusal) return { ok: false, ...refusal };
   }
-  return { ok: true, touches };
+  const refusal = judgeOutcomes(read.effects, touches, context);
+  return refusal ? { ok: false, ...refusal } : { ok: true, touches };
 }
 
-function contextOf(doc: Y.Doc, actor: Actor, touches: readonly Touch[]): Context {
-  const context: Context = { doc, actor, created: new Set(), replaced: new Set(), comments: new Map() };
+function contextOf(
+  doc: Y.Doc,
+  actor: Actor,
+  touches: readonly Touch[],
+  outcomes: Context['outcomes']
+): Context {
+  const context: Context = {
+    doc,
+    actor,
+    created: new Set(),
+    replaced: new Set(),
+    comments: new Map(),
+    outcomes
+  };
   for (const t of touches) {
     const [root, cardId, field] = t.parent;
     const writesComment = root === 'cards' && field === CardKey.comments && t.parent.length === 3;
@@ -88,26 +87,14 @@ function contextOf(doc: Y.Doc, actor: Actor, touches: readonly Touch[]): Context
   return context;
 }
 
-function judge(touch: Touch, context: Context): Refusal | null {
-  const path = pathText(touch);
-  switch (touch.parent[0]) {
-    case 'meta':
-      return need('edit-board', path, context);
-    case 'stages':
-      return need('edit-stages', path, context);
-    case 'approvals':
-      return serverOnly(path);
-    case 'labels':
-      // Labels are everyday card work (Trello lets every member make them), not board structure.
-      return need('edit-card', path, context);
-    case 'cards':
-      return judgeCard(touch, path, context);
-    default:
-      // A root the schema does not name is read by nobody; writing one is board-level data like
-      // meta's own unknown keys, so it asks what meta asks. (Protocol-level tests and tools sync
-      // plain Yjs types through a board as its owner.)
-      return need('edit-board', path, context);
-  }
+function judge(touch: Touch, path: string, context: Context): Refusal | null {
+  const root = touch.parent[0] as string;
+  if (root === 'cards') return judgeCard(touch, path, context);
+  // A root the schema does not name is read by nobody; writing one is board-level data like
+  // meta's own unknown keys, so it asks what meta asks. (Protocol-level tests and tools sync
+  // plain Yjs types through a board as its owner.)
+  const write = ROOT_FIELDS[root]?.write ?? 'edit-board';
+  return write === 'server' || write === 'comments' ? serverOnly(path) : need(write, path, context);
 }
 
 function judgeCard(touch: Touch, path: string, context: Context): Refusal | null {
@@ -127,25 +114,37 @@ function judgeCard(touch: Touch, path: string, context: Context): Refusal | null
     const creates = touch.kind === 'write' && !existingCard(context.doc, id);
     return need(creates ? 'create-card' : 'edit-card', path, context);
   }
-  const keyOfCard = touch.parent.length === 2;
-  // A new card's fields come with creating it, except those CREATOR_MAY_NOT_FILL lists, which a
-  // creator could otherwise forge.
-  if (context.created.has(id) && touch.newParent) {
-    if (keyOfCard || !CREATOR_MAY_NOT_FILL.has(field)) {
-      return need('create-card', path, context);
-    }
+  // The field's row in the table says who writes it; a key cards do not have asks edit-card here
+  // and is refused by the field rules.
+  const rule: Field | undefined = CARD_FIELDS[field];
+  // A new card's fields come with creating it, except those whose entries are the server's or
+  // their authors', which a creator could otherwise forge.
+  if (context.created.has(id) && touch.newParent && (touch.parent.length === 2 || !rule?.notFromCreator)) {
+    return need('create-card', path, context);
   }
   // Whatever a deleted or replaced card held goes with it; deleting the card was judged above.
   if (context.replaced.has(id) && touch.kind === 'delete') return need('edit-card', path, context);
-  if (field === CardKey.revisions || field === CardKey.attachments) return serverOnly(path);
-  if (field === CardKey.comments) return judgeComment(touch, id, path, context);
-  if (field === CardKey.resolvedComments) return judgeResolution(touch, id, path, context);
-  if (field === CardKey.checklist) return need('tick-checklist', path, context);
-  if (!MOVE_FIELDS.has(field)) return need('edit-card', path, context);
-  const refusal = need('move-card', path, context);
-  if (refusal || field !== CardKey.stageId || !keyOfCard || typeof touch.value !== 'string') return refusal;
-  if (touch.kind !== 'write' || !existingCard(context.doc, id)) return null;
-  // Owners too: approving is a separate, audited HTTP step; the move comes after it.
+  const write = rule?.write ?? 'edit-card';
+  if (write === 'server') return serverOnly(path);
+  if (write === 'comments') {
+    const judgeEntry = field === CardKey.comments ? judgeComment : judgeResolution;
+    return judgeEntry(touch, id, path, context);
+  }
+  return need(write, path, context);
+}
+
+/**
+ * Moving a card forward out of a gated stage needs the gate approved for its round, whoever moves
+ * it (owners too: approving is a separate, audited HTTP step; the move comes after it). Judged
+ * from the card's last valid stage (gateBlocks), and only for a value the field rules accepted.
+ */
+function judgeGate(touch: Touch, path: string, context: Context): Refusal | null {
+  const [root, id] = touch.parent;
+  if (root !== 'cards' || id === undefined || touch.parent.length !== 2 || touch.key !== CardKey.stageId) {
+    return null;
+  }
+  if (touch.kind !== 'write' || typeof touch.value !== 'string' || !existingCard(context.doc, id))
+    return null;
   return gateBlocks(context.doc, id, touch.value)
     ? { reason: 'gate-closed', detail: `${path}: card ${id} needs its gate approved before moving on.` }
     : null;

@@ -6,6 +6,7 @@
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import type { DecodedUpdate } from '../protocol';
+import { EffectsReader, type Effects } from './updateEffects';
 
 /** How a write's content is encoded; 'any' is a plain JSON-like value (Y.Map#set of a non-type). */
 export type ContentKind = 'any' | 'string' | 'type' | 'deleted' | 'other';
@@ -27,7 +28,8 @@ export interface Touch {
 
 export type TouchResult =
   /** `inert`: the update adds ids that land as garbage (GC structs): invisible, but not nothing. */
-  { ok: true; touches: Touch[]; inert: boolean } | { ok: false; reason: 'unresolvable'; detail: string };
+  | { ok: true; touches: Touch[]; inert: boolean; effects: Effects }
+  | { ok: false; reason: 'unresolvable'; detail: string };
 
 /** The path segment of an element of a sequence (Y.Array, Y.Text) rather than a map value. */
 export const SEQUENCE = '[]';
@@ -47,6 +49,7 @@ interface Reader {
   own: Map<number, Struct[]>;
   landings: Map<Y.Item, Landing>;
   typePaths: Map<SharedType, readonly string[]>;
+  effects: EffectsReader;
 }
 
 /**
@@ -72,10 +75,16 @@ function readTouches(
   doc: Y.Doc,
   update: Uint8Array,
   { structs, ds }: DecodedUpdate
-): { touches: Touch[]; inert: boolean } {
+): { touches: Touch[]; inert: boolean; effects: Effects } {
   const sections = decoding.readVarUint(decoding.createDecoder(update));
   const own = groupByClient(structs, sections);
-  const reader: Reader = { doc, own, landings: new Map(), typePaths: new Map() };
+  const reader: Reader = {
+    doc,
+    own,
+    landings: new Map(),
+    typePaths: new Map(),
+    effects: new EffectsReader()
+  };
   const out = new TouchList();
   let inert = false;
   for (const [client, list] of reader.own) {
@@ -90,13 +99,16 @@ function readTouches(
       next = end;
       const landing = struct instanceof Y.Item ? land(reader, struct) : 'inert';
       if (landing === 'inert' || !(struct instanceof Y.Item)) inert = true;
-      else out.add(landing, struct);
+      else {
+        out.add(landing, struct);
+        reader.effects.wrote(landing, struct);
+      }
     }
   }
   for (const [client, ranges] of ds.clients) {
     for (const { clock, len } of ranges) deleteRange(reader, out, client, clock, clock + len);
   }
-  return { touches: out.list, inert };
+  return { touches: out.list, inert, effects: reader.effects.result() };
 }
 
 /**
@@ -248,14 +260,20 @@ function deleteRange(reader: Reader, out: TouchList, client: number, from: numbe
     for (let i = Y.findIndexSS(structs, from); i < structs.length; i++) {
       const s = structs[i] as Y.Item | Y.GC;
       if (s.id.clock >= to) break;
-      if (s instanceof Y.Item && !s.deleted) out.add(docPlace(reader, s), null);
+      if (!(s instanceof Y.Item) || s.deleted) continue;
+      const place = docPlace(reader, s);
+      out.add(place, null);
+      reader.effects.deleted(place, s, false, from, to);
     }
   }
   // Inserted and deleted in one update: no visible effect, still reported (conservatively).
   for (let clock = Math.max(from, state); clock < to;) {
     const { struct } = find(reader, client, clock);
     const landing = struct instanceof Y.Item ? reader.landings.get(struct) : 'inert';
-    if (landing && landing !== 'inert') out.add(landing, null);
+    if (landing && landing !== 'inert') {
+      out.add(landing, null);
+      reader.effects.deleted(landing, struct as Y.Item, true, from, to);
+    }
     clock = struct.id.clock + struct.length;
   }
 }

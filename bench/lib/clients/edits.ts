@@ -1,5 +1,5 @@
 /**
- * The edits the load makes, shaped like the board's: a card is a Y.Map in the `cards` map with a
+ * The edits the load makes, shaped like the board's: a card is a Y.Map in the `benchCards` map with a
  * `stageId`, a `rank` and a Y.Text `title`. A "card move" sets stageId and rank (moveCard does the
  * same); a "keystroke" inserts one character into a title. Every edit also sets the sender's entry
  * of the `bench` map to a marker string carrying sender, sequence number and send time. The
@@ -8,6 +8,14 @@
  */
 import * as Y from 'yjs';
 import { now } from '../stats';
+
+/**
+ * The root the load's cards live in. Not `cards`: Stageboard's update policy holds that root to
+ * the board's field table (a card stands in a stage the board has and carries every key a card
+ * has: src/lib/board/fields.ts), and these cards are shaped for all three servers; a root the
+ * board does not name is left to managers, as `bench` is.
+ */
+const CARDS_ROOT = 'benchCards';
 
 export const STAGES = ['brief', 'draft', 'review', 'approved', 'live'];
 const MARKER_HEAD = Buffer.from('~bm~');
@@ -74,7 +82,7 @@ export function parseMarker(value: unknown): Marker | null {
 
 /** Adds `count` cards (ids c0…) with a title, stage and rank, as the board's addCards does. */
 export function seedCards(doc: Y.Doc, count: number, prefix = 'c'): void {
-  const cards = doc.getMap<Y.Map<unknown>>('cards');
+  const cards = doc.getMap<Y.Map<unknown>>(CARDS_ROOT);
   doc.transact(() => {
     for (let i = 0; i < count; i++) {
       const card = new Y.Map<unknown>();
@@ -90,12 +98,12 @@ export function seedCards(doc: Y.Doc, count: number, prefix = 'c'): void {
 }
 
 export function cardCount(doc: Y.Doc): number {
-  return doc.getMap('cards').size;
+  return doc.getMap(CARDS_ROOT).size;
 }
 
 /** One edit by `sender`: odd sequence numbers move a card, even ones type a character. */
 export function makeEdit(doc: Y.Doc, sender: string, seq: number): void {
-  const cards = doc.getMap<Y.Map<unknown>>('cards');
+  const cards = doc.getMap<Y.Map<unknown>>(CARDS_ROOT);
   const ids = [...cards.keys()];
   const id = ids[Math.floor(Math.random() * ids.length)];
   const card = id === undefined ? undefined : cards.get(id);

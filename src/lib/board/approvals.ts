@@ -9,7 +9,7 @@ import type * as Y from 'yjs';
 import type { BoardRole } from '../auth/permissions';
 import { BoardError } from './errors';
 import type { BoardOrigin } from './origin';
-import { readStage, revisionsOf } from './read';
+import { effectiveStageId, readStage, readStages, revisionsOf } from './read';
 import type { ApproverLevel, Gate } from './rules';
 import { CardKey, roots, str } from './schema';
 import { transact } from './transact';
@@ -74,6 +74,17 @@ export function isForward(doc: Y.Doc, from: string, to: string): boolean {
 }
 
 /**
+ * The stage a move is judged from: the card's own, or, when its stage value names no stage (a
+ * board that took such a write before the server refused it), the first stage, where the board
+ * shows the card (effectiveStageId). Reading the raw value would let a move "from nowhere" pass
+ * every gate: isForward knows no stage '' and calls nothing forward of it.
+ */
+function standingStage(doc: Y.Doc, card: Y.Map<unknown>): string | undefined {
+  const stages = readStages(doc);
+  return effectiveStageId(str(card, CardKey.stageId), new Set(stages.map((s) => s.id)), stages[0]?.id);
+}
+
+/**
  * The gate that stops the card moving to `to` now, or null when nothing does. Moving forward
  * passes every stage from the card's own up to (not including) `to`; each gated one among them
  * must be approved for the card's round. Since only the stage a card is in can be approved, a
@@ -82,8 +93,8 @@ export function isForward(doc: Y.Doc, from: string, to: string): boolean {
 export function gateBlocks(doc: Y.Doc, cardId: string, to: string): Gate | null {
   const card = roots(doc).cards.get(cardId);
   if (!card) return null;
-  const from = str(card, CardKey.stageId);
-  if (!isForward(doc, from, to)) return null;
+  const from = standingStage(doc, card);
+  if (from === undefined || !isForward(doc, from, to)) return null;
   const round = roundOf(card);
   const { stages, approvals } = roots(doc);
   for (const [id, map] of stages) {

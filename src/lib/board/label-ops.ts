@@ -7,7 +7,7 @@ import { BoardError } from './errors';
 import { newId } from './ids';
 import type { BoardOrigin } from './origin';
 import { LIMITS, roots } from './schema';
-import { cleanName, transact } from './transact';
+import { cleanName, nameProblem, transact } from './transact';
 
 /** The palette: names, not hex values, so the UI picks shades that read in light and dark themes. */
 export const LABEL_COLORS = [
@@ -34,6 +34,15 @@ export interface LabelView extends LabelValue {
 
 function isLabelColor(value: unknown): value is LabelColor {
   return typeof value === 'string' && (LABEL_COLORS as readonly string[]).includes(value);
+}
+
+/** Why `value` is not a storable label (what cleanLabel writes), or null: the server's check too. */
+export function labelProblem(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null) return 'a label is { name, color }';
+  const v = value as Record<string, unknown>;
+  if (Object.keys(v).some((k) => k !== 'name' && k !== 'color')) return 'a label is { name, color }';
+  if (!isLabelColor(v.color)) return 'a label has a colour of the palette';
+  return nameProblem(v.name, LIMITS.labelName, true);
 }
 
 function cleanLabel(label: { name: string; color: string }): LabelValue {

@@ -25,6 +25,7 @@ import {
   connectClient,
   rawSocket,
   startTestServer,
+  storedDoc,
   tempDir,
   waitFor,
   type SyncTarget,
@@ -144,10 +145,7 @@ describe('roles over the WebSocket', () => {
           // Not applied (so not stored either: the store only holds what the room applied).
           expect(await serverVector()).toEqual(before);
           expect(Y.encodeStateVector(watcher.doc)).toEqual(watcherBefore);
-          const stored = new Y.Doc();
-          const { snapshot, updates } = await server.store.loadDoc(boardId);
-          if (snapshot) Y.applyUpdate(stored, snapshot);
-          for (const u of updates) Y.applyUpdate(stored, u);
+          const stored = await storedDoc(server.store, boardId);
           expect(Y.encodeStateVector(stored)).toEqual(before);
           // The sender drops its copy and opens a fresh one: it holds exactly the server's state.
           const fresh = await connectClient(person, boardId);

@@ -220,3 +220,12 @@ export function opened(socket: WebSocket): Promise<void> {
 export function text(doc: Y.Doc, name = 't'): string {
   return doc.getText(name).toString();
 }
+
+/** The board as the store holds it (snapshot plus logged updates), as a restart would load it. */
+export async function storedDoc(store: DocStore, boardId: string): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  const { snapshot, updates } = await store.loadDoc(boardId);
+  if (snapshot) Y.applyUpdate(doc, snapshot);
+  for (const u of updates) Y.applyUpdate(doc, u);
+  return doc;
+}

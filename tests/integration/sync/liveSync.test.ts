@@ -33,8 +33,8 @@ describe('live sync between real y-websocket clients', () => {
     clients.push(alice, bob);
     alice.doc.getText('t').insert(0, 'hello from alice');
     await waitFor('bob to see alice', () => text(bob.doc) === 'hello from alice');
-    bob.doc.getMap('cards').set('c1', 'todo');
-    await waitFor('alice to see bob', () => alice.doc.getMap('cards').get('c1') === 'todo');
+    bob.doc.getMap('items').set('c1', 'todo');
+    await waitFor('alice to see bob', () => alice.doc.getMap('items').get('c1') === 'todo');
     expect(server.rooms.stats()).toMatchObject({ rooms: 1, connections: 2 });
   });
 
@@ -95,16 +95,16 @@ describe('live sync between real y-websocket clients', () => {
   it('gives every new joiner the whole current document, including changes made after an earlier join', async () => {
     const writer = await connectClient(server, 'board-a');
     clients.push(writer);
-    writer.doc.getMap('cards').set('one', 1);
+    writer.doc.getMap('items').set('one', 1);
     const early = await connectClient(server, 'board-a');
     clients.push(early);
-    await waitFor('the first joiner to get the card', () => early.doc.getMap('cards').get('one') === 1);
-    writer.doc.getMap('cards').set('two', 2);
-    await waitFor('the change to reach the first joiner', () => early.doc.getMap('cards').get('two') === 2);
+    await waitFor('the first joiner to get the card', () => early.doc.getMap('items').get('one') === 1);
+    writer.doc.getMap('items').set('two', 2);
+    await waitFor('the change to reach the first joiner', () => early.doc.getMap('items').get('two') === 2);
     // A fresh client sends an empty state vector: its answer must not be a stale cached copy.
     const late = await connectClient(server, 'board-a');
     clients.push(late);
-    await waitFor('the late joiner to get both cards', () => late.doc.getMap('cards').size === 2);
-    expect(late.doc.getMap('cards').toJSON()).toEqual({ one: 1, two: 2 });
+    await waitFor('the late joiner to get both cards', () => late.doc.getMap('items').size === 2);
+    expect(late.doc.getMap('items').toJSON()).toEqual({ one: 1, two: 2 });
   });
 });

@@ -36,11 +36,11 @@ describe('persistence across restarts and room unloads', () => {
     await first.createBoard('restart');
     const writer = await connectClient(first, 'restart');
     const peer = await connectClient(first, 'restart');
-    for (let i = 0; i < 50; i++) writer.doc.getMap('cards').set(`card-${i}`, i);
+    for (let i = 0; i < 50; i++) writer.doc.getMap('items').set(`card-${i}`, i);
     writer.doc.getText('t').insert(0, 'before restart');
     await waitFor(
       'the peer to see all edits',
-      () => peer.doc.getMap('cards').size === 50 && text(peer.doc) === 'before restart'
+      () => peer.doc.getMap('items').size === 50 && text(peer.doc) === 'before restart'
     );
     writer.destroy();
     peer.destroy();
@@ -50,8 +50,8 @@ describe('persistence across restarts and room unloads', () => {
     const second = await start();
     const reader = await connectClient(second, 'restart');
     clients.push(reader);
-    expect(reader.doc.getMap('cards').size).toBe(50);
-    expect(reader.doc.getMap('cards').get('card-49')).toBe(49);
+    expect(reader.doc.getMap('items').size).toBe(50);
+    expect(reader.doc.getMap('items').get('card-49')).toBe(49);
     expect(text(reader.doc)).toBe('before restart');
     // close() compacted the room: the log was folded into the snapshot.
     const stored = await second.store.loadDoc('restart');
@@ -64,9 +64,9 @@ describe('persistence across restarts and room unloads', () => {
     await server.createBoard('compact');
     const writer = await connectClient(server, 'compact');
     clients.push(writer);
-    for (let i = 0; i < 25; i++) writer.doc.getMap('cards').set(`k${i}`, i);
+    for (let i = 0; i < 25; i++) writer.doc.getMap('items').set(`k${i}`, i);
     await waitFor('25 edits durable', async () => {
-      const n = await server.rooms.read('compact', (doc) => doc.getMap('cards').size);
+      const n = await server.rooms.read('compact', (doc) => doc.getMap('items').size);
       return n === 25 && server.rooms.stats().boards[0]?.updatesSinceCompaction === 5;
     });
     const stored = await server.store.loadDoc('compact');
@@ -79,7 +79,7 @@ describe('persistence across restarts and room unloads', () => {
     await server.createBoard('idle');
     const writer = await connectClient(server, 'idle');
     writer.doc.getText('t').insert(0, 'written before idling');
-    writer.doc.getMap('cards').set('x', 1);
+    writer.doc.getMap('items').set('x', 1);
     await waitFor(
       'the edit to reach the room',
       () => server.rooms.stats().boards[0]?.updatesSinceCompaction === 2
@@ -93,7 +93,7 @@ describe('persistence across restarts and room unloads', () => {
     const later = await connectClient(server, 'idle');
     clients.push(later);
     expect(text(later.doc)).toBe('written before idling');
-    expect(later.doc.getMap('cards').get('x')).toBe(1);
+    expect(later.doc.getMap('items').get('x')).toBe(1);
     expect(server.rooms.stats().rooms).toBe(1);
   });
 
@@ -111,13 +111,13 @@ describe('persistence across restarts and room unloads', () => {
     const writer = await connectClient(server, 'burst');
     const peer = await connectClient(server, 'burst');
     clients.push(writer, peer);
-    for (let i = 0; i < 200; i++) writer.doc.getMap('cards').set(`k${i}`, i);
-    await waitFor('the peer to get the burst', () => peer.doc.getMap('cards').size === 200);
+    for (let i = 0; i < 200; i++) writer.doc.getMap('items').set(`k${i}`, i);
+    await waitFor('the peer to get the burst', () => peer.doc.getMap('items').size === 200);
     await server.rooms.change('burst', () => {}); // waits until everything queued is durable
     const stored = await server.store.loadDoc('burst');
     const replay = new Y.Doc();
     if (stored.snapshot) Y.applyUpdate(replay, stored.snapshot);
     for (const update of stored.updates) Y.applyUpdate(replay, update);
-    expect(replay.getMap('cards').size).toBe(200);
+    expect(replay.getMap('items').size).toBe(200);
   });
 });

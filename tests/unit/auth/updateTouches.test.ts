@@ -13,6 +13,9 @@ import {
 import { touchesOf, type Touch } from '../../../server/auth/updateTouches';
 import { edit, replica } from '../../helpers/yjs';
 
+/** What an update that changes nothing leaves: no key written or deleted, no text changed. */
+const NO_EFFECTS = { keys: [], texts: [] };
+
 /** A server document with three stages (the first seeds a checklist item) and one card in it. */
 function fixture() {
   const server = new Y.Doc();
@@ -146,11 +149,21 @@ describe('reading what an update touches', () => {
   it('finds nothing in the empty update, nor in an update the server already has', () => {
     const { server, card } = fixture();
     archiveCard(server, card, true, SERVER_ORIGIN); // so the server's own update carries deletes
-    expect(touchesOf(server, new Uint8Array([0, 0]))).toEqual({ ok: true, touches: [], inert: false });
-    expect(touchesOf(server, Y.encodeStateAsUpdate(server))).toEqual({ ok: true, touches: [], inert: false });
+    expect(touchesOf(server, new Uint8Array([0, 0]))).toEqual({
+      ok: true,
+      touches: [],
+      inert: false,
+      effects: NO_EFFECTS
+    });
+    expect(touchesOf(server, Y.encodeStateAsUpdate(server))).toEqual({
+      ok: true,
+      touches: [],
+      inert: false,
+      effects: NO_EFFECTS
+    });
     const client = replica(server);
     const caughtUp = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));
-    expect(touchesOf(server, caughtUp)).toEqual({ ok: true, touches: [], inert: false });
+    expect(touchesOf(server, caughtUp)).toEqual({ ok: true, touches: [], inert: false, effects: NO_EFFECTS });
   });
 
   it('skips text typed next to characters the server has since garbage-collected', () => {
@@ -158,7 +171,7 @@ describe('reading what an update touches', () => {
     const client = replica(server);
     const update = edit(client, () => setCardTitle(client, card, 'Hello world!'));
     deleteCard(server, card, SERVER_ORIGIN);
-    expect(touchesOf(server, update)).toEqual({ ok: true, touches: [], inert: true });
+    expect(touchesOf(server, update)).toEqual({ ok: true, touches: [], inert: true, effects: NO_EFFECTS });
   });
 
   it('refuses to guess where an item goes when its neighbour is in neither document nor update', () => {

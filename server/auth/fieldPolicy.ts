@@ -1,0 +1,181 @@
+/**
+ * The update policy's field rules: every key a client writes keeps the shape and passes the check
+ * the board's field table gives it (src/lib/board/fields.ts), a live card, stage or item keeps the
+ * keys it must have, a new one is made with them, texts stay within their limits, and a stage is
+ * not removed from under the cards that stand in it. Judged on what the update leaves behind
+ * (updateEffects.ts), so a delete disguised as a write, or a change spread over several writes of
+ * one update, is judged as what it does. Reasons: README.md, "Refusing updates by role".
+ */
+import * as Y from 'yjs';
+import { CardKey } from '../../src/lib/board/schema';
+import { ROOT_FIELDS, type Field, type FieldFacts } from '../../src/lib/board/fields';
+import { liveValue, type Context, type ItemMap, type Refusal } from './policyContext';
+import type { Effects, KeyOutcome } from './updateEffects';
+import type { Touch } from './updateTouches';
+
+/** 'free': no rule here (an unknown root, meta's own keys, what the comment or server rules judge). */
+type Slot = Field | 'free' | 'none';
+
+const Y_TYPE: Partial<Record<Field['shape'], [string, typeof Y.Text | typeof Y.Map | typeof Y.Array]>> = {
+  text: ['YText', Y.Text],
+  map: ['YMap', Y.Map],
+  array: ['YArray', Y.Array]
+};
+
+/** Where the table puts a path: the field it names, 'free', or 'none' (not a key the board has). */
+export function slotAt(path: readonly string[]): Slot {
+  let field: Field | undefined = ROOT_FIELDS[path[0] as string];
+  if (!field) return 'free';
+  for (const segment of path.slice(1)) {
+    if (field.write === 'comments' || field.write === 'server') return 'free';
+    const next: Field | undefined = field.fields?.[segment] ?? field.entries;
+    if (!next) return field.open ? 'free' : 'none';
+    field = next;
+  }
+  return field;
+}
+
+const invalid = (detail: string): Refusal => ({ reason: 'invalid', detail });
+const keyAt = (newParent: boolean, parent: readonly string[], key: string) =>
+  JSON.stringify([newParent, parent, key]);
+
+/** The outcomes of an update's map keys, by keyAt. */
+export function outcomesOf(effects: Effects): Map<string, KeyOutcome['after']> {
+  return new Map(effects.keys.map((k) => [keyAt(k.newParent, k.parent, k.key), k.after]));
+}
+
+/** One touch's value against its field: the shape it keeps and the check it passes. */
+export function judgeField(touch: Touch, path: string, context: Context): Refusal | null {
+  if (touch.key === null) {
+    const slot = slotAt(touch.parent);
+    if (slot === 'free') return null;
+    if (slot === 'none' || (slot.shape !== 'text' && slot.shape !== 'array')) {
+      return invalid(`${path} holds no sequence.`);
+    }
+    const foreign = touch.kind === 'write' && (touch.content === 'any' || touch.content === 'type');
+    return slot.shape === 'text' && foreign ? invalid(`${path} holds text only.`) : null;
+  }
+  // Deletes and values written as deleted content are judged by what they leave (judgeOutcomes).
+  if (touch.kind === 'delete' || touch.content === 'deleted') return null;
+  const slot = slotAt([...touch.parent, touch.key]);
+  if (slot === 'free') return null;
+  if (slot === 'none') return invalid(`${path} is not a key the board has.`);
+  const yType = Y_TYPE[slot.shape];
+  if (yType) {
+    const [type, kind] = yType;
+    if (touch.content !== 'type' || (touch.value as { yType?: string }).yType !== type) {
+      return invalid(`${path} is a ${type}.`);
+    }
+    // Replacing a live map or text whole drops what others wrote into it meanwhile; the operations
+    // make one only where none is (childMap, liveText).
+    const current = touch.newParent ? undefined : docValue(context.doc, [...touch.parent, touch.key]);
+    return current instanceof kind ? invalid(`${path} exists; it is not replaced whole.`) : null;
+  }
+  if (touch.content !== 'any' || !plainShape(slot.shape, touch.value)) {
+    return invalid(`${path} is a ${slot.shape}.`);
+  }
+  const problem = slot.check?.(touch.value, factsOf(touch.parent.at(-1) ?? '', context));
+  return problem ? invalid(`${path}: ${problem}.`) : null;
+}
+
+function plainShape(shape: Field['shape'], value: unknown): boolean {
+  return shape === 'value' ? value !== undefined : typeof value === shape;
+}
+
+function factsOf(key: string, context: Context): FieldFacts {
+  return { key, isStage: (id) => isStageAfter(context, id) };
+}
+
+/** True when the board has stage `id` after the update. */
+function isStageAfter(context: Context, id: string): boolean {
+  const after = context.outcomes.get(keyAt(false, ['stages'], id));
+  if (after === 'written') return true;
+  return after !== 'deleted' && liveValue(context.doc.share.get('stages'), id) instanceof Y.AbstractType;
+}
+
+/** What the whole update leaves: required keys, new maps complete, text lengths, stages in use. */
+export function judgeOutcomes(effects: Effects, touches: readonly Touch[], context: Context): Refusal | null {
+  const deleted = new Set<string>();
+  for (const k of effects.keys) if (k.after === 'deleted') deleted.add(JSON.stringify([...k.parent, k.key]));
+  // A key of a map deleted in the same update goes with its map.
+  const goesWith = (parent: readonly string[]) =>
+    parent.some((_, i) => i > 0 && deleted.has(JSON.stringify(parent.slice(0, i + 1))));
+  for (const k of effects.keys) {
+    if (k.after !== 'deleted' || k.newParent) continue;
+    const slot = slotAt([...k.parent, k.key]);
+    const path = [...k.parent, k.key].join('/');
+    if (slot !== 'free' && slot !== 'none' && slot.required && !goesWith(k.parent)) {
+      if (docValue(context.doc, k.parent))
+        return invalid(`${path} may not be deleted: its map always has it.`);
+    }
+    if (k.parent.length === 1 && k.parent[0] === 'stages') {
+      const refusal = judgeStageRemoval(k.key, path, context);
+      if (refusal) return refusal;
+    }
+  }
+  return judgeNewMaps(touches, context) ?? judgeTexts(effects, context);
+}
+
+/** A new map (a card, a stage, an item) is made with every key its field requires, once. */
+function judgeNewMaps(touches: readonly Touch[], context: Context): Refusal | null {
+  const made = new Set<string>();
+  for (const t of touches) {
+    if (t.kind !== 'write' || t.key === null || t.content !== 'type') continue;
+    const at = keyAt(t.newParent, t.parent, t.key);
+    const path = [...t.parent, t.key];
+    if (made.has(at)) return invalid(`${path.join('/')} is written twice in one update.`);
+    made.add(at);
+    const slot = slotAt(path);
+    if (slot === 'free' || slot === 'none' || !slot.fields) continue;
+    for (const [key, field] of Object.entries(slot.fields)) {
+      if (field.required && context.outcomes.get(keyAt(true, path, key)) !== 'written') {
+        return invalid(`${path.join('/')} is made without ${key}.`);
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Texts end within their limits: the length now (Y.Text#length is kept, not counted) plus what
+ * the update inserts, minus what it deletes. Never reads a text's content.
+ */
+function judgeTexts(effects: Effects, context: Context): Refusal | null {
+  for (const change of effects.texts) {
+    const slot = slotAt(change.parent);
+    if (slot === 'free' || slot === 'none' || slot.shape !== 'text') continue;
+    const path = change.parent.join('/');
+    if (slot.plain && change.controls) return invalid(`${path} holds no control characters.`);
+    const current = change.newParent ? null : docValue(context.doc, change.parent);
+    const after = (current instanceof Y.Text ? current.length : 0) + change.delta;
+    if (slot.maxLength !== undefined && after > slot.maxLength) {
+      return invalid(`${path} would be ${after} characters; at most ${slot.maxLength}.`);
+    }
+  }
+  return null;
+}
+
+/** A stage goes only once no card stands in it: each of its cards moves out or goes in the same update. */
+function judgeStageRemoval(stageId: string, path: string, context: Context): Refusal | null {
+  const cards = context.doc.share.get('cards') as ItemMap | undefined;
+  for (const [cardId, item] of cards?._map ?? []) {
+    if (item.deleted) continue;
+    const card = liveValue(cards, cardId);
+    if (!(card instanceof Y.AbstractType) || liveValue(card, CardKey.stageId) !== stageId) continue;
+    const moves = context.outcomes.get(keyAt(false, ['cards', cardId], CardKey.stageId)) === 'written';
+    const goes = context.outcomes.get(keyAt(false, ['cards'], cardId)) === 'deleted';
+    if (!moves && !goes) return invalid(`${path} holds card ${cardId}; it moves out first.`);
+  }
+  return null;
+}
+
+/** The live value at `path` in the document (read through item maps, never defining a root). */
+function docValue(doc: Y.Doc, path: readonly string[]): Y.AbstractType<unknown> | undefined {
+  let type = doc.share.get(path[0] as string) as Y.AbstractType<unknown> | undefined;
+  for (const segment of path.slice(1)) {
+    const value = liveValue(type, segment);
+    type = value instanceof Y.AbstractType ? value : undefined;
+    if (!type) return undefined;
+  }
+  return type;
+}

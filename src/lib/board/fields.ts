@@ -1,0 +1,184 @@
+/**
+ * Every key the board document holds, as one table: who writes it, the Yjs shape it keeps, whether
+ * its map must always have it, and the check its value passes. The board operations write what
+ * this table allows (they share its limits and checks), and the server's update policy
+ * (server/auth/fieldPolicy.ts) refuses any client update that leaves the table, so a key can never
+ * be turned into something the readers and the gate rule do not expect (issue 14: a card's stage
+ * written as a number, then moved anywhere).
+ */
+import type { BoardAction } from '../auth/permissions';
+import { isIsoDate } from './dates';
+import { labelProblem } from './label-ops';
+import { isRank } from './rank';
+import { cleanChecklistSeeds, cleanDepartment, cleanGate, cleanTimeRule } from './rules';
+import { nameProblem } from './transact';
+import { CardKey, ChecklistItemKey, LIMITS, MetaKey, NamedChecklistKey, StageKey } from './schema';
+
+/** How a value is kept: a plain value of a JSON type, or a Yjs type. */
+export type FieldShape = 'string' | 'number' | 'boolean' | 'value' | 'text' | 'map' | 'array';
+
+/** What a check may ask about the board as the update would leave it. */
+export interface FieldFacts {
+  /** The key of the map the value is written into (a card's or stage's id field repeats it). */
+  key: string;
+  /** True for a stage the board has after the update. */
+  isStage(id: string): boolean;
+}
+
+export interface Field {
+  /**
+   * Who writes it: a board action; 'server' (written by server calls only); 'comments' (the
+   * comment rules: server/auth/commentPolicy.ts). Absent below a card field: the field's own.
+   */
+  write?: BoardAction | 'server' | 'comments';
+  shape: FieldShape;
+  /** Its map always has it: a live card (stage, item) never loses it, and is never made without it. */
+  required?: boolean;
+  /** Why a plain value is unusable, or null. */
+  check?: (value: unknown, facts: FieldFacts) => string | null;
+  /** For Y.Text: the length it may reach, and whether control characters are refused in it. */
+  maxLength?: number;
+  plain?: boolean;
+  /** For a map: its keys' fields (anything else is refused unless `open`), or the field of every entry. */
+  fields?: Readonly<Record<string, Field>>;
+  entries?: Field;
+  open?: boolean;
+  /** A card's field whose entries its creator may not write with it (the server's, or their authors'). */
+  notFromCreator?: boolean;
+}
+
+const name =
+  (max: number): Field['check'] =>
+  (v) =>
+    nameProblem(v, max);
+const finite: Field['check'] = (v) => (Number.isFinite(v) ? null : 'a finite number');
+const rank: Field['check'] = (v) => (isRank(v) ? null : 'a rank');
+const isoDate: Field['check'] = (v) => (isIsoDate(v) ? null : 'a date written YYYY-MM-DD');
+const id: Field['check'] = (v) => ((v as string).length >= 1 && (v as string).length <= 64 ? null : 'an id');
+const onlyTrue: Field['check'] = (v) => (v === true ? null : 'true');
+const stage: Field['check'] = (v, facts) =>
+  typeof v === 'string' && facts.isStage(v) ? null : 'a stage the board has';
+const ownKey: Field['check'] = (v, facts) => (v === facts.key ? null : 'the key it is stored under');
+
+/** A rule value is stored exactly as its cleaner returns it: nothing unknown rides along. */
+const cleaned =
+  (clean: (v: unknown) => unknown, what: string): Field['check'] =>
+  (v) => {
+    const out = clean(v);
+    return out !== null && JSON.stringify(out) === JSON.stringify(v) ? null : what;
+  };
+
+const CHECKLIST_ITEM: Field = {
+  shape: 'map',
+  fields: {
+    [ChecklistItemKey.text]: { shape: 'string', required: true, check: name(LIMITS.checklistText) },
+    [ChecklistItemKey.done]: { shape: 'boolean', required: true },
+    [ChecklistItemKey.rank]: { shape: 'string', required: true, check: rank },
+    [ChecklistItemKey.assignee]: { shape: 'string', check: id },
+    [ChecklistItemKey.due]: { shape: 'string', check: isoDate },
+    [ChecklistItemKey.list]: { shape: 'string', check: id }
+  }
+};
+
+const NAMED_CHECKLIST: Field = {
+  shape: 'map',
+  fields: {
+    [NamedChecklistKey.title]: { shape: 'string', required: true, check: name(LIMITS.checklistTitle) },
+    [NamedChecklistKey.rank]: { shape: 'string', required: true, check: rank }
+  }
+};
+
+/** A card: the keys `makeCardMap` (card-ops.ts) gives every card are required. */
+export const CARD_FIELDS: Readonly<Record<string, Field>> = {
+  [CardKey.id]: { write: 'edit-card', shape: 'string', required: true, check: ownKey },
+  [CardKey.title]: {
+    write: 'edit-card',
+    shape: 'text',
+    required: true,
+    maxLength: LIMITS.cardTitle,
+    plain: true
+  },
+  [CardKey.description]: {
+    write: 'edit-card',
+    shape: 'text',
+    required: true,
+    maxLength: LIMITS.cardDescription
+  },
+  [CardKey.stageId]: { write: 'move-card', shape: 'string', required: true, check: stage },
+  [CardKey.rank]: { write: 'move-card', shape: 'string', required: true, check: rank },
+  [CardKey.archived]: { write: 'edit-card', shape: 'boolean', required: true },
+  [CardKey.createdAt]: { write: 'edit-card', shape: 'number', required: true, check: finite },
+  [CardKey.enteredAt]: { write: 'move-card', shape: 'number', required: true, check: finite },
+  [CardKey.date]: { write: 'edit-card', shape: 'string', check: isoDate },
+  [CardKey.startDate]: { write: 'edit-card', shape: 'string', check: isoDate },
+  [CardKey.checklist]: { write: 'tick-checklist', shape: 'map', required: true, entries: CHECKLIST_ITEM },
+  [CardKey.seeded]: {
+    write: 'move-card',
+    shape: 'map',
+    required: true,
+    entries: { shape: 'boolean', check: onlyTrue }
+  },
+  [CardKey.checklists]: { write: 'edit-card', shape: 'map', required: true, entries: NAMED_CHECKLIST },
+  [CardKey.revisions]: { write: 'server', shape: 'array', notFromCreator: true },
+  [CardKey.comments]: { write: 'comments', shape: 'map', notFromCreator: true },
+  // Not required: cards from before resolutions existed lack it; removing it reopens every thread.
+  [CardKey.resolvedComments]: { write: 'comments', shape: 'map', notFromCreator: true },
+  [CardKey.assignees]: {
+    write: 'edit-card',
+    shape: 'map',
+    required: true,
+    entries: { shape: 'boolean', check: onlyTrue }
+  },
+  [CardKey.labels]: {
+    write: 'edit-card',
+    shape: 'map',
+    required: true,
+    entries: { shape: 'boolean', check: onlyTrue }
+  },
+  [CardKey.attachments]: { write: 'server', shape: 'map', notFromCreator: true }
+};
+
+/** A stage: what `makeStageMap` (board-ops.ts) and `setStageRules` (stage-ops.ts) write. */
+export const STAGE_FIELDS: Readonly<Record<string, Field>> = {
+  [StageKey.id]: { shape: 'string', required: true, check: ownKey },
+  [StageKey.name]: { shape: 'string', required: true, check: name(LIMITS.stageName) },
+  [StageKey.altName]: { shape: 'string', check: name(LIMITS.stageName) },
+  [StageKey.rank]: { shape: 'string', required: true, check: rank },
+  [StageKey.wipLimit]: {
+    shape: 'number',
+    check: (v) => (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 999 ? null : '1–999')
+  },
+  [StageKey.department]: { shape: 'value', check: cleaned(cleanDepartment, 'a department') },
+  [StageKey.timeRule]: { shape: 'value', check: cleaned(cleanTimeRule, 'a time rule') },
+  [StageKey.gate]: { shape: 'value', check: cleaned(cleanGate, 'a gate') },
+  [StageKey.checklist]: {
+    shape: 'value',
+    check: cleaned((v) => (cleanChecklistSeeds(v).length ? cleanChecklistSeeds(v) : null), 'checklist seeds')
+  },
+  [StageKey.sendBackTo]: { shape: 'string', check: stage },
+  [StageKey.legacyTimeLimitDays]: { shape: 'number', check: finite },
+  [StageKey.legacyGateRole]: { shape: 'string', check: name(LIMITS.stageName) }
+};
+
+/** The meta map: its known keys keep their shapes; other keys are board-level data (edit-board). */
+export const META_FIELDS: Readonly<Record<string, Field>> = {
+  [MetaKey.title]: { shape: 'string', check: name(LIMITS.boardTitle) },
+  [MetaKey.templateId]: { shape: 'string', check: (v) => ((v as string).length <= 64 ? null : 'an id') },
+  [MetaKey.schemaVersion]: { shape: 'number', check: finite },
+  [MetaKey.createdAt]: { shape: 'number', check: finite },
+  [MetaKey.dateLabel]: { shape: 'value', check: cleaned(cleanDepartment, 'a date label') }
+};
+
+/** The roots of a board document, each a map (BoardRoots in schema.ts). */
+export const ROOT_FIELDS: Readonly<Record<string, Field>> = {
+  meta: { write: 'edit-board', shape: 'map', fields: META_FIELDS, open: true },
+  stages: {
+    write: 'edit-stages',
+    shape: 'map',
+    entries: { shape: 'map', fields: STAGE_FIELDS }
+  },
+  cards: { shape: 'map', entries: { shape: 'map', fields: CARD_FIELDS } },
+  approvals: { write: 'server', shape: 'map' },
+  // Labels are everyday card work (Trello lets every member make them), not board structure.
+  labels: { write: 'edit-card', shape: 'map', entries: { shape: 'value', check: labelProblem } }
+};
