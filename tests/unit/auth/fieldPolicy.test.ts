@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addCard, addLabel, moveCard } from '../../../src/lib/board';
+import { addCard, addLabel, moveCard, removeStage } from '../../../src/lib/board';
 import { LIMITS, roots } from '../../../src/lib/board/schema';
 import { edit } from '../../helpers/yjs';
 import { deleteCardKey, nestedOf, setCardKey, setStageKey, withoutDeletes } from './forgeries';
@@ -211,6 +211,11 @@ const STAGES: PolicyCase[] = [
     name: 'removes a stage cards stand in, leaving them nowhere',
     update: (f) => edit(f.client, () => roots(f.client).stages.delete(f.review)),
     expected: STAGE_INVALID
+  },
+  {
+    name: 'removes a stage, its cards moving to another (the operation)',
+    update: (f) => edit(f.client, () => removeStage(f.client, f.review, { moveCardsTo: f.draft })),
+    expected: STAGE_OK
   },
   {
     name: 'removes an empty stage',
