@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import { CardKey } from '../../src/lib/board/schema';
 import { ROOT_FIELDS, type Field, type FieldFacts } from '../../src/lib/board/fields';
 import { liveValue, type Context, type ItemMap, type Refusal } from './policyContext';
-import type { Effects, KeyOutcome } from './updateEffects';
+import type { Effects } from './updateEffects';
 import type { Touch } from './updateTouches';
 
 /** 'free': no rule here (an unknown root, meta's own keys, what the comment or server rules judge). */
@@ -22,12 +22,14 @@ const Y_TYPE: Partial<Record<Field['shape'], [string, typeof Y.Text | typeof Y.M
   array: ['YArray', Y.Array]
 };
 
-/** Where the table puts a path: the field it names, 'free', or 'none' (not a key the board has). */
-export function slotAt(path: readonly string[]): Slot {
-  let field: Field | undefined = ROOT_FIELDS[path[0] as string];
+/** Where the table puts a path (`parent`, then `key` if any): its field, 'free', or 'none'. */
+export function slotAt(parent: readonly string[], key: string | null = null): Slot {
+  let field: Field | undefined = ROOT_FIELDS[parent[0] as string];
   if (!field) return 'free';
-  for (const segment of path.slice(1)) {
+  const depth = key === null ? parent.length : parent.length + 1;
+  for (let i = 1; i < depth; i++) {
     if (field.write === 'comments' || field.write === 'server') return 'free';
+    const segment = i < parent.length ? (parent[i] as string) : (key as string);
     const next: Field | undefined = field.fields?.[segment] ?? field.entries;
     if (!next) return field.open ? 'free' : 'none';
     field = next;
@@ -36,14 +38,8 @@ export function slotAt(path: readonly string[]): Slot {
 }
 
 const invalid = (detail: string): Refusal => ({ reason: 'invalid', detail });
-const keyAt = (newParent: boolean, parent: readonly string[], key: string) =>
-  JSON.stringify([newParent, parent, key]);
-
-/** The outcomes of an update's map keys, by keyAt. */
-export function outcomesOf(effects: Effects): Map<string, KeyOutcome['after']> {
-  return new Map(effects.keys.map((k) => [keyAt(k.newParent, k.parent, k.key), k.after]));
-}
-
+const STAGES = ['stages'];
+const CARDS = ['cards'];
 /** One touch's value against its field: the shape it keeps and the check it passes. */
 export function judgeField(touch: Touch, path: string, context: Context): Refusal | null {
   if (touch.key === null) {
@@ -57,7 +53,7 @@ export function judgeField(touch: Touch, path: string, context: Context): Refusa
   }
   // Deletes and values written as deleted content are judged by what they leave (judgeOutcomes).
   if (touch.kind === 'delete' || touch.content === 'deleted') return null;
-  const slot = slotAt([...touch.parent, touch.key]);
+  const slot = slotAt(touch.parent, touch.key);
   if (slot === 'free') return null;
   if (slot === 'none') return invalid(`${path} is not a key the board has.`);
   const yType = Y_TYPE[slot.shape];
@@ -68,7 +64,7 @@ export function judgeField(touch: Touch, path: string, context: Context): Refusa
     }
     // Replacing a live map or text whole drops what others wrote into it meanwhile; the operations
     // make one only where none is (childMap, liveText).
-    const current = touch.newParent ? undefined : docValue(context.doc, [...touch.parent, touch.key]);
+    const current = touch.newParent ? undefined : docValue(context.doc, touch.parent, touch.key);
     return current instanceof kind ? invalid(`${path} exists; it is not replaced whole.`) : null;
   }
   if (touch.content !== 'any' || !plainShape(slot.shape, touch.value)) {
@@ -88,7 +84,7 @@ function factsOf(key: string, context: Context): FieldFacts {
 
 /** True when the board has stage `id` after the update. */
 function isStageAfter(context: Context, id: string): boolean {
-  const after = context.outcomes.get(keyAt(false, ['stages'], id));
+  const after = context.after(false, STAGES, id);
   if (after === 'written') return true;
   return after !== 'deleted' && liveValue(context.doc.share.get('stages'), id) instanceof Y.AbstractType;
 }
@@ -102,7 +98,7 @@ export function judgeOutcomes(effects: Effects, touches: readonly Touch[], conte
     parent.some((_, i) => i > 0 && deleted.has(JSON.stringify(parent.slice(0, i + 1))));
   for (const k of effects.keys) {
     if (k.after !== 'deleted' || k.newParent) continue;
-    const slot = slotAt([...k.parent, k.key]);
+    const slot = slotAt(k.parent, k.key);
     const path = [...k.parent, k.key].join('/');
     if (slot !== 'free' && slot !== 'none' && slot.required && !goesWith(k.parent)) {
       if (docValue(context.doc, k.parent))
@@ -121,14 +117,14 @@ function judgeNewMaps(touches: readonly Touch[], context: Context): Refusal | nu
   const made = new Set<string>();
   for (const t of touches) {
     if (t.kind !== 'write' || t.key === null || t.content !== 'type') continue;
-    const at = keyAt(t.newParent, t.parent, t.key);
+    const at = JSON.stringify([t.newParent, t.parent, t.key]);
     const path = [...t.parent, t.key];
     if (made.has(at)) return invalid(`${path.join('/')} is written twice in one update.`);
     made.add(at);
     const slot = slotAt(path);
     if (slot === 'free' || slot === 'none' || !slot.fields) continue;
     for (const [key, field] of Object.entries(slot.fields)) {
-      if (field.required && context.outcomes.get(keyAt(true, path, key)) !== 'written') {
+      if (field.required && context.after(true, path, key) !== 'written') {
         return invalid(`${path.join('/')} is made without ${key}.`);
       }
     }
@@ -162,20 +158,24 @@ function judgeStageRemoval(stageId: string, path: string, context: Context): Ref
     if (item.deleted) continue;
     const card = liveValue(cards, cardId);
     if (!(card instanceof Y.AbstractType) || liveValue(card, CardKey.stageId) !== stageId) continue;
-    const moves = context.outcomes.get(keyAt(false, ['cards', cardId], CardKey.stageId)) === 'written';
-    const goes = context.outcomes.get(keyAt(false, ['cards'], cardId)) === 'deleted';
+    const moves = context.after(false, ['cards', cardId], CardKey.stageId) === 'written';
+    const goes = context.after(false, CARDS, cardId) === 'deleted';
     if (!moves && !goes) return invalid(`${path} holds card ${cardId}; it moves out first.`);
   }
   return null;
 }
 
-/** The live value at `path` in the document (read through item maps, never defining a root). */
-function docValue(doc: Y.Doc, path: readonly string[]): Y.AbstractType<unknown> | undefined {
-  let type = doc.share.get(path[0] as string) as Y.AbstractType<unknown> | undefined;
-  for (const segment of path.slice(1)) {
-    const value = liveValue(type, segment);
+/** The live value at `parent`/`key` in the document (read through item maps, never defining a root). */
+function docValue(
+  doc: Y.Doc,
+  parent: readonly string[],
+  key: string | null = null
+): Y.AbstractType<unknown> | undefined {
+  let type = doc.share.get(parent[0] as string) as Y.AbstractType<unknown> | undefined;
+  const depth = key === null ? parent.length : parent.length + 1;
+  for (let i = 1; i < depth && type; i++) {
+    const value = liveValue(type, i < parent.length ? (parent[i] as string) : (key as string));
     type = value instanceof Y.AbstractType ? value : undefined;
-    if (!type) return undefined;
   }
   return type;
 }

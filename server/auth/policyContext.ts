@@ -4,6 +4,7 @@
  */
 import * as Y from 'yjs';
 import { can, type BoardAction, type BoardRole } from '../../src/lib/auth/permissions';
+import type { Effects } from './updateEffects';
 
 export type RefusalReason =
   | 'read-only'
@@ -35,8 +36,8 @@ export interface Context {
   replaced: Set<string>;
   /** Card id → ids of the comments this update writes, which a reply or resolution may name. */
   comments: Map<string, Set<string>>;
-  /** What each map key the update touches holds after it (fieldPolicy.ts's outcomesOf). */
-  outcomes: Map<string, 'written' | 'deleted' | 'kept'>;
+  /** What a map key holds after the update (updateEffects.ts). */
+  after: Effects['after'];
 }
 
 export function need(action: BoardAction, path: string, context: Context): Refusal | null {

@@ -38,6 +38,8 @@ export interface TextChange {
 export interface Effects {
   keys: KeyOutcome[];
   texts: TextChange[];
+  /** What `key` of the map at `parent` holds after the update (new maps and old apart). */
+  after(newParent: boolean, parent: readonly string[], key: string): KeyOutcome['after'];
 }
 
 interface KeyGroup {
@@ -47,15 +49,20 @@ interface KeyGroup {
   deletedCurrent: Y.Item | null;
 }
 
-const idText = (client: number, clock: number) => `${client}:${clock}`;
+type Grouped<T> = [Map<readonly string[], T>, Map<readonly string[], T>];
 
+const idText = (client: number, clock: number) => `${client}:${clock}`;
+const lastIdText = (item: Y.Item) => idText(item.id.client, item.id.clock + item.length - 1);
+const pathText = (newParent: boolean, parent: readonly string[]) => JSON.stringify([newParent, parent]);
+
+/**
+ * Collects effects while updateTouches reads. Items placed by one neighbour or one document type
+ * share their parent array, so grouping is by array first (no string per item); arrays that spell
+ * the same path are merged once at the end.
+ */
 export class EffectsReader {
-  private readonly keys = new Map<string, KeyGroup>();
-  /** Per parent array (shared by the items a place or a document type puts there), new and old apart. */
-  private readonly texts = [
-    new Map<readonly string[], TextChange>(),
-    new Map<readonly string[], TextChange>()
-  ];
+  private readonly keys: Grouped<Map<string, KeyGroup>> = [new Map(), new Map()];
+  private readonly texts: Grouped<TextChange> = [new Map(), new Map()];
   private readonly deletedOwn = new Set<Y.Item>();
 
   /** An item of the update lands at `spot`. */
@@ -85,20 +92,43 @@ export class EffectsReader {
   }
 
   result(): Effects {
-    const keys = [...this.keys.values()].map((g) => ({ ...g.spot, after: this.outcome(g) }));
-    const merged = new Map<string, TextChange>();
+    const groups = new Map<string, Map<string, KeyGroup>>();
+    this.keys.forEach((byParent, newParent) => {
+      for (const [parent, byKey] of byParent) {
+        const at = pathText(newParent === 1, parent);
+        const into = groups.get(at);
+        if (!into) groups.set(at, byKey);
+        else for (const [key, group] of byKey) into.set(key, merge(into.get(key), group));
+      }
+    });
+    const keys: KeyOutcome[] = [];
+    const afterAt = new Map<string, Map<string, KeyOutcome['after']>>();
+    for (const [at, byKey] of groups) {
+      const outcomes = new Map<string, KeyOutcome['after']>();
+      afterAt.set(at, outcomes);
+      for (const [key, group] of byKey) {
+        const after = this.outcome(group);
+        outcomes.set(key, after);
+        keys.push({ parent: group.spot.parent, key, newParent: group.spot.newParent, after });
+      }
+    }
+    const texts = new Map<string, TextChange>();
     for (const byParent of this.texts) {
       for (const change of byParent.values()) {
-        const at = JSON.stringify([change.newParent, change.parent]);
-        const into = merged.get(at);
-        if (!into) merged.set(at, { ...change });
+        const at = pathText(change.newParent, change.parent);
+        const into = texts.get(at);
+        if (!into) texts.set(at, change);
         else {
           into.delta += change.delta;
           into.controls ||= change.controls;
         }
       }
     }
-    return { keys, texts: [...merged.values()] };
+    return {
+      keys,
+      texts: [...texts.values()],
+      after: (newParent, parent, key) => afterAt.get(pathText(newParent, parent))?.get(key) ?? 'kept'
+    };
   }
 
   /**
@@ -108,27 +138,39 @@ export class EffectsReader {
    * no write placed after it leaves nothing (deleted); otherwise a write lands or nothing changes.
    */
   private outcome(group: KeyGroup): KeyOutcome['after'] {
+    const { writes, deletedCurrent } = group;
+    // The common cases without a set: a plain delete, or one write over the current value.
+    if (writes.length === 0) return deletedCurrent ? 'deleted' : 'kept';
+    if (writes.length === 1) {
+      const w = writes[0] as Y.Item;
+      if (w.content instanceof Y.ContentDeleted || this.deletedOwn.has(w)) return 'deleted';
+      const after = deletedCurrent ? lastIdText(deletedCurrent) : null;
+      return after === null || (w.origin !== null && idText(w.origin.client, w.origin.clock) === after)
+        ? 'written'
+        : 'deleted';
+    }
     const followed = new Set<string>();
     for (const w of group.writes) if (w.origin) followed.add(idText(w.origin.client, w.origin.clock));
-    const dead = (w: Y.Item) => w.content instanceof Y.ContentDeleted || this.deletedOwn.has(w);
-    const isTail = (w: Y.Item) => !followed.has(idText(w.id.client, w.id.clock + w.length - 1));
-    if (group.writes.some((w) => isTail(w) && dead(w))) return 'deleted';
-    const current = group.deletedCurrent;
-    if (current && !followed.has(idText(current.id.client, current.id.clock + current.length - 1))) {
-      return 'deleted';
+    for (const w of group.writes) {
+      const dead = w.content instanceof Y.ContentDeleted || this.deletedOwn.has(w);
+      if (dead && !followed.has(lastIdText(w))) return 'deleted';
     }
+    const current = group.deletedCurrent;
+    if (current && !followed.has(lastIdText(current))) return 'deleted';
     return group.writes.length > 0 ? 'written' : 'kept';
   }
 
   private group(spot: Spot & { key: string }): KeyGroup {
-    const at = JSON.stringify([spot.newParent, spot.parent, spot.key]);
-    let group = this.keys.get(at);
-    if (!group) this.keys.set(at, (group = { spot, writes: [], deletedCurrent: null }));
+    const byParent = this.keys[spot.newParent ? 1 : 0];
+    let byKey = byParent.get(spot.parent);
+    if (!byKey) byParent.set(spot.parent, (byKey = new Map()));
+    let group = byKey.get(spot.key);
+    if (!group) byKey.set(spot.key, (group = { spot, writes: [], deletedCurrent: null }));
     return group;
   }
 
   private text(spot: Spot): TextChange {
-    const byParent = this.texts[spot.newParent ? 1 : 0] as Map<readonly string[], TextChange>;
+    const byParent = this.texts[spot.newParent ? 1 : 0];
     let change = byParent.get(spot.parent);
     if (!change) {
       change = { parent: spot.parent, newParent: spot.newParent, delta: 0, controls: false };
@@ -136,4 +178,14 @@ export class EffectsReader {
     }
     return change;
   }
+}
+
+/** One key's group from two parent arrays that spell the same path. */
+function merge(a: KeyGroup | undefined, b: KeyGroup): KeyGroup {
+  if (!a) return b;
+  return {
+    spot: a.spot,
+    writes: [...a.writes, ...b.writes],
+    deletedCurrent: a.deletedCurrent ?? b.deletedCurrent
+  };
 }

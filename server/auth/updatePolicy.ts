@@ -11,7 +11,7 @@ import { CARD_FIELDS, ROOT_FIELDS, type Field } from '../../src/lib/board/fields
 import { CardKey } from '../../src/lib/board/schema';
 import type { DecodedUpdate } from '../protocol';
 import { judgeComment, judgeResolution } from './commentPolicy';
-import { judgeField, judgeOutcomes, outcomesOf } from './fieldPolicy';
+import { judgeField, judgeOutcomes } from './fieldPolicy';
 import {
   cardIdUsed,
   existingCard,
@@ -48,7 +48,7 @@ export function checkUpdate(
   if (!can(actor.role, 'comment')) {
     return { ok: false, reason: 'read-only', detail: `A ${actor.role} may not change the board.` };
   }
-  const context = contextOf(doc, actor, touches, outcomesOf(read.effects));
+  const context = contextOf(doc, actor, touches, read.effects.after);
   for (const touch of touches) {
     const path = pathText(touch);
     // Role first (a commenter is told what they lack), then the value, then where a move goes.
@@ -60,19 +60,14 @@ export function checkUpdate(
   return refusal ? { ok: false, ...refusal } : { ok: true, touches };
 }
 
-function contextOf(
-  doc: Y.Doc,
-  actor: Actor,
-  touches: readonly Touch[],
-  outcomes: Context['outcomes']
-): Context {
+function contextOf(doc: Y.Doc, actor: Actor, touches: readonly Touch[], after: Context['after']): Context {
   const context: Context = {
     doc,
     actor,
     created: new Set(),
     replaced: new Set(),
     comments: new Map(),
-    outcomes
+    after
   };
   for (const t of touches) {
     const [root, cardId, field] = t.parent;

@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addCard, addLabel, moveCard, removeStage } from '../../../src/lib/board';
+import { SERVER_ORIGIN, addCard, addLabel, moveCard, removeStage } from '../../../src/lib/board';
 import { LIMITS, roots } from '../../../src/lib/board/schema';
-import { edit } from '../../helpers/yjs';
+import { edit, replica } from '../../helpers/yjs';
 import { deleteCardKey, nestedOf, setCardKey, setStageKey, withoutDeletes } from './forgeries';
 import { check, fixture, judgeEach, row, type PolicyCase } from './policyFixture';
 
@@ -54,6 +54,22 @@ const STAGE_VALUES: PolicyCase[] = [
           })
         )
       ),
+    expected: CARD_INVALID
+  },
+  {
+    // Yjs places a write whose origin is older than the key's value before that value, where it is
+    // deleted on arrival; with the value deleted too, the key is left with nothing.
+    name: 'deletes a card’s stage by a write placed before its value, plus a delete of the value',
+    update: (f) => {
+      const stale = new Y.Doc();
+      stale.clientID = 1; // below the server's: Yjs orders the two writes by client id
+      Y.applyUpdate(stale, Y.encodeStateAsUpdate(f.server));
+      moveCard(f.server, 'c1', f.review, 0, SERVER_ORIGIN);
+      const write = setCardKey({ ...f, client: stale }, 'c1', 'stageId', f.draft);
+      const knowing = replica(f.server);
+      const drop = edit(knowing, () => roots(knowing).cards.get('c1')!.delete('stageId'));
+      return Y.mergeUpdates([write, drop]);
+    },
     expected: CARD_INVALID
   },
   {
