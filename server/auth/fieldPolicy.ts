@@ -40,6 +40,7 @@ export function slotAt(parent: readonly string[], key: string | null = null): Sl
 const invalid = (detail: string): Refusal => ({ reason: 'invalid', detail });
 const STAGES = ['stages'];
 const CARDS = ['cards'];
+
 /** One touch's value against its field: the shape it keeps and the check it passes. */
 export function judgeField(touch: Touch, path: string, context: Context): Refusal | null {
   if (touch.key === null) {
