@@ -3,6 +3,7 @@ import type { BoardRole } from '../../src/lib/auth/permissions';
 import type { BoardOrigin } from '../../src/lib/board/origin';
 import { errorMessage, type Logger } from '../log';
 import { CloseCode, closeCodeName, decodeMessage, ProtocolError, type ClientMessage } from '../protocol';
+import { Intake, type SyncBudgetLimits } from './SyncBudget';
 
 /** What a room does with a connection once it is attached. */
 export interface ConnectionHandler {
@@ -34,6 +35,8 @@ export interface ConnectionOptions {
   maxSendBufferBytes: number;
   /** Keepalive ping period; a client that misses one pong is terminated. 0 disables pings. */
   pingIntervalMs: number;
+  /** What the client may send per second (SyncBudget.ts); absent: no limit (tools and tests). */
+  budget?: SyncBudgetLimits;
   /** Messages held while the room loads; a client that sends more is closed (4429). */
   maxQueuedMessages?: number;
   /** After sending a close frame, how long to wait for the client before cutting the TCP socket. */
@@ -65,7 +68,10 @@ export class Connection {
   readonly #options: ConnectionOptions;
   readonly #log: Logger;
   #handler: ConnectionHandler | null = null;
-  #queue: ClientMessage[] = [];
+  #queue: { message: ClientMessage; bytes: number }[] = [];
+  /** Messages on their way to the handler, within the budget; null: no budget. */
+  readonly #intake: Intake<ClientMessage> | null;
+  #warnedOverBudget = false;
   #closing = false;
   #alive = true;
   #pingTimer: NodeJS.Timeout | undefined;
@@ -80,6 +86,14 @@ export class Connection {
     this.#socket = socket;
     this.#options = options;
     this.#log = options.log;
+    this.#intake = options.budget
+      ? new Intake(options.budget, {
+          deliver: (message) => this.#deliver(message),
+          pause: () => this.#overBudget(),
+          resume: () => this.#socket.resume(),
+          overflow: () => this.close(CloseCode.TryAgainLater, 'over budget, try again later')
+        })
+      : null;
     socket.binaryType = 'nodebuffer';
     socket.on('message', (data, isBinary) => this.#receive(data, isBinary));
     socket.on('pong', () => (this.#alive = true));
@@ -107,9 +121,9 @@ export class Connection {
     this.#handler = handler;
     const queued = this.#queue;
     this.#queue = [];
-    for (const message of queued) {
+    for (const { message, bytes } of queued) {
       if (this.#closing) break;
-      this.#deliver(message);
+      this.#admit(message, bytes);
     }
   }
 
@@ -154,16 +168,29 @@ export class Connection {
           : data;
       const message = decodeMessage(frame);
       if (this.#handler) {
-        this.#deliver(message);
+        this.#admit(message, frame.length);
       } else if (this.#queue.length >= (this.#options.maxQueuedMessages ?? DEFAULT_MAX_QUEUED)) {
         this.#log.warn('too many messages while loading', { board: this.boardId, conn: this.id });
         this.close(CloseCode.TooManyQueued, 'too many messages while loading');
       } else {
-        this.#queue.push(message);
+        this.#queue.push({ message, bytes: frame.length });
       }
     } catch (error) {
       this.#fail(error);
     }
+  }
+
+  /** Hands a message on now, or once the budget allows it (the socket is not read meanwhile). */
+  #admit(message: ClientMessage, bytes: number): void {
+    if (this.#intake) this.#intake.push(message, bytes);
+    else this.#deliver(message);
+  }
+
+  #overBudget(): void {
+    this.#socket.pause();
+    if (this.#warnedOverBudget) return;
+    this.#warnedOverBudget = true;
+    this.#log.warn('client over its budget', { board: this.boardId, conn: this.id, user: this.userId });
   }
 
   #deliver(message: ClientMessage): void {
@@ -230,6 +257,9 @@ export class Connection {
     this.#closing = true;
     clearInterval(this.#pingTimer);
     this.#queue = [];
+    this.#intake?.stop();
+    // Read again, so the client's answer to our close frame arrives (what else comes is dropped).
+    this.#socket.resume();
     const handler = this.#handler;
     this.#handler = null;
     handler?.closed();

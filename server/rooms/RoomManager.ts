@@ -11,7 +11,14 @@ import { Room, type ActivityHook, type DocChangeHook, type RoomStats, type Updat
 
 export type RoomLimits = Pick<
   Config,
-  'maxDocBytes' | 'maxSendBufferBytes' | 'compactAfterUpdates' | 'roomIdleMs'
+  | 'maxDocBytes'
+  | 'maxSendBufferBytes'
+  | 'compactAfterUpdates'
+  | 'roomIdleMs'
+  | 'syncMessagesPerSecond'
+  | 'syncMessageBurst'
+  | 'syncBytesPerSecond'
+  | 'syncByteBurst'
 >;
 
 export interface RoomManagerOptions {
@@ -75,6 +82,12 @@ export class RoomManager {
       peer,
       log: this.#log,
       maxSendBufferBytes: this.#config.maxSendBufferBytes,
+      budget: {
+        messagesPerSecond: this.#config.syncMessagesPerSecond,
+        messageBurst: this.#config.syncMessageBurst,
+        bytesPerSecond: this.#config.syncBytesPerSecond,
+        byteBurst: this.#config.syncByteBurst
+      },
       pingIntervalMs: this.#pingIntervalMs
     });
     if (this.#closed) {

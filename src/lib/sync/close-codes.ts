@@ -18,6 +18,12 @@ export const CloseCode = {
   MessageTooLarge: 1009,
   /** Unexpected server-side failure (e.g. the store refused an append); the client resyncs. */
   InternalError: 1011,
+  /**
+   * RFC 6455's "try again later": the client sent more than its budget (config.syncMessagesPerSecond
+   * and the rest, server/rooms/SyncBudget.ts) for longer than one burst. Retried by y-websocket,
+   * which reconnects and sends what the server lacks as one merged update, so nothing is lost.
+   */
+  TryAgainLater: 1013,
   /** A message that does not decode: truncated, unknown type, trailing bytes, bad Yjs payload. */
   MalformedMessage: 4400,
   /**
