@@ -34,6 +34,8 @@ export interface Config {
   syncBytesPerSecond: number;
   /** Bytes one sync socket may send at once; at least maxMessageBytes. */
   syncByteBurst: number;
+  /** Milliseconds a sync socket may stay over its budget (slowed) before it is closed with 1013. */
+  syncCloseAfterMs: number;
 }
 
 export class ConfigError extends Error {
@@ -110,8 +112,9 @@ function syncBudget(env: Env, maxMessageBytes: number) {
   }
   return {
     syncMessagesPerSecond: int(env, 'SYNC_MESSAGES_PER_SECOND', 100, 1, 1_000_000),
-    syncMessageBurst: int(env, 'SYNC_MESSAGE_BURST', 500, 1, 1_000_000),
+    syncMessageBurst: int(env, 'SYNC_MESSAGE_BURST', 100, 1, 1_000_000),
     syncBytesPerSecond: int(env, 'SYNC_BYTES_PER_SECOND', 1024 * 1024, 1024, 2 ** 31),
-    syncByteBurst
+    syncByteBurst,
+    syncCloseAfterMs: int(env, 'SYNC_CLOSE_AFTER_MS', 10_000, 0, 3_600_000)
   };
 }

@@ -47,6 +47,8 @@ export interface ConnectionOptions {
 // a burst of typing during a slow load while bounding memory per socket.
 const DEFAULT_MAX_QUEUED = 256;
 const DEFAULT_CLOSE_GRACE_MS = 2000;
+/** Long enough for the close frame to leave; see the overflow sink. */
+const OVERFLOW_GRACE_MS = 100;
 
 /**
  * One client socket: decodes frames, holds them until a loaded room attaches, guards the send
@@ -89,9 +91,17 @@ export class Connection {
     this.#intake = options.budget
       ? new Intake(options.budget, {
           deliver: (message) => this.#deliver(message),
-          pause: () => this.#overBudget(),
+          pause: (why) => {
+            this.#socket.pause();
+            if (why === 'budget') this.#slowed();
+          },
           resume: () => this.#socket.resume(),
-          overflow: () => this.close(CloseCode.TryAgainLater, 'over budget, try again later')
+          // Its client's answer to the close frame waits behind the flood we stopped reading:
+          // waiting the usual grace for it would only delay the reconnect that recovers its edits.
+          overflow: () => {
+            this.#log.warn('client closed: over its budget too long', { board: this.boardId, conn: this.id });
+            this.close(CloseCode.TryAgainLater, 'over budget, try again later', OVERFLOW_GRACE_MS);
+          }
         })
       : null;
     socket.binaryType = 'nodebuffer';
@@ -144,16 +154,13 @@ export class Connection {
   }
 
   /** Sends a close frame and cuts the socket if the client does not answer within the grace period. */
-  close(code: number, reason = ''): void {
+  close(code: number, reason = '', graceMs = this.#options.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS): void {
     if (this.#closing) return;
     this.#shutdown();
     if (this.#socket.readyState === WebSocket.CLOSED) return;
     this.#socket.close(code, reason);
     // A slow or hostile client may never read the close frame; ws alone would wait 30 s.
-    this.#graceTimer = setTimeout(
-      () => this.#socket.terminate(),
-      this.#options.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS
-    );
+    this.#graceTimer = setTimeout(() => this.#socket.terminate(), graceMs);
     this.#graceTimer.unref();
   }
 
@@ -186,8 +193,8 @@ export class Connection {
     else this.#deliver(message);
   }
 
-  #overBudget(): void {
-    this.#socket.pause();
+  /** One line per connection: a flood would otherwise log a line per message. */
+  #slowed(): void {
     if (this.#warnedOverBudget) return;
     this.#warnedOverBudget = true;
     this.#log.warn('client over its budget', { board: this.boardId, conn: this.id, user: this.userId });
@@ -241,7 +248,8 @@ export class Connection {
   }
 
   #ping(): void {
-    if (!this.#alive) {
+    // A socket we stopped reading (over its budget) may have its pong waiting unread behind the rest.
+    if (!this.#alive && !this.#socket.isPaused) {
       this.#log.info('keepalive timeout', { board: this.boardId, conn: this.id });
       this.#shutdown();
       this.#socket.terminate();
@@ -258,8 +266,6 @@ export class Connection {
     clearInterval(this.#pingTimer);
     this.#queue = [];
     this.#intake?.stop();
-    // Read again, so the client's answer to our close frame arrives (what else comes is dropped).
-    this.#socket.resume();
     const handler = this.#handler;
     this.#handler = null;
     handler?.closed();

@@ -19,6 +19,7 @@ export type RoomLimits = Pick<
   | 'syncMessageBurst'
   | 'syncBytesPerSecond'
   | 'syncByteBurst'
+  | 'syncCloseAfterMs'
 >;
 
 export interface RoomManagerOptions {
@@ -86,7 +87,8 @@ export class RoomManager {
         messagesPerSecond: this.#config.syncMessagesPerSecond,
         messageBurst: this.#config.syncMessageBurst,
         bytesPerSecond: this.#config.syncBytesPerSecond,
-        byteBurst: this.#config.syncByteBurst
+        byteBurst: this.#config.syncByteBurst,
+        closeAfterMs: this.#config.syncCloseAfterMs
       },
       pingIntervalMs: this.#pingIntervalMs
     });

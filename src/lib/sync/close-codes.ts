@@ -19,8 +19,8 @@ export const CloseCode = {
   /** Unexpected server-side failure (e.g. the store refused an append); the client resyncs. */
   InternalError: 1011,
   /**
-   * RFC 6455's "try again later": the client sent more than its budget (config.syncMessagesPerSecond
-   * and the rest, server/rooms/SyncBudget.ts) for longer than one burst. Retried by y-websocket,
+   * RFC 6455's "try again later": the client stayed over its budget (config.syncMessagesPerSecond
+   * and the rest, server/rooms/SyncBudget.ts) for config.syncCloseAfterMs. Retried by y-websocket,
    * which reconnects and sends what the server lacks as one merged update, so nothing is lost.
    */
   TryAgainLater: 1013,

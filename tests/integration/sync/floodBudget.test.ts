@@ -38,7 +38,8 @@ describe('a per-connection budget of messages and bytes', () => {
         syncMessagesPerSecond: 200,
         syncMessageBurst: 50,
         syncBytesPerSecond: 64 * 1024,
-        syncByteBurst: 2 * 1024 * 1024
+        syncByteBurst: 2 * 1024 * 1024,
+        syncCloseAfterMs: 500
       });
       await server.createBoard('flooded');
       await server.createBoard('quiet');
@@ -60,6 +61,7 @@ describe('a per-connection budget of messages and bytes', () => {
       await waitFor('the flooder to be closed', () => flooder.closes.length > 0);
       expect(flooder.closes[0]?.code).toBe(CloseCode.TryAgainLater);
       expect(server.log.find('client over its budget')).toMatchObject({ board: 'flooded' });
+      expect(server.log.find('client closed: over its budget too long')).toMatchObject({ board: 'flooded' });
       // It reconnects by itself and sends what the server lacks: nothing it typed is lost.
       const expected = text(flooder.doc);
       await waitFor(
@@ -72,6 +74,29 @@ describe('a per-connection budget of messages and bytes', () => {
       clients.push(reader);
       expect(text(reader.doc)).toBe(expected);
       expect(ping.closes).toEqual([]);
+    });
+  });
+
+  describe('with a budget a burst passes only slowly', () => {
+    beforeEach(async () => {
+      tmp = tempDir();
+      server = await startTestServer(tmp.dir, {
+        syncMessagesPerSecond: 200,
+        syncMessageBurst: 50,
+        syncCloseAfterMs: 30_000
+      });
+      await server.createBoard('board');
+    });
+
+    it('slows a client a little over its budget without closing it, and takes every edit', async () => {
+      const client = await connectClient(server, 'board');
+      clients.push(client);
+      for (let i = 0; i < 300; i++) client.doc.getText('t').insert(0, 'k');
+      const expected = text(client.doc);
+      await waitFor('the edits on the server', () => server.rooms.read('board', (d) => text(d) === expected));
+      expect(server.log.find('client over its budget')).toMatchObject({ board: 'board' });
+      expect(server.log.find('client closed: over its budget too long')).toBeUndefined();
+      expect(client.closes).toEqual([]);
     });
   });
 
