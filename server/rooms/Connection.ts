@@ -66,6 +66,8 @@ export class Connection {
   wantsActivity = false;
   /** Awareness client ids this connection has announced; removed from the room when it closes. */
   readonly awarenessIds = new Set<number>();
+  /** Every awareness client id it was allowed to announce, live or not (awarenessIdentity.ts bounds it). */
+  readonly announcedIds = new Set<number>();
   readonly #socket: WebSocket;
   readonly #options: ConnectionOptions;
   readonly #log: Logger;
