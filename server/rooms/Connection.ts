@@ -37,7 +37,7 @@ export interface ConnectionOptions {
   pingIntervalMs: number;
   /** What the client may send per second (SyncBudget.ts); absent: no limit (tools and tests). */
   budget?: SyncBudgetLimits;
-  /** Messages held while the room loads; a client that sends more is closed (4429). */
+  /** Messages held while the room loads; past them the socket is not read until it has. */
   maxQueuedMessages?: number;
   /** After sending a close frame, how long to wait for the client before cutting the TCP socket. */
   closeGraceMs?: number;
@@ -76,6 +76,7 @@ export class Connection {
   /** Messages on their way to the handler, within the budget; null: no budget. */
   readonly #intake: Intake<ClientMessage> | null;
   #warnedOverBudget = false;
+  #pausedWhileLoading = false;
   #closing = false;
   #alive = true;
   #pingTimer: NodeJS.Timeout | undefined;
@@ -137,6 +138,10 @@ export class Connection {
       if (this.#closing) break;
       this.#admit(message, bytes);
     }
+    if (!this.#pausedWhileLoading) return;
+    this.#pausedWhileLoading = false;
+    // An intake still working through them resumes the socket itself once it has.
+    if (!this.#closing && !this.#intake?.waiting) this.#socket.resume();
   }
 
   /** Sends one frame, or drops the client when it already has too much unread data. */
@@ -178,14 +183,31 @@ export class Connection {
       const message = decodeMessage(frame);
       if (this.#handler) {
         this.#admit(message, frame.length);
-      } else if (this.#queue.length >= (this.#options.maxQueuedMessages ?? DEFAULT_MAX_QUEUED)) {
-        this.#log.warn('too many messages while loading', { board: this.boardId, conn: this.id });
-        this.close(CloseCode.TooManyQueued, 'too many messages while loading');
       } else {
-        this.#queue.push({ message, bytes: frame.length });
+        this.#hold(message, frame.length);
       }
     } catch (error) {
       this.#fail(error);
+    }
+  }
+
+  /**
+   * Keeps a message until the room has loaded. Past the limit the socket is paused, so a client
+   * typing through a slow load is slowed, not turned away (this was a permanent 44xx close). ws
+   * still hands over the rest of a chunk it had read; past four times the limit that is a flood,
+   * closed with a code clients retry.
+   */
+  #hold(message: ClientMessage, bytes: number): void {
+    const max = this.#options.maxQueuedMessages ?? DEFAULT_MAX_QUEUED;
+    if (this.#queue.length >= max * 4) {
+      this.#log.warn('too many messages while loading', { board: this.boardId, conn: this.id });
+      this.close(CloseCode.TryAgainLater, 'too many messages while loading', OVERFLOW_GRACE_MS);
+      return;
+    }
+    this.#queue.push({ message, bytes });
+    if (this.#queue.length === max) {
+      this.#pausedWhileLoading = true;
+      this.#socket.pause();
     }
   }
 

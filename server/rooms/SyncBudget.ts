@@ -109,6 +109,11 @@ export class Intake<T> {
     this.#buckets = new TokenBuckets(limits, now);
   }
 
+  /** True while messages wait for the budget or the next turn (the socket is paused meanwhile). */
+  get waiting(): boolean {
+    return this.#backlog.length > 0;
+  }
+
   /** Takes one message of `bytes`: handled now if this turn and the budget allow, else queued. */
   push(item: T, bytes: number): void {
     if (this.#stopped) return;
