@@ -272,7 +272,8 @@ export class Connection {
   }
 
   #ping(): void {
-    // A socket we stopped reading (over its budget) may have its pong waiting unread behind the rest.
+    // A socket we stopped reading (over its budget, or while its room loads) may have its pong
+    // waiting unread behind the rest.
     if (!this.#alive && !this.#socket.isPaused) {
       this.#log.info('keepalive timeout', { board: this.boardId, conn: this.id });
       this.#shutdown();
