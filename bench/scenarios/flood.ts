@@ -8,7 +8,7 @@
  * is the server's own stock client: one the server closes reconnects and sends what it lacks.
  */
 import { targetOf } from '../lib/clients/target';
-import type { FloodArgs, FloodResult, RoundTripArgs } from '../lib/jobs/flood';
+import type { FloodArgs, FloodResult, RoundTripArgs, RoundTripResult } from '../lib/jobs/flood';
 import { watchServer } from '../lib/serverWatch';
 import { latencySummary, sleep } from '../lib/stats';
 import type { FigureSpec, GeneratorJob, Measurement, Mode, Scenario } from '../lib/types';
@@ -27,6 +27,8 @@ const SIZES: Record<Mode, Sizes> = {
   full: { inserts: 10_000, periodMs: 10, tailMs: 1000, timeoutMs: 180_000 }
 };
 const JOBS = 'lib/jobs/flood.ts';
+/** Round trips timed before the flood starts. */
+const BASELINE_MS = 2000;
 /** Before reading the idle RSS: the clients' joins and the seeding are done. */
 const SETTLE_MS = 1000;
 
@@ -34,6 +36,7 @@ const SPECS: FigureSpec[] = [
   { key: 'p50', figure: 'other board round trip during the flood, p50', unit: 'ms' },
   { key: 'p99', figure: 'other board round trip during the flood, p99', unit: 'ms' },
   { key: 'max', figure: 'other board round trip during the flood, max', unit: 'ms' },
+  { key: 'baseline', figure: 'the same round trip before the flood, p99', unit: 'ms' },
   { key: 'idle', figure: 'server RSS before the flood (idle)', unit: 'MB' },
   { key: 'peak', figure: 'server peak RSS during the flood', unit: 'MB' },
   { key: 'peakRatio', figure: 'peak RSS ÷ idle RSS', unit: 'count' },
@@ -64,11 +67,7 @@ export const scenario: Scenario = {
         periodMs: sizes.periodMs
       };
       const flood: GeneratorJob<FloodResult> = floodGen!.run(JOBS, 'floodTitle', floodArgs);
-      const probe: GeneratorJob<{ rtts: number[]; lost: number }> = probeGen!.run(
-        JOBS,
-        'roundTrips',
-        probeArgs
-      );
+      const probe: GeneratorJob<RoundTripResult> = probeGen!.run(JOBS, 'roundTrips', probeArgs);
       try {
         await Promise.all([flood.event('ready', sizes.timeoutMs), probe.event('ready', sizes.timeoutMs)]);
         await sleep(SETTLE_MS);
@@ -76,18 +75,24 @@ export const scenario: Scenario = {
         const cpu = ctx.monitorCpu([floodGen!.pid, probeGen!.pid]);
         const watch = watchServer(ctx.sample, peer.pid, 50);
         probe.signal('go');
+        // Round trips before the flood: what this machine gives without it.
+        await sleep(BASELINE_MS);
+        probe.signal('mark');
         flood.signal('go');
         await flood.event('delivered', sizes.timeoutMs);
         await sleep(sizes.tailMs);
         probe.signal('stop');
         const [floodResult, probeResult] = [(await flood.result).value, (await probe.result).value];
         const { peakRssBytes } = watch.stop();
-        const rtt = latencySummary(probeResult.rtts);
+        const baseline = latencySummary(probeResult.rtts.slice(0, probeResult.beforeMark));
+        const during = probeResult.rtts.slice(probeResult.beforeMark);
+        const rtt = latencySummary(during);
         const m: Measurement = {
           values: {
             p50: rtt.p50,
             p99: rtt.p99,
-            max: Math.max(...probeResult.rtts),
+            max: Math.max(...during),
+            baseline: baseline.p99,
             idle: idle / 2 ** 20,
             peak: peakRssBytes / 2 ** 20,
             peakRatio: peakRssBytes / idle,
@@ -115,8 +120,8 @@ export const scenario: Scenario = {
     });
     result.notes.unshift(
       'Round trips: one client writes a number, a second client of the same board answers it, timed until ' +
-        'the answer is back (through the server twice), every 10 ms from the first insert until the flood is ' +
-        'delivered and a moment after. RSS sampled every 50 ms from /proc.'
+        'the answer is back (through the server twice), every 10 ms: for 2 s before the flood (the baseline), ' +
+        'then from the first insert until the flood is delivered and a moment after. RSS sampled every 50 ms from /proc.'
     );
     return result;
   }

@@ -70,6 +70,13 @@ export async function floodTitle(args: FloodArgs, io: JobIO): Promise<FloodResul
   }
 }
 
+export interface RoundTripResult {
+  rtts: number[];
+  lost: number;
+  /** Round trips that had ended at the 'mark' signal. */
+  beforeMark: number;
+}
+
 export interface RoundTripArgs extends Target {
   /** Pause between one round trip's end and the next one's start. */
   periodMs: number;
@@ -78,9 +85,10 @@ export interface RoundTripArgs extends Target {
 /**
  * Two clients on one board: `ping` writes a number, `pong` answers it when it arrives, and the
  * round trip is the time until the answer is back (through the server twice). Emits 'ready';
- * measures from 'go' until 'stop'; returns every round trip in ms.
+ * measures from 'go' until 'stop'; returns every round trip in ms, and how many had ended when the
+ * parent's 'mark' came (the round trips before the flood, the machine's noise floor).
  */
-export async function roundTrips(args: RoundTripArgs, io: JobIO): Promise<{ rtts: number[]; lost: number }> {
+export async function roundTrips(args: RoundTripArgs, io: JobIO): Promise<RoundTripResult> {
   const ping = client(args, 2);
   const pong = client(args, 3);
   const rtts: number[] = [];
@@ -96,7 +104,9 @@ export async function roundTrips(args: RoundTripArgs, io: JobIO): Promise<{ rtts
     io.emit('ready');
     await io.signal('go');
     let stopped = false;
+    let beforeMark = 0;
     void io.signal('stop').then(() => (stopped = true));
+    void io.signal('mark').then(() => (beforeMark = rtts.length));
     const map = ping.doc.getMap<number>('bench');
     // Timed when the answer is applied (an observer), not when a poll notices it.
     let answered: { n: number; resolve: (ok: boolean) => void } | null = null;
@@ -115,7 +125,7 @@ export async function roundTrips(args: RoundTripArgs, io: JobIO): Promise<{ rtts
       answered = null;
       await sleep(args.periodMs);
     }
-    return { rtts, lost };
+    return { rtts, lost, beforeMark };
   } finally {
     ping.destroy();
     pong.destroy();
