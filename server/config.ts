@@ -26,6 +26,16 @@ export interface Config {
   attachmentMaxBytes: number;
   /** Accounts open sign-up makes per client address and hour (server/auth/AuthService.ts). */
   signupsPerAddressHour: number;
+  /** Messages per second one sync socket may send, sustained (server/rooms/SyncBudget.ts). */
+  syncMessagesPerSecond: number;
+  /** Messages one sync socket may send at once, and the most that may wait once it is over budget. */
+  syncMessageBurst: number;
+  /** Bytes per second one sync socket may send, sustained. */
+  syncBytesPerSecond: number;
+  /** Bytes one sync socket may send at once; at least maxMessageBytes. */
+  syncByteBurst: number;
+  /** Milliseconds a sync socket may stay over its budget (slowed) before it is closed with 1013. */
+  syncCloseAfterMs: number;
 }
 
 export class ConfigError extends Error {
@@ -59,6 +69,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (durability !== 'normal' && durability !== 'full') {
     throw new ConfigError(`DURABILITY=${env.DURABILITY} must be "normal" or "full".`);
   }
+  const maxMessageBytes = int(env, 'MAX_MESSAGE_BYTES', 2 * 1024 * 1024, 1024, 256 * 1024 * 1024);
   return {
     host: env.HOST || '0.0.0.0',
     port: int(env, 'PORT', 3000, 0, 65535),
@@ -69,13 +80,41 @@ export function loadConfig(env: Env = process.env): Config {
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean),
-    maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', 2 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+    maxMessageBytes,
     maxDocBytes: int(env, 'MAX_DOC_BYTES', 64 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
     maxSendBufferBytes: int(env, 'MAX_SEND_BUFFER_BYTES', 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     compactAfterUpdates: int(env, 'COMPACT_AFTER_UPDATES', 500, 1, 1_000_000),
     roomIdleMs: int(env, 'ROOM_IDLE_MS', 30_000, 0, 24 * 3600 * 1000),
     seedDemo: bool(env, 'SEED_DEMO', true),
     attachmentMaxBytes: int(env, 'ATTACHMENT_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
-    signupsPerAddressHour: int(env, 'SIGNUPS_PER_ADDRESS_HOUR', 20, 1, 1_000_000)
+    signupsPerAddressHour: int(env, 'SIGNUPS_PER_ADDRESS_HOUR', 20, 1, 1_000_000),
+    ...syncBudget(env, maxMessageBytes)
+  };
+}
+
+/**
+ * The per-socket budget. The defaults are far above people: a fast typist with presence sends
+ * some 30 messages a second, a client back from offline sends its whole backlog as one merged
+ * update (up to maxMessageBytes), which one full byte bucket always lets through.
+ */
+function syncBudget(env: Env, maxMessageBytes: number) {
+  const syncByteBurst = int(
+    env,
+    'SYNC_BYTE_BURST',
+    Math.max(8 * 1024 * 1024, maxMessageBytes),
+    1024,
+    2 ** 31
+  );
+  if (syncByteBurst < maxMessageBytes) {
+    throw new ConfigError(
+      `SYNC_BYTE_BURST=${syncByteBurst} must be at least MAX_MESSAGE_BYTES (${maxMessageBytes}).`
+    );
+  }
+  return {
+    syncMessagesPerSecond: int(env, 'SYNC_MESSAGES_PER_SECOND', 100, 1, 1_000_000),
+    syncMessageBurst: int(env, 'SYNC_MESSAGE_BURST', 100, 1, 1_000_000),
+    syncBytesPerSecond: int(env, 'SYNC_BYTES_PER_SECOND', 1024 * 1024, 1024, 2 ** 31),
+    syncByteBurst,
+    syncCloseAfterMs: int(env, 'SYNC_CLOSE_AFTER_MS', 10_000, 0, 3_600_000)
   };
 }

@@ -112,7 +112,7 @@ export interface Chart {
 export type Mode = 'quick' | 'full';
 
 export interface Scenario {
-  /** '1' … '7' as in the issue, '8' Stageboard's cost of accounts; `--only 1,2` selects by id. */
+  /** '1' … '7' as in the issue, '8' Stageboard's cost of accounts, '9' a flood; `--only 1,2` selects by id. */
   id: string;
   title: string;
   /** The sizes this mode runs, printed before the scenario starts (e.g. '10 and 40 clients, 5 s'). */

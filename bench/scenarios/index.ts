@@ -7,8 +7,8 @@ export interface ScenarioEntry {
 }
 
 /**
- * Every scenario, in the issue's order (1 … 7), then 8, Stageboard's own cost of accounts; each
- * module exports `scenario: Scenario`.
+ * Every scenario, in the issue's order (1 … 7), then 8, Stageboard's own cost of accounts, and 9,
+ * a flood from one socket (issue 14); each module exports `scenario: Scenario`.
  */
 export const scenarios: readonly ScenarioEntry[] = [
   { id: '1', load: async () => (await import('./propagation')).scenario },
@@ -18,5 +18,6 @@ export const scenarios: readonly ScenarioEntry[] = [
   { id: '5', load: async () => (await import('./coldOpen')).scenario },
   { id: '6', load: async () => (await import('./memory')).scenario },
   { id: '7', load: async () => (await import('./crash')).scenario },
-  { id: '8', load: async () => (await import('./authCost')).scenario }
+  { id: '8', load: async () => (await import('./authCost')).scenario },
+  { id: '9', load: async () => (await import('./flood')).scenario }
 ];

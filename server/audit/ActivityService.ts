@@ -75,7 +75,9 @@ export class ActivityService {
   ): Promise<ActivityEntry[]> {
     if (events.length === 0) return [];
     const at = this.now();
-    const stored = await this.#append(events.map((e) => ({ ...e, boardId, userId, at })));
+    const stored = await this.#append(
+      events.map(({ kind, cardId, data }) => ({ kind, cardId, data, boardId, userId, at }))
+    );
     const entries = await this.#named(stored);
     this.onRecorded(boardId, entries);
     return entries;

@@ -12,15 +12,22 @@ import { isCommentId, MENTIONS_MAX } from '../../src/lib/board/comment-value';
 import { readStage } from '../../src/lib/board/read';
 import { CardKey, ChecklistItemKey, LIMITS, roots } from '../../src/lib/board/schema';
 import type { Touch } from '../auth/updateTouches';
+import { titleNow, titleSeen } from './textReads';
 
 export interface DerivedEvent {
   kind: ActivityKind;
   cardId: string;
   data: ActivityData;
+  /**
+   * card.renamed: reads the title as it is then. A rename is held while its author types
+   * (renameBursts.ts), so the title is read once, when the burst ends, not once per keystroke.
+   */
+  readTitle?: () => string;
 }
 
 interface CardFacts {
   exists: boolean;
+  /** As last read (textReads.ts): during a burst of typing, the title before it. */
   title: string;
   stageId: string;
   /** Its stage's name then (the stage may be renamed or removed by the same update); '' unless touched. */
@@ -54,7 +61,8 @@ export function probeActivity(doc: Y.Doc, touches: readonly Touch[]): ActivityPr
     finish(after) {
       const events: DerivedEvent[] = [];
       for (const [cardId, ids] of touched) {
-        events.push(...compare(after, cardId, before.get(cardId) as CardFacts, factsOf(after, cardId, ids)));
+        const was = before.get(cardId) as CardFacts;
+        events.push(...compare(after, cardId, ids, was, factsOf(after, cardId, ids)));
       }
       return events;
     }
@@ -67,6 +75,8 @@ interface Touched {
   comments: Set<string>;
   /** The card itself, or its stage, is written: stage names are read (a stage's name costs a parse). */
   stage: boolean;
+  /** The title is written or typed into. */
+  title: boolean;
   /** User ids written or deleted in the card's assignees map. */
   assignees: Set<string>;
   /** The assignees map itself is written (a new card, or a card given its first map): read it whole. */
@@ -83,6 +93,7 @@ function touchedCards(touches: readonly Touch[]): Map<string, Touched> {
     let entry = cards.get(cardId);
     if (!entry) cards.set(cardId, (entry = newTouched()));
     if (parent.length === 1 || (parent.length === 2 && key === CardKey.stageId)) entry.stage = true;
+    if ((parent.length === 2 && key === CardKey.title) || parent[2] === CardKey.title) entry.title = true;
     if (parent.length === 2 && key === CardKey.assignees) entry.allAssignees = true;
     if (parent[2] === CardKey.assignees && parent.length === 3 && key) entry.assignees.add(key);
     if (parent[2] === CardKey.checklist) {
@@ -99,6 +110,7 @@ const newTouched = (): Touched => ({
   items: new Set(),
   comments: new Set(),
   stage: false,
+  title: false,
   assignees: new Set(),
   allAssignees: false
 });
@@ -126,11 +138,10 @@ function factsOf(doc: Y.Doc, cardId: string, ids: Touched): CardFacts {
     comments.add(id);
     mentions.set(id, mentionsOf(stored.get(id)));
   }
-  const title = card.get(CardKey.title);
   const stageId = String(card.get(CardKey.stageId) ?? '');
   return {
     exists: true,
-    title: title instanceof Y.Text ? title.toString() : typeof title === 'string' ? title : '',
+    title: titleOf(card, titleSeen) ?? '',
     stageId,
     stageName: ids.stage ? stageName(doc, stageId) : '',
     archived: card.get(CardKey.archived) === true,
@@ -140,6 +151,12 @@ function factsOf(doc: Y.Doc, cardId: string, ids: Touched): CardFacts {
     mentions,
     assigned: assignedOf(card, ids)
   };
+}
+
+/** The card's title, read by `how` when it is live text; null when it has none. */
+function titleOf(card: Y.Map<unknown>, how: (text: Y.Text) => string): string | null {
+  const title = card.get(CardKey.title);
+  return title instanceof Y.Text ? how(title) : typeof title === 'string' ? title : null;
 }
 
 /**
@@ -199,7 +216,13 @@ function assignmentChanges(a: CardFacts, b: CardFacts): ['card.assigned' | 'card
   return out;
 }
 
-function compare(doc: Y.Doc, cardId: string, a: CardFacts, b: CardFacts): DerivedEvent[] {
+/** Reads the card's title when called, or the one `facts` last saw if the card has none by then. */
+function readTitleOf(doc: Y.Doc, cardId: string, facts: CardFacts): () => string {
+  const card = roots(doc).cards.get(cardId);
+  return () => (card instanceof Y.Map ? titleOf(card, titleNow) : null) ?? facts.title;
+}
+
+function compare(doc: Y.Doc, cardId: string, ids: Touched, a: CardFacts, b: CardFacts): DerivedEvent[] {
   const event = (kind: ActivityKind, data: ActivityData = {}): DerivedEvent => ({
     kind,
     cardId,
@@ -213,7 +236,10 @@ function compare(doc: Y.Doc, cardId: string, a: CardFacts, b: CardFacts): Derive
   }
   if (!b.exists) return [event('card.deleted')];
   const out: DerivedEvent[] = [];
-  if (a.title !== b.title) out.push(event('card.renamed', { from: a.title }));
+  // Typed into, the title is not read now: the burst reads it once, when it ends, and drops a
+  // burst that ends where it began.
+  if (ids.title)
+    out.push({ ...event('card.renamed', { from: a.title }), readTitle: readTitleOf(doc, cardId, b) });
   if (a.stageId !== b.stageId) {
     out.push(
       event('card.moved', {

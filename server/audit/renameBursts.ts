@@ -3,7 +3,8 @@
  * `card.renamed` event. A card's history should read "renamed A → B" once, not once per letter.
  * A rename is held while its author keeps typing (RENAME_QUIET_MS between keys, RENAME_MAX_MS in
  * all), the first `from` and the last title kept, then released as one event. A burst that ends
- * where it began is dropped: nothing was renamed.
+ * where it began is dropped: nothing was renamed. A rename derived in a room reads its title only
+ * here, when the burst is released (`readTitle`): once per burst, not once per keystroke.
  */
 import type { NewActivity } from './ActivityService';
 
@@ -61,7 +62,9 @@ export class RenameBursts {
     if (!held) return;
     clearTimeout(held.timer);
     this.#held.delete(key);
-    if (held.event.data.from === held.event.data.title) return;
-    this.release({ boardId: held.boardId, userId: held.userId, event: held.event });
+    const { kind, cardId, data, readTitle } = held.event;
+    const event: NewActivity = { kind, cardId, data: { ...data, title: readTitle?.() ?? data.title } };
+    if (event.data.from === event.data.title) return;
+    this.release({ boardId: held.boardId, userId: held.userId, event });
   }
 }

@@ -3,6 +3,7 @@ import type { BoardRole } from '../../src/lib/auth/permissions';
 import type { BoardOrigin } from '../../src/lib/board/origin';
 import { errorMessage, type Logger } from '../log';
 import { CloseCode, closeCodeName, decodeMessage, ProtocolError, type ClientMessage } from '../protocol';
+import { Intake, type SyncBudgetLimits } from './SyncBudget';
 
 /** What a room does with a connection once it is attached. */
 export interface ConnectionHandler {
@@ -34,7 +35,9 @@ export interface ConnectionOptions {
   maxSendBufferBytes: number;
   /** Keepalive ping period; a client that misses one pong is terminated. 0 disables pings. */
   pingIntervalMs: number;
-  /** Messages held while the room loads; a client that sends more is closed (4429). */
+  /** What the client may send per second (SyncBudget.ts); absent: no limit (tools and tests). */
+  budget?: SyncBudgetLimits;
+  /** Messages held while the room loads; past them the socket is not read until it has. */
   maxQueuedMessages?: number;
   /** After sending a close frame, how long to wait for the client before cutting the TCP socket. */
   closeGraceMs?: number;
@@ -44,6 +47,8 @@ export interface ConnectionOptions {
 // a burst of typing during a slow load while bounding memory per socket.
 const DEFAULT_MAX_QUEUED = 256;
 const DEFAULT_CLOSE_GRACE_MS = 2000;
+/** Long enough for the close frame to leave; see the overflow sink. */
+const OVERFLOW_GRACE_MS = 100;
 
 /**
  * One client socket: decodes frames, holds them until a loaded room attaches, guards the send
@@ -61,11 +66,17 @@ export class Connection {
   wantsActivity = false;
   /** Awareness client ids this connection has announced; removed from the room when it closes. */
   readonly awarenessIds = new Set<number>();
+  /** Every awareness client id it was allowed to announce, live or not (awarenessIdentity.ts bounds it). */
+  readonly announcedIds = new Set<number>();
   readonly #socket: WebSocket;
   readonly #options: ConnectionOptions;
   readonly #log: Logger;
   #handler: ConnectionHandler | null = null;
-  #queue: ClientMessage[] = [];
+  #queue: { message: ClientMessage; bytes: number }[] = [];
+  /** Messages on their way to the handler, within the budget; null: no budget. */
+  readonly #intake: Intake<ClientMessage> | null;
+  #warnedOverBudget = false;
+  #pausedWhileLoading = false;
   #closing = false;
   #alive = true;
   #pingTimer: NodeJS.Timeout | undefined;
@@ -80,6 +91,22 @@ export class Connection {
     this.#socket = socket;
     this.#options = options;
     this.#log = options.log;
+    this.#intake = options.budget
+      ? new Intake(options.budget, {
+          deliver: (message) => this.#deliver(message),
+          pause: (why) => {
+            this.#socket.pause();
+            if (why === 'budget') this.#slowed();
+          },
+          resume: () => this.#socket.resume(),
+          // Its client's answer to the close frame waits behind the flood we stopped reading:
+          // waiting the usual grace for it would only delay the reconnect that recovers its edits.
+          overflow: () => {
+            this.#log.warn('client closed: over its budget too long', { board: this.boardId, conn: this.id });
+            this.close(CloseCode.TryAgainLater, 'over budget, try again later', OVERFLOW_GRACE_MS);
+          }
+        })
+      : null;
     socket.binaryType = 'nodebuffer';
     socket.on('message', (data, isBinary) => this.#receive(data, isBinary));
     socket.on('pong', () => (this.#alive = true));
@@ -107,10 +134,14 @@ export class Connection {
     this.#handler = handler;
     const queued = this.#queue;
     this.#queue = [];
-    for (const message of queued) {
+    for (const { message, bytes } of queued) {
       if (this.#closing) break;
-      this.#deliver(message);
+      this.#admit(message, bytes);
     }
+    if (!this.#pausedWhileLoading) return;
+    this.#pausedWhileLoading = false;
+    // An intake still working through them resumes the socket itself once it has.
+    if (!this.#closing && !this.#intake?.waiting) this.#socket.resume();
   }
 
   /** Sends one frame, or drops the client when it already has too much unread data. */
@@ -130,16 +161,13 @@ export class Connection {
   }
 
   /** Sends a close frame and cuts the socket if the client does not answer within the grace period. */
-  close(code: number, reason = ''): void {
+  close(code: number, reason = '', graceMs = this.#options.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS): void {
     if (this.#closing) return;
     this.#shutdown();
     if (this.#socket.readyState === WebSocket.CLOSED) return;
     this.#socket.close(code, reason);
     // A slow or hostile client may never read the close frame; ws alone would wait 30 s.
-    this.#graceTimer = setTimeout(
-      () => this.#socket.terminate(),
-      this.#options.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS
-    );
+    this.#graceTimer = setTimeout(() => this.#socket.terminate(), graceMs);
     this.#graceTimer.unref();
   }
 
@@ -154,16 +182,46 @@ export class Connection {
           : data;
       const message = decodeMessage(frame);
       if (this.#handler) {
-        this.#deliver(message);
-      } else if (this.#queue.length >= (this.#options.maxQueuedMessages ?? DEFAULT_MAX_QUEUED)) {
-        this.#log.warn('too many messages while loading', { board: this.boardId, conn: this.id });
-        this.close(CloseCode.TooManyQueued, 'too many messages while loading');
+        this.#admit(message, frame.length);
       } else {
-        this.#queue.push(message);
+        this.#hold(message, frame.length);
       }
     } catch (error) {
       this.#fail(error);
     }
+  }
+
+  /**
+   * Keeps a message until the room has loaded. Past the limit the socket is paused, so a client
+   * typing through a slow load is slowed, not turned away (this was a permanent 44xx close). ws
+   * still hands over the rest of a chunk it had read; past four times the limit that is a flood,
+   * closed with a code clients retry.
+   */
+  #hold(message: ClientMessage, bytes: number): void {
+    const max = this.#options.maxQueuedMessages ?? DEFAULT_MAX_QUEUED;
+    if (this.#queue.length >= max * 4) {
+      this.#log.warn('too many messages while loading', { board: this.boardId, conn: this.id });
+      this.close(CloseCode.TryAgainLater, 'too many messages while loading', OVERFLOW_GRACE_MS);
+      return;
+    }
+    this.#queue.push({ message, bytes });
+    if (this.#queue.length === max) {
+      this.#pausedWhileLoading = true;
+      this.#socket.pause();
+    }
+  }
+
+  /** Hands a message on now, or once the budget allows it (the socket is not read meanwhile). */
+  #admit(message: ClientMessage, bytes: number): void {
+    if (this.#intake) this.#intake.push(message, bytes);
+    else this.#deliver(message);
+  }
+
+  /** One line per connection: a flood would otherwise log a line per message. */
+  #slowed(): void {
+    if (this.#warnedOverBudget) return;
+    this.#warnedOverBudget = true;
+    this.#log.warn('client over its budget', { board: this.boardId, conn: this.id, user: this.userId });
   }
 
   #deliver(message: ClientMessage): void {
@@ -214,7 +272,9 @@ export class Connection {
   }
 
   #ping(): void {
-    if (!this.#alive) {
+    // A socket we stopped reading (over its budget, or while its room loads) may have its pong
+    // waiting unread behind the rest.
+    if (!this.#alive && !this.#socket.isPaused) {
       this.#log.info('keepalive timeout', { board: this.boardId, conn: this.id });
       this.#shutdown();
       this.#socket.terminate();
@@ -230,6 +290,7 @@ export class Connection {
     this.#closing = true;
     clearInterval(this.#pingTimer);
     this.#queue = [];
+    this.#intake?.stop();
     const handler = this.#handler;
     this.#handler = null;
     handler?.closed();

@@ -217,9 +217,11 @@ export class Room {
         this.#applyClientUpdate(conn, message.update, message.decoded);
         break;
       case 'awareness': {
-        const stamped = stampAwareness(message.update, presenceIdentity(conn.peer), (id) =>
-          this.#ownedByOther(conn, id)
-        );
+        const stamped = stampAwareness(message.update, {
+          identity: presenceIdentity(conn.peer),
+          isForeign: (id) => this.#ownedByOther(conn, id),
+          announced: conn.announcedIds
+        });
         if (stamped) awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, conn);
         break;
       }

@@ -11,7 +11,15 @@ import { Room, type ActivityHook, type DocChangeHook, type RoomStats, type Updat
 
 export type RoomLimits = Pick<
   Config,
-  'maxDocBytes' | 'maxSendBufferBytes' | 'compactAfterUpdates' | 'roomIdleMs'
+  | 'maxDocBytes'
+  | 'maxSendBufferBytes'
+  | 'compactAfterUpdates'
+  | 'roomIdleMs'
+  | 'syncMessagesPerSecond'
+  | 'syncMessageBurst'
+  | 'syncBytesPerSecond'
+  | 'syncByteBurst'
+  | 'syncCloseAfterMs'
 >;
 
 export interface RoomManagerOptions {
@@ -75,6 +83,13 @@ export class RoomManager {
       peer,
       log: this.#log,
       maxSendBufferBytes: this.#config.maxSendBufferBytes,
+      budget: {
+        messagesPerSecond: this.#config.syncMessagesPerSecond,
+        messageBurst: this.#config.syncMessageBurst,
+        bytesPerSecond: this.#config.syncBytesPerSecond,
+        byteBurst: this.#config.syncByteBurst,
+        closeAfterMs: this.#config.syncCloseAfterMs
+      },
       pingIntervalMs: this.#pingIntervalMs
     });
     if (this.#closed) {

@@ -1,7 +1,12 @@
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import {
+  HocuspocusProvider,
+  HocuspocusProviderWebsocket,
+  type onCloseParameters
+} from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { now } from '../stats';
 import type { Protocol } from '../types';
 import { upgradeHeaders } from './target';
 
@@ -38,6 +43,8 @@ function webSocketClass(cookie: string | undefined): typeof globalThis.WebSocket
  */
 export class FullClient {
   readonly doc = new Y.Doc();
+  /** Connections the server closed, with when (stats.ts `now`); the provider reconnects after each. */
+  readonly closes: { code: number; at: number }[] = [];
   #destroy: () => void = () => undefined;
   readonly #options: FullClientOptions;
 
@@ -69,6 +76,10 @@ export class FullClient {
           document: this.doc
         });
         provider.on('synced', done);
+        provider.on(
+          'close',
+          ({ event }: onCloseParameters) => void this.closes.push({ code: event.code, at: now() })
+        );
         provider.attach();
         this.#destroy = () => {
           provider.destroy();
@@ -81,6 +92,9 @@ export class FullClient {
         });
         provider.on('sync', (synced: boolean) => {
           if (synced) done();
+        });
+        provider.on('connection-close', (event) => {
+          if (event) this.closes.push({ code: event.code, at: now() });
         });
         this.#destroy = () => provider.destroy();
       }

@@ -18,6 +18,13 @@ export const CloseCode = {
   MessageTooLarge: 1009,
   /** Unexpected server-side failure (e.g. the store refused an append); the client resyncs. */
   InternalError: 1011,
+  /**
+   * RFC 6455's "try again later": the client stayed over its budget (config.syncMessagesPerSecond
+   * and the rest, server/rooms/SyncBudget.ts) for config.syncCloseAfterMs. Retried by y-websocket,
+   * which reconnects and sends what the server lacks as one merged update, so nothing is lost.
+   * Also a client that floods while its room loads (server/rooms/Connection.ts).
+   */
+  TryAgainLater: 1013,
   /** A message that does not decode: truncated, unknown type, trailing bytes, bad Yjs payload. */
   MalformedMessage: 4400,
   /**
@@ -39,8 +46,6 @@ export const CloseCode = {
   UpdateRefused: 4422,
   /** Applying the update would push the stored document past config.maxDocBytes. */
   DocumentTooLarge: 4414,
-  /** Too many messages queued while the room was still loading. */
-  TooManyQueued: 4429,
   /**
    * The client does not read fast enough: its send buffer passed config.maxSendBufferBytes.
    * 45xx, not 4408, so y-websocket reconnects and catches up with one sync step instead of

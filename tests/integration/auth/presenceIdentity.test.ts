@@ -1,12 +1,14 @@
 /**
  * Presence names come from the server: whatever a client writes as its `user` in awareness,
  * others see its account's name and colour, and it cannot speak for another connection's
- * awareness client id.
+ * awareness client id; nor announce more than a handful of ids, or states of any size.
  */
+import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { encodeAwarenessFrame } from '../../../server/protocol';
+import { PRESENCE_IDS_MAX, PRESENCE_STATE_MAX_CHARS } from '../../../server/rooms/awarenessIdentity';
 import {
   connectClient,
   opened,
@@ -81,6 +83,73 @@ describe('presence identity', () => {
     } finally {
       watcher.destroy();
       honest.destroy();
+    }
+  });
+
+  /** One awareness update announcing every (client id, state) pair given, at `clock`. */
+  function manyStates(entries: [number, unknown][], clock = 1): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, entries.length);
+    for (const [clientId, state] of entries) {
+      encoding.writeVarUint(encoder, clientId);
+      encoding.writeVarUint(encoder, clock);
+      encoding.writeVarString(encoder, JSON.stringify(state));
+    }
+    return encoding.toUint8Array(encoder);
+  }
+
+  it('relays a handful of presence ids per connection, however many one frame invents', async () => {
+    const mallory = await server.member('room', 'editor', 'Mallory');
+    const watcher = await connectClient(server, 'room');
+    const socket = rawSocket(mallory, 'room');
+    try {
+      await opened(socket);
+      const invented = Array.from({ length: 2000 }, (_, i): [number, unknown] => [
+        10_000 + i,
+        { editing: null }
+      ]);
+      socket.send(encodeAwarenessFrame(manyStates(invented)));
+      // Then a frame that reads as a marker: ids it already announced pass, a new one does not.
+      socket.send(
+        encodeAwarenessFrame(
+          manyStates(
+            [
+              [10_000, { editing: 'marker' }],
+              [99_999, { editing: 'late' }]
+            ],
+            2
+          )
+        )
+      );
+      await waitFor('the marker', () => {
+        const state = watcher.provider.awareness.getStates().get(10_000) as { editing?: unknown } | undefined;
+        return state?.editing === 'marker';
+      });
+      const others = [...watcher.provider.awareness.getStates().keys()].filter(
+        (id) => id !== watcher.doc.clientID
+      );
+      expect(others).toHaveLength(PRESENCE_IDS_MAX);
+      expect(others).not.toContain(99_999);
+    } finally {
+      socket.close();
+      watcher.destroy();
+    }
+  });
+
+  it('drops a presence state larger than a presence needs, and relays the next one that fits', async () => {
+    const mallory = await server.member('room', 'editor', 'Mallory');
+    const watcher = await connectClient(server, 'room');
+    const socket = rawSocket(mallory, 'room');
+    try {
+      await opened(socket);
+      const huge = { editing: 'x'.repeat(PRESENCE_STATE_MAX_CHARS + 1) };
+      socket.send(encodeAwarenessFrame(manyStates([[7, huge]])));
+      socket.send(encodeAwarenessFrame(manyStates([[8, { editing: 'fits' }]])));
+      await waitFor('the state that fits', () => watcher.provider.awareness.getStates().has(8));
+      expect(watcher.provider.awareness.getStates().has(7)).toBe(false);
+    } finally {
+      socket.close();
+      watcher.destroy();
     }
   });
 });

@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { encodeSyncStep1, encodeSyncUpdate, MessageType, SyncType } from '../../../server/protocol';
 import { SqliteDocStore } from '../../../server/store/SqliteDocStore';
@@ -12,7 +13,9 @@ import {
   startTestServer,
   tempDir,
   testConfig,
+  text,
   waitFor,
+  webSocketWithCookie,
   type TestServer
 } from '../helpers/syncHarness';
 
@@ -142,6 +145,35 @@ describe('messages that arrive while the room loads', () => {
       expect(store.loads).toBe(1);
       socket.close();
     } finally {
+      await server.stop();
+      tmp.cleanup();
+    }
+  });
+
+  it('slows a client that types more than the room holds while it loads, and keeps every edit', async () => {
+    const tmp = tempDir();
+    const inner = SqliteDocStore.open(testConfig(tmp.dir));
+    await inner.createBoard({ id: 'slow', title: 'S', templateId: null });
+    const store = new GatedStore(inner);
+    const server = await startTestServer(tmp.dir, {}, store);
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(server.syncUrl, 'slow', doc, {
+      WebSocketPolyfill: webSocketWithCookie(server.cookie),
+      disableBc: true
+    });
+    const closes: number[] = [];
+    provider.on('connection-close', (event) => void (event && closes.push(event.code)));
+    try {
+      await waitFor('the load to start', () => provider.wsconnected && store.loads === 1);
+      // More than the 256 messages a connection holds while its room loads, each its own update.
+      for (let i = 0; i < 600; i++) doc.getText('t').insert(0, 'k');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      store.openGate();
+      const expected = text(doc);
+      await waitFor('every edit on the server', () => server.rooms.read('slow', (d) => text(d) === expected));
+      expect(closes).toEqual([]);
+    } finally {
+      provider.destroy();
       await server.stop();
       tmp.cleanup();
     }

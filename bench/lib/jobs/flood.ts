@@ -1,0 +1,143 @@
+/**
+ * Generator jobs of scenario 9 (flood): one socket types thousands of one-character prefix
+ * inserts into a card title, each its own update, as fast as its provider sends them; elsewhere a
+ * pair of clients on another board keeps measuring round trips.
+ */
+import * as Y from 'yjs';
+import { seedCards } from '../clients/edits';
+import { FullClient } from '../clients/fullClient';
+import { cookieFor } from '../clients/target';
+import { now, sleep } from '../stats';
+import type { JobIO, ServerTarget } from '../types';
+
+interface Target extends ServerTarget {
+  room: string;
+  timeoutMs: number;
+}
+
+function client(args: Target, index: number): FullClient {
+  const { protocol, wsUrl, room, timeoutMs } = args;
+  return new FullClient({ protocol, wsUrl, room, cookie: cookieFor(args, index), timeoutMs });
+}
+
+const titleOf = (doc: Y.Doc): Y.Text | undefined =>
+  doc.getMap<Y.Map<unknown>>('cards').get('flood0')?.get('title') as Y.Text | undefined;
+
+export interface FloodArgs extends Target {
+  inserts: number;
+}
+
+export interface FloodResult {
+  /** From the first insert until a second client of the board has them all. */
+  deliveredMs: number | null;
+  /** Close codes the server sent the flooding client (it reconnects after each, as stock clients do). */
+  closes: number[];
+  /** When the server first closed it, in ms from the first insert. */
+  firstCloseMs: number | null;
+}
+
+/**
+ * Connects the flooding client and a reader, seeds one card, emits 'ready'; on 'go' inserts
+ * `inserts` characters at the start of its title, one transaction (so one update) each, then
+ * waits until the reader has them all. Event 'delivered' {ms}.
+ */
+export async function floodTitle(args: FloodArgs, io: JobIO): Promise<FloodResult> {
+  const writer = client(args, 0);
+  const reader = client(args, 1);
+  try {
+    await writer.connect();
+    seedCards(writer.doc, 1, 'flood');
+    await reader.connect();
+    const seeded = titleOf(writer.doc)?.length ?? 0;
+    await until(() => titleOf(reader.doc)?.length === seeded, args.timeoutMs);
+    io.emit('ready');
+    await io.signal('go');
+    const started = now();
+    const title = titleOf(writer.doc) as Y.Text;
+    for (let i = 0; i < args.inserts; i++) title.insert(0, 'x');
+    const done = await until(() => titleOf(reader.doc)?.length === seeded + args.inserts, args.timeoutMs);
+    const deliveredMs = done ? now() - started : null;
+    io.emit('delivered', { ms: deliveredMs });
+    const first = writer.closes[0];
+    return {
+      deliveredMs,
+      closes: writer.closes.map((c) => c.code),
+      firstCloseMs: first ? first.at - started : null
+    };
+  } finally {
+    writer.destroy();
+    reader.destroy();
+  }
+}
+
+export interface RoundTripResult {
+  rtts: number[];
+  lost: number;
+  /** Round trips that had ended at the 'mark' signal. */
+  beforeMark: number;
+}
+
+export interface RoundTripArgs extends Target {
+  /** Pause between one round trip's end and the next one's start. */
+  periodMs: number;
+}
+
+/**
+ * Two clients on one board: `ping` writes a number, `pong` answers it when it arrives, and the
+ * round trip is the time until the answer is back (through the server twice). Emits 'ready';
+ * measures from 'go' until 'stop'; returns every round trip in ms, and how many had ended when the
+ * parent's 'mark' came (the round trips before the flood, the machine's noise floor).
+ */
+export async function roundTrips(args: RoundTripArgs, io: JobIO): Promise<RoundTripResult> {
+  const ping = client(args, 2);
+  const pong = client(args, 3);
+  const rtts: number[] = [];
+  let lost = 0;
+  try {
+    await ping.connect();
+    await pong.connect();
+    const pongMap = pong.doc.getMap<number>('bench');
+    pongMap.observe(() => {
+      const n = pongMap.get('ping');
+      if (n !== undefined && pongMap.get('pong') !== n) pongMap.set('pong', n);
+    });
+    io.emit('ready');
+    await io.signal('go');
+    let stopped = false;
+    let beforeMark = 0;
+    void io.signal('stop').then(() => (stopped = true));
+    void io.signal('mark').then(() => (beforeMark = rtts.length));
+    const map = ping.doc.getMap<number>('bench');
+    // Timed when the answer is applied (an observer), not when a poll notices it.
+    let answered: { n: number; resolve: (ok: boolean) => void } | null = null;
+    map.observe(() => {
+      if (answered && map.get('pong') === answered.n) answered.resolve(true);
+    });
+    for (let n = 1; !stopped; n++) {
+      const sent = now();
+      const back = new Promise<boolean>((resolve) => {
+        answered = { n, resolve };
+        setTimeout(() => resolve(false), args.timeoutMs).unref();
+      });
+      map.set('ping', n);
+      if (await back) rtts.push(now() - sent);
+      else lost++;
+      answered = null;
+      await sleep(args.periodMs);
+    }
+    return { rtts, lost, beforeMark };
+  } finally {
+    ping.destroy();
+    pong.destroy();
+  }
+}
+
+/** Polls `check` every 10 ms until it holds (true) or `timeoutMs` passes (false). */
+async function until(check: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = now() + timeoutMs;
+  while (!check()) {
+    if (now() > deadline) return false;
+    await sleep(10);
+  }
+  return true;
+}
