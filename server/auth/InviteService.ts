@@ -1,7 +1,7 @@
 import type { Logger } from '../log';
 import { normaliseEmail } from './accountFields';
-import type { AuthService, PublicUser } from './AuthService';
-import type { AuthStore } from './AuthStore';
+import { emailTaken, type AuthService, type PublicUser } from './AuthService';
+import { AuthStoreError, type AuthStore, type NewUser } from './AuthStore';
 import { InviteRequestError } from './InviteRequestError';
 import type { InviteRecord, InviteStore } from './InviteStore';
 import type { MembershipService } from './MembershipService';
@@ -39,9 +39,9 @@ export interface InvitePreview {
 
 export interface InviteServiceDeps {
   store: InviteStore;
-  members: Pick<MembershipService, 'require' | 'roleOf' | 'add'>;
+  members: Pick<MembershipService, 'require' | 'roleOf' | 'announce'>;
   users: Pick<AuthStore, 'getUser'>;
-  auth: Pick<AuthService, 'signUp'>;
+  auth: Pick<AuthService, 'newAccount' | 'accountCreated'>;
   boards: Pick<BoardService, 'get'>;
   log: Logger;
   /** The clock, injectable so tests can expire links. */
@@ -165,15 +165,15 @@ export class InviteService {
     this.#checkEmail(invite, user.email);
     const current = await this.#d.members.roleOf(invite.boardId, user.id);
     if (current && atLeast(current, invite.role)) return { boardId: invite.boardId, role: current };
-    await this.#claim(invite, user);
+    await this.#claim(invite, user.id, null, current);
     return { boardId: invite.boardId, role: invite.role };
   }
 
   /**
    * Creates an account through the link (also while open sign-up is off: the invite is the
-   * permission) and puts it on the board. Everything the link needs is checked before the account
-   * is made; only a second person using the same link at the same moment can still lose, and
-   * keeps an account that is on no board.
+   * permission) and puts it on the board. The password is hashed first; then the claim, the
+   * account and the membership are one write, so of several sign-ups through one link at once
+   * exactly one makes an account, and the others make nothing.
    */
   async signUpAndJoin(
     token: unknown,
@@ -181,9 +181,9 @@ export class InviteService {
   ): Promise<{ user: PublicUser; token: string; boardId: string }> {
     const { invite } = await this.#usable(token);
     this.#checkEmail(invite, normaliseEmail(input.email));
-    const signedUp = await this.#d.auth.signUp(input, { viaInvite: true });
-    await this.#claim(invite, signedUp.user);
-    return { ...signedUp, boardId: invite.boardId };
+    const account = await this.#d.auth.newAccount(input);
+    await this.#claim(invite, account.id, account, null);
+    return { ...(await this.#d.auth.accountCreated(account)), boardId: invite.boardId };
   }
 
   /** Forgets every invite of a board that is being deleted. */
@@ -223,13 +223,27 @@ export class InviteService {
   }
 
   /**
-   * Uses the link for `user` (exactly one caller wins it) and adds them as its maker would, so the
-   * membership rules (and the live connections' refresh) stay MembershipService's.
+   * Uses the link for `userId` (and creates `newUser`, when signing up) in one store write:
+   * exactly one caller wins it, and a loser writes nothing. The membership is added as the link's
+   * maker would add it, and announced as MembershipService announces its own changes.
    */
-  async #claim(invite: InviteRecord, user: Pick<PublicUser, 'id' | 'email'>): Promise<void> {
-    if (!(await this.#d.store.markUsed(invite.tokenHash, user.id, this.#now()))) throw used();
-    await this.#d.members.add(invite.createdBy, invite.boardId, { email: user.email, role: invite.role });
-    this.#d.log.info('joined through an invite', { board: invite.boardId, user: user.id, role: invite.role });
+  async #claim(
+    invite: InviteRecord,
+    userId: string,
+    newUser: NewUser | null,
+    from: BoardRole | null
+  ): Promise<void> {
+    const { boardId, role, createdBy } = invite;
+    const now = this.#now();
+    const member = { boardId, userId, role, addedBy: createdBy, createdAt: now };
+    const claimed = await this.#d.store
+      .redeem({ tokenHash: invite.tokenHash, now, newUser, member })
+      .catch((error: unknown) => {
+        throw error instanceof AuthStoreError && error.code === 'email-taken' ? emailTaken() : error;
+      });
+    if (!claimed) throw used();
+    this.#d.members.announce({ boardId, userId, actorId: createdBy, from, to: role });
+    this.#d.log.info('joined through an invite', { board: boardId, user: userId, role });
   }
 
   async #view(row: InviteRecord): Promise<InviteView> {

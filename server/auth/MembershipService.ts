@@ -164,6 +164,14 @@ export class MembershipService {
     return { userId: user.id, name: user.name, email: user.email, color: user.color, role: to };
   }
 
+  /**
+   * Tells the listeners about a membership another store wrote in its own transaction (an
+   * invitation's redemption writes the claim and the membership together, InviteStore.redeem).
+   */
+  announce(change: MembershipChange): void {
+    if (change.from !== change.to) this.onChange(change);
+  }
+
   /** Changes a member's role. */
   async setRole(actorId: string | null, boardId: string, userId: string, to: unknown): Promise<void> {
     await this.#change(actorId, boardId, userId, role(to));

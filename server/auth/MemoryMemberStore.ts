@@ -18,6 +18,11 @@ export class MemoryMemberStore implements MemberStore {
 
   async putMember(member: NewMember): Promise<MemberRecord> {
     if (!(await this.users.getUser(member.userId))) throw new MemberStoreError(`No user ${member.userId}.`);
+    return this.putMemberNow(member);
+  }
+
+  /** putMember for a user the caller knows exists, in one synchronous step (MemoryInviteStore.redeem). */
+  putMemberNow(member: NewMember): MemberRecord {
     const existing = this.#rows.get(key(member.boardId, member.userId));
     const row: MemberRecord = existing
       ? { ...existing, role: member.role, updatedAt: member.createdAt }

@@ -8,9 +8,12 @@ import {
   InviteStoreError,
   newestFirst,
   type InviteRecord,
+  type InviteRedemption,
   type InviteStore,
   type NewInvite
 } from './InviteStore';
+import { SqliteAuthStore } from './SqliteAuthStore';
+import { SqliteMemberStore } from './SqliteMemberStore';
 import { isBoardRole } from '../../src/lib/auth/permissions';
 
 type Row = typeof invites.$inferSelect;
@@ -30,14 +33,24 @@ export class SqliteInviteStore implements InviteStore {
   readonly #markUsed;
   readonly #delete;
   readonly #deleteBoard;
+  /** The account and membership writes a redemption makes in its own transaction. */
+  readonly #users: SqliteAuthStore;
+  readonly #members: SqliteMemberStore;
 
   static over(docStore: SqliteDocStore): SqliteInviteStore {
     const { db, write } = docStore.connection();
-    return new SqliteInviteStore(db, write);
+    return new SqliteInviteStore(db, write, SqliteAuthStore.over(docStore), SqliteMemberStore.over(docStore));
   }
 
-  private constructor(db: BetterSQLite3Database, write: WriteTransaction) {
+  private constructor(
+    db: BetterSQLite3Database,
+    write: WriteTransaction,
+    users: SqliteAuthStore,
+    members: SqliteMemberStore
+  ) {
     this.#write = write;
+    this.#users = users;
+    this.#members = members;
     const p = (name: string) => sql.placeholder(name);
     this.#insert = db
       .insert(invites)
@@ -106,6 +119,17 @@ export class SqliteInviteStore implements InviteStore {
 
   async markUsed(tokenHash: string, userId: string, now: number): Promise<boolean> {
     return this.#write(() => this.#markUsed.run({ tokenHash, userId, now }).changes === 1);
+  }
+
+  async redeem({ tokenHash, now, newUser, member }: InviteRedemption): Promise<boolean> {
+    // The claim first: when it changes no row, nothing else is written. A refused account (a
+    // taken email) throws, and the transaction takes the claim back with it.
+    return this.#write(() => {
+      if (this.#markUsed.run({ tokenHash, userId: member.userId, now }).changes !== 1) return false;
+      if (newUser) this.#users.insertUserNow(newUser);
+      this.#members.putMemberNow(member);
+      return true;
+    });
   }
 
   async deleteInvite(tokenHash: string): Promise<boolean> {

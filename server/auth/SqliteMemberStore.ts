@@ -79,8 +79,13 @@ export class SqliteMemberStore implements MemberStore {
   }
 
   async putMember(member: NewMember): Promise<MemberRecord> {
+    return this.#write(() => this.putMemberNow(member));
+  }
+
+  /** putMember inside the caller's transaction (synchronous: another store's write can include it). */
+  putMemberNow(member: NewMember): MemberRecord {
     try {
-      const [row] = this.#write(() => this.#upsert.all(member));
+      const [row] = this.#upsert.all(member);
       const record = row ? toRecord(row) : null;
       if (!record) throw new Error('board_members upsert returned no row');
       return record;
