@@ -49,6 +49,8 @@ export interface InviteStore {
   getInvite(tokenHash: string): Promise<InviteRecord | null>;
   /** The board's invites that still work at `now` (unused, unexpired), newest first. */
   listPending(boardId: string, now: number): Promise<InviteRecord[]>;
+  /** The working invites (unused, unexpired at `now`) bound to this normalised email, newest first. */
+  listForEmail(email: string, now: number): Promise<InviteRecord[]>;
   /**
    * Marks the invite used by `userId`, only when it is unused and unexpired at `now`, in one step:
    * of two people opening one link at once exactly one gets true.

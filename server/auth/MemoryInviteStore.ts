@@ -37,8 +37,16 @@ export class MemoryInviteStore implements InviteStore {
   }
 
   async listPending(boardId: string, now: number): Promise<InviteRecord[]> {
+    return this.#pendingWhere(now, (r) => r.boardId === boardId);
+  }
+
+  async listForEmail(email: string, now: number): Promise<InviteRecord[]> {
+    return this.#pendingWhere(now, (r) => r.email === email);
+  }
+
+  #pendingWhere(now: number, match: (row: InviteRecord) => boolean): InviteRecord[] {
     return [...this.#rows.values()]
-      .filter((r) => r.boardId === boardId && r.usedBy === null && now < r.expiresAt)
+      .filter((r) => match(r) && r.usedBy === null && now < r.expiresAt)
       .sort(newestFirst)
       .map((r) => ({ ...r }));
   }

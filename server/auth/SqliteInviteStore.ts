@@ -24,12 +24,20 @@ function toRecord(row: Row): InviteRecord | null {
   return { ...row, role: row.role };
 }
 
+/** Rows as records in listPending's order (newest first); few per board or address, so sorted here. */
+const records = (rows: Row[]) =>
+  rows
+    .map(toRecord)
+    .filter((r): r is InviteRecord => r !== null)
+    .sort(newestFirst);
+
 /** InviteStore on the SqliteDocStore's connection (like SqliteMemberStore): one file, one writer. */
 export class SqliteInviteStore implements InviteStore {
   readonly #write: WriteTransaction;
   readonly #insert;
   readonly #select;
   readonly #selectPending;
+  readonly #selectForEmail;
   readonly #markUsed;
   readonly #delete;
   readonly #deleteBoard;
@@ -75,6 +83,11 @@ export class SqliteInviteStore implements InviteStore {
       .from(invites)
       .where(and(eq(invites.boardId, p('boardId')), pending))
       .prepare();
+    this.#selectForEmail = db
+      .select()
+      .from(invites)
+      .where(and(eq(invites.email, p('email')), pending))
+      .prepare();
     // The conditions are the guard: a second use (or one after expiry) changes no row.
     this.#markUsed = db
       .update(invites)
@@ -109,12 +122,11 @@ export class SqliteInviteStore implements InviteStore {
   }
 
   async listPending(boardId: string, now: number): Promise<InviteRecord[]> {
-    // Few pending invites a board (InviteService caps them): sorting here keeps the order in one place.
-    return this.#selectPending
-      .all({ boardId, now })
-      .map(toRecord)
-      .filter((r): r is InviteRecord => r !== null)
-      .sort(newestFirst);
+    return records(this.#selectPending.all({ boardId, now }));
+  }
+
+  async listForEmail(email: string, now: number): Promise<InviteRecord[]> {
+    return records(this.#selectForEmail.all({ email, now }));
   }
 
   async markUsed(tokenHash: string, userId: string, now: number): Promise<boolean> {

@@ -191,6 +191,19 @@ export function inviteStoreContract(
       expect((await f.members.listMembers('b1')).map((m) => m.userId)).toEqual([winner]);
     });
 
+    it('I14 an address lists its working invites on every board, newest first, and no one else’s', async () => {
+      const to = (email: string | null, extra: Partial<NewInvite> = {}) => ({ email, ...extra });
+      await f.invites.createInvite(invite('old', to('dan@example.com', { createdAt: 1 })));
+      await f.invites.createInvite(invite('new', to('dan@example.com', { createdAt: 3, boardId: 'b2' })));
+      await f.invites.createInvite(invite('used', to('dan@example.com')));
+      await f.invites.markUsed('used', 'bob', 1_500);
+      await f.invites.createInvite(invite('expired', to('dan@example.com', { expiresAt: 2_000 })));
+      await f.invites.createInvite(invite('other', to('eve@example.com')));
+      await f.invites.createInvite(invite('open', to(null)));
+      expect(hashes(await f.invites.listForEmail('dan@example.com', 2_000))).toEqual(['new', 'old']);
+      expect(hashes(await f.invites.listForEmail('nobody@example.com', 2_000))).toEqual([]);
+    });
+
     // Registered for stores that keep data across a restart only, so nothing is skipped silently.
     if (persistent)
       it('I10 invites and their use survive a restart', async () => {
