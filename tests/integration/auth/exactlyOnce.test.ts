@@ -149,6 +149,22 @@ describe('exactly once, under concurrent requests', () => {
     expect(owner.status).toBe(200);
   });
 
+  it('makes exactly as many accounts as one address may by open sign-up when more ask at once', async () => {
+    const i = await invitationOnly();
+    await i.server.services.auth.setOpenSignup(i.admin, true);
+    const { signupsPerAddressHour } = i.server.services.config;
+    const responses = await Promise.all(
+      Array.from({ length: signupsPerAddressHour + 5 }, (_, n) =>
+        i.post('/api/auth/signup', { email: `open${n}@example.com`, password: PASSWORD })
+      )
+    );
+    expect(statuses(responses)).toEqual([
+      ...Array<number>(signupsPerAddressHour).fill(201),
+      ...Array<number>(5).fill(429)
+    ]);
+    expect(i.rows('SELECT id FROM users')).toHaveLength(signupsPerAddressHour + 1);
+  });
+
   it('counts sixty simultaneous wrong passwords across accounts from one address exactly: fifty are tried', async () => {
     const i = await invitationOnly();
     const responses = await Promise.all(
