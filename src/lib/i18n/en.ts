@@ -300,6 +300,7 @@ export const en: Record<MessageKey, string> = {
   'error.review.note': 'The note is too long.',
   'error.members.invalidRole': 'Pick a role: owner, manager, editor, commenter or viewer.',
   'error.members.lastOwner': 'A board keeps at least one owner; make someone else owner first.',
+  'error.members.changed': 'Someone changed the members at the same moment. Look again, then try again.',
   'error.members.notMember': 'This person is no longer a member of the board.',
   'error.members.tooManyInvites': 'This board has too many pending invites; revoke some first.',
   'error.members.inviteGone': 'This invite is no longer pending.',

@@ -291,6 +291,7 @@ export const zhCN = {
   'error.review.note': '备注太长。',
   'error.members.invalidRole': '请选择角色：所有者、经理、编辑者、评论者或查看者。',
   'error.members.lastOwner': '看板至少要有一位所有者，请先将他人设为所有者。',
+  'error.members.changed': '有人同时修改了成员，请刷新看看再试一次。',
   'error.members.notMember': '此人已不是看板成员。',
   'error.members.tooManyInvites': '此看板待接受的邀请过多，请先撤销一些。',
   'error.members.inviteGone': '此邀请已不在待接受列表中。',

@@ -132,6 +132,32 @@ describe('exactly once, under concurrent requests', () => {
     expect(i.rows('SELECT is_admin FROM users')).toEqual([{ is_admin: 1 }]);
   });
 
+  it('keeps a board’s last owner when two owners step each other down, or both leave, in the same instant', async () => {
+    const i = await invitationOnly();
+    const { auth, members } = i.server.services;
+    await auth.setOpenSignup(i.admin, true);
+    const { user: bob } = await auth.signUp({ email: 'bob@example.com', password: PASSWORD });
+    await members.setRole(i.admin.id, i.boardId, bob.id, 'owner');
+    const results = await Promise.allSettled([
+      members.setRole(i.admin.id, i.boardId, bob.id, 'manager'),
+      members.setRole(bob.id, i.boardId, i.admin.id, 'manager')
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(i.rows(`SELECT user_id FROM board_members WHERE role = 'owner'`)).toHaveLength(1);
+    await members.setRole(
+      i.rows(`SELECT user_id FROM board_members WHERE role = 'owner'`)[0]!.user_id as string,
+      i.boardId,
+      bob.id,
+      'owner'
+    );
+    const left = await Promise.allSettled([
+      members.remove(i.admin.id, i.boardId, i.admin.id),
+      members.remove(bob.id, i.boardId, bob.id)
+    ]);
+    expect(left.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(i.rows(`SELECT user_id FROM board_members WHERE role = 'owner'`)).toHaveLength(1);
+  });
+
   it('counts thirty simultaneous wrong passwords for one account exactly: five are tried, the rest wait', async () => {
     const i = await invitationOnly();
     const wrong = { email: 'ann@example.com', password: 'not the password' };
