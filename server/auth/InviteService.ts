@@ -157,8 +157,8 @@ export class InviteService {
    * here until its addressee accepts or declines it (nobody is put on a board unasked). Links
    * that stopped working (their maker may no longer invite, their board is gone) are left out.
    */
-  async receivedBy(user: Pick<PublicUser, 'email'>): Promise<ReceivedInvite[]> {
-    const rows = await this.#d.store.listForEmail(user.email, this.#now());
+  async receivedBy(user: Pick<PublicUser, 'id' | 'email'>): Promise<ReceivedInvite[]> {
+    const rows = await this.#addressed(user);
     const shown = await Promise.all(
       rows.map(async (row) => {
         const usable = await this.#usable(row).catch(() => null);
@@ -235,9 +235,21 @@ export class InviteService {
   }
 
   /** The working invite with this id bound to the user's address; anyone else's is "not found". */
-  async #addressedTo(user: Pick<PublicUser, 'email'>, id: string): Promise<InviteRecord> {
-    const rows = ID_PATTERN.test(id) ? await this.#d.store.listForEmail(user.email, this.#now()) : [];
+  async #addressedTo(user: Pick<PublicUser, 'id' | 'email'>, id: string): Promise<InviteRecord> {
+    const rows = ID_PATTERN.test(id) ? await this.#addressed(user) : [];
     return oneById(rows, id, 'There is no such invitation for you.');
+  }
+
+  /**
+   * The working invites to the user's address made after their account was. Nothing checks that
+   * an account owns its address (there is no mail): whoever signs up with an address once an
+   * invitation to it exists must hold the link to use it, not just the address.
+   */
+  async #addressed(user: Pick<PublicUser, 'id' | 'email'>): Promise<InviteRecord[]> {
+    const account = await this.#d.users.getUser(user.id);
+    if (!account) return [];
+    const rows = await this.#d.store.listForEmail(user.email, this.#now());
+    return rows.filter((row) => row.createdAt > account.createdAt);
   }
 
   /** The invite and its board's title, when it works now; else the reason it does not. */

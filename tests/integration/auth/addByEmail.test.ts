@@ -112,4 +112,18 @@ describe('adding a member by email', () => {
     expect(await boardsOf('cai')).toEqual([]);
     expect((await request('cai', 'POST', `/api/invites/${forCai!.id}/accept`)).status).toBe(404);
   });
+
+  it('lists an invitation only for an account that had the address when it was made; a later account needs the link', async () => {
+    // Nothing checks that an account owns its address: someone who signs up with an address
+    // after an invitation to it was made must not collect it without the link.
+    const res = await add('eve@example.com');
+    const url = ((await res.json()) as { invite: { url: string } }).invite.url;
+    const { auth, invites } = server.services;
+    await auth.setOpenSignup(people.ann!.user, true);
+    const eve = await auth.signUp({ email: 'eve@example.com', password: PASSWORD, name: 'Eve' });
+    people.eve = { user: eve.user, cookie: sessionCookie(eve.token) };
+    expect(await received('eve')).toEqual([]);
+    const id = url.slice(url.lastIndexOf('/') + 1);
+    expect(await invites.join(id, eve.user)).toEqual({ boardId, role: 'editor' });
+  });
 });
