@@ -6,10 +6,9 @@
  * One definition for board text (src/lib/board), the server's update policy and account names.
  */
 
-/* eslint-disable no-control-regex -- matching control characters is this module's purpose */
 const CONTROL =
+  // eslint-disable-next-line no-control-regex -- matching control characters is this module's purpose
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
-/* eslint-enable no-control-regex */
 const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
 
 /** True when `text` holds a character that can mislead its reader (see above). */
