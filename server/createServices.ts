@@ -69,7 +69,8 @@ function accountStores(store: DocStore): {
     };
   }
   const auth = new MemoryAuthStore();
-  const memory = { members: new MemoryMemberStore(auth), invites: new MemoryInviteStore(auth) };
+  const members = new MemoryMemberStore(auth);
+  const memory = { members, invites: new MemoryInviteStore(auth, members) };
   return {
     auth,
     ...memory,

@@ -15,6 +15,15 @@ export type AuthRequestCode =
 /** A sign-up, sign-in or settings request the service refuses; `status` is the HTTP status to answer. */
 export class AuthRequestError extends RequestError<400 | 401 | 403 | 409 | 429, AuthRequestCode> {
   override name = 'AuthRequestError';
+  constructor(
+    status: 400 | 401 | 403 | 409 | 429,
+    code: AuthRequestCode,
+    message: string,
+    /** For a 429: whole seconds until a retry can be taken (the Retry-After header's value). */
+    readonly retryAfterSeconds?: number
+  ) {
+    super(status, code, message);
+  }
 }
 
 /** True for an AuthRequestError from either copy of this module (see isRequestError). */

@@ -39,8 +39,8 @@ export interface AuthServiceOptions {
   verifyPassword?: typeof verifyPassword;
   /** Told after an account is created, before signUp returns (the first admin adopts orphan boards). */
   onSignedUp?: (user: PublicUser) => Promise<void>;
-  /** Failed sign-ins allowed per email, and per client address with open sign-ups (signInLimits.ts). */
-  attemptLimits?: SignInLimitOptions['attemptLimits'];
+  /** Delays per (email, address), and limits per client address with open sign-ups (signInLimits.ts). */
+  backoffLimits?: SignInLimitOptions['backoffLimits'];
   addressLimits?: SignInLimitOptions['addressLimits'];
   /** Told after a session is signed out, with its id (sessionIdOf), to end its live sockets. */
   onSignedOut?: (sessionId: string) => void;
@@ -52,7 +52,7 @@ const TOUCH_INTERVAL_MS = 3600 * 1000;
 const OPEN_SIGNUP_KEY = 'openSignup';
 
 /** The public shape of a stored user: the only form a user leaves this service in. */
-export function publicUser(user: UserRecord): PublicUser {
+export function publicUser(user: Pick<UserRecord, keyof PublicUser>): PublicUser {
   return { id: user.id, email: user.email, name: user.name, color: user.color, isAdmin: user.isAdmin };
 }
 
@@ -64,7 +64,8 @@ const signupClosed = () =>
     'signup-closed',
     'Sign-up on this Stageboard is by invitation only: ask an administrator to invite you.'
   );
-const emailTaken = () =>
+/** The refusal of a sign-up whose email has an account (also InviteService's, for a sign-up by link). */
+export const emailTaken = () =>
   new AuthRequestError(409, 'email-taken', 'This email already has an account; sign in instead.');
 
 /**
@@ -101,43 +102,44 @@ export class AuthService {
 
   /**
    * Creates an account and signs it in. The first account of the instance is its administrator;
-   * after that, sign-up needs the open-sign-up setting, unless `viaInvite` says a working invite
-   * link already permits it (InviteService checks the link first). The colour is the server's choice.
+   * after that, sign-up needs the open-sign-up setting (an invitation's sign-up is
+   * InviteService.signUpAndJoin, which writes the account with the claim). The colour is the
+   * server's choice.
    */
   async signUp(
     input: { email: unknown; password: unknown; name?: unknown },
-    { viaInvite = false, address }: { viaInvite?: boolean; address?: string } = {}
+    { address }: { address?: string } = {}
   ): Promise<{ user: PublicUser; token: string }> {
-    const email = normaliseEmail(input.email);
-    const { password } = input;
-    if (!isAcceptablePassword(password)) {
-      throw new AuthRequestError(
-        400,
-        'weak-password',
-        `A password is ${PASSWORD_MIN_CHARS}–${PASSWORD_MAX_CHARS} characters.`
-      );
-    }
-    const name = cleanDisplayName(input.name, email);
+    const fields = this.#fields(input);
     const firstAccount = (await this.#store.countUsers()) === 0;
     // Refused before hashing: a closed instance spends no CPU on sign-ups it will not take.
-    if (!firstAccount && !viaInvite && !(await this.#openSignup())) throw signupClosed();
-    const counted = address && !viaInvite && !firstAccount ? address : null;
-    if (counted) this.#limits.checkSignUp(counted);
-    if (await this.#store.getUserByEmail(email)) throw emailTaken();
-    const id = newId();
-    const account = {
-      id,
-      email,
-      name,
-      color: colorForUser(id),
-      passwordHash: await hashPassword(password),
-      createdAt: this.#now()
-    };
-    const user = await this.#insert(account, firstAccount);
-    if (counted) this.#limits.signedUp(counted);
-    this.#log.info(user.isAdmin ? 'administrator account created' : 'account created', { user: user.id });
-    await this.#onSignedUp?.(publicUser(user));
-    return { user: publicUser(user), token: await this.#startSession(user.id) };
+    if (!firstAccount && !(await this.#openSignup())) throw signupClosed();
+    const counted = address && !firstAccount ? address : null;
+    if (counted) this.#limits.beginSignUp(counted);
+    try {
+      const user = await this.#insert(await this.#hashed(fields), firstAccount);
+      this.#log.info(user.isAdmin ? 'administrator account created' : 'account created', { user: user.id });
+      await this.#onSignedUp?.(publicUser(user));
+      return { user: publicUser(user), token: await this.#startSession(user.id) };
+    } catch (error) {
+      if (counted) this.#limits.signUpRefused(counted);
+      throw error;
+    }
+  }
+
+  /**
+   * A new (non-administrator) account's fields checked and its password hashed, not stored: the
+   * slow part of a sign-up, done before a store writes the account together with what grants it
+   * (an invitation's claim). Hand the stored account to `accountCreated`.
+   */
+  async newAccount(input: { email: unknown; password: unknown; name?: unknown }): Promise<NewUser> {
+    return { ...(await this.#hashed(this.#fields(input))), isAdmin: false };
+  }
+
+  /** Logs an account another service stored from `newAccount`, and signs it in. */
+  async accountCreated(account: NewUser): Promise<{ user: PublicUser; token: string }> {
+    this.#log.info('account created', { user: account.id });
+    return { user: publicUser(account), token: await this.#startSession(account.id) };
   }
 
   /** Signs in; a wrong password and an unknown email get the same error after about the same time. */
@@ -154,17 +156,17 @@ export class AuthService {
       // A malformed email is answered like an unknown one, after the same work.
       if (!(error instanceof AuthRequestError)) throw error;
     }
-    // Checked before the password, so a blocked guesser costs no scrypt; unknown emails count too,
-    // or the block would tell which emails have accounts.
-    this.#limits.checkSignIn(email, address);
+    // Counted (as a failure) before the password is checked, so a waiting guesser costs no scrypt
+    // and concurrent guesses are all counted; unknown emails count too, or the wait would tell
+    // which emails have accounts.
+    this.#limits.beginSignIn(email, address);
     // No user: check against a dummy hash anyway, so timing does not tell which emails have accounts.
     const matches = await this.#verify(input.password, user?.passwordHash ?? (await this.#dummyHash));
     if (!user || !matches) {
-      this.#limits.signInFailed(email, address);
       this.#log.info('sign-in refused');
       throw badCredentials();
     }
-    this.#limits.signedIn(email);
+    this.#limits.signedIn(email, address);
     if (needsRehash(user.passwordHash) && isAcceptablePassword(input.password)) {
       // The only moment the password is known: bring the hash up to the current cost.
       const passwordHash = await hashPassword(input.password);
@@ -256,6 +258,33 @@ export class AuthService {
 
   async #openSignup(): Promise<boolean> {
     return (await this.#store.getSetting(OPEN_SIGNUP_KEY)) === true;
+  }
+
+  /** A sign-up's fields, checked and normalised; throws the refusal a person can fix. */
+  #fields(input: { email: unknown; password: unknown; name?: unknown }) {
+    const email = normaliseEmail(input.email);
+    const { password } = input;
+    if (!isAcceptablePassword(password)) {
+      throw new AuthRequestError(
+        400,
+        'weak-password',
+        `A password is ${PASSWORD_MIN_CHARS}–${PASSWORD_MAX_CHARS} characters.`
+      );
+    }
+    return { email, password, name: cleanDisplayName(input.name, email) };
+  }
+
+  /** The account to store, password hashed; a taken email is refused before the hash is spent. */
+  async #hashed(fields: {
+    email: string;
+    password: string;
+    name: string;
+  }): Promise<Omit<NewUser, 'isAdmin'>> {
+    if (await this.#store.getUserByEmail(fields.email)) throw emailTaken();
+    const id = newId();
+    const { email, name } = fields;
+    const passwordHash = await hashPassword(fields.password);
+    return { id, email, name, color: colorForUser(id), passwordHash, createdAt: this.#now() };
   }
 
   /**

@@ -1,9 +1,10 @@
 import type { Logger } from '../log';
 import { normaliseEmail } from './accountFields';
-import type { AuthService, PublicUser } from './AuthService';
-import type { AuthStore } from './AuthStore';
+import { emailTaken, type AuthService, type PublicUser } from './AuthService';
+import { AuthStoreError, type AuthStore, type NewUser } from './AuthStore';
 import { InviteRequestError } from './InviteRequestError';
 import type { InviteRecord, InviteStore } from './InviteStore';
+import type { InvitePreview, InviteView, ReceivedInvite } from './inviteViews';
 import type { MembershipService } from './MembershipService';
 import { hashSessionToken, isSessionToken, newSessionToken } from './sessionToken';
 import type { BoardService } from '../boards/BoardService';
@@ -16,32 +17,11 @@ export const MAX_PENDING_INVITES = 100;
 const ID_CHARS = 16;
 const ID_PATTERN = /^[0-9a-f]{16}$/;
 
-/** A pending invite as owners and managers see it: never the token, nor all of its hash. */
-export interface InviteView {
-  id: string;
-  role: BoardRole;
-  email: string | null;
-  /** The display name of whoever made it. */
-  invitedBy: string;
-  createdAt: number;
-  expiresAt: number;
-}
-
-/** What the invite page shows whoever opens a working link. */
-export interface InvitePreview {
-  boardId: string;
-  boardTitle: string;
-  role: BoardRole;
-  email: string | null;
-  invitedBy: string;
-  expiresAt: number;
-}
-
 export interface InviteServiceDeps {
   store: InviteStore;
-  members: Pick<MembershipService, 'require' | 'roleOf' | 'add'>;
+  members: Pick<MembershipService, 'require' | 'roleOf' | 'announce'>;
   users: Pick<AuthStore, 'getUser'>;
-  auth: Pick<AuthService, 'signUp'>;
+  auth: Pick<AuthService, 'newAccount' | 'accountCreated'>;
   boards: Pick<BoardService, 'get'>;
   log: Logger;
   /** The clock, injectable so tests can expire links. */
@@ -59,6 +39,16 @@ const unknown = () =>
   );
 const used = () => refuse(410, 'invite-used', 'This invite link has already been used. Ask for a new link.');
 
+/** The name the API gives an invite: the start of its hash, not secret, never the token. */
+const idOf = (row: InviteRecord) => row.tokenHash.slice(0, ID_CHARS);
+
+/** The one row an id names (ids are hash prefixes: an ambiguous one names none), else 404. */
+function oneById(rows: InviteRecord[], id: string, message: string): InviteRecord {
+  const matches = rows.filter((r) => r.tokenHash.startsWith(id));
+  if (matches.length !== 1 || !matches[0]) throw refuse(404, 'not-found', message);
+  return matches[0];
+}
+
 /** True when `have` is `want` or a more powerful role. */
 const atLeast = (have: BoardRole, want: BoardRole) => BOARD_ROLES.indexOf(have) <= BOARD_ROLES.indexOf(want);
 
@@ -66,7 +56,8 @@ const atLeast = (have: BoardRole, want: BoardRole) => BOARD_ROLES.indexOf(have) 
  * Invitations to a board by link, optionally bound to an email address. Owners and managers make
  * them, with the same rules as changing a role (only an owner invites an owner). A link works
  * once, until it expires or is revoked, and acts on its maker's behalf: when they can no longer
- * grant its role, it stops working. There is no mail transport: the caller shows the link.
+ * grant its role, it stops working. There is no mail transport: the caller shows the link. An
+ * invite bound to an email also waits on its addressee's board list to be accepted or declined.
  */
 export class InviteService {
   readonly #d: InviteServiceDeps;
@@ -137,18 +128,15 @@ export class InviteService {
    */
   async revoke(actorId: string, boardId: string, id: string): Promise<void> {
     await this.#d.members.require(actorId, boardId, 'manage-members');
-    const matches = ID_PATTERN.test(id)
-      ? (await this.#d.store.listPending(boardId, this.#now())).filter((r) => r.tokenHash.startsWith(id))
-      : [];
-    if (matches.length !== 1 || !matches[0])
-      throw refuse(404, 'not-found', 'There is no such pending invite on this board.');
-    await this.#d.store.deleteInvite(matches[0].tokenHash);
+    const rows = ID_PATTERN.test(id) ? await this.#d.store.listPending(boardId, this.#now()) : [];
+    const invite = oneById(rows, id, 'There is no such pending invite on this board.');
+    await this.#d.store.deleteInvite(invite.tokenHash);
     this.#d.log.info('invite revoked', { board: boardId, user: actorId });
   }
 
   /** What a working link offers; refuses an unknown, used, expired or void one with the reason. */
   async preview(token: unknown): Promise<InvitePreview> {
-    const { invite, boardTitle } = await this.#usable(token);
+    const { invite, boardTitle } = await this.#usable(await this.#byToken(token));
     const { boardId, role, email, expiresAt } = invite;
     return { boardId, boardTitle, role, email, expiresAt, invitedBy: await this.#nameOf(invite.createdBy) };
   }
@@ -161,29 +149,65 @@ export class InviteService {
     token: unknown,
     user: Pick<PublicUser, 'id' | 'email'>
   ): Promise<{ boardId: string; role: BoardRole }> {
-    const { invite } = await this.#usable(token);
-    this.#checkEmail(invite, user.email);
-    const current = await this.#d.members.roleOf(invite.boardId, user.id);
-    if (current && atLeast(current, invite.role)) return { boardId: invite.boardId, role: current };
-    await this.#claim(invite, user);
-    return { boardId: invite.boardId, role: invite.role };
+    return this.#join(await this.#byToken(token), user);
+  }
+
+  /**
+   * The working invites bound to the user's address, on any board: an invitation by email waits
+   * here until its addressee accepts or declines it (nobody is put on a board unasked). Links
+   * that stopped working (their maker may no longer invite, their board is gone) are left out.
+   */
+  async receivedBy(user: Pick<PublicUser, 'id' | 'email'>): Promise<ReceivedInvite[]> {
+    const rows = await this.#addressed(user);
+    const shown = await Promise.all(
+      rows.map(async (row) => {
+        const usable = await this.#usable(row).catch(() => null);
+        if (!usable) return null;
+        const { boardId, role, expiresAt, createdBy } = row;
+        const { boardTitle } = usable;
+        return {
+          id: idOf(row),
+          boardId,
+          boardTitle,
+          role,
+          expiresAt,
+          invitedBy: await this.#nameOf(createdBy)
+        };
+      })
+    );
+    return shown.filter((r): r is ReceivedInvite => r !== null);
+  }
+
+  /** Accepts an invite bound to the user's address, named by its id (as `join` does with a link). */
+  async accept(
+    user: Pick<PublicUser, 'id' | 'email'>,
+    id: string
+  ): Promise<{ boardId: string; role: BoardRole }> {
+    return this.#join(await this.#addressedTo(user, id), user);
+  }
+
+  /** Declines an invite bound to the user's address: it is deleted, as a revoke would. */
+  async decline(user: Pick<PublicUser, 'id' | 'email'>, id: string): Promise<void> {
+    const invite = await this.#addressedTo(user, id);
+    await this.#d.store.deleteInvite(invite.tokenHash);
+    this.#d.log.info('invite declined', { board: invite.boardId, user: user.id });
   }
 
   /**
    * Creates an account through the link (also while open sign-up is off: the invite is the
-   * permission) and puts it on the board. Everything the link needs is checked before the account
-   * is made; only a second person using the same link at the same moment can still lose, and
-   * keeps an account that is on no board.
+   * permission) and puts it on the board. The password is hashed first; then the claim, the
+   * account and the membership are one write, so of several sign-ups through one link at once
+   * exactly one makes an account, and the others make nothing.
    */
   async signUpAndJoin(
     token: unknown,
     input: { email: unknown; password: unknown; name?: unknown }
   ): Promise<{ user: PublicUser; token: string; boardId: string }> {
-    const { invite } = await this.#usable(token);
+    const { invite } = await this.#usable(await this.#byToken(token));
     this.#checkEmail(invite, normaliseEmail(input.email));
-    const signedUp = await this.#d.auth.signUp(input, { viaInvite: true });
-    await this.#claim(invite, signedUp.user);
-    return { ...signedUp, boardId: invite.boardId };
+    const account = await this.#d.auth.newAccount(input);
+    await this.#claim(invite, account.id, account, null);
+    return { ...(await this.#d.auth.accountCreated(account)), boardId: invite.boardId };
   }
 
   /** Forgets every invite of a board that is being deleted. */
@@ -191,10 +215,45 @@ export class InviteService {
     await this.#d.store.removeBoard(boardId);
   }
 
-  /** The invite behind a token and its board's title, when the link works now. */
-  async #usable(token: unknown): Promise<{ invite: InviteRecord; boardTitle: string }> {
+  async #join(
+    found: InviteRecord,
+    user: Pick<PublicUser, 'id' | 'email'>
+  ): Promise<{ boardId: string; role: BoardRole }> {
+    const { invite } = await this.#usable(found);
+    this.#checkEmail(invite, user.email);
+    const current = await this.#d.members.roleOf(invite.boardId, user.id);
+    if (current && atLeast(current, invite.role)) return { boardId: invite.boardId, role: current };
+    await this.#claim(invite, user.id, null, current);
+    return { boardId: invite.boardId, role: invite.role };
+  }
+
+  /** The invite behind a link's token, used or not; refuses a token that names none. */
+  async #byToken(token: unknown): Promise<InviteRecord> {
     const invite = isSessionToken(token) ? await this.#d.store.getInvite(hashSessionToken(token)) : null;
     if (!invite) throw unknown();
+    return invite;
+  }
+
+  /** The working invite with this id bound to the user's address; anyone else's is "not found". */
+  async #addressedTo(user: Pick<PublicUser, 'id' | 'email'>, id: string): Promise<InviteRecord> {
+    const rows = ID_PATTERN.test(id) ? await this.#addressed(user) : [];
+    return oneById(rows, id, 'There is no such invitation for you.');
+  }
+
+  /**
+   * The working invites to the user's address made after their account was. Nothing checks that
+   * an account owns its address (there is no mail): whoever signs up with an address once an
+   * invitation to it exists must hold the link to use it, not just the address.
+   */
+  async #addressed(user: Pick<PublicUser, 'id' | 'email'>): Promise<InviteRecord[]> {
+    const account = await this.#d.users.getUser(user.id);
+    if (!account) return [];
+    const rows = await this.#d.store.listForEmail(user.email, this.#now());
+    return rows.filter((row) => row.createdAt > account.createdAt);
+  }
+
+  /** The invite and its board's title, when it works now; else the reason it does not. */
+  async #usable(invite: InviteRecord): Promise<{ invite: InviteRecord; boardTitle: string }> {
     if (invite.usedBy !== null) throw used();
     if (this.#now() >= invite.expiresAt) {
       throw refuse(410, 'invite-expired', 'This invite link has expired. Ask for a new link.');
@@ -223,19 +282,33 @@ export class InviteService {
   }
 
   /**
-   * Uses the link for `user` (exactly one caller wins it) and adds them as its maker would, so the
-   * membership rules (and the live connections' refresh) stay MembershipService's.
+   * Uses the link for `userId` (and creates `newUser`, when signing up) in one store write:
+   * exactly one caller wins it, and a loser writes nothing. The membership is added as the link's
+   * maker would add it, and announced as MembershipService announces its own changes.
    */
-  async #claim(invite: InviteRecord, user: Pick<PublicUser, 'id' | 'email'>): Promise<void> {
-    if (!(await this.#d.store.markUsed(invite.tokenHash, user.id, this.#now()))) throw used();
-    await this.#d.members.add(invite.createdBy, invite.boardId, { email: user.email, role: invite.role });
-    this.#d.log.info('joined through an invite', { board: invite.boardId, user: user.id, role: invite.role });
+  async #claim(
+    invite: InviteRecord,
+    userId: string,
+    newUser: NewUser | null,
+    from: BoardRole | null
+  ): Promise<void> {
+    const { boardId, role, createdBy } = invite;
+    const now = this.#now();
+    const member = { boardId, userId, role, addedBy: createdBy, createdAt: now };
+    const claimed = await this.#d.store
+      .redeem({ tokenHash: invite.tokenHash, now, newUser, member })
+      .catch((error: unknown) => {
+        throw error instanceof AuthStoreError && error.code === 'email-taken' ? emailTaken() : error;
+      });
+    if (!claimed) throw used();
+    this.#d.members.announce({ boardId, userId, actorId: createdBy, from, to: role });
+    this.#d.log.info('joined through an invite', { board: boardId, user: userId, role });
   }
 
   async #view(row: InviteRecord): Promise<InviteView> {
     const { role, email, createdAt, expiresAt } = row;
     return {
-      id: row.tokenHash.slice(0, ID_CHARS),
+      id: idOf(row),
       role,
       email,
       createdAt,

@@ -1,7 +1,13 @@
 import { RequestError, isRequestError } from '../RequestError';
 
 export type MemberRequestCode =
-  'sign-in-required' | 'forbidden' | 'not-member' | 'unknown-user' | 'invalid-role' | 'last-owner';
+  | 'sign-in-required'
+  | 'forbidden'
+  | 'not-member'
+  | 'unknown-user'
+  | 'invalid-role'
+  | 'last-owner'
+  | 'members-changed';
 
 /** A membership request the service refuses; `status` is the HTTP status to answer. */
 export class MemberRequestError extends RequestError<400 | 401 | 403 | 404 | 409, MemberRequestCode> {

@@ -47,6 +47,16 @@ const actionText: Record<BoardAction, string> = {
   'delete-board': 'delete it'
 };
 
+/** Judgements of one change before giving up: each retry means another change landed meanwhile. */
+const MAX_JUDGEMENTS = 3;
+
+const lastOwnerError = () =>
+  new MemberRequestError(
+    409,
+    'last-owner',
+    'A board keeps at least one owner; make someone else owner first.'
+  );
+
 const forbidden = () =>
   new MemberRequestError(403, 'forbidden', 'Only owners and managers of this board manage its members.');
 
@@ -164,6 +174,14 @@ export class MembershipService {
     return { userId: user.id, name: user.name, email: user.email, color: user.color, role: to };
   }
 
+  /**
+   * Tells the listeners about a membership another store wrote in its own transaction (an
+   * invitation's redemption writes the claim and the membership together, InviteStore.redeem).
+   */
+  announce(change: MembershipChange): void {
+    if (change.from !== change.to) this.onChange(change);
+  }
+
   /** Changes a member's role. */
   async setRole(actorId: string | null, boardId: string, userId: string, to: unknown): Promise<void> {
     await this.#change(actorId, boardId, userId, role(to));
@@ -180,6 +198,21 @@ export class MembershipService {
     userId: string,
     to: BoardRole | null
   ): Promise<void> {
+    // Judged on roles read now and written only if they still hold (MemberStore.changeMember):
+    // when another request changed them meanwhile, judge again on what is there now.
+    for (let attempt = 0; attempt < MAX_JUDGEMENTS; attempt++) {
+      if (await this.#tryChange(actorId, boardId, userId, to)) return;
+    }
+    throw new MemberRequestError(409, 'members-changed', 'The members changed meanwhile; try again.');
+  }
+
+  /** One judgement and write of #change; false when the roles it read changed before the write. */
+  async #tryChange(
+    actorId: string | null,
+    boardId: string,
+    userId: string,
+    to: BoardRole | null
+  ): Promise<boolean> {
     const [actor, current, all] = await Promise.all([
       this.roleOf(boardId, actorId),
       this.roleOf(boardId, userId),
@@ -194,16 +227,15 @@ export class MembershipService {
     if (to === null && current === null) {
       throw new MemberRequestError(404, 'not-member', 'This person is not a member of the board.');
     }
-    if (lastOwner) {
-      throw new MemberRequestError(
-        409,
-        'last-owner',
-        'A board keeps at least one owner; make someone else owner first.'
-      );
-    }
-    if (to === null) await this.members.removeMember(boardId, userId);
-    else await this.members.putMember({ boardId, userId, role: to, addedBy: actorId, createdAt: this.now() });
+    if (lastOwner) throw lastOwnerError();
+    const put = to === null ? null : { boardId, userId, role: to, addedBy: actorId, createdAt: this.now() };
+    const judged = { actorId: actorId ?? userId, actorRole: actorId ? actor : current, memberRole: current };
+    const outcome = await this.members.changeMember({ boardId, userId, put, judged });
+    // Another owner stepped down (or left) at the same moment, and this would leave none.
+    if (outcome === 'last-owner') throw lastOwnerError();
+    if (outcome === 'stale') return false;
     if (current !== to) this.onChange({ boardId, userId, actorId, from: current, to });
+    return true;
   }
 
   /**

@@ -25,13 +25,13 @@ export class MemoryAuthStore implements AuthStore {
 
   /** Stores a user; rejects with 'email-taken' when the email has an account. */
   async createUser(user: NewUser): Promise<UserRecord> {
-    return this.#insert(user);
+    return this.insertUserNow(user);
   }
 
   /** Stores the user as administrator only when there are no users; null otherwise. */
   async createFirstUser(user: Omit<NewUser, 'isAdmin'>): Promise<UserRecord | null> {
     // One synchronous step: nothing can run between the count and the insert.
-    return this.#users.size === 0 ? this.#insert({ ...user, isAdmin: true }) : null;
+    return this.#users.size === 0 ? this.insertUserNow({ ...user, isAdmin: true }) : null;
   }
 
   /** The user with this id, or null. */
@@ -115,7 +115,13 @@ export class MemoryAuthStore implements AuthStore {
     this.#settings.set(key, encodeSetting(key, value));
   }
 
-  #insert(user: NewUser): UserRecord {
+  /** True when the user exists; synchronous, for another memory store's all-or-nothing write. */
+  hasUser(id: string): boolean {
+    return this.#users.has(id);
+  }
+
+  /** createUser in one synchronous step, so another memory store can make it part of its own. */
+  insertUserNow(user: NewUser): UserRecord {
     if (this.#emails.has(user.email)) throw emailTaken(user.email);
     if (this.#users.has(user.id)) throw new Error(`A user with id "${user.id}" already exists.`);
     const record: UserRecord = { ...user, updatedAt: user.createdAt };

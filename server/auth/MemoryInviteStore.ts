@@ -1,17 +1,25 @@
-import type { AuthStore } from './AuthStore';
 import {
   InviteStoreError,
   newestFirst,
   type InviteRecord,
+  type InviteRedemption,
   type InviteStore,
   type NewInvite
 } from './InviteStore';
+import type { MemoryAuthStore } from './MemoryAuthStore';
+import type { MemoryMemberStore } from './MemoryMemberStore';
 
-/** InviteStore in memory, for tests and the in-memory server; it asks the AuthStore whether creators exist. */
+/**
+ * InviteStore in memory, for tests and the in-memory server. It asks the AuthStore whether
+ * creators exist, and writes a redemption's account and membership into the memory stores itself.
+ */
 export class MemoryInviteStore implements InviteStore {
   readonly #rows = new Map<string, InviteRecord>();
 
-  constructor(private readonly users: Pick<AuthStore, 'getUser'>) {}
+  constructor(
+    private readonly users: MemoryAuthStore,
+    private readonly members: MemoryMemberStore
+  ) {}
 
   async createInvite(invite: NewInvite): Promise<InviteRecord> {
     if (!(await this.users.getUser(invite.createdBy))) {
@@ -29,18 +37,42 @@ export class MemoryInviteStore implements InviteStore {
   }
 
   async listPending(boardId: string, now: number): Promise<InviteRecord[]> {
+    return this.#pendingWhere(now, (r) => r.boardId === boardId);
+  }
+
+  async listForEmail(email: string, now: number): Promise<InviteRecord[]> {
+    return this.#pendingWhere(now, (r) => r.email === email);
+  }
+
+  #pendingWhere(now: number, match: (row: InviteRecord) => boolean): InviteRecord[] {
     return [...this.#rows.values()]
-      .filter((r) => r.boardId === boardId && r.usedBy === null && now < r.expiresAt)
+      .filter((r) => match(r) && r.usedBy === null && now < r.expiresAt)
       .sort(newestFirst)
       .map((r) => ({ ...r }));
   }
 
   async markUsed(tokenHash: string, userId: string, now: number): Promise<boolean> {
     // One synchronous step between the check and the write: no other call can use it in between.
-    const row = this.#rows.get(tokenHash);
-    if (!row || row.usedBy !== null || now >= row.expiresAt) return false;
-    this.#rows.set(tokenHash, { ...row, usedBy: userId, usedAt: now });
+    const row = this.#pending(tokenHash, now);
+    if (row) this.#rows.set(tokenHash, { ...row, usedBy: userId, usedAt: now });
+    return row !== null;
+  }
+
+  async redeem({ tokenHash, now, newUser, member }: InviteRedemption): Promise<boolean> {
+    // One synchronous step, as SQLite's one transaction: every check before the first write, so
+    // a refusal (a used link, a taken email, a missing user) leaves everything as it was.
+    const row = this.#pending(tokenHash, now);
+    if (!row) return false;
+    if (newUser) this.users.insertUserNow(newUser);
+    else if (!this.users.hasUser(member.userId)) throw new InviteStoreError(`No user ${member.userId}.`);
+    this.#rows.set(tokenHash, { ...row, usedBy: member.userId, usedAt: now });
+    this.members.putMemberNow(member);
     return true;
+  }
+
+  #pending(tokenHash: string, now: number): InviteRecord | null {
+    const row = this.#rows.get(tokenHash);
+    return row && row.usedBy === null && now < row.expiresAt ? row : null;
   }
 
   async deleteInvite(tokenHash: string): Promise<boolean> {

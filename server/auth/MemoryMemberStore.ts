@@ -2,6 +2,9 @@ import type { AuthStore } from './AuthStore';
 import {
   MemberStoreError,
   byRoleThenJoined,
+  judgeChange,
+  type MemberChange,
+  type MemberChangeOutcome,
   type MemberRecord,
   type MemberStore,
   type NewMember
@@ -18,6 +21,11 @@ export class MemoryMemberStore implements MemberStore {
 
   async putMember(member: NewMember): Promise<MemberRecord> {
     if (!(await this.users.getUser(member.userId))) throw new MemberStoreError(`No user ${member.userId}.`);
+    return this.putMemberNow(member);
+  }
+
+  /** putMember for a user the caller knows exists, in one synchronous step (MemoryInviteStore.redeem). */
+  putMemberNow(member: NewMember): MemberRecord {
     const existing = this.#rows.get(key(member.boardId, member.userId));
     const row: MemberRecord = existing
       ? { ...existing, role: member.role, updatedAt: member.createdAt }
@@ -43,6 +51,25 @@ export class MemoryMemberStore implements MemberStore {
       .filter((r) => r.userId === userId)
       .sort((a, b) => b.createdAt - a.createdAt || (a.boardId < b.boardId ? -1 : 1))
       .map((r) => ({ ...r }));
+  }
+
+  async changeMember(change: MemberChange): Promise<MemberChangeOutcome> {
+    const { boardId, userId, put } = change;
+    // Checked first, as SQLite's foreign key would refuse it; the rest is one step.
+    if (put && !(await this.users.getUser(userId))) throw new MemberStoreError(`No user ${userId}.`);
+    // One synchronous step: nothing runs between the reads and the write.
+    const roleOf = (id: string) => this.#rows.get(key(boardId, id))?.role ?? null;
+    let owners = 0;
+    for (const r of this.#rows.values()) if (r.boardId === boardId && r.role === 'owner') owners++;
+    const outcome = judgeChange(change, {
+      actorRole: roleOf(change.judged.actorId),
+      memberRole: roleOf(userId),
+      owners
+    });
+    if (outcome !== 'ok') return outcome;
+    if (put) this.putMemberNow(put);
+    else this.#rows.delete(key(boardId, userId));
+    return outcome;
   }
 
   async removeMember(boardId: string, userId: string): Promise<boolean> {

@@ -137,7 +137,7 @@ export class SqliteAuthStore implements AuthStore {
 
   /** Stores a user; rejects with 'email-taken' when the email has an account. */
   async createUser(user: NewUser): Promise<UserRecord> {
-    return this.#write(() => this.#insert(user));
+    return this.#write(() => this.insertUserNow(user));
   }
 
   /** Counts users and inserts this one as administrator only when there are none, in one transaction. */
@@ -145,7 +145,7 @@ export class SqliteAuthStore implements AuthStore {
     // The transaction matters across processes on one file: a second writer cannot insert between
     // the count and the insert (its commit would make ours fail with SQLITE_BUSY, never pass).
     return this.#write(() =>
-      (this.#countUsers.get()?.n ?? 0) === 0 ? this.#insert({ ...user, isAdmin: true }) : null
+      (this.#countUsers.get()?.n ?? 0) === 0 ? this.insertUserNow({ ...user, isAdmin: true }) : null
     );
   }
 
@@ -231,8 +231,11 @@ export class SqliteAuthStore implements AuthStore {
     this.#write(() => this.#upsertSetting.run({ key, value: json }));
   }
 
-  /** Inserts inside the caller's transaction; a taken email becomes the store's typed error. */
-  #insert(user: NewUser): UserRecord {
+  /**
+   * Inserts inside the caller's transaction (synchronous, so another store of this file can make
+   * an account part of its own write); a taken email becomes the store's typed error.
+   */
+  insertUserNow(user: NewUser): UserRecord {
     try {
       this.#insertUser.run(user);
     } catch (error) {

@@ -8,9 +8,12 @@ import {
   InviteStoreError,
   newestFirst,
   type InviteRecord,
+  type InviteRedemption,
   type InviteStore,
   type NewInvite
 } from './InviteStore';
+import { SqliteAuthStore } from './SqliteAuthStore';
+import { SqliteMemberStore } from './SqliteMemberStore';
 import { isBoardRole } from '../../src/lib/auth/permissions';
 
 type Row = typeof invites.$inferSelect;
@@ -21,23 +24,41 @@ function toRecord(row: Row): InviteRecord | null {
   return { ...row, role: row.role };
 }
 
+/** Rows as records in listPending's order (newest first); few per board or address, so sorted here. */
+const records = (rows: Row[]) =>
+  rows
+    .map(toRecord)
+    .filter((r): r is InviteRecord => r !== null)
+    .sort(newestFirst);
+
 /** InviteStore on the SqliteDocStore's connection (like SqliteMemberStore): one file, one writer. */
 export class SqliteInviteStore implements InviteStore {
   readonly #write: WriteTransaction;
   readonly #insert;
   readonly #select;
   readonly #selectPending;
+  readonly #selectForEmail;
   readonly #markUsed;
   readonly #delete;
   readonly #deleteBoard;
+  /** The account and membership writes a redemption makes in its own transaction. */
+  readonly #users: SqliteAuthStore;
+  readonly #members: SqliteMemberStore;
 
   static over(docStore: SqliteDocStore): SqliteInviteStore {
     const { db, write } = docStore.connection();
-    return new SqliteInviteStore(db, write);
+    return new SqliteInviteStore(db, write, SqliteAuthStore.over(docStore), SqliteMemberStore.over(docStore));
   }
 
-  private constructor(db: BetterSQLite3Database, write: WriteTransaction) {
+  private constructor(
+    db: BetterSQLite3Database,
+    write: WriteTransaction,
+    users: SqliteAuthStore,
+    members: SqliteMemberStore
+  ) {
     this.#write = write;
+    this.#users = users;
+    this.#members = members;
     const p = (name: string) => sql.placeholder(name);
     this.#insert = db
       .insert(invites)
@@ -61,6 +82,11 @@ export class SqliteInviteStore implements InviteStore {
       .select()
       .from(invites)
       .where(and(eq(invites.boardId, p('boardId')), pending))
+      .prepare();
+    this.#selectForEmail = db
+      .select()
+      .from(invites)
+      .where(and(eq(invites.email, p('email')), pending))
       .prepare();
     // The conditions are the guard: a second use (or one after expiry) changes no row.
     this.#markUsed = db
@@ -96,16 +122,26 @@ export class SqliteInviteStore implements InviteStore {
   }
 
   async listPending(boardId: string, now: number): Promise<InviteRecord[]> {
-    // Few pending invites a board (InviteService caps them): sorting here keeps the order in one place.
-    return this.#selectPending
-      .all({ boardId, now })
-      .map(toRecord)
-      .filter((r): r is InviteRecord => r !== null)
-      .sort(newestFirst);
+    return records(this.#selectPending.all({ boardId, now }));
+  }
+
+  async listForEmail(email: string, now: number): Promise<InviteRecord[]> {
+    return records(this.#selectForEmail.all({ email, now }));
   }
 
   async markUsed(tokenHash: string, userId: string, now: number): Promise<boolean> {
     return this.#write(() => this.#markUsed.run({ tokenHash, userId, now }).changes === 1);
+  }
+
+  async redeem({ tokenHash, now, newUser, member }: InviteRedemption): Promise<boolean> {
+    // The claim first: when it changes no row, nothing else is written. A refused account (a
+    // taken email) throws, and the transaction takes the claim back with it.
+    return this.#write(() => {
+      if (this.#markUsed.run({ tokenHash, userId: member.userId, now }).changes !== 1) return false;
+      if (newUser) this.#users.insertUserNow(newUser);
+      this.#members.putMemberNow(member);
+      return true;
+    });
   }
 
   async deleteInvite(tokenHash: string): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { SqliteDocStore } from '../store/SqliteDocStore';
 import type { WriteTransaction } from '../store/SqliteTemplates';
@@ -7,6 +7,9 @@ import { constraintCode } from '../store/sqliteErrors';
 import {
   MemberStoreError,
   byRoleThenJoined,
+  judgeChange,
+  type MemberChange,
+  type MemberChangeOutcome,
   type MemberRecord,
   type MemberStore,
   type NewMember
@@ -31,6 +34,7 @@ export class SqliteMemberStore implements MemberStore {
   readonly #selectBoard;
   readonly #selectUser;
   readonly #delete;
+  readonly #countOwners;
   readonly #deleteBoard;
 
   static over(docStore: SqliteDocStore): SqliteMemberStore {
@@ -72,6 +76,11 @@ export class SqliteMemberStore implements MemberStore {
       .orderBy(desc(boardMembers.createdAt), boardMembers.boardId)
       .prepare();
     this.#delete = db.delete(boardMembers).where(both).prepare();
+    this.#countOwners = db
+      .select({ n: count() })
+      .from(boardMembers)
+      .where(and(eq(boardMembers.boardId, p('boardId')), eq(boardMembers.role, 'owner')))
+      .prepare();
     this.#deleteBoard = db
       .delete(boardMembers)
       .where(eq(boardMembers.boardId, p('boardId')))
@@ -79,8 +88,13 @@ export class SqliteMemberStore implements MemberStore {
   }
 
   async putMember(member: NewMember): Promise<MemberRecord> {
+    return this.#write(() => this.putMemberNow(member));
+  }
+
+  /** putMember inside the caller's transaction (synchronous: another store's write can include it). */
+  putMemberNow(member: NewMember): MemberRecord {
     try {
-      const [row] = this.#write(() => this.#upsert.all(member));
+      const [row] = this.#upsert.all(member);
       const record = row ? toRecord(row) : null;
       if (!record) throw new Error('board_members upsert returned no row');
       return record;
@@ -103,6 +117,26 @@ export class SqliteMemberStore implements MemberStore {
 
   async listBoardsOf(userId: string): Promise<MemberRecord[]> {
     return records(this.#selectUser.all({ userId }));
+  }
+
+  async changeMember(change: MemberChange): Promise<MemberChangeOutcome> {
+    const { boardId, userId, put } = change;
+    const roleOf = (id: string) => {
+      const [row] = this.#select.all({ boardId, userId: id });
+      return (row && toRecord(row)?.role) ?? null;
+    };
+    // Read and written in one transaction: no other write of this file comes in between.
+    return this.#write(() => {
+      const outcome = judgeChange(change, {
+        actorRole: roleOf(change.judged.actorId),
+        memberRole: roleOf(userId),
+        owners: this.#countOwners.get({ boardId })?.n ?? 0
+      });
+      if (outcome !== 'ok') return outcome;
+      if (put) this.putMemberNow(put);
+      else this.#delete.run({ boardId, userId });
+      return outcome;
+    });
   }
 
   async removeMember(boardId: string, userId: string): Promise<boolean> {

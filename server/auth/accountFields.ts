@@ -1,17 +1,13 @@
 import { createHash } from 'node:crypto';
 import { AuthRequestError } from './AuthRequestError';
 import { PRESENCE_COLORS } from '../../src/lib/sync/presence';
+import { hasControlChars } from '../../src/lib/text/controlChars';
 
 /** Longest email accepted (RFC 5321's path limit less the angle brackets). */
 export const MAX_EMAIL_CHARS = 254;
 /** Longest display name, in characters: what presence chips and member lists have room for. */
 export const MAX_NAME_CHARS = 60;
 
-/**
- * Control characters and bidi overrides: invisible, and the latter can make a name read as
- * someone else's in a member list, so neither is allowed in an email or a display name.
- */
-const HIDDEN = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
 /** Deliberately loose: one @, a non-empty local part, dot-separated non-empty domain labels. */
 const EMAIL = /^[^\s@]{1,64}@(?:[^\s@.]+\.)*[^\s@.]+$/u;
 
@@ -26,7 +22,9 @@ const chars = (text: string): number => [...text].length;
 /** The email as stored and compared: trimmed, NFC, lowercased; throws 'invalid-email' when it is not one. */
 export function normaliseEmail(value: unknown): string {
   const email = typeof value === 'string' ? value.trim().normalize('NFC').toLowerCase() : '';
-  if (!EMAIL.test(email) || HIDDEN.test(email) || chars(email) > MAX_EMAIL_CHARS) {
+  // Controls and bidi marks could make an address (or a name, below) read as someone else's in a
+  // member list: refused, not stripped, since the person is there to fix it.
+  if (!EMAIL.test(email) || hasControlChars(email) || chars(email) > MAX_EMAIL_CHARS) {
     throw new AuthRequestError(400, 'invalid-email', 'Enter a valid email address.');
   }
   return email;
@@ -41,7 +39,7 @@ export function cleanDisplayName(value: unknown, email: string): string {
     return [...email.slice(0, email.indexOf('@'))].slice(0, MAX_NAME_CHARS).join('');
   }
   const name = typeof value === 'string' ? value.replace(/\s+/g, ' ').trim().normalize('NFC') : '';
-  if (!name || chars(name) > MAX_NAME_CHARS || HIDDEN.test(name)) {
+  if (!name || chars(name) > MAX_NAME_CHARS || hasControlChars(name)) {
     throw new AuthRequestError(
       400,
       'invalid-name',

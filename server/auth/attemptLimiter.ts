@@ -1,8 +1,8 @@
 /**
- * Failed sign-ins counted per email in a fixed window, so nobody can try passwords against one
- * account without end. Counted per account rather than per address: a botnet has many addresses,
- * an account has one email. In memory: a restart forgives, which is fine for a single process;
- * the table is bounded so a flood of made-up emails cannot grow it without limit.
+ * Attempts counted per key in a fixed window: past `maxFailures`, the key waits for the window's
+ * end. Used per client address (signInLimits.ts), where a window suits a spray across many
+ * emails. In memory: a restart forgives, which is fine for a single process; the table is bounded
+ * so a flood of made-up keys cannot grow it without limit.
  */
 export interface AttemptLimits {
   /** Failures allowed in a window; the next attempt is refused until the window ends. */
@@ -12,17 +12,11 @@ export interface AttemptLimits {
   maxKeys: number;
 }
 
-export const DEFAULT_ATTEMPT_LIMITS: AttemptLimits = {
-  maxFailures: 10,
-  windowMs: 15 * 60_000,
-  maxKeys: 10_000
-};
-
 export class AttemptLimiter {
   readonly #entries = new Map<string, { failures: number; resetAt: number }>();
 
   constructor(
-    private readonly limits: AttemptLimits = DEFAULT_ATTEMPT_LIMITS,
+    private readonly limits: AttemptLimits,
     private readonly now: () => number = Date.now
   ) {}
 
@@ -36,6 +30,23 @@ export class AttemptLimiter {
       return 0;
     }
     return entry.failures >= this.limits.maxFailures ? left : 0;
+  }
+
+  /**
+   * Counts one attempt before it runs and returns 0, or counts nothing and returns the
+   * milliseconds until `key` may try again. Counted first, so concurrent attempts cannot all pass
+   * a check none of them has counted in yet.
+   */
+  reserve(key: string): number {
+    const wait = this.blockedFor(key);
+    if (wait <= 0) this.fail(key);
+    return wait;
+  }
+
+  /** Takes back one reserved attempt that turned out not to count (a success). */
+  release(key: string): void {
+    const entry = this.#entries.get(key);
+    if (entry && entry.failures > 0) entry.failures--;
   }
 
   fail(key: string): void {

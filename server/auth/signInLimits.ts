@@ -1,12 +1,16 @@
 /**
  * The limits on signing in and up, checked before any password hash is spent (a hash is some
- * 40 ms of a core and 16 MiB). Per email: failed sign-ins, so nobody tries passwords against one
- * account without end. Per client address: failed sign-ins across emails, which the per-email
- * limit does not see, and accounts made by open sign-up.
+ * 40 ms of a core and 16 MiB). Per (email, client address): growing delays after a few failed
+ * sign-ins, so nobody tries passwords against one account without end, yet a guesser elsewhere
+ * only slows themselves down and never locks the owner out. Per client address: failed sign-ins
+ * across emails, which the per-(email, address) delays do not see, and accounts made by open
+ * sign-up. Every attempt is counted before it runs and taken back if it did not count (exact
+ * under concurrent requests).
  */
 import type { Logger } from '../log';
-import { AttemptLimiter, DEFAULT_ATTEMPT_LIMITS, type AttemptLimits } from './attemptLimiter';
+import { AttemptLimiter, type AttemptLimits } from './attemptLimiter';
 import { AuthRequestError } from './AuthRequestError';
+import { BackoffLimiter, DEFAULT_BACKOFF_LIMITS, type BackoffLimits } from './backoffLimiter';
 
 /**
  * Per client address, failures only: an office behind one address signing in at nine is many
@@ -20,14 +24,14 @@ export const DEFAULT_ADDRESS_LIMITS = {
 } satisfies Record<string, AttemptLimits>;
 
 export interface SignInLimitOptions {
-  /** Failed sign-ins allowed per email and window. */
-  attemptLimits?: AttemptLimits;
+  /** Failed sign-ins per (email, address) before the delays start, and how they grow. */
+  backoffLimits?: BackoffLimits;
   /** Failed sign-ins, and accounts made by open sign-up, allowed per client address and window. */
   addressLimits?: { failedSignIns?: AttemptLimits; signUps?: AttemptLimits };
 }
 
 export class SignInLimits {
-  readonly #byEmail: AttemptLimiter;
+  readonly #byEmailAndAddress: BackoffLimiter;
   readonly #failuresByAddress: AttemptLimiter;
   readonly #signUpsByAddress: AttemptLimiter;
 
@@ -37,47 +41,51 @@ export class SignInLimits {
     private readonly log: Logger
   ) {
     const byAddress = { ...DEFAULT_ADDRESS_LIMITS, ...options.addressLimits };
-    this.#byEmail = new AttemptLimiter(options.attemptLimits ?? DEFAULT_ATTEMPT_LIMITS, now);
+    this.#byEmailAndAddress = new BackoffLimiter(options.backoffLimits ?? DEFAULT_BACKOFF_LIMITS, now);
     this.#failuresByAddress = new AttemptLimiter(byAddress.failedSignIns, now);
     this.#signUpsByAddress = new AttemptLimiter(byAddress.signUps, now);
   }
 
   /**
-   * Throws 429 while this email or address is blocked. Unknown emails are counted like known
-   * ones, or a block would tell which emails have accounts.
+   * Counts a sign-in as failed before its password is checked, or throws 429 while this email
+   * from this address, or this address, must wait. Unknown emails are counted like known ones,
+   * or a wait would tell which emails have accounts. `signedIn` takes the count back.
    */
-  checkSignIn(email: string, address?: string): void {
-    this.#refuseBlocked(this.#byEmail, email, 'failed sign-ins for this email');
-    if (address) this.#refuseBlocked(this.#failuresByAddress, address, 'failed sign-ins from this address');
+  beginSignIn(email: string, address = ''): void {
+    if (address) this.#refuse(this.#failuresByAddress.reserve(address), 'failed sign-ins from this address');
+    const wait = this.#byEmailAndAddress.reserve(keyOf(email, address));
+    if (wait > 0 && address) this.#failuresByAddress.release(address);
+    this.#refuse(wait, 'failed sign-ins for this email');
   }
 
-  signInFailed(email: string, address?: string): void {
-    this.#byEmail.fail(email);
-    if (address) this.#failuresByAddress.fail(address);
+  /** A success: earlier typos do not hold against the person, nor against their address. */
+  signedIn(email: string, address = ''): void {
+    this.#byEmailAndAddress.succeed(keyOf(email, address));
+    if (address) this.#failuresByAddress.release(address);
   }
 
-  /** A success clears the email's count: earlier typos do not hold against the person. */
-  signedIn(email: string): void {
-    this.#byEmail.succeed(email);
+  /** Counts an open sign-up from this address before it runs, or throws 429 when it made its share. */
+  beginSignUp(address: string): void {
+    this.#refuse(this.#signUpsByAddress.reserve(address), 'sign-ups from this address');
   }
 
-  /** Throws 429 while this address has made its share of accounts by open sign-up. */
-  checkSignUp(address: string): void {
-    this.#refuseBlocked(this.#signUpsByAddress, address, 'sign-ups from this address');
+  /** A sign-up that made no account (refused after it was counted) does not count. */
+  signUpRefused(address: string): void {
+    this.#signUpsByAddress.release(address);
   }
 
-  signedUp(address: string): void {
-    this.#signUpsByAddress.fail(address);
-  }
-
-  #refuseBlocked(limiter: AttemptLimiter, key: string, what: string): void {
-    const waitMs = limiter.blockedFor(key);
+  #refuse(waitMs: number, what: string): void {
     if (waitMs <= 0) return;
     this.log.warn(`refused: too many ${what}`);
+    const seconds = Math.ceil(waitMs / 1000);
     throw new AuthRequestError(
       429,
       'too-many-attempts',
-      `Too many ${what}. Try again in ${Math.ceil(waitMs / 60_000)} minutes.`
+      `Too many ${what}. Try again in ${seconds} seconds.`,
+      seconds
     );
   }
 }
+
+/** One key per (email, address): NUL cannot occur in a normalised email. */
+const keyOf = (email: string, address: string) => `${email}\u0000${address}`;

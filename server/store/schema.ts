@@ -176,7 +176,8 @@ export const invites = sqliteTable(
     usedBy: text('used_by'),
     usedAt: integer('used_at')
   },
-  (table) => [index('invites_board_idx').on(table.boardId)]
+  // By email: the board list shows each person the invitations addressed to them.
+  (table) => [index('invites_board_idx').on(table.boardId), index('invites_email_idx').on(table.email)]
 );
 
 /**

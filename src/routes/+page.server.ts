@@ -6,14 +6,17 @@ import { summarize } from '$lib/templates/summary';
 
 export const load: PageServerLoad = page('signed-in', async ({ locals, url }, { user }) => {
   const includeArchived = url.searchParams.get('archived') === '1';
-  const [boards, { templates, changeable }] = await Promise.all([
+  const [boards, { templates, changeable }, invites] = await Promise.all([
     locals.services.boards.listFor(user.id, includeArchived),
-    locals.services.templates.listFor(user)
+    locals.services.templates.listFor(user),
+    // Invitations by email wait here for their addressee to accept or decline.
+    locals.services.invites.receivedBy(user)
   ]);
   return {
     locale: locals.locale,
     user,
     boards,
+    invites,
     includeArchived,
     templates: templates.map(summarize),
     // The team templates this person may delete: the picker offers delete only for these.

@@ -52,3 +52,22 @@ test('sign-up is by invitation once the administrator closes it, and sign-in and
   await expect(page.locator('.account .me')).toHaveText('Ann Lee');
   await context.close();
 });
+
+test('repeated wrong passwords make the sign-in page say how long to wait, in words', async ({ browser }) => {
+  const context = await browser.newContext(SIGNED_OUT);
+  const page = await context.newPage();
+  await page.goto('/signin');
+  const email = `guess.${Date.now()}@example.com`;
+  const alert = page.getByRole('alert');
+  // Five tries are free; then each must wait 1 s, 2 s, 4 s …, so the wait shows within a few
+  // more tries however slowly this machine submits (bounded by count, not by a clock).
+  for (let i = 0; i < 12; i++) {
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(`guess number ${i}`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(alert).toHaveText(/do not match|Wait/);
+    if (/Wait/.test(await alert.innerText())) break;
+  }
+  await expect(alert).toHaveText(/^Too many attempts\. Wait (1 second|\d+ seconds), then try again\.$/);
+  await context.close();
+});

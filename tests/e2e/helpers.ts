@@ -18,8 +18,9 @@ export type BoardRole = 'owner' | 'manager' | 'editor' | 'commenter' | 'viewer';
 let people = 0;
 
 /**
- * A new person (signed up through the API, sign-up being open in tests) with `role` on the board,
- * given by the administrator's `admin` request; returns a browser context signed in as them.
+ * A new person (signed up through the API, sign-up being open in tests) with `role` on the board:
+ * the administrator's `admin` request adds them by email, which invites them, and they accept.
+ * Returns a browser context signed in as them.
  */
 export async function member(
   browser: Browser,
@@ -32,10 +33,13 @@ export async function member(
   const api = await requests.newContext({ baseURL: baseUrl() });
   const signup = await api.post('/api/auth/signup', { data: { email, name, password: 'member-password-1' } });
   expect(signup.status(), await signup.text()).toBe(201);
-  const state = await api.storageState();
-  await api.dispose();
   const added = await admin.post(`/api/boards/${boardId}/members`, { data: { email, role } });
   expect(added.status(), await added.text()).toBe(201);
+  const { invite } = (await added.json()) as { invite: { id: string } };
+  const accepted = await api.post(`/api/invites/${invite.id}/accept`);
+  expect(accepted.status(), await accepted.text()).toBe(200);
+  const state = await api.storageState();
+  await api.dispose();
   return { context: await browser.newContext({ storageState: state }), email, name };
 }
 

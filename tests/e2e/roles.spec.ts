@@ -92,3 +92,41 @@ test('a manager invites someone by link; they sign up from it while sign-up is c
     await request.patch('/api/auth/settings', { data: { openSignup: true } });
   }
 });
+
+test('a manager adds someone by email: the board waits in their list as an invitation until they accept', async ({
+  browser,
+  request,
+  page
+}) => {
+  const boardId = await createBoard(request, 'Asked first');
+  const email = `dora.${Date.now()}@stageboard.test`;
+  const guest = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const g = await guest.newPage();
+  await g.goto('/signup');
+  await g.getByLabel('Email').fill(email);
+  await g.getByLabel('Display name').fill('Dora Designer');
+  await g.getByLabel('Password').fill('designer-password');
+  await g.getByRole('button', { name: 'Sign up' }).click();
+  await expect(g).toHaveURL(/\/$/);
+
+  await openBoard(page, boardId);
+  await page.getByRole('button', { name: 'Members' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Board members' });
+  await dialog.getByRole('combobox', { name: 'Role', exact: true }).selectOption('editor');
+  await dialog.getByLabel('Email (optional').fill(email);
+  await dialog.getByRole('button', { name: 'Create invite link' }).click();
+  await expect(dialog).toContainText(email);
+
+  // Not on her list until she says yes.
+  await g.reload();
+  await expect(g.locator('li.row', { hasText: 'Asked first' })).toHaveCount(0);
+  const invitation = g.getByRole('region', { name: 'Invitations' });
+  await expect(invitation).toContainText('Ada Admin invited you to “Asked first” as Editor.');
+  await invitation.getByRole('button', { name: 'Accept' }).click();
+  await expect(g).toHaveURL(new RegExp(`/boards/${boardId}$`));
+  await expect(g.locator('[data-status="connected"]')).toBeVisible();
+  await g.goto('/');
+  await expect(g.locator('li.row', { hasText: 'Asked first' })).toContainText('Editor');
+  await expect(g.getByRole('region', { name: 'Invitations' })).toHaveCount(0);
+  await guest.close();
+});

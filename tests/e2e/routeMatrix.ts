@@ -125,6 +125,16 @@ export const ROUTE_MATRIX: Record<string, RouteCall> = {
   },
   // An endless stream: route-matrix.spec.ts reads only its status, with its own client (STREAMS).
   'GET /api/inbox/stream': { requires: 'signed-in', call: (api) => api.get('/api/inbox/stream') },
+  // Invitations to the caller's own address; whose invitation an id names is the service's check.
+  'GET /api/invites': { requires: 'signed-in', call: (api) => api.get('/api/invites') },
+  'DELETE /api/invites/[inviteId]': {
+    requires: 'signed-in',
+    call: (api) => api.delete('/api/invites/0123456789abcdef')
+  },
+  'POST /api/invites/[inviteId]/accept': {
+    requires: 'signed-in',
+    call: (api) => api.post('/api/invites/0123456789abcdef/accept')
+  },
   'GET /api/templates': { requires: 'signed-in', call: (api) => api.get('/api/templates') },
   'POST /api/templates': {
     requires: 'board:save-template',

@@ -38,8 +38,11 @@ export async function authFormAction(
     to = started.to;
     setSessionCookie(event.cookies, event.url, started.token, auth.sessionLifetimeMs);
   } catch (e) {
-    if (isAuthRequestError(e) || isInviteRequestError(e))
-      return fail(e.status, { code: e.code, email: String(form.get('email') ?? '') });
+    const email = String(form.get('email') ?? '');
+    // A sign-in that must wait: the page says how long, in words.
+    if (isAuthRequestError(e))
+      return fail(e.status, { code: e.code, email, retryAfter: e.retryAfterSeconds });
+    if (isInviteRequestError(e)) return fail(e.status, { code: e.code, email });
     throw e;
   }
   redirect(303, to ?? safeNext(event.url.searchParams.get('next')) ?? '/');

@@ -123,7 +123,13 @@ export async function handleApi(fn: () => Promise<Response>): Promise<Response> 
     return await fn();
   } catch (e) {
     if (e instanceof Response) return e;
-    if (isRefusal(e)) return jsonError(e.status, e.code, e.message);
+    if (isRefusal(e)) {
+      const response = jsonError(e.status, e.code, e.message);
+      // A sign-in that must wait says how long (HTTP's own header; the body's code says why).
+      const wait = isAuthRequestError(e) ? e.retryAfterSeconds : undefined;
+      if (wait !== undefined) response.headers.set('retry-after', String(wait));
+      return response;
+    }
     throw e;
   }
 }

@@ -4,8 +4,10 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import { MemoryAuthStore } from '../../../server/auth/MemoryAuthStore';
 import { MemoryInviteStore } from '../../../server/auth/MemoryInviteStore';
+import { MemoryMemberStore } from '../../../server/auth/MemoryMemberStore';
 import { SqliteAuthStore } from '../../../server/auth/SqliteAuthStore';
 import { SqliteInviteStore } from '../../../server/auth/SqliteInviteStore';
+import { SqliteMemberStore } from '../../../server/auth/SqliteMemberStore';
 import { SqliteDocStore } from '../../../server/store/SqliteDocStore';
 import { inviteStoreContract } from './inviteStoreContract';
 
@@ -18,7 +20,8 @@ inviteStoreContract(
   'memory',
   async () => {
     const users = new MemoryAuthStore();
-    return { users, invites: new MemoryInviteStore(users), cleanup: async () => undefined };
+    const members = new MemoryMemberStore(users);
+    return { users, members, invites: new MemoryInviteStore(users, members), cleanup: async () => undefined };
   },
   { persistent: false }
 );
@@ -32,6 +35,7 @@ inviteStoreContract(
     let docStore = SqliteDocStore.open(config);
     return {
       users: SqliteAuthStore.over(docStore),
+      members: SqliteMemberStore.over(docStore),
       invites: SqliteInviteStore.over(docStore),
       reopen: async () => {
         await docStore.close();

@@ -102,6 +102,62 @@ export function memberStoreContract(
       expect((await f.members.getMember('b1', 'ann'))?.role).toBe('viewer');
     });
 
+    it('M9 a judged change is written only while the roles it was judged on hold', async () => {
+      await f.members.putMember(member('b1', 'ann', 'owner'));
+      await f.members.putMember(member('b1', 'bob', 'manager'));
+      const judged = { actorId: 'ann', actorRole: 'owner' as const, memberRole: 'manager' as const };
+      const toEditor = { boardId: 'b1', userId: 'bob', put: member('b1', 'bob', 'editor'), judged };
+      expect(await f.members.changeMember({ ...toEditor, judged: { ...judged, actorRole: 'manager' } })).toBe(
+        'stale'
+      );
+      expect(await f.members.changeMember({ ...toEditor, judged: { ...judged, memberRole: 'viewer' } })).toBe(
+        'stale'
+      );
+      expect((await f.members.getMember('b1', 'bob'))?.role).toBe('manager');
+      expect(await f.members.changeMember(toEditor)).toBe('ok');
+      expect((await f.members.getMember('b1', 'bob'))?.role).toBe('editor');
+      const removal = {
+        boardId: 'b1',
+        userId: 'bob',
+        put: null,
+        judged: { ...judged, memberRole: 'editor' as const }
+      };
+      expect(await f.members.changeMember(removal)).toBe('ok');
+      expect(await f.members.getMember('b1', 'bob')).toBeNull();
+    });
+
+    it('M10 no change leaves a board that has owners without one, even two at the same moment', async () => {
+      await f.members.putMember(member('b1', 'ann', 'owner'));
+      await f.members.putMember(member('b1', 'bob', 'owner'));
+      const judged = (id: string) => ({
+        actorId: id,
+        actorRole: 'owner' as const,
+        memberRole: 'owner' as const
+      });
+      const owners = async () => (await f.members.listMembers('b1')).filter((m) => m.role === 'owner');
+      // Both owners leave at once: the second would leave the board without one.
+      const leave = (id: string) =>
+        f.members.changeMember({ boardId: 'b1', userId: id, put: null, judged: judged(id) });
+      expect((await Promise.all([leave('ann'), leave('bob')])).sort()).toEqual(['last-owner', 'ok']);
+      expect(await owners()).toHaveLength(1);
+      // Two owners step each other down at once: the second was judged on an owner who is one no more.
+      const [kept] = await owners();
+      const other = kept!.userId === 'ann' ? 'bob' : 'ann';
+      await f.members.putMember(member('b1', other, 'owner'));
+      const demote = (actorId: string, userId: string) =>
+        f.members.changeMember({
+          boardId: 'b1',
+          userId,
+          put: member('b1', userId, 'manager'),
+          judged: judged(actorId)
+        });
+      expect((await Promise.all([demote('ann', 'bob'), demote('bob', 'ann')])).sort()).toEqual([
+        'ok',
+        'stale'
+      ]);
+      expect(await owners()).toHaveLength(1);
+    });
+
     // Registered for stores that keep data across a restart only, so nothing is skipped silently.
     if (persistent)
       it('M8 memberships survive a restart', async () => {

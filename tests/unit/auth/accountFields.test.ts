@@ -52,6 +52,32 @@ describe('account fields', () => {
     expect(code(() => cleanDisplayName(7, 'a@b.c'))).toBe('invalid-name');
   });
 
+  it('refuse a name or an email with a character that hides or reorders text: NUL, C1 controls, bidi marks, overrides and isolates', () => {
+    for (const hidden of [
+      '\u0000',
+      '\u0085',
+      '\u009b',
+      '\u061c',
+      '\u200e',
+      '\u200f',
+      '\u202a',
+      '\u202e',
+      '\u2066',
+      '\u2069'
+    ]) {
+      expect(
+        code(() => cleanDisplayName(`Ann${hidden}Lee`, 'a@b.c')),
+        JSON.stringify(hidden)
+      ).toBe('invalid-name');
+      expect(
+        code(() => normaliseEmail(`ann${hidden}@example.com`)),
+        JSON.stringify(hidden)
+      ).toBe('invalid-email');
+    }
+    // Scripts written right to left are names like any other; only the invisible controls are refused.
+    expect(cleanDisplayName('مريم', 'a@b.c')).toBe('مريم');
+  });
+
   it('give each user a palette colour fixed by the id', () => {
     expect(colorForUser('user-1')).toBe(colorForUser('user-1'));
     expect(colorForUser('user-1')).toMatch(/^#[0-9a-f]{6}$/);

@@ -1,6 +1,8 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
+import { inviteCreated } from '$lib/server/invite-created';
 import { endpoint } from '$lib/server/route';
+import { normaliseEmail } from '../../../../../../server/auth/accountFields';
 
 /** The board's members (anyone on the board may see who else is). */
 export const GET: RequestHandler = endpoint(
@@ -9,14 +11,18 @@ export const GET: RequestHandler = endpoint(
     json({ members: await locals.services.members.list(user.id, params.id) })
 );
 
-/** Adds an account by email in a role, { email, role }: owners and managers. */
+/**
+ * Adds someone by email, { email, role }: owners and managers. It makes an invitation bound to
+ * that address, which its addressee accepts or declines (from their board list, or through the
+ * link the answer carries), so nobody is put on a board unasked, and the answer is the same
+ * whether the address has an account or not: 201 { invite } as POST …/invites answers.
+ */
 export const POST: RequestHandler = endpoint(
   { requires: 'board:manage-members', json: true },
-  async ({ locals, params }, { user, body }) => {
-    const member = await locals.services.members.add(user.id, params.id, {
-      email: body.email,
-      role: body.role
-    });
-    return json({ member }, { status: 201 });
-  }
+  async ({ locals, params, url }, { user, body }) =>
+    // The email is required here (a link for anyone is POST …/invites without one).
+    inviteCreated(locals, user.id, params.id, url.origin, {
+      role: body.role,
+      email: normaliseEmail(body.email)
+    })
 );
