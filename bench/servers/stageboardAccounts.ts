@@ -22,6 +22,8 @@ export class StageboardAccounts {
   #signedUp = false;
   /** The owner's Cookie header value, once signed in. */
   #owner = '';
+  /** Each writer's Cookie header value, by email, once signed in. */
+  #writers = new Map<string, string>();
 
   /** Signs every account in on the server at `port`; returns the writers' Cookie header values. */
   async signIn(port: number): Promise<string[]> {
@@ -39,19 +41,38 @@ export class StageboardAccounts {
       await call(port, open, 200);
     }
     const writers: string[] = [];
-    for (const email of BENCH_WRITER_EMAILS) writers.push(await session(port, path, email));
+    for (const email of BENCH_WRITER_EMAILS) {
+      const cookie = await session(port, path, email);
+      this.#writers.set(email, cookie);
+      writers.push(cookie);
+    }
     this.#signedUp = true;
     return writers;
   }
 
-  /** Creates a board as the owner, adds every writer as a manager, and returns its id. */
+  /**
+   * Creates a board as the owner, invites every writer by email as a manager, has each accept (an
+   * address is invited, never added without consent), and returns the board's id.
+   */
   async createBoard(port: number, title: string): Promise<string> {
     const cookie = this.#owner;
     const res = await call(port, { method: 'POST', path: '/api/boards', body: { title }, cookie }, 201);
     const { board } = (await res.json()) as { board: { id: string } };
     for (const email of BENCH_WRITER_EMAILS) {
       const body = { email, role: 'manager' };
-      await call(port, { method: 'POST', path: `/api/boards/${board.id}/members`, body, cookie }, 201);
+      const made = await call(
+        port,
+        { method: 'POST', path: `/api/boards/${board.id}/members`, body, cookie },
+        201
+      );
+      const { invite } = (await made.json()) as { invite: { id: string } };
+      const accept = {
+        method: 'POST',
+        path: `/api/invites/${invite.id}/accept`,
+        body: {},
+        cookie: this.#writers.get(email)
+      };
+      await call(port, accept, 200);
     }
     return board.id;
   }

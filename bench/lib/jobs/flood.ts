@@ -4,7 +4,7 @@
  * pair of clients on another board keeps measuring round trips.
  */
 import * as Y from 'yjs';
-import { seedCards } from '../clients/edits';
+import { addCard, addStage, readStages } from '../../../src/lib/board';
 import { FullClient } from '../clients/fullClient';
 import { cookieFor } from '../clients/target';
 import { now, sleep } from '../stats';
@@ -20,8 +20,32 @@ function client(args: Target, index: number): FullClient {
   return new FullClient({ protocol, wsUrl, room, cookie: cookieFor(args, index), timeoutMs });
 }
 
+const FLOOD_CARD = 'flood-card-0';
+
 const titleOf = (doc: Y.Doc): Y.Text | undefined =>
-  doc.getMap<Y.Map<unknown>>('cards').get('flood0')?.get('title') as Y.Text | undefined;
+  doc.getMap<Y.Map<unknown>>('cards').get(FLOOD_CARD)?.get('title') as Y.Text | undefined;
+
+/**
+ * A real card, made by the board operations (Stageboard's policy refuses a hand-made one): in the
+ * board's first stage, or in a stage made for it on a peer's empty document.
+ */
+function seedFloodCard(doc: Y.Doc): void {
+  const stageId = readStages(doc)[0]?.id ?? addStage(doc, { name: 'Flood' });
+  addCard(doc, { stageId, title: 'Flood target: a card title typed over and over', id: FLOOD_CARD });
+}
+
+/**
+ * One keystroke of the flood: a character inserted at the start of the title, in its own update.
+ * The title's last character goes in the same update, so the title keeps its length: Stageboard
+ * refuses a title past its limit (500), and a title typed over keeps every deleted character as a
+ * tombstone, which is what made the whole-text reads of issue 14 cost the square of the flood.
+ */
+function typeOver(title: Y.Text, i: number): void {
+  title.doc!.transact(() => {
+    title.insert(0, String.fromCharCode(97 + (i % 26)));
+    title.delete(title.length - 1, 1);
+  });
+}
 
 export interface FloodArgs extends Target {
   inserts: number;
@@ -46,16 +70,17 @@ export async function floodTitle(args: FloodArgs, io: JobIO): Promise<FloodResul
   const reader = client(args, 1);
   try {
     await writer.connect();
-    seedCards(writer.doc, 1, 'flood');
+    seedFloodCard(writer.doc);
     await reader.connect();
-    const seeded = titleOf(writer.doc)?.length ?? 0;
-    await until(() => titleOf(reader.doc)?.length === seeded, args.timeoutMs);
+    const seeded = titleOf(writer.doc)?.toString();
+    await until(() => titleOf(reader.doc)?.toString() === seeded, args.timeoutMs);
     io.emit('ready');
     await io.signal('go');
     const started = now();
     const title = titleOf(writer.doc) as Y.Text;
-    for (let i = 0; i < args.inserts; i++) title.insert(0, 'x');
-    const done = await until(() => titleOf(reader.doc)?.length === seeded + args.inserts, args.timeoutMs);
+    for (let i = 0; i < args.inserts; i++) typeOver(title, i);
+    const typed = title.toString();
+    const done = await until(() => titleOf(reader.doc)?.toString() === typed, args.timeoutMs);
     const deliveredMs = done ? now() - started : null;
     io.emit('delivered', { ms: deliveredMs });
     const first = writer.closes[0];
