@@ -89,7 +89,12 @@ export class InviteService {
         ? null
         : normaliseEmail(input.email);
     const now = this.#now();
-    if ((await this.#d.store.listPending(boardId, now)).length >= MAX_PENDING_INVITES) {
+    const pending = await this.#d.store.listPending(boardId, now);
+    // Inviting an address again replaces its earlier invitation (whose link then stops working),
+    // as resending would: the person sees one invitation, with the role given last.
+    const replaced = email === null ? [] : pending.filter((i) => i.email === email);
+    for (const earlier of replaced) await this.#d.store.deleteInvite(earlier.tokenHash);
+    if (pending.length - replaced.length >= MAX_PENDING_INVITES) {
       throw refuse(
         409,
         'too-many-invites',

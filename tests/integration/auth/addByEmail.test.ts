@@ -126,4 +126,17 @@ describe('adding a member by email', () => {
     const id = url.slice(url.lastIndexOf('/') + 1);
     expect(await invites.join(id, eve.user)).toEqual({ boardId, role: 'editor' });
   });
+
+  it('replaces an earlier pending invitation to the same address instead of stacking a second one', async () => {
+    const first = (await (await add('bob@example.com', 'viewer')).json()) as { invite: { url: string } };
+    expect((await add('BOB@example.com', 'editor')).status).toBe(201);
+    const pending = await server.services.invites.listPending(people.ann!.user.id, boardId);
+    expect(pending.filter((i) => i.email === 'bob@example.com').map((i) => i.role)).toEqual(['editor']);
+    expect((await received('bob')).map((i) => i.role)).toEqual(['editor']);
+    // The earlier link stops working, as a resent invitation's would.
+    const token = first.invite.url.slice(first.invite.url.lastIndexOf('/') + 1);
+    await expect(server.services.invites.join(token, people.bob!.user)).rejects.toMatchObject({
+      status: 404
+    });
+  });
 });
