@@ -75,6 +75,26 @@ describe('a per-connection budget of messages and bytes', () => {
       expect(text(reader.doc)).toBe(expected);
       expect(ping.closes).toEqual([]);
     });
+
+    it('lets a flood into the room no faster than its budget: a reader joining meanwhile has only that much of it', async () => {
+      const flooder = await connectClient(server, 'flooded');
+      clients.push(flooder);
+      const started = performance.now();
+      const title = flooder.doc.getText('t');
+      // The text grows by one per update, so its length counts the updates a doc holds (a title
+      // typed over at a fixed length would look complete long before it is).
+      for (let i = 0; i < FLOOD; i++) title.insert(0, String(i % 10));
+      const reader = await connectClient(server, 'flooded');
+      clients.push(reader);
+      const seconds = (performance.now() - started) / 1000;
+      // At most the burst plus the refill so far (50 + 200 a second), however fast it was sent.
+      expect(text(reader.doc).length).toBeGreaterThan(0);
+      expect(text(reader.doc).length).toBeLessThanOrEqual(50 + 200 * seconds);
+      // The rest comes once the flooder is closed and its client sends it as one merged update.
+      const expected = text(flooder.doc);
+      await waitFor('the whole flood at the reader', () => text(reader.doc) === expected, 30_000);
+      expect(flooder.closes[0]?.code).toBe(CloseCode.TryAgainLater);
+    });
   });
 
   describe('with a budget a burst passes only slowly', () => {
