@@ -74,6 +74,8 @@ test('the UI speaks Chinese to a Chinese browser and remembers a switch to Engli
   const page = await context.newPage();
   await page.goto('/');
   await expect(page.getByRole('heading', { name: '我的看板' })).toBeVisible();
+  // A choice made before hydration has no handler to reach (the run at b6d8e83 lost it once).
+  await expect(page.locator('html[data-hydrated]')).toBeAttached();
   await page.getByLabel('语言').selectOption('en');
   await expect(page.getByRole('heading', { name: 'My boards' })).toBeVisible();
   await page.reload();
