@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import { CardKey } from '../../src/lib/board/schema';
 import { ROOT_FIELDS, type Field, type FieldFacts } from '../../src/lib/board/fields';
 import { liveValue, type Context, type ItemMap, type Refusal } from './policyContext';
-import type { Effects } from './updateEffects';
+import { pathKey, type Effects } from './updateEffects';
 import type { Touch } from './updateTouches';
 
 /** 'free': no rule here (an unknown root, meta's own keys, what the comment or server rules judge). */
@@ -71,7 +71,7 @@ export function judgeField(touch: Touch, path: string, context: Context): Refusa
   if (touch.content !== 'any' || !plainShape(slot.shape, touch.value)) {
     return invalid(`${path} is a ${slot.shape}.`);
   }
-  const problem = slot.check?.(touch.value, factsOf(touch.parent.at(-1) ?? '', context));
+  const problem = slot.check?.(touch.value, new Facts(touch.parent.at(-1) ?? '', context));
   return problem ? invalid(`${path}: ${problem}.`) : null;
 }
 
@@ -79,29 +79,32 @@ function plainShape(shape: Field['shape'], value: unknown): boolean {
   return shape === 'value' ? value !== undefined : typeof value === shape;
 }
 
-function factsOf(key: string, context: Context): FieldFacts {
-  return { key, isStage: (id) => isStageAfter(context, id) };
-}
+/** A class, not an object of closures: under tsx every closure made per touch is also named at run time. */
+class Facts implements FieldFacts {
+  constructor(
+    readonly key: string,
+    private readonly context: Context
+  ) {}
 
-/** True when the board has stage `id` after the update. */
-function isStageAfter(context: Context, id: string): boolean {
-  const after = context.after(false, STAGES, id);
-  if (after === 'written') return true;
-  return after !== 'deleted' && liveValue(context.doc.share.get('stages'), id) instanceof Y.AbstractType;
+  /** True when the board has stage `id` after the update. */
+  isStage(id: string): boolean {
+    const after = this.context.after(false, STAGES, id);
+    if (after === 'written') return true;
+    return (
+      after !== 'deleted' && liveValue(this.context.doc.share.get('stages'), id) instanceof Y.AbstractType
+    );
+  }
 }
 
 /** What the whole update leaves: required keys, new maps complete, text lengths, stages in use. */
 export function judgeOutcomes(effects: Effects, touches: readonly Touch[], context: Context): Refusal | null {
   const deleted = new Set<string>();
   for (const k of effects.keys) if (k.after === 'deleted') deleted.add(JSON.stringify([...k.parent, k.key]));
-  // A key of a map deleted in the same update goes with its map.
-  const goesWith = (parent: readonly string[]) =>
-    parent.some((_, i) => i > 0 && deleted.has(JSON.stringify(parent.slice(0, i + 1))));
   for (const k of effects.keys) {
     if (k.after !== 'deleted' || k.newParent) continue;
     const slot = slotAt(k.parent, k.key);
     const path = [...k.parent, k.key].join('/');
-    if (slot !== 'free' && slot !== 'none' && slot.required && !goesWith(k.parent)) {
+    if (slot !== 'free' && slot !== 'none' && slot.required && !goesWith(k.parent, deleted)) {
       if (docValue(context.doc, k.parent))
         return invalid(`${path} may not be deleted: its map always has it.`);
     }
@@ -110,27 +113,45 @@ export function judgeOutcomes(effects: Effects, touches: readonly Touch[], conte
       if (refusal) return refusal;
     }
   }
-  return judgeNewMaps(touches, context) ?? judgeTexts(effects, context);
+  return judgeNewMaps(touches, effects) ?? judgeTexts(effects, context);
+}
+
+/** A key of a map deleted in the same update goes with its map (`deleted`: paths as JSON). */
+function goesWith(parent: readonly string[], deleted: ReadonlySet<string>): boolean {
+  if (deleted.size === 0) return false;
+  return parent.some((_, i) => i > 0 && deleted.has(JSON.stringify(parent.slice(0, i + 1))));
 }
 
 /** A new map (a card, a stage, an item) is made with every key its field requires, once. */
-function judgeNewMaps(touches: readonly Touch[], context: Context): Refusal | null {
+function judgeNewMaps(touches: readonly Touch[], effects: Effects): Refusal | null {
   const made = new Set<string>();
   for (const t of touches) {
     if (t.kind !== 'write' || t.key === null || t.content !== 'type') continue;
-    const at = JSON.stringify([t.newParent, t.parent, t.key]);
     const path = [...t.parent, t.key];
-    if (made.has(at)) return invalid(`${path.join('/')} is written twice in one update.`);
-    made.add(at);
+    // The new map's keys are read under this path as their parent: spelled once for both uses.
+    const at = pathKey(true, path);
+    const seen = t.newParent ? at : pathKey(false, path);
+    if (made.has(seen)) return invalid(`${path.join('/')} is written twice in one update.`);
+    made.add(seen);
     const slot = slotAt(path);
     if (slot === 'free' || slot === 'none' || !slot.fields) continue;
-    for (const [key, field] of Object.entries(slot.fields)) {
-      if (field.required && context.after(true, path, key) !== 'written') {
-        return invalid(`${path.join('/')} is made without ${key}.`);
-      }
+    for (const key of requiredKeys(slot)) {
+      if (effects.afterAt(at, key) !== 'written') return invalid(`${path.join('/')} is made without ${key}.`);
     }
   }
   return null;
+}
+
+const REQUIRED = new WeakMap<Field, readonly string[]>();
+
+/** The keys a map's field requires, in the table's order (read once per field). */
+function requiredKeys(field: Field): readonly string[] {
+  let keys = REQUIRED.get(field);
+  if (!keys) {
+    keys = Object.entries(field.fields ?? {}).flatMap(([key, f]) => (f.required ? [key] : []));
+    REQUIRED.set(field, keys);
+  }
+  return keys;
 }
 
 /**

@@ -40,6 +40,8 @@ export interface Effects {
   texts: TextChange[];
   /** What `key` of the map at `parent` holds after the update (new maps and old apart). */
   after(newParent: boolean, parent: readonly string[], key: string): KeyOutcome['after'];
+  /** The same for a map spelled once by pathKey (a new map's required keys share it). */
+  afterAt(at: string, key: string): KeyOutcome['after'];
 }
 
 interface KeyGroup {
@@ -53,7 +55,8 @@ type Grouped<T> = [Map<readonly string[], T>, Map<readonly string[], T>];
 
 const idText = (client: number, clock: number) => `${client}:${clock}`;
 const lastIdText = (item: Y.Item) => idText(item.id.client, item.id.clock + item.length - 1);
-const pathText = (newParent: boolean, parent: readonly string[]) => JSON.stringify([newParent, parent]);
+/** A map's path as one string, new maps and old apart (JSON keeps it unambiguous). */
+export const pathKey = (newParent: boolean, parent: readonly string[]) => JSON.stringify([newParent, parent]);
 
 /**
  * Collects effects while updateTouches reads. Items placed by one neighbour or one document type
@@ -93,14 +96,15 @@ export class EffectsReader {
 
   result(): Effects {
     const groups = new Map<string, Map<string, KeyGroup>>();
-    this.keys.forEach((byParent, newParent) => {
-      for (const [parent, byKey] of byParent) {
-        const at = pathText(newParent === 1, parent);
+    // Loops, not callbacks: under tsx every closure made per check is also named at run time.
+    for (let newParent = 0; newParent < 2; newParent++) {
+      for (const [parent, byKey] of this.keys[newParent] as Map<readonly string[], Map<string, KeyGroup>>) {
+        const at = pathKey(newParent === 1, parent);
         const into = groups.get(at);
         if (!into) groups.set(at, byKey);
         else for (const [key, group] of byKey) into.set(key, merge(into.get(key), group));
       }
-    });
+    }
     const keys: KeyOutcome[] = [];
     const afterAt = new Map<string, Map<string, KeyOutcome['after']>>();
     for (const [at, byKey] of groups) {
@@ -115,7 +119,7 @@ export class EffectsReader {
     const texts = new Map<string, TextChange>();
     for (const byParent of this.texts) {
       for (const change of byParent.values()) {
-        const at = pathText(change.newParent, change.parent);
+        const at = pathKey(change.newParent, change.parent);
         const into = texts.get(at);
         if (!into) texts.set(at, change);
         else {
@@ -124,11 +128,7 @@ export class EffectsReader {
         }
       }
     }
-    return {
-      keys,
-      texts: [...texts.values()],
-      after: (newParent, parent, key) => afterAt.get(pathText(newParent, parent))?.get(key) ?? 'kept'
-    };
+    return new Outcomes(keys, [...texts.values()], afterAt);
   }
 
   /**
@@ -177,6 +177,22 @@ export class EffectsReader {
       byParent.set(spot.parent, change);
     }
     return change;
+  }
+}
+
+class Outcomes implements Effects {
+  constructor(
+    readonly keys: KeyOutcome[],
+    readonly texts: TextChange[],
+    private readonly byPath: ReadonlyMap<string, ReadonlyMap<string, KeyOutcome['after']>>
+  ) {}
+
+  after(newParent: boolean, parent: readonly string[], key: string): KeyOutcome['after'] {
+    return this.afterAt(pathKey(newParent, parent), key);
+  }
+
+  afterAt(at: string, key: string): KeyOutcome['after'] {
+    return this.byPath.get(at)?.get(key) ?? 'kept';
   }
 }
 

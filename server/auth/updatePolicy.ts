@@ -48,9 +48,13 @@ export function checkUpdate(
   if (!can(actor.role, 'comment')) {
     return { ok: false, reason: 'read-only', detail: `A ${actor.role} may not change the board.` };
   }
-  const context = contextOf(doc, actor, touches, read.effects.after);
+  const { effects } = read;
+  const context = contextOf(doc, actor, touches, (newParent, parent, key) =>
+    effects.after(newParent, parent, key)
+  );
+  const paths = new PathTexts();
   for (const touch of touches) {
-    const path = pathText(touch);
+    const path = paths.of(touch);
     // Role first (a commenter is told what they lack), then the value, then where a move goes.
     const refusal =
       judge(touch, path, context) ?? judgeField(touch, path, context) ?? judgeGate(touch, path, context);
@@ -145,6 +149,17 @@ function judgeGate(touch: Touch, path: string, context: Context): Refusal | null
     : null;
 }
 
-function pathText(touch: Touch): string {
-  return touch.key === null ? touch.parent.join('/') : [...touch.parent, touch.key].join('/');
+/**
+ * Each touch's path as text, for a refusal's detail. Touches share parent arrays (a new card's
+ * fields, a run of typed characters), so each array is joined once per check; adding the key
+ * makes a rope that V8 flattens only if a refusal's detail is ever read.
+ */
+class PathTexts {
+  private readonly parents = new Map<readonly string[], string>();
+
+  of({ parent, key }: Touch): string {
+    let text = this.parents.get(parent);
+    if (text === undefined) this.parents.set(parent, (text = parent.join('/')));
+    return key === null ? text : `${text}/${key}`;
+  }
 }

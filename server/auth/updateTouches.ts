@@ -49,6 +49,8 @@ interface Reader {
   own: Map<number, Struct[]>;
   landings: Map<Y.Item, Landing>;
   typePaths: Map<SharedType, readonly string[]>;
+  /** Where the contents of a type this update creates land, per item holding it (memoised like typePaths). */
+  newTypes: Map<Y.Item, Place>;
   effects: EffectsReader;
 }
 
@@ -83,6 +85,7 @@ function readTouches(
     own,
     landings: new Map(),
     typePaths: new Map(),
+    newTypes: new Map(),
     effects: new EffectsReader()
   };
   const out = new TouchList();
@@ -232,7 +235,14 @@ function landingOfId(reader: Reader, id: Y.ID, asHolder: boolean): Landing {
   const own = reader.landings.get(struct) as Landing;
   if (!asHolder || own === 'inert') return own;
   if (!(struct.content instanceof Y.ContentType)) return 'inert';
-  return { parent: [...own.parent, own.key ?? SEQUENCE], key: null, newParent: true };
+  // One path array per new type: its items then share it, so the effects and the policy that
+  // group by parent array spell each new map's path once, not once per key.
+  let place = reader.newTypes.get(struct);
+  if (!place) {
+    place = { parent: [...own.parent, own.key ?? SEQUENCE], key: null, newParent: true };
+    reader.newTypes.set(struct, place);
+  }
+  return place;
 }
 
 function docPlace(reader: Reader, item: Y.Item): Place {

@@ -119,7 +119,7 @@ function readTimeRule(map: StageMap): TimeRule | null {
 }
 
 /** A stage's gate; boards from before rules were objects stored a role name. */
-function readGate(map: StageMap): Gate | null {
+export function readGate(map: StageMap): Gate | null {
   const gate = cleanGate(map.get(StageKey.gate));
   if (gate) return gate;
   const role = str(map, StageKey.legacyGateRole);
