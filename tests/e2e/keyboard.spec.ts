@@ -56,7 +56,7 @@ test('a card title is edited and a card archived and restored with the keyboard'
   await openBoard(page, boardId);
   await addCard(page, 'To do', 'Draft');
   await page.locator('.card', { hasText: 'Draft' }).focus();
-  await page.keyboard.press('Enter');
+  await page.keyboard.press('F2');
   await page.getByRole('textbox', { name: 'Edit title' }).fill('Final draft');
   await page.keyboard.press('Enter');
   await expect(titles(page, 'To do')).toHaveText(['Final draft']);
@@ -65,4 +65,37 @@ test('a card title is edited and a card archived and restored with the keyboard'
   await page.getByRole('button', { name: '1 archived cards' }).click();
   await page.getByRole('button', { name: 'Restore' }).click();
   await expect(titles(page, 'To do')).toHaveText(['Final draft']);
+});
+
+test('a click on a card opens it, as Enter on a focused card does; F2 and e rename it in place', async ({
+  page,
+  request
+}) => {
+  const boardId = await createBoard(request, 'Open by click');
+  await openBoard(page, boardId);
+  await addCard(page, 'To do', 'Brief');
+  const card = page.locator('.card', { hasText: 'Brief' });
+  await card.locator('.title').click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expect(page).toHaveURL(/card=/);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+
+  await card.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+
+  await card.focus();
+  await page.keyboard.press('F2');
+  await page.getByRole('textbox', { name: 'Edit title' }).fill('Creative brief');
+  await page.keyboard.press('Enter');
+  await expect(titles(page, 'To do')).toHaveText(['Creative brief']);
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await page.locator('.card', { hasText: 'Creative brief' }).focus();
+  await page.keyboard.press('e');
+  await expect(page.getByRole('textbox', { name: 'Edit title' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(titles(page, 'To do')).toHaveText(['Creative brief']);
 });

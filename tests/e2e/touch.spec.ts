@@ -16,6 +16,8 @@ test('on a phone, a long press lifts a card and moving the finger reorders it', 
   const to = await centre(page, 'Alpha', -20);
   await (await finger(page)).drag(from, to, 600);
   await expect(titles(page, 'To do')).toHaveText(['Gamma', 'Alpha', 'Beta']);
+  // A tap opens a card; a long press that moved it must not.
+  await expect(page.getByRole('dialog')).toBeHidden();
   await page.reload();
   await expect(titles(page, 'To do')).toHaveText(['Gamma', 'Alpha', 'Beta']);
 });

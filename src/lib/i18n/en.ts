@@ -60,7 +60,7 @@ export const en: Record<MessageKey, string> = {
   'board.card.archive': 'Archive card',
   'board.card.checklist': 'Checklist {done}/{total}',
   'board.card.instructions':
-    'Press Space to pick up the card, arrow keys to move it, Space to drop, Escape to cancel. Enter edits the title.',
+    'Press Space to pick up the card, arrow keys to move it, Space to drop, Escape to cancel. Enter opens it; F2 or E renames it.',
   'board.card.instructionsReadOnly': 'Card (view only)',
   'board.card.editedBy': '{name} is editing',
   'board.card.draggedBy': '{name} is moving this',

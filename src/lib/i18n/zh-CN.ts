@@ -57,7 +57,8 @@ export const zhCN = {
   'board.card.edit': '编辑标题',
   'board.card.archive': '归档卡片',
   'board.card.checklist': '检查项 {done}/{total}',
-  'board.card.instructions': '按空格键拿起卡片，方向键移动，再按空格放下，Esc 取消。按回车编辑标题。',
+  'board.card.instructions':
+    '按空格键拿起卡片，方向键移动，再按空格放下，Esc 取消。按回车打开卡片，按 F2 或 E 修改标题。',
   'board.card.instructionsReadOnly': '卡片（只读）',
   'board.card.editedBy': '{name} 正在编辑',
   'board.card.draggedBy': '{name} 正在拖动',
