@@ -18,7 +18,7 @@ import {
 import type { PublicUser } from '../../../server/auth/AuthService';
 import { MemberRequestError } from '../../../server/auth/MemberRequestError';
 import type { BoardRecord } from '../../../server/store/DocStore';
-import { handleApi, isRefusal, readJson } from '../../routes/api/json';
+import { handleApi, isRefusal, readJson } from './json';
 import { requireBoard, requireUser } from './access';
 
 /**

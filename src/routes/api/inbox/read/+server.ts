@@ -3,7 +3,7 @@ import type { RequestHandler } from './$types';
 import { INBOX_READ_MAX } from '$lib/inbox/types';
 import { endpoint } from '$lib/server/route';
 import { readTarget } from '../../../../../server/inbox/requests';
-import { jsonError } from '../../json';
+import { jsonError } from '$lib/server/json';
 
 /**
  * Marks the caller's own items read: `{ ids: [...] }` or `{ all: true }`. Ids of anyone else's

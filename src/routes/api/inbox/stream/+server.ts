@@ -3,7 +3,7 @@ import { endpoint } from '$lib/server/route';
 import { SESSION_COOKIE } from '../../../../../server/auth/sessionCookie';
 import { inboxStream } from '../../../../../server/inbox/inboxStream';
 import { STREAMS_PER_USER } from '../../../../../server/inbox/InboxService';
-import { jsonError } from '../../json';
+import { jsonError } from '$lib/server/json';
 
 /** The caller's inbox live, as Server-Sent Events (server/inbox/inboxStream.ts). */
 export const GET: RequestHandler = endpoint(
