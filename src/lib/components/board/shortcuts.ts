@@ -95,7 +95,7 @@ export function neighbourCard(
   return null;
 }
 
-/** One line of the help dialog: the keys (each shown as a key cap) and what they do. */
+/** One line of the help dialog: alternative key groups (each key a key cap) and what they do. */
 export interface ShortcutHelpLine {
   keys: readonly (readonly string[])[];
   label: MessageKey;
@@ -109,7 +109,7 @@ export const SHORTCUT_HELP: readonly { title: MessageKey; lines: readonly Shortc
       { keys: [['N']], label: 'keys.newCard' },
       { keys: [['/']], label: 'keys.search' },
       { keys: [['F']], label: 'keys.filter' },
-      { keys: [['↑'], ['↓'], ['←'], ['→']], label: 'keys.arrows' },
+      { keys: [['↑', '↓', '←', '→']], label: 'keys.arrows' },
       { keys: [['?']], label: 'keys.help' },
       { keys: [['Esc']], label: 'keys.close' }
     ]

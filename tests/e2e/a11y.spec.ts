@@ -1,0 +1,41 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { LOCALE_COOKIE } from '../../src/lib/i18n/locale';
+import { ADMIN_STATE } from './helpers';
+import { showcaseBoard } from './showcase';
+
+/** axe-core's serious and critical findings on the page as it is now, one readable line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const locale of ['zh-CN', 'en'] as const) {
+  test(`the board, the card panel and the board list have no serious or critical axe violation (${locale})`, async ({
+    browser,
+    request,
+    baseURL
+  }) => {
+    const board = await showcaseBoard(browser, request, locale);
+    const context = await browser.newContext({ storageState: ADMIN_STATE, locale });
+    await context.addCookies([{ name: LOCALE_COOKIE, value: locale, url: baseURL! }]);
+    const page = await context.newPage();
+
+    await page.goto(`/boards/${board.boardId}`);
+    await expect(page.locator('[data-status="connected"]')).toBeVisible();
+    await expect(page.locator('[data-card-id]', { hasText: board.cardTitle })).toBeVisible();
+    expect.soft(await seriousViolations(page), 'board').toEqual([]);
+
+    await page.goto(`/boards/${board.boardId}?card=${board.cardId}`);
+    await expect(page.getByRole('dialog')).toContainText('@Ada Admin');
+    expect.soft(await seriousViolations(page), 'card panel').toEqual([]);
+
+    await page.goto('/');
+    await expect(page.locator('html[data-hydrated]')).toBeAttached();
+    await expect(page.getByRole('link', { name: board.title }).first()).toBeVisible();
+    expect.soft(await seriousViolations(page), 'board list').toEqual([]);
+    await context.close();
+  });
+}
