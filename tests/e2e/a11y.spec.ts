@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { en } from '../../src/lib/i18n/en';
 import { LOCALE_COOKIE } from '../../src/lib/i18n/locale';
+import { zhCN } from '../../src/lib/i18n/zh-CN';
 import { ADMIN_STATE } from './helpers';
 import { showcaseBoard } from './showcase';
 
@@ -27,6 +29,19 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await expect(page.locator('[data-status="connected"]')).toBeVisible();
     await expect(page.locator('[data-card-id]', { hasText: board.cardTitle })).toBeVisible();
     expect.soft(await seriousViolations(page), 'board').toEqual([]);
+
+    // The keyboard's own screens: the shortcut list and the stage menu of a focused card.
+    await page.locator('body').press('?');
+    const help = page.getByRole('dialog', { name: (locale === 'en' ? en : zhCN)['keys.title'] });
+    await expect(help).toBeVisible();
+    expect.soft(await seriousViolations(page), 'shortcut help').toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(help).toBeHidden();
+    await page.locator('[data-card-id]', { hasText: board.cardTitle }).focus();
+    await page.keyboard.press('m');
+    await expect(page.getByRole('menu')).toBeVisible();
+    expect.soft(await seriousViolations(page), 'move menu').toEqual([]);
+    await page.keyboard.press('Escape');
 
     await page.goto(`/boards/${board.boardId}?card=${board.cardId}`);
     await expect(page.getByRole('dialog')).toContainText('@Ada Admin');
