@@ -39,6 +39,7 @@ export const en: Record<MessageKey, string> = {
     'Ask the board’s owner to invite you by your email, {email}. Once you accept, it opens here.',
   'board.removed.title': 'You were removed from this board',
   'board.offlineMerged': 'Your offline changes were synced ({count})',
+  'toaster.close': 'Close notification',
   'toaster.label': 'Notifications',
   'board.loading': 'Opening board…',
   'board.forbidden': 'You are not a member of this board. Ask its owner or a manager to add you.',

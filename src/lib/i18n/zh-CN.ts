@@ -37,6 +37,7 @@ export const zhCN = {
   'board.forbidden.ask': '请让看板所有者用你的邮箱 {email} 邀请你加入，接受邀请后就能打开它。',
   'board.removed.title': '你已被移出这个看板',
   'board.offlineMerged': '离线期间的 {count} 处修改已同步',
+  'toaster.close': '关闭通知',
   'toaster.label': '通知',
   'board.loading': '正在打开看板…',
   'board.forbidden': '你不是这个看板的成员。请联系看板所有者或经理把你加入。',
