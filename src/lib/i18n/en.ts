@@ -36,7 +36,7 @@ export const en: Record<MessageKey, string> = {
   'board.notFound.title': 'Board not found',
   'board.forbidden.title': 'You are not a member of this board',
   'board.forbidden.ask':
-    'Ask the board’s owner to invite you by your email, {email}. Once you accept, it opens here.',
+    "Ask the board's owner to invite you by your email, {email}. Once you accept, it opens here.",
   'board.removed.title': 'You were removed from this board',
   'board.offlineMerged': 'Your offline changes were synced ({count})',
   'toaster.close': 'Close notification',
