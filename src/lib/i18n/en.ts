@@ -32,6 +32,16 @@ export const en: Record<MessageKey, string> = {
   'boards.stages': '{count} stages',
   'board.back': 'All boards',
   'board.notFound': 'This board could not be found. It may have been deleted, or the link is wrong.',
+  'board.menu': 'More actions',
+  'board.problem.back': 'Back to all boards',
+  'board.notFound.title': 'Board not found',
+  'board.forbidden.title': 'You are not a member of this board',
+  'board.forbidden.ask':
+    "Ask the board's owner to invite you by your email, {email}. Once you accept, it opens here.",
+  'board.removed.title': 'You were removed from this board',
+  'board.offlineMerged': 'Your offline changes were synced ({count})',
+  'toaster.close': 'Close notification',
+  'toaster.label': 'Notifications',
   'board.loading': 'Opening board…',
   'board.forbidden': 'You are not a member of this board. Ask its owner or a manager to add you.',
   'board.removed':

@@ -7,21 +7,13 @@ import { createSubscriber } from 'svelte/reactivity';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import {
-  readAttachments,
-  readCardDetail,
-  type AttachmentView,
-  type BoardMetaView,
-  type CardDetailView,
-  type CardView,
-  type LabelView,
-  type StageView
-} from '../board';
-import { roots } from '../board/schema';
+import type { BoardMetaView, CardView, LabelView, StageView } from '../board';
 import { ActivityFeed } from './activity-feed.svelte';
 import { BoardProjection } from './board-projection';
 import { can, type BoardAction, type BoardRole } from '../auth/permissions';
 import { CloseCode } from './close-codes';
+import { OfflineEdits } from './offline-edits';
+import { CardWatch } from './card-watch';
 import { toPeer, type Peer, type PresenceUser } from './presence';
 
 export type ConnectionStatus = 'connected' | 'connecting' | 'offline';
@@ -36,6 +28,17 @@ export type SessionEnd = 'refused' | 'removed' | 'signed-out';
 export interface BoardAccess {
   role: BoardRole;
   user: PresenceUser;
+}
+
+/** What the page hears from a session besides its reactive state. */
+export interface SessionHooks {
+  /**
+   * The server closed the socket because this person's role changed; the page asks for the new
+   * role (the provider reconnects by itself).
+   */
+  onRoleChanged?: () => void;
+  /** Edits made while out of sync (offline, reconnecting) reached the server: `count` of them. */
+  onOfflineMerged?: (count: number) => void;
 }
 
 /** Where the sync endpoint lives for the page's own origin. */
@@ -56,15 +59,12 @@ export class BoardSession {
   #cached = $state(false);
   #access = $state<BoardAccess | null>(null);
   #ended = $state<SessionEnd | null>(null);
+  #stopped = false;
   #subscribeDoc: () => void;
   #subscribePeers: () => void;
   #cleanup: (() => void)[] = [];
 
-  /**
-   * @param onRoleChanged called when the server closed the socket because this person's role
-   *   changed; the page asks for the new role (the provider reconnects by itself).
-   */
-  constructor(boardId: string, url: string, onRoleChanged: () => void = () => {}) {
+  constructor(boardId: string, url: string, hooks: SessionHooks = {}) {
     this.boardId = boardId;
     this.projection = new BoardProjection(this.doc);
     this.#subscribeDoc = createSubscriber((update) => this.projection.onChange(update));
@@ -85,11 +85,16 @@ export class BoardSession {
       return () => awareness.off('change', update);
     });
 
+    const offlineEdits = new OfflineEdits(this.doc, hooks.onOfflineMerged ?? (() => {}));
     const onStatus = ({ status }: { status: string }) => {
       if (status === 'connected') this.#status = 'connected';
       else this.#status = navigator.onLine ? 'connecting' : 'offline';
     };
-    const onSync = (synced: boolean) => (this.#synced = synced);
+    const onSync = (synced: boolean) => {
+      this.#synced = synced;
+      if (synced) offlineEdits.synced();
+      else offlineEdits.lost();
+    };
     // y-websocket stops for good on 4400-4499 and emits 'closed'; these three are ours to handle.
     const onClosed = ({ code }: { code: number }) => {
       if (code === CloseCode.UpdateRefused) this.#ended = 'refused';
@@ -97,7 +102,8 @@ export class BoardSession {
       else if (code === CloseCode.SessionEnded) this.#ended = 'signed-out';
     };
     const onClose = (event: CloseEvent | null) => {
-      if (event?.code === CloseCode.RoleChanged) onRoleChanged();
+      offlineEdits.lost();
+      if (event?.code === CloseCode.RoleChanged) hooks.onRoleChanged?.();
     };
     this.provider.on('status', onStatus);
     this.provider.on('sync', onSync);
@@ -110,6 +116,7 @@ export class BoardSession {
       this.provider.disconnect();
     };
     const online = () => {
+      if (this.#stopped) return;
       this.#status = 'connecting';
       this.provider.connect();
     };
@@ -122,7 +129,8 @@ export class BoardSession {
       () => this.provider.off('status', onStatus),
       () => this.provider.off('sync', onSync),
       () => this.provider.off('closed', onClosed),
-      () => this.provider.off('connection-close', onClose)
+      () => this.provider.off('connection-close', onClose),
+      () => offlineEdits.destroy()
     );
   }
 
@@ -150,6 +158,16 @@ export class BoardSession {
   /** Why the server ended the session, or null while it runs. */
   get ended(): SessionEnd | null {
     return this.#ended;
+  }
+
+  /**
+   * Stops connecting for good: the server refused this person the board (not a member, no such
+   * board). The socket is refused at the upgrade, which y-websocket cannot tell from a network
+   * failure and would retry forever; the page learns why from the HTTP API and calls this.
+   */
+  stop(): void {
+    this.#stopped = true;
+    this.provider.disconnect();
   }
 
   /**
@@ -246,64 +264,5 @@ export class BoardSession {
     void this.#cache.destroy();
     this.projection.destroy();
     this.doc.destroy();
-  }
-}
-
-/** A reactive read of one card's details; `detail` is null while the card does not exist. */
-export class CardWatch {
-  readonly #doc: Y.Doc;
-  readonly #cardId: string;
-  readonly #subscribe: () => void;
-  #cached: CardDetailView | null | undefined;
-  #live = false;
-
-  constructor(doc: Y.Doc, cardId: string) {
-    this.#doc = doc;
-    this.#cardId = cardId;
-    this.#subscribe = createSubscriber((update) => {
-      const { cards } = roots(doc);
-      const changed = () => {
-        this.#cached = undefined;
-        update();
-      };
-      // The card map can be replaced or deleted (cards observer) or edited inside (deep observer).
-      let watched: Y.Map<unknown> | undefined;
-      const rewatch = () => {
-        watched?.unobserveDeep(changed);
-        watched = cards.get(cardId);
-        watched?.observeDeep(changed);
-      };
-      const onCards = (event: Y.YMapEvent<Y.Map<unknown>>) => {
-        if (!event.keysChanged.has(cardId)) return;
-        rewatch();
-        changed();
-      };
-      rewatch();
-      cards.observe(onCards);
-      this.#live = true;
-      return () => {
-        cards.unobserve(onCards);
-        watched?.unobserveDeep(changed);
-        // Nothing invalidates the cache while unwatched, so it must not be trusted then.
-        this.#live = false;
-        this.#cached = undefined;
-      };
-    });
-  }
-
-  get detail(): CardDetailView | null {
-    this.#subscribe();
-    if (this.#cached === undefined || !this.#live) {
-      const map = roots(this.#doc).cards.get(this.#cardId);
-      this.#cached = map ? readCardDetail(this.#cardId, map) : null;
-    }
-    return this.#cached;
-  }
-
-  /** The card's attachments (drafts that comments pin to), live like `detail`; [] without the card. */
-  get attachments(): readonly AttachmentView[] {
-    this.#subscribe();
-    const map = roots(this.#doc).cards.get(this.#cardId);
-    return map ? readAttachments(map) : [];
   }
 }

@@ -1,3 +1,6 @@
+import { formatDate } from '$lib/i18n/dates';
+import type { Locale } from '$lib/i18n/locale';
+
 /**
  * "5 minutes ago" in the page's language, through Intl (no catalogue entries to keep in step).
  * Older than a week, a comment shows its date: "3 weeks ago" says less than the day itself.
@@ -10,7 +13,7 @@ const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
 const LIMITS: Record<string, number> = { minute: 60, hour: 24, day: 7 };
 
 /** How long before `now` the time `at` was, e.g. "now", "3 min. ago", "昨天"; else its date. */
-export function relativeTime(at: number, now: number, locale: string): string {
+export function relativeTime(at: number, now: number, locale: Locale): string {
   // A clock ahead of ours (another person's laptop) still reads as just written.
   const ago = Math.max(0, now - at);
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
@@ -19,5 +22,5 @@ export function relativeTime(at: number, now: number, locale: string): string {
     const n = Math.floor(ago / ms);
     if (n < LIMITS[unit]!) return format.format(-n, unit);
   }
-  return new Date(at).toLocaleDateString(locale, { year: 'numeric', month: 'short', day: 'numeric' });
+  return formatDate(at, 'day', locale);
 }
