@@ -13,6 +13,7 @@ import {
   type AttachmentView,
   type BoardMetaView,
   type CardDetailView,
+  type CardSearchText,
   type CardView,
   type LabelView,
   type StageView
@@ -58,6 +59,7 @@ export class BoardSession {
   #ended = $state<SessionEnd | null>(null);
   #subscribeDoc: () => void;
   #subscribePeers: () => void;
+  #subscribeSearchText: () => void;
   #cleanup: (() => void)[] = [];
 
   /**
@@ -68,6 +70,7 @@ export class BoardSession {
     this.boardId = boardId;
     this.projection = new BoardProjection(this.doc);
     this.#subscribeDoc = createSubscriber((update) => this.projection.onChange(update));
+    this.#subscribeSearchText = createSubscriber((update) => this.projection.onSearchTextChange(update));
 
     this.#cache = new IndexeddbPersistence(`stageboard-board-${boardId}`, this.doc);
     void this.#cache.whenSynced.then(() => (this.#cached = true));
@@ -204,6 +207,12 @@ export class BoardSession {
   card(id: string): CardView | undefined {
     this.#subscribeDoc();
     return this.projection.card(id);
+  }
+
+  /** A card's folded search text (description, comments, checklist), live while a search reads it. */
+  searchText(id: string): CardSearchText | undefined {
+    this.#subscribeSearchText();
+    return this.projection.searchText(id);
   }
 
   /**
