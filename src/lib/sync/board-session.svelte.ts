@@ -23,7 +23,7 @@ import { ActivityFeed } from './activity-feed.svelte';
 import { BoardProjection } from './board-projection';
 import { can, type BoardAction, type BoardRole } from '../auth/permissions';
 import { CloseCode } from './close-codes';
-import { toPeer, type Peer, type PresenceUser } from './presence';
+import { presenceOf, type Peer, type PresenceUser } from './presence';
 
 export type ConnectionStatus = 'connected' | 'connecting' | 'offline';
 
@@ -223,23 +223,18 @@ export class BoardSession {
     return new CardWatch(this.doc, cardId);
   }
 
-  /** Everyone else on the board right now. */
+  /**
+   * Everyone else on the board right now, one entry per tab (a card shows who drags it from
+   * where), in colours distinct among the people present; this person's other tabs are not others.
+   */
   get peers(): Peer[] {
     this.#subscribePeers();
-    const self = this.provider.awareness.clientID;
-    const out: Peer[] = [];
-    this.provider.awareness.getStates().forEach((state, clientId) => {
-      if (clientId === self) return;
-      const peer = toPeer(clientId, state);
-      if (peer) out.push(peer);
-    });
-    return out.sort((a, b) => a.clientId - b.clientId);
+    return presenceOf(this.provider.awareness.getStates(), this.provider.awareness.clientID).peers;
   }
 
   get self(): Peer | null {
     this.#subscribePeers();
-    const id = this.provider.awareness.clientID;
-    return toPeer(id, this.provider.awareness.getLocalState());
+    return presenceOf(this.provider.awareness.getStates(), this.provider.awareness.clientID).self;
   }
 
   /** Tells others which card this client is dragging or editing (null to clear). */
