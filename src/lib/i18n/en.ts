@@ -1,5 +1,6 @@
 import type { MessageKey } from './zh-CN';
 import { enCard } from './en.card';
+import { enFace } from './en.face';
 
 /** English catalogue; typed against the Chinese one so a missing key fails `npm run check`. */
 export const en: Record<MessageKey, string> = {
@@ -305,5 +306,6 @@ export const en: Record<MessageKey, string> = {
   'error.members.tooManyInvites': 'This board has too many pending invites; revoke some first.',
   'error.members.inviteGone': 'This invite is no longer pending.',
   'error.network': 'Cannot reach the server. Check the connection and try again.',
-  ...enCard
+  ...enCard,
+  ...enFace
 };

@@ -1,4 +1,5 @@
 import { zhCNCard } from './zh-CN.card';
+import { zhCNFace } from './zh-CN.face';
 
 /** Simplified Chinese: the reference catalogue; every other language must have the same keys. */
 export const zhCN = {
@@ -297,7 +298,8 @@ export const zhCN = {
   'error.members.tooManyInvites': '此看板待接受的邀请过多，请先撤销一些。',
   'error.members.inviteGone': '此邀请已不在待接受列表中。',
   'error.network': '无法连接服务器，请检查网络后重试。',
-  ...zhCNCard
+  ...zhCNCard,
+  ...zhCNFace
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
