@@ -3,6 +3,7 @@ import { conferenceEvent } from '../../src/lib/templates/builtin/conference-even
 import { designReview } from '../../src/lib/templates/builtin/design-review';
 import { holidayPromotion } from '../../src/lib/templates/builtin/holiday-promotion';
 import { addCard, column, createBoard, member, openBoard, twoPeople } from './helpers';
+import { dayFromNow, pickDay } from './day-picker';
 
 const zh = (s: { name: { 'zh-CN': string } }) => s.name['zh-CN'];
 
@@ -149,10 +150,12 @@ test('a card past its lead time is marked overdue with the reason, and a sent-ba
   const card = column(page, firstStage).locator('.card', { hasText: '2027 春节' });
   await expect(card.locator('.overdue')).toHaveCount(0);
   // A holiday three weeks away: work had to start 50 days before, so the card is late already.
-  const holiday = new Date(Date.now() + 21 * 86_400_000);
-  const iso = `${holiday.getFullYear()}-${String(holiday.getMonth() + 1).padStart(2, '0')}-${String(holiday.getDate()).padStart(2, '0')}`;
   await card.getByRole('button', { name: 'Open card details' }).click();
-  await page.getByRole('dialog').getByLabel('Holiday date').fill(iso);
+  await pickDay(
+    page,
+    page.getByRole('dialog').getByRole('button', { name: /^Holiday date:/ }),
+    dayFromNow(21)
+  );
   await expect(card.locator('.overdue')).toHaveText(/Overdue/);
   await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
   await card.focus();

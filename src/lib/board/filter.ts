@@ -5,7 +5,9 @@
  */
 import { addDays, compareDates } from './dates';
 import { cardDeadlines, type DeadlineStage } from './deadlines';
+import { inLastStage } from './due';
 import type { CardView } from './read';
+import { searchCard, searchWords, type CardSearchText, type SearchField } from './search';
 
 export const DUE_FILTERS = ['overdue', 'week'] as const;
 export type DueFilter = (typeof DUE_FILTERS)[number];
@@ -16,7 +18,7 @@ export interface CardFilter {
   /** Label ids; a card matches when it carries any of them. */
   labels: string[];
   due: DueFilter | null;
-  /** Words the title must contain (case-insensitive), or ''. */
+  /** Words the card must contain, each in its title, description, a comment or a checklist item; or ''. */
   text: string;
 }
 
@@ -75,6 +77,8 @@ export interface FilterContext {
   /** The reader's local date, 'YYYY-MM-DD'. */
   today: string;
   stages: readonly DeadlineStage[];
+  /** A card's folded description, comments and checklist; without it, only titles are searched. */
+  searchText?: (cardId: string) => CardSearchText | undefined;
 }
 
 /** True when the card passes every part of the filter that is set. */
@@ -84,12 +88,17 @@ export function cardMatches(card: CardView, filter: CardFilter, context: FilterC
     if (!who.some((id) => id !== null && card.assignees.includes(id))) return false;
   }
   if (filter.labels.length > 0 && !filter.labels.some((id) => card.labels.includes(id))) return false;
-  if (filter.text.trim()) {
-    const words = filter.text.toLocaleLowerCase().split(/\s+/).filter(Boolean);
-    const title = card.title.toLocaleLowerCase();
-    if (!words.every((word) => title.includes(word))) return false;
-  }
+  if (filter.text.trim() && searchMatch(card, filter.text, context) === null) return false;
   return filter.due === null || matchesDue(card, filter.due, context);
+}
+
+/** Where the card holds every word of `query` (title first), or null when it does not. */
+export function searchMatch(
+  card: CardView,
+  query: string,
+  context: Pick<FilterContext, 'searchText'>
+): SearchField[] | null {
+  return searchCard(card.title, searchWords(query), () => context.searchText?.(card.id));
 }
 
 /**
@@ -100,7 +109,7 @@ export function cardMatches(card: CardView, filter: CardFilter, context: FilterC
 function matchesDue(card: CardView, due: DueFilter, { today, stages }: FilterContext): boolean {
   const deadlines = cardDeadlines(card, stages, today);
   if (due === 'overdue') {
-    const done = stages.length > 0 && stages[stages.length - 1]?.id === card.stageId;
+    const done = inLastStage(card.stageId, stages);
     const pastDate = card.date !== null && compareDates(card.date, today) < 0;
     return deadlines.some((d) => d.late) || (pastDate && !done);
   }

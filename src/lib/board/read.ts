@@ -12,6 +12,7 @@ import {
 } from './checklist-read';
 import { readComments, type CommentThread } from './comment-read';
 import { isIsoDate } from './dates';
+import { readCardFace, type CardFaceFacts } from './face-read';
 import { compareRanked, rankOrLast } from './rank';
 import {
   cleanChecklistSeeds,
@@ -51,7 +52,7 @@ export interface StageView {
   sendBackTo: string | null;
 }
 
-export interface CardView {
+export interface CardView extends CardFaceFacts {
   id: string;
   title: string;
   stageId: string;
@@ -192,7 +193,8 @@ export function readCard(id: string, map: CardMap): CardView {
     checklistDone: done,
     checklistTotal: total,
     stageChecklistDone: stageDone,
-    stageChecklistTotal: stageTotal
+    stageChecklistTotal: stageTotal,
+    ...readCardFace(map)
   };
 }
 

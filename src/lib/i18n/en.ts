@@ -1,6 +1,7 @@
 import type { MessageKey } from './zh-CN';
 import { enCard } from './en.card';
 import { enKeys } from './en.keys';
+import { enFace } from './en.face';
 
 /** English catalogue; typed against the Chinese one so a missing key fails `npm run check`. */
 export const en: Record<MessageKey, string> = {
@@ -317,5 +318,6 @@ export const en: Record<MessageKey, string> = {
   'error.members.inviteGone': 'This invite is no longer pending.',
   'error.network': 'Cannot reach the server. Check the connection and try again.',
   ...enCard,
-  ...enKeys
+  ...enKeys,
+  ...enFace
 };

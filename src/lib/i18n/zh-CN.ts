@@ -1,5 +1,6 @@
 import { zhCNCard } from './zh-CN.card';
 import { zhCNKeys } from './zh-CN.keys';
+import { zhCNFace } from './zh-CN.face';
 
 /** Simplified Chinese: the reference catalogue; every other language must have the same keys. */
 export const zhCN = {
@@ -308,7 +309,8 @@ export const zhCN = {
   'error.members.inviteGone': '此邀请已不在待接受列表中。',
   'error.network': '无法连接服务器，请检查网络后重试。',
   ...zhCNCard,
-  ...zhCNKeys
+  ...zhCNKeys,
+  ...zhCNFace
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

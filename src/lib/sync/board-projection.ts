@@ -9,10 +9,13 @@ import {
   compareRanked,
   effectiveStageId,
   readCard,
+  readCardSearchText,
   readLabels,
   readMeta,
   readStages,
+  sameCover,
   type BoardMetaView,
+  type CardSearchText,
   type CardView,
   type LabelView,
   type StageView
@@ -37,7 +40,11 @@ function sameCard(a: CardView, b: CardView): boolean {
     a.checklistDone === b.checklistDone &&
     a.checklistTotal === b.checklistTotal &&
     a.stageChecklistDone === b.stageChecklistDone &&
-    a.stageChecklistTotal === b.stageChecklistTotal
+    a.stageChecklistTotal === b.stageChecklistTotal &&
+    a.commentCount === b.commentCount &&
+    a.attachmentCount === b.attachmentCount &&
+    a.described === b.described &&
+    sameCover(a.cover, b.cover)
   );
 }
 
@@ -99,6 +106,9 @@ export class BoardProjection {
   #metaTouched = false;
   #labelsTouched = false;
   #listeners = new Set<() => void>();
+  /** Folded search text of the cards someone searched, until the card next changes. */
+  #searchTexts = new Map<string, CardSearchText>();
+  #textListeners = new Set<() => void>();
   #teardown: () => void;
 
   constructor(doc: Y.Doc) {
@@ -118,7 +128,9 @@ export class BoardProjection {
     const onMeta = () => (this.#metaTouched = true);
     const onLabels = () => (this.#labelsTouched = true);
     const onAfter = () => {
+      const textChanged = this.#forgetSearchTexts();
       if (this.#settle()) for (const fn of this.#listeners) fn();
+      if (textChanged) for (const fn of this.#textListeners) fn();
     };
     cards.observeDeep(onCards);
     stages.observeDeep(onStages);
@@ -178,6 +190,31 @@ export class BoardProjection {
     this.#teardown();
     this.#teardown = () => {};
     this.#listeners.clear();
+    this.#textListeners.clear();
+  }
+
+  /** Calls `fn` after each transaction that changed a card whose search text was read. */
+  onSearchTextChange(fn: () => void): () => void {
+    this.#textListeners.add(fn);
+    return () => this.#textListeners.delete(fn);
+  }
+
+  /** A card's folded description, comments and checklist (search.ts), read once per change. */
+  searchText(id: string): CardSearchText | undefined {
+    let text = this.#searchTexts.get(id);
+    if (text) return text;
+    const map = roots(this.#doc).cards.get(id);
+    if (!map) return undefined;
+    text = readCardSearchText(map);
+    this.#searchTexts.set(id, text);
+    return text;
+  }
+
+  /** Drops the kept search text of touched cards; true when any was kept (someone searched it). */
+  #forgetSearchTexts(): boolean {
+    let forgot = false;
+    for (const id of this.#touchedCards) forgot = this.#searchTexts.delete(id) || forgot;
+    return forgot;
   }
 
   /** Re-reads what the ending transaction touched; true when anything shown changed. */

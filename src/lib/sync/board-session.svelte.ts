@@ -7,14 +7,14 @@ import { createSubscriber } from 'svelte/reactivity';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import type { BoardMetaView, CardView, LabelView, StageView } from '../board';
+import type { BoardMetaView, CardSearchText, CardView, LabelView, StageView } from '../board';
 import { ActivityFeed } from './activity-feed.svelte';
 import { BoardProjection } from './board-projection';
 import { can, type BoardAction, type BoardRole } from '../auth/permissions';
 import { CloseCode } from './close-codes';
 import { OfflineEdits } from './offline-edits';
 import { CardWatch } from './card-watch';
-import { toPeer, type Peer, type PresenceUser } from './presence';
+import { presenceOf, type Peer, type PresenceUser } from './presence';
 
 export type ConnectionStatus = 'connected' | 'connecting' | 'offline';
 
@@ -62,12 +62,14 @@ export class BoardSession {
   #stopped = false;
   #subscribeDoc: () => void;
   #subscribePeers: () => void;
+  #subscribeSearchText: () => void;
   #cleanup: (() => void)[] = [];
 
   constructor(boardId: string, url: string, hooks: SessionHooks = {}) {
     this.boardId = boardId;
     this.projection = new BoardProjection(this.doc);
     this.#subscribeDoc = createSubscriber((update) => this.projection.onChange(update));
+    this.#subscribeSearchText = createSubscriber((update) => this.projection.onSearchTextChange(update));
 
     this.#cache = new IndexeddbPersistence(`stageboard-board-${boardId}`, this.doc);
     void this.#cache.whenSynced.then(() => (this.#cached = true));
@@ -224,6 +226,12 @@ export class BoardSession {
     return this.projection.card(id);
   }
 
+  /** A card's folded search text (description, comments, checklist), live while a search reads it. */
+  searchText(id: string): CardSearchText | undefined {
+    this.#subscribeSearchText();
+    return this.projection.searchText(id);
+  }
+
   /**
    * One card with its checklist and revision log, kept live while something reads it (the card
    * panel). Watches only that card, so an open panel costs nothing when other cards change.
@@ -232,23 +240,18 @@ export class BoardSession {
     return new CardWatch(this.doc, cardId);
   }
 
-  /** Everyone else on the board right now. */
+  /**
+   * Everyone else on the board right now, one entry per tab (a card shows who drags it from
+   * where), in colours distinct among the people present; this person's other tabs are not others.
+   */
   get peers(): Peer[] {
     this.#subscribePeers();
-    const self = this.provider.awareness.clientID;
-    const out: Peer[] = [];
-    this.provider.awareness.getStates().forEach((state, clientId) => {
-      if (clientId === self) return;
-      const peer = toPeer(clientId, state);
-      if (peer) out.push(peer);
-    });
-    return out.sort((a, b) => a.clientId - b.clientId);
+    return presenceOf(this.provider.awareness.getStates(), this.provider.awareness.clientID).peers;
   }
 
   get self(): Peer | null {
     this.#subscribePeers();
-    const id = this.provider.awareness.clientID;
-    return toPeer(id, this.provider.awareness.getLocalState());
+    return presenceOf(this.provider.awareness.getStates(), this.provider.awareness.clientID).self;
   }
 
   /** Tells others which card this client is dragging or editing (null to clear). */

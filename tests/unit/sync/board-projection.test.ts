@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   addCard,
+  addComment,
   addStage,
   archiveCard,
   deleteCard,
@@ -16,6 +17,7 @@ import {
   readCardDetail,
   sendBackCard,
   setCardDate,
+  setCardDescription,
   setCardTitle,
   setChecklistItemDone,
   setStageRules,
@@ -270,6 +272,8 @@ describe('BoardProjection', () => {
   it('does not notify for a transaction that changes nothing it shows', () => {
     const { doc, ids } = board();
     const card = addCard(doc, { stageId: ids[0]!, title: 'one' });
+    // Only a description's first character shows on the face (its marker); later ones do not.
+    setCardDescription(doc, card, 'Brief');
     const projection = project(doc);
     let calls = 0;
     projection.onChange(() => calls++);
@@ -346,5 +350,27 @@ describe('BoardProjection', () => {
     off();
     addCard(doc, { stageId: ids[0]!, title: 'two' });
     expect([first, second]).toEqual([1, 2]);
+  });
+});
+
+describe('search text', () => {
+  it('is read once and kept until its card changes, and only then are searchers told', () => {
+    const { doc, ids } = board();
+    const id = addCard(doc, { stageId: ids[0]!, title: 'Poster' });
+    const other = addCard(doc, { stageId: ids[0]!, title: 'Banner' });
+    const projection = project(doc);
+    let told = 0;
+    projection.onSearchTextChange(() => told++);
+    const first = projection.searchText(id);
+    expect(projection.searchText(id)).toBe(first);
+    setCardTitle(doc, other, 'Banner 2');
+    expect(told).toBe(0);
+    addComment(doc, id, { author: 'mia', text: '用潘通色卡' });
+    expect(told).toBe(1);
+    expect(projection.searchText(id)?.comment).toBe('用潘通色卡');
+    // A description keystroke changes nothing on the face, but what a search finds.
+    setCardDescription(doc, id, 'Ａ2 size');
+    expect(told).toBe(2);
+    expect(projection.searchText(id)?.description).toBe('a2 size');
   });
 });
