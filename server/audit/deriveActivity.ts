@@ -2,15 +2,17 @@
  * Turns an applied client update into activity entries: a probe reads the cards the update
  * touches (from the policy's decoding, server/auth/updateTouches.ts) before it is applied, and
  * compares them after. Only what a person would call an event is reported: a card created,
- * renamed, moved, archived, restored or deleted; a checklist item ticked or unticked; a comment
- * added, or edited to mention someone new; a person assigned or unassigned. Ranks, clocks and
- * seeding are bookkeeping, not events.
+ * renamed, moved, archived, restored or deleted; its date set, changed or cleared; a label put on
+ * or taken off; its description edited; a checklist item ticked or unticked; a comment added, or
+ * edited to mention someone new; a person assigned or unassigned. Ranks, clocks and seeding are
+ * bookkeeping, not events. The description is never read: that it was typed into is the event
+ * (ActivityService keeps one per person and card every few minutes).
  */
 import * as Y from 'yjs';
 import { excerptOf, type ActivityData, type ActivityKind } from '../../src/lib/activity/types';
 import { isCommentId, MENTIONS_MAX } from '../../src/lib/board/comment-value';
 import { readStage } from '../../src/lib/board/read';
-import { CardKey, ChecklistItemKey, LIMITS, roots } from '../../src/lib/board/schema';
+import { CardKey, ChecklistItemKey, LIMITS, roots, str } from '../../src/lib/board/schema';
 import type { Touch } from '../auth/updateTouches';
 import { titleNow, titleSeen } from './textReads';
 
@@ -35,6 +37,10 @@ interface CardFacts {
   archived: boolean;
   /** Done state of the checklist items the update touches (undefined: no such item). */
   items: Map<string, boolean | undefined>;
+  /** The card's date ('YYYY-MM-DD'), or null; read when the update touches it. */
+  date: string | null;
+  /** Of the labels the update touches (all, when it replaces the map), those on the card. */
+  labels: Set<string>;
   /** Assignee of the checklist items the update touches, where one is set. */
   itemAssignees: Map<string, string>;
   comments: Set<string>;
@@ -81,6 +87,13 @@ interface Touched {
   assignees: Set<string>;
   /** The assignees map itself is written (a new card, or a card given its first map): read it whole. */
   allAssignees: boolean;
+  /** The card's date is written (or the card itself). */
+  date: boolean;
+  /** Label ids written or deleted in the card's labels map; or the map itself is written. */
+  labels: Set<string>;
+  allLabels: boolean;
+  /** The description is typed into or replaced. */
+  description: boolean;
 }
 
 /** Card id → the checklist item ids and comment ids the update touches on it. */
@@ -95,6 +108,12 @@ function touchedCards(touches: readonly Touch[]): Map<string, Touched> {
     if (parent.length === 1 || (parent.length === 2 && key === CardKey.stageId)) entry.stage = true;
     if ((parent.length === 2 && key === CardKey.title) || parent[2] === CardKey.title) entry.title = true;
     if (parent.length === 2 && key === CardKey.assignees) entry.allAssignees = true;
+    if (parent.length === 1 || (parent.length === 2 && key === CardKey.date)) entry.date = true;
+    if (parent.length === 2 && key === CardKey.labels) entry.allLabels = true;
+    if (parent[2] === CardKey.labels && parent.length === 3 && key) entry.labels.add(key);
+    if ((parent.length === 2 && key === CardKey.description) || parent[2] === CardKey.description) {
+      entry.description = true;
+    }
     if (parent[2] === CardKey.assignees && parent.length === 3 && key) entry.assignees.add(key);
     if (parent[2] === CardKey.checklist) {
       const itemId = parent.length === 3 ? key : parent[3];
@@ -112,7 +131,11 @@ const newTouched = (): Touched => ({
   stage: false,
   title: false,
   assignees: new Set(),
-  allAssignees: false
+  allAssignees: false,
+  date: false,
+  labels: new Set(),
+  allLabels: false,
+  description: false
 });
 
 function factsOf(doc: Y.Doc, cardId: string, ids: Touched): CardFacts {
@@ -122,7 +145,15 @@ function factsOf(doc: Y.Doc, cardId: string, ids: Touched): CardFacts {
   const comments = new Set<string>();
   const mentions = new Map<string, readonly string[]>();
   if (!(card instanceof Y.Map)) {
-    const none = { title: '', stageId: '', stageName: '', archived: false, assigned: new Set<string>() };
+    const none = {
+      title: '',
+      stageId: '',
+      stageName: '',
+      archived: false,
+      date: null,
+      labels: new Set<string>(),
+      assigned: new Set<string>()
+    };
     return { exists: false, ...none, items, itemAssignees, comments, mentions };
   }
   const checklist = card.get(CardKey.checklist);
@@ -145,6 +176,8 @@ function factsOf(doc: Y.Doc, cardId: string, ids: Touched): CardFacts {
     stageId,
     stageName: ids.stage ? stageName(doc, stageId) : '',
     archived: card.get(CardKey.archived) === true,
+    date: ids.date ? str(card, CardKey.date) || null : null,
+    labels: labelsOf(card, ids),
     items,
     itemAssignees,
     comments,
@@ -177,6 +210,27 @@ function assignedOf(card: Y.Map<unknown>, ids: Touched): Set<string> {
   }
   for (const userId of ids.assignees) if (map.has(userId)) out.add(userId);
   return out;
+}
+
+function labelsOf(card: Y.Map<unknown>, ids: Touched): Set<string> {
+  const map = card.get(CardKey.labels);
+  const out = new Set<string>();
+  if (!(map instanceof Y.Map)) return out;
+  if (ids.allLabels) {
+    for (const labelId of map.keys()) {
+      if (out.size >= LIMITS.labels) break;
+      out.add(labelId);
+    }
+  }
+  for (const labelId of ids.labels) if (map.has(labelId)) out.add(labelId);
+  return out;
+}
+
+/** A board label's name now, '' when it is gone (an entry keeps the name it had). */
+function labelName(doc: Y.Doc, labelId: string): string {
+  const value = roots(doc).labels.get(labelId);
+  const name = typeof value === 'object' && value !== null ? (value as { name?: unknown }).name : '';
+  return typeof name === 'string' ? name : '';
 }
 
 /** The well-formed user ids a stored comment mentions, each once, at most MENTIONS_MAX. */
@@ -232,7 +286,9 @@ function compare(doc: Y.Doc, cardId: string, ids: Touched, a: CardFacts, b: Card
   const people = () => assignmentChanges(a, b).map(([kind, memberId]) => event(kind, { memberId }));
   // Whoever is put on a new card hears of it like anyone assigned later.
   if (!a.exists) {
-    return [event('card.created', { toStage: b.stageId, toStageName: b.stageName }), ...people()];
+    // A date it is made with goes into the entry: the due-date index reads it from there.
+    const date = b.date ? { date: b.date } : {};
+    return [event('card.created', { toStage: b.stageId, toStageName: b.stageName, ...date }), ...people()];
   }
   if (!b.exists) return [event('card.deleted')];
   const out: DerivedEvent[] = [];
@@ -251,6 +307,14 @@ function compare(doc: Y.Doc, cardId: string, ids: Touched, a: CardFacts, b: Card
     );
   }
   if (a.archived !== b.archived) out.push(event(b.archived ? 'card.archived' : 'card.restored'));
+  if (ids.date && a.date !== b.date) out.push(event('card.dated', { date: b.date, fromDate: a.date }));
+  for (const labelId of b.labels) {
+    if (!a.labels.has(labelId)) out.push(event('card.labeled', { label: labelName(doc, labelId) }));
+  }
+  for (const labelId of a.labels) {
+    if (!b.labels.has(labelId)) out.push(event('card.unlabeled', { label: labelName(doc, labelId) }));
+  }
+  if (ids.description) out.push(event('card.described'));
   for (const [itemId, done] of b.items) {
     const was = a.items.get(itemId) === true;
     if (done === undefined || done === was) continue;

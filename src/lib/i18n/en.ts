@@ -1,5 +1,6 @@
 import type { MessageKey } from './zh-CN';
 import { enCard } from './en.card';
+import { enNotify } from './en.notify';
 
 /** English catalogue; typed against the Chinese one so a missing key fails `npm run check`. */
 export const en: Record<MessageKey, string> = {
@@ -263,7 +264,7 @@ export const en: Record<MessageKey, string> = {
   'activity.checklist.assigned': '{user} gave “{item}” on “{title}” to {member}',
   'activity.comment.added': '{user} commented on “{title}”',
   'activity.card.approved': '{user} approved “{title}” at {stage} (round {round})',
-  'activity.card.sent-back': '{user} sent “{title}” back from {from} to {to} (round {round})',
+  'activity.card.sent-back': '{user} sent “{title}” back from {from} to {to}; round {round} begins',
   'activity.member.added': '{user} added {member} as {role}',
   'activity.member.role-changed': '{user} made {member} {role}',
   'activity.member.removed': '{user} removed {member}',
@@ -275,7 +276,7 @@ export const en: Record<MessageKey, string> = {
   'inbox.title': 'Inbox',
   'inbox.badge': 'Inbox, {count} unread',
   'inbox.unread': '{count} unread',
-  'inbox.empty': 'Nothing needs you right now. Mentions and assignments show up here.',
+  'inbox.empty': 'Nothing needs you right now. Mentions, assignments, cards awaiting your approval, review results and due dates show up here.',
   'inbox.mention': '{actor} mentioned you on “{card}”',
   'inbox.assigned': '{actor} assigned you to “{card}”',
   'inbox.aCard': 'a card',
@@ -305,5 +306,6 @@ export const en: Record<MessageKey, string> = {
   'error.members.tooManyInvites': 'This board has too many pending invites; revoke some first.',
   'error.members.inviteGone': 'This invite is no longer pending.',
   'error.network': 'Cannot reach the server. Check the connection and try again.',
-  ...enCard
+  ...enCard,
+  ...enNotify
 };
