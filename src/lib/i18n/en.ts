@@ -276,7 +276,8 @@ export const en: Record<MessageKey, string> = {
   'inbox.title': 'Inbox',
   'inbox.badge': 'Inbox, {count} unread',
   'inbox.unread': '{count} unread',
-  'inbox.empty': 'Nothing needs you right now. Mentions, assignments, cards awaiting your approval, review results and due dates show up here.',
+  'inbox.empty':
+    'Nothing needs you right now. Mentions, assignments, cards awaiting your approval, review results and due dates show up here.',
   'inbox.mention': '{actor} mentioned you on “{card}”',
   'inbox.assigned': '{actor} assigned you to “{card}”',
   'inbox.aCard': 'a card',

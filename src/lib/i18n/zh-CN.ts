@@ -268,7 +268,8 @@ export const zhCN = {
   'inbox.title': '收件箱',
   'inbox.badge': '收件箱，{count} 条未读',
   'inbox.unread': '{count} 条未读',
-  'inbox.empty': '目前没有需要你处理的事。有人提到你、指派卡片给你、有卡片等你审批、审批有结果或卡片快到期时，会显示在这里。',
+  'inbox.empty':
+    '目前没有需要你处理的事。有人提到你、指派卡片给你、有卡片等你审批、审批有结果或卡片快到期时，会显示在这里。',
   'inbox.mention': '{actor} 在「{card}」中提到了你',
   'inbox.assigned': '{actor} 把「{card}」指派给了你',
   'inbox.aCard': '一张卡片',
