@@ -27,6 +27,8 @@ import { CARD_TITLE_MAX } from './noticesFor';
 
 /** A day is told by its date, so a pass every quarter hour is soon enough. */
 export const DUE_PASS_MS = 15 * 60 * 1000;
+/** The longest a started server waits before its first pass. */
+const FIRST_PASS_MS = 60 * 1000;
 /** Dates one pass handles at most; the rest wait for the next pass (oldest first). */
 const PASS_MAX = 500;
 
@@ -59,6 +61,7 @@ interface DueCard {
 export class DueNotices {
   readonly #deps: DueNoticesDeps;
   readonly #now: () => number;
+  #first: ReturnType<typeof setTimeout> | null = null;
   #timer: ReturnType<typeof setInterval> | null = null;
   #running: Promise<DuePassResult> | null = null;
   #stopped = false;
@@ -68,22 +71,38 @@ export class DueNotices {
     this.#now = deps.now ?? Date.now;
   }
 
-  /** Runs a pass now in the background, then every `intervalMs`. */
+  /**
+   * Runs a pass every `intervalMs`, the first a little after start (at most FIRST_PASS_MS): not
+   * in the middle of start-up, whose first room loads it would only compete with.
+   */
   start(intervalMs = DUE_PASS_MS): void {
-    if (this.#timer) clearInterval(this.#timer);
+    this.#clear();
     this.#stopped = false;
-    void this.pass();
-    this.#timer = setInterval(() => void this.pass(), intervalMs);
+    this.#first = setTimeout(
+      () => {
+        this.#first = null;
+        void this.pass();
+        this.#timer = setInterval(() => void this.pass(), intervalMs);
+        this.#timer.unref();
+      },
+      Math.min(intervalMs, FIRST_PASS_MS)
+    );
     // A pending pass must not keep the process alive after everything else has stopped.
-    this.#timer.unref();
+    this.#first.unref();
   }
 
   /** Ends the timer and waits for a pass under way, which stops after its current board. */
   async stop(): Promise<void> {
     this.#stopped = true;
-    if (this.#timer) clearInterval(this.#timer);
-    this.#timer = null;
+    this.#clear();
     await this.#running;
+  }
+
+  #clear(): void {
+    if (this.#first) clearTimeout(this.#first);
+    if (this.#timer) clearInterval(this.#timer);
+    this.#first = null;
+    this.#timer = null;
   }
 
   /** Keeps the index from recorded entries: a date set or cleared, a card made with one or deleted. */
