@@ -26,6 +26,8 @@ export interface StartServerOptions {
   pingIntervalMs?: number;
   /** How often open sockets' sessions are checked (server/auth/SessionWatch.ts). */
   sessionWatchMs?: number;
+  /** The due-date notices' clock and pass period (server/inbox/DueNotices.ts; tests set both). */
+  dueNotices?: { now?: () => number; intervalMs?: number };
 }
 
 export interface RunningServer {
@@ -51,7 +53,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     store,
     log,
     onDocChange: options.onDocChange,
-    pingIntervalMs: options.pingIntervalMs
+    pingIntervalMs: options.pingIntervalMs,
+    dueNow: options.dueNotices?.now
   });
   const rooms = services.rooms;
   const handler = options.handler;
@@ -98,6 +101,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   });
   const port = (server.address() as AddressInfo).port;
   services.attachments.sweeper.start();
+  services.dueNotices.start(options.dueNotices?.intervalMs);
   const displayHost = ['0.0.0.0', '::', ''].includes(config.host) ? 'localhost' : config.host;
   const url = `http://${displayHost.includes(':') ? `[${displayHost}]` : displayHost}:${port}`;
 
@@ -116,6 +120,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       // Before the rooms close: a pass under way reads them, and the store after them.
       await services.attachments.sweeper.stop();
+      await services.dueNotices.stop();
       await rooms.close();
       // Rooms hand their last activity entries over as they close; they are written before the store goes.
       await services.activity.flush();

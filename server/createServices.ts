@@ -26,6 +26,10 @@ import { InboxService } from './inbox/InboxService';
 import type { InboxStore } from './inbox/InboxStore';
 import { MemoryInboxStore } from './inbox/MemoryInboxStore';
 import { SqliteInboxStore } from './inbox/SqliteInboxStore';
+import type { DueIndex } from './inbox/DueIndex';
+import { DueNotices } from './inbox/DueNotices';
+import { MemoryDueIndex } from './inbox/MemoryDueIndex';
+import { SqliteDueIndex } from './inbox/SqliteDueIndex';
 import type { Config } from './config';
 import { errorMessage, type Logger } from './log';
 import type { DocChangeHook } from './rooms/Room';
@@ -42,6 +46,8 @@ export interface CreateServicesOptions {
   /** Extra hook after each durable change, besides the board-list title mirror. */
   onDocChange?: DocChangeHook;
   pingIntervalMs?: number;
+  /** The clock the due-date notices read days from (tests set it). */
+  dueNow?: () => number;
 }
 
 /**
@@ -57,6 +63,7 @@ function accountStores(store: DocStore): {
   invites: InviteStore;
   inbox: InboxStore;
   attachments: AttachmentStore;
+  dueIndex: DueIndex;
 } {
   if (store instanceof SqliteDocStore) {
     return {
@@ -65,7 +72,8 @@ function accountStores(store: DocStore): {
       audit: SqliteAuditStore.over(store),
       invites: SqliteInviteStore.over(store),
       attachments: SqliteAttachmentStore.over(store),
-      inbox: SqliteInboxStore.over(store)
+      inbox: SqliteInboxStore.over(store),
+      dueIndex: SqliteDueIndex.over(store)
     };
   }
   const auth = new MemoryAuthStore();
@@ -76,6 +84,7 @@ function accountStores(store: DocStore): {
     ...memory,
     audit: new MemoryAuditStore(),
     inbox: new MemoryInboxStore(),
+    dueIndex: new MemoryDueIndex(),
     attachments: new MemoryAttachmentStore()
   };
 }
@@ -111,6 +120,9 @@ export function createServices(options: CreateServicesOptions): Services {
     inbox.fromActivity(boardId, entries).catch((error: unknown) => {
       log.error('inbox not updated', { board: boardId, error: errorMessage(error) });
     });
+    dueNotices.fromActivity(boardId, entries).catch((error: unknown) => {
+      log.error('due-date index not updated', { board: boardId, error: errorMessage(error) });
+    });
   });
   const members = new MembershipService(accounts.members, accounts.auth, Date.now, (change) => {
     rooms.membershipChanged(change.boardId, change.userId, change.to);
@@ -137,7 +149,21 @@ export function createServices(options: CreateServicesOptions): Services {
       }
     ]);
   };
-  const inbox = new InboxService({ store: accounts.inbox, members, users: accounts.auth, boards: store });
+  const inbox = new InboxService({
+    store: accounts.inbox,
+    members,
+    users: accounts.auth,
+    boards: store,
+    docs: rooms
+  });
+  const dueNotices = new DueNotices({
+    index: accounts.dueIndex,
+    inbox,
+    rooms,
+    docs: store,
+    log,
+    now: options.dueNow
+  });
   const templates = new TemplateService(store, rooms);
   const boards = new BoardService(store, rooms, (id) => templates.find(id), {
     addCreator: (boardId, userId) => members.addCreator(boardId, userId),
@@ -147,6 +173,7 @@ export function createServices(options: CreateServicesOptions): Services {
       await invites.removeBoard(boardId);
       await activity.removeBoard(boardId);
       await inbox.removeBoard(boardId);
+      await accounts.dueIndex.removeBoard(boardId);
       await attachments.removeBoard(boardId);
     }
   });
@@ -159,7 +186,8 @@ export function createServices(options: CreateServicesOptions): Services {
     docs: store,
     dataDir: config.dataDir,
     maxBytes: config.attachmentMaxBytes,
-    log
+    log,
+    activity
   });
   const auth = new AuthService(accounts.auth, log, {
     addressLimits: {
@@ -187,7 +215,8 @@ export function createServices(options: CreateServicesOptions): Services {
     activity,
     reviews,
     attachments,
-    inbox
+    inbox,
+    dueNotices
   };
 }
 

@@ -25,13 +25,13 @@ export async function startDevServices(httpServer: Server): Promise<void> {
   const sessionWatch = new SessionWatch([rooms, services.inbox], auth, log);
   sessionWatch.start();
   services.attachments.sweeper.start();
+  services.dueNotices.start();
   log.info('sync attached to the dev server', { db: config.dbFile });
 
   httpServer.once('close', () => {
     sessionWatch.stop();
     detach();
-    services.attachments.sweeper
-      .stop()
+    Promise.all([services.attachments.sweeper.stop(), services.dueNotices.stop()])
       .then(() => rooms.close())
       .then(() => store.close())
       .then(clearServices)

@@ -5,6 +5,7 @@ import type { ActivityService } from './audit/ActivityService';
 import type { AttachmentService } from './attachments/AttachmentService';
 import type { BoardService } from './boards/BoardService';
 import type { ReviewService } from './boards/ReviewService';
+import type { DueNotices } from './inbox/DueNotices';
 import type { InboxService } from './inbox/InboxService';
 import type { Config } from './config';
 import type { RoomManager } from './rooms/RoomManager';
@@ -30,6 +31,7 @@ export interface Services {
   reviews: ReviewService;
   attachments: AttachmentService;
   inbox: InboxService;
+  dueNotices: DueNotices;
 }
 
 const KEY = Symbol.for('stageboard.services');

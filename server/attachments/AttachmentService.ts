@@ -17,11 +17,12 @@ import {
   type BoardOrigin
 } from '../../src/lib/board';
 import { isBoardId, newId } from '../../src/lib/board/ids';
-import { roots } from '../../src/lib/board/schema';
+import { CardKey, roots } from '../../src/lib/board/schema';
+import type { ActivityService } from '../audit/ActivityService';
 import type { PublicUser } from '../auth/AuthService';
 import type { MembershipService } from '../auth/MembershipService';
 import type { BoardService } from '../boards/BoardService';
-import type { Logger } from '../log';
+import { errorMessage, type Logger } from '../log';
 import type { RoomManager } from '../rooms/RoomManager';
 import type { DocStore } from '../store/DocStore';
 import { notFound, tooLarge } from './AttachmentRequestError';
@@ -48,6 +49,8 @@ export interface AttachmentServiceDeps {
   maxBytes: number;
   log: Logger;
   sweep?: SweepOptions;
+  /** Where an upload is told to the board's feed (ActivityService.record). */
+  activity?: Pick<ActivityService, 'record'>;
 }
 
 export interface UploadInput {
@@ -162,10 +165,27 @@ export class AttachmentService {
           throw error instanceof BoardError ? notFound('card') : error;
         }
         const { v, name, type, size } = record;
+        await this.#recordUpload(actor, boardId, cardId, name, v);
         return { attachmentId, v, name, type, size };
       });
     } finally {
       await fsp.rm(received.file, { force: true });
+    }
+  }
+
+  /** The board's feed hears of a stored upload; a lost line costs the feed one entry, never the file. */
+  async #recordUpload(actor: PublicUser, boardId: string, cardId: string, file: string, version: number) {
+    const { activity, rooms, log } = this.deps;
+    if (!activity) return;
+    try {
+      const title = await rooms.read(boardId, (doc) =>
+        String(roots(doc).cards.get(cardId)?.get(CardKey.title) ?? '')
+      );
+      await activity.record(boardId, actor.id, [
+        { kind: 'attachment.uploaded', cardId, data: { title, file, version } }
+      ]);
+    } catch (error) {
+      log.error('activity not recorded', { board: boardId, error: errorMessage(error) });
     }
   }
 

@@ -7,11 +7,11 @@
  */
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import * as Y from 'yjs';
 import { roots } from '../../src/lib/board/schema';
 import { errorMessage, type Logger } from '../log';
 import type { RoomManager } from '../rooms/RoomManager';
 import type { DocStore } from '../store/DocStore';
+import { readDocOnce } from '../store/readDocOnce';
 import type { AttachmentStore } from './AttachmentStore';
 import { ATTACHMENTS_FOLDER, INCOMING_FOLDER } from './versionFile';
 
@@ -179,33 +179,9 @@ export class AttachmentSweeper {
     return true;
   }
 
-  /**
-   * The ids of the cards in the board's document, or null when the store holds none. An open room
-   * is asked (rooms.read): its document is the one clients edit and may be ahead of the store by
-   * appends in flight. Any other board is read from the store into a throwaway document rather
-   * than through rooms.read, which would keep each swept board loaded for ROOM_IDLE_MS, so a pass
-   * over many boards would hold them all at once. No room writes such a board while it is read
-   * (every write goes through a room); one opening right after sees the same state, and a change
-   * made there after the read is seen by the next pass, long before any grace period ends.
-   */
-  async #cardsOn(boardId: string): Promise<Set<string> | null> {
-    const { rooms, docs } = this.#deps;
-    const room = rooms.stats().boards.find((b) => b.boardId === boardId);
-    // No await between the check and read(): the room cannot go idle in between.
-    if (room?.state === 'ready' || room?.state === 'loading') {
-      return rooms.read(boardId, (doc) => new Set(roots(doc).cards.keys()));
-    }
-    const stored = await docs.loadDoc(boardId);
-    if (!stored.snapshot && stored.updates.length === 0) return null;
-    const doc = new Y.Doc();
-    try {
-      // As Room loads it: the snapshot, then the updates logged after it (DocStore's StoredDoc).
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-      for (const update of stored.updates) Y.applyUpdate(doc, update);
-      return new Set(roots(doc).cards.keys());
-    } finally {
-      doc.destroy();
-    }
+  /** The ids of the cards in the board's document, or null when the store holds none. */
+  #cardsOn(boardId: string): Promise<Set<string> | null> {
+    return readDocOnce(this.#deps.rooms, this.#deps.docs, boardId, (doc) => new Set(roots(doc).cards.keys()));
   }
 }
 

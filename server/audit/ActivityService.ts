@@ -16,6 +16,13 @@ const NAME_CACHE_MAX = 1000;
 /** How long entries wait to be written together, and how many force a write sooner. */
 const BATCH_MS = 25;
 const BATCH_MAX = 500;
+/**
+ * A description is typed key by key, each key an update: one "edited the description" entry per
+ * person and card in this long is the feed a reader wants, and costs a map lookup per update.
+ */
+export const DESCRIBED_EVERY_MS = 5 * 60 * 1000;
+/** Remembered description edits before old ones are let go (bounds the map, not the rule). */
+const DESCRIBED_KEPT_MAX = 10_000;
 
 /** A server-side event about a card or a member; derived ones come from deriveActivity. */
 export type NewActivity = Omit<DerivedEvent, 'cardId'> & { cardId: string | null };
@@ -38,6 +45,8 @@ export class ActivityService {
   #pendingCount = 0;
   #timer: ReturnType<typeof setTimeout> | null = null;
   readonly #renames: RenameBursts;
+  /** `board\ncard\nuser` → when their last description entry was recorded. */
+  readonly #described = new Map<string, number>();
 
   constructor(
     private readonly store: AuditStore,
@@ -65,7 +74,29 @@ export class ActivityService {
    * (renameBursts.ts) and are written then, so they are not among the entries resolved with.
    */
   record(boardId: string, userId: string | null, events: readonly NewActivity[]): Promise<ActivityEntry[]> {
-    return this.#recordNow(boardId, userId, this.#renames.take(boardId, userId, events));
+    return this.#recordNow(
+      boardId,
+      userId,
+      this.#renames.take(boardId, userId, this.#throttled(boardId, userId, events))
+    );
+  }
+
+  /** `events` without description edits recorded for the same person and card in the last few minutes. */
+  #throttled(boardId: string, userId: string | null, events: readonly NewActivity[]): readonly NewActivity[] {
+    if (!events.some((e) => e.kind === 'card.described')) return events;
+    const now = this.now();
+    return events.filter((e) => {
+      if (e.kind !== 'card.described') return true;
+      const key = `${boardId}\n${e.cardId ?? ''}\n${userId ?? ''}`;
+      const last = this.#described.get(key);
+      if (last !== undefined && now - last < DESCRIBED_EVERY_MS) return false;
+      if (this.#described.size >= DESCRIBED_KEPT_MAX) {
+        for (const [k, at] of this.#described) if (now - at >= DESCRIBED_EVERY_MS) this.#described.delete(k);
+        if (this.#described.size >= DESCRIBED_KEPT_MAX) this.#described.clear();
+      }
+      this.#described.set(key, now);
+      return true;
+    });
   }
 
   async #recordNow(

@@ -2,17 +2,19 @@
  * Turns an applied client update into activity entries: a probe reads the cards the update
  * touches (from the policy's decoding, server/auth/updateTouches.ts) before it is applied, and
  * compares them after. Only what a person would call an event is reported: a card created,
- * renamed, moved, archived, restored or deleted; a checklist item ticked or unticked; a comment
- * added, or edited to mention someone new; a person assigned or unassigned. Ranks, clocks and
- * seeding are bookkeeping, not events.
+ * renamed, moved, archived, restored or deleted; its date set, changed or cleared; a label put on
+ * or taken off; its description edited; a checklist item ticked or unticked; a comment added, or
+ * edited to mention someone new; a person assigned or unassigned. Ranks, clocks and seeding are
+ * bookkeeping, not events. The description is never read: that it was typed into is the event
+ * (ActivityService keeps one per person and card every few minutes).
  */
 import * as Y from 'yjs';
 import { excerptOf, type ActivityData, type ActivityKind } from '../../src/lib/activity/types';
-import { isCommentId, MENTIONS_MAX } from '../../src/lib/board/comment-value';
-import { readStage } from '../../src/lib/board/read';
-import { CardKey, ChecklistItemKey, LIMITS, roots } from '../../src/lib/board/schema';
+import { isCommentId } from '../../src/lib/board/comment-value';
+import { CardKey, ChecklistItemKey, roots } from '../../src/lib/board/schema';
 import type { Touch } from '../auth/updateTouches';
-import { titleNow, titleSeen } from './textReads';
+import { factsOf, titleOf, touchedCards, type CardFacts, type Touched } from './cardFacts';
+import { titleNow } from './textReads';
 
 export interface DerivedEvent {
   kind: ActivityKind;
@@ -23,25 +25,6 @@ export interface DerivedEvent {
    * (renameBursts.ts), so the title is read once, when the burst ends, not once per keystroke.
    */
   readTitle?: () => string;
-}
-
-interface CardFacts {
-  exists: boolean;
-  /** As last read (textReads.ts): during a burst of typing, the title before it. */
-  title: string;
-  stageId: string;
-  /** Its stage's name then (the stage may be renamed or removed by the same update); '' unless touched. */
-  stageName: string;
-  archived: boolean;
-  /** Done state of the checklist items the update touches (undefined: no such item). */
-  items: Map<string, boolean | undefined>;
-  /** Assignee of the checklist items the update touches, where one is set. */
-  itemAssignees: Map<string, string>;
-  comments: Set<string>;
-  /** Comment id → the user ids it mentions, for the touched comments that exist. */
-  mentions: Map<string, readonly string[]>;
-  /** Of the assignees the update touches (all, when it replaces the map), those on the card. */
-  assigned: Set<string>;
 }
 
 export interface ActivityProbe {
@@ -69,121 +52,11 @@ export function probeActivity(doc: Y.Doc, touches: readonly Touch[]): ActivityPr
   };
 }
 
-/** What an update touches on one card, so only that is read before and after. */
-interface Touched {
-  items: Set<string>;
-  comments: Set<string>;
-  /** The card itself, or its stage, is written: stage names are read (a stage's name costs a parse). */
-  stage: boolean;
-  /** The title is written or typed into. */
-  title: boolean;
-  /** User ids written or deleted in the card's assignees map. */
-  assignees: Set<string>;
-  /** The assignees map itself is written (a new card, or a card given its first map): read it whole. */
-  allAssignees: boolean;
-}
-
-/** Card id → the checklist item ids and comment ids the update touches on it. */
-function touchedCards(touches: readonly Touch[]): Map<string, Touched> {
-  const cards = new Map<string, Touched>();
-  for (const { parent, key } of touches) {
-    if (parent[0] !== 'cards') continue;
-    const cardId = parent.length === 1 ? key : parent[1];
-    if (!cardId) continue;
-    let entry = cards.get(cardId);
-    if (!entry) cards.set(cardId, (entry = newTouched()));
-    if (parent.length === 1 || (parent.length === 2 && key === CardKey.stageId)) entry.stage = true;
-    if ((parent.length === 2 && key === CardKey.title) || parent[2] === CardKey.title) entry.title = true;
-    if (parent.length === 2 && key === CardKey.assignees) entry.allAssignees = true;
-    if (parent[2] === CardKey.assignees && parent.length === 3 && key) entry.assignees.add(key);
-    if (parent[2] === CardKey.checklist) {
-      const itemId = parent.length === 3 ? key : parent[3];
-      if (itemId) entry.items.add(itemId);
-    } else if (parent[2] === CardKey.comments && parent.length === 3 && key) {
-      entry.comments.add(key);
-    }
-  }
-  return cards;
-}
-
-const newTouched = (): Touched => ({
-  items: new Set(),
-  comments: new Set(),
-  stage: false,
-  title: false,
-  assignees: new Set(),
-  allAssignees: false
-});
-
-function factsOf(doc: Y.Doc, cardId: string, ids: Touched): CardFacts {
-  const card = roots(doc).cards.get(cardId);
-  const items = new Map<string, boolean | undefined>();
-  const itemAssignees = new Map<string, string>();
-  const comments = new Set<string>();
-  const mentions = new Map<string, readonly string[]>();
-  if (!(card instanceof Y.Map)) {
-    const none = { title: '', stageId: '', stageName: '', archived: false, assigned: new Set<string>() };
-    return { exists: false, ...none, items, itemAssignees, comments, mentions };
-  }
-  const checklist = card.get(CardKey.checklist);
-  for (const itemId of ids.items) {
-    const item = checklist instanceof Y.Map ? checklist.get(itemId) : undefined;
-    items.set(itemId, item instanceof Y.Map ? item.get(ChecklistItemKey.done) === true : undefined);
-    const assignee = item instanceof Y.Map ? item.get(ChecklistItemKey.assignee) : undefined;
-    if (typeof assignee === 'string') itemAssignees.set(itemId, assignee);
-  }
-  const stored = card.get(CardKey.comments);
-  for (const id of ids.comments) {
-    if (!(stored instanceof Y.Map) || !stored.has(id)) continue;
-    comments.add(id);
-    mentions.set(id, mentionsOf(stored.get(id)));
-  }
-  const stageId = String(card.get(CardKey.stageId) ?? '');
-  return {
-    exists: true,
-    title: titleOf(card, titleSeen) ?? '',
-    stageId,
-    stageName: ids.stage ? stageName(doc, stageId) : '',
-    archived: card.get(CardKey.archived) === true,
-    items,
-    itemAssignees,
-    comments,
-    mentions,
-    assigned: assignedOf(card, ids)
-  };
-}
-
-/** The card's title, read by `how` when it is live text; null when it has none. */
-function titleOf(card: Y.Map<unknown>, how: (text: Y.Text) => string): string | null {
-  const title = card.get(CardKey.title);
-  return title instanceof Y.Text ? how(title) : typeof title === 'string' ? title : null;
-}
-
-/**
- * Reading a whole assignees map stops here: ops keep it to LIMITS.assignees, and this bounds the
- * work (and the entries) should a client write more.
- */
-const ASSIGNEES_READ_MAX = LIMITS.assignees * 2;
-
-function assignedOf(card: Y.Map<unknown>, ids: Touched): Set<string> {
-  const map = card.get(CardKey.assignees);
-  const out = new Set<string>();
-  if (!(map instanceof Y.Map)) return out;
-  if (ids.allAssignees) {
-    for (const userId of map.keys()) {
-      if (out.size >= ASSIGNEES_READ_MAX) break;
-      out.add(userId);
-    }
-  }
-  for (const userId of ids.assignees) if (map.has(userId)) out.add(userId);
-  return out;
-}
-
-/** The well-formed user ids a stored comment mentions, each once, at most MENTIONS_MAX. */
-function mentionsOf(value: unknown): string[] {
-  const list =
-    typeof value === 'object' && value !== null ? (value as { mentions?: unknown }).mentions : null;
-  return Array.isArray(list) ? [...new Set(list.filter(isCommentId))].slice(0, MENTIONS_MAX) : [];
+/** A board label's name now, '' when it is gone (an entry keeps the name it had). */
+function labelName(doc: Y.Doc, labelId: string): string {
+  const value = roots(doc).labels.get(labelId);
+  const name = typeof value === 'object' && value !== null ? (value as { name?: unknown }).name : '';
+  return typeof name === 'string' ? name : '';
 }
 
 /** What a comment entry carries: the comment's id and opening words, and whom it (newly) mentions. */
@@ -194,11 +67,6 @@ function commentData(doc: Y.Doc, cardId: string, commentId: string, mentions: re
   const data: ActivityData = { commentId, excerpt: excerptOf(typeof text === 'string' ? text : '') };
   if (mentions.length > 0) data.mentions = [...mentions];
   return data;
-}
-
-function stageName(doc: Y.Doc, stageId: string): string {
-  const stage = roots(doc).stages.get(stageId);
-  return stage ? readStage(stageId, stage).name : '';
 }
 
 function itemText(doc: Y.Doc, cardId: string, itemId: string): string {
@@ -232,7 +100,9 @@ function compare(doc: Y.Doc, cardId: string, ids: Touched, a: CardFacts, b: Card
   const people = () => assignmentChanges(a, b).map(([kind, memberId]) => event(kind, { memberId }));
   // Whoever is put on a new card hears of it like anyone assigned later.
   if (!a.exists) {
-    return [event('card.created', { toStage: b.stageId, toStageName: b.stageName }), ...people()];
+    // A date it is made with goes into the entry: the due-date index reads it from there.
+    const date = b.date ? { date: b.date } : {};
+    return [event('card.created', { toStage: b.stageId, toStageName: b.stageName, ...date }), ...people()];
   }
   if (!b.exists) return [event('card.deleted')];
   const out: DerivedEvent[] = [];
@@ -251,6 +121,14 @@ function compare(doc: Y.Doc, cardId: string, ids: Touched, a: CardFacts, b: Card
     );
   }
   if (a.archived !== b.archived) out.push(event(b.archived ? 'card.archived' : 'card.restored'));
+  if (ids.date && a.date !== b.date) out.push(event('card.dated', { date: b.date, fromDate: a.date }));
+  for (const labelId of b.labels) {
+    if (!a.labels.has(labelId)) out.push(event('card.labeled', { label: labelName(doc, labelId) }));
+  }
+  for (const labelId of a.labels) {
+    if (!b.labels.has(labelId)) out.push(event('card.unlabeled', { label: labelName(doc, labelId) }));
+  }
+  if (ids.description) out.push(event('card.described'));
   for (const [itemId, done] of b.items) {
     const was = a.items.get(itemId) === true;
     if (done === undefined || done === was) continue;

@@ -123,6 +123,11 @@ export class MembershipService {
     return (await this.members.listBoardsOf(userId)).map(({ boardId, role }) => ({ boardId, role }));
   }
 
+  /** Every member of the board with their role, for the server's own use (whom a gate tells). */
+  async rolesOn(boardId: string): Promise<{ userId: string; role: BoardRole }[]> {
+    return (await this.members.listMembers(boardId)).map(({ userId, role }) => ({ userId, role }));
+  }
+
   /** Forgets every membership of a board that is being deleted, cutting its members' connections. */
   async removeBoard(boardId: string): Promise<void> {
     const rows = await this.members.listMembers(boardId);

@@ -3,13 +3,14 @@
  * person's items with the names they need, marks them read, and tells that person's open
  * streams at once. Reasons and limits: README.md.
  */
-import { excerptOf, type ActivityEntry } from '../../src/lib/activity/types';
-import { isCommentId, MENTIONS_MAX } from '../../src/lib/board/comment-value';
+import type * as Y from 'yjs';
+import type { ActivityEntry } from '../../src/lib/activity/types';
 import { INBOX_PAGE_MAX, type InboxEvents, type InboxPage, type InboxView } from '../../src/lib/inbox/types';
 import type { AuthStore } from '../auth/AuthStore';
 import type { MembershipService } from '../auth/MembershipService';
 import type { DocStore } from '../store/DocStore';
 import type { InboxItem, InboxStore, NewInboxItem } from './InboxStore';
+import { cardTitleOf, directNotices, documentNotices, needsDocument, readCardNow } from './noticesFor';
 
 /** One event for a stream, named as the browser's EventSource will see it. */
 export type InboxMessage = { [N in keyof InboxEvents]: { name: N; data: InboxEvents[N] } }[keyof InboxEvents];
@@ -20,52 +21,16 @@ export const STREAMS_PER_USER = 5;
 
 /** How long a read item stays in the inbox; unread ones stay until read or their board goes. */
 export const READ_ITEMS_KEPT_MS = 90 * 24 * 3600 * 1000;
-/** A card title kept in an item: the list shows one line of it. */
-const CARD_TITLE_MAX = 200;
 const DEFAULT_PAGE = 50;
 
 export interface InboxServiceDeps {
   store: InboxStore;
-  members: Pick<MembershipService, 'roleOf' | 'boardsOf'>;
+  members: Pick<MembershipService, 'roleOf' | 'boardsOf' | 'rolesOn'>;
   users: Pick<AuthStore, 'getUser'>;
   boards: Pick<DocStore, 'getBoard'>;
+  /** Reads a board's document (RoomManager.read): whom a gate or a review tells. */
+  docs: { read<T>(boardId: string, fn: (doc: Y.Doc) => T): Promise<T> };
   now?: () => number;
-}
-
-/** The well-formed user ids of an entry's `mentions`, each once, at most MENTIONS_MAX. */
-function mentionedIn(entry: ActivityEntry): string[] {
-  const list: unknown = entry.data.mentions;
-  return Array.isArray(list) ? [...new Set(list.filter(isCommentId))].slice(0, MENTIONS_MAX) : [];
-}
-
-/** The card's title an entry names, cut to what an item keeps. */
-const cardTitleOf = (entry: ActivityEntry): string => excerptOf(entry.data.title ?? '', CARD_TITLE_MAX);
-
-/** The items an activity entry asks for, before membership is checked: nobody hears of their own act. */
-function itemsFor(boardId: string, entry: ActivityEntry): NewInboxItem[] {
-  if (!entry.cardId) return [];
-  const base = {
-    boardId,
-    cardId: entry.cardId,
-    actorId: entry.userId,
-    cardTitle: cardTitleOf(entry),
-    createdAt: entry.at
-  };
-  const notActor = (userId: string) => userId !== entry.userId;
-  if (entry.kind === 'comment.added' || entry.kind === 'comment.mentioned') {
-    const excerpt = excerptOf(entry.data.excerpt ?? '');
-    return mentionedIn(entry)
-      .filter(notActor)
-      .map((userId) => ({ ...base, userId, kind: 'mention' as const, excerpt }));
-  }
-  const { memberId } = entry.data;
-  if (!isCommentId(memberId) || !notActor(memberId)) return [];
-  if (entry.kind === 'card.assigned') return [{ ...base, userId: memberId, kind: 'assigned', excerpt: '' }];
-  // A checklist item given to someone: the item's words say which of the card's tasks is theirs.
-  if (entry.kind === 'checklist.assigned') {
-    return [{ ...base, userId: memberId, kind: 'assigned', excerpt: excerptOf(entry.data.item ?? '') }];
-  }
-  return [];
 }
 
 export class InboxService {
@@ -81,9 +46,10 @@ export class InboxService {
   }
 
   /**
-   * Makes items for the mentions and assignments among entries ActivityService recorded on a
-   * board, for members of the board only (a mention may name anyone's id), and pushes each to
-   * its person's streams; a renamed card's items take its new title.
+   * Makes items for what recorded entries on a board tell people (mentions, assignments, a card
+   * entering a gated stage, approved or sent back: noticesFor.ts), for members of the board only
+   * (a mention may name anyone's id), and pushes each to its person's streams; a renamed card's
+   * items take its new title.
    */
   async fromActivity(boardId: string, entries: readonly ActivityEntry[]): Promise<void> {
     // Items name their card as it is called now: an inbox of old names sends people hunting.
@@ -91,8 +57,28 @@ export class InboxService {
       if (entry.kind !== 'card.renamed' || !entry.cardId) continue;
       await this.#deps.store.retitleCard(boardId, entry.cardId, cardTitleOf(entry));
     }
-    const wanted = entries.flatMap((entry) => itemsFor(boardId, entry));
-    if (wanted.length === 0) return;
+    const wanted = entries.flatMap((entry) => directNotices(boardId, entry));
+    const reviewed = entries.filter(needsDocument);
+    if (reviewed.length > 0) {
+      // One read of the document for all of them; the members once, and only when a gate asks.
+      const cards = await this.#deps.docs.read(boardId, (doc) => reviewed.map((e) => readCardNow(doc, e)));
+      let members: Awaited<ReturnType<MembershipService['rolesOn']>> | null = null;
+      for (const [i, entry] of reviewed.entries()) {
+        const card = cards[i];
+        if (!card) continue;
+        if (card.approverRole) members ??= await this.#deps.members.rolesOn(boardId);
+        wanted.push(...documentNotices(boardId, entry, card, members ?? []));
+      }
+    }
+    await this.deliver(boardId, wanted);
+  }
+
+  /**
+   * Stores the items meant for members of the board (others are dropped), skipping any its person
+   * already has (dedupeKey), and pushes the new ones to their people's streams.
+   */
+  async deliver(boardId: string, wanted: readonly NewInboxItem[]): Promise<InboxItem[]> {
+    if (wanted.length === 0) return [];
     const isMember = new Map<string, boolean>();
     const kept: NewInboxItem[] = [];
     for (const item of wanted) {
@@ -110,6 +96,7 @@ export class InboxService {
       const unread = await this.unreadCount(item.userId);
       this.#emit(item.userId, { name: 'item', data: { item: view as InboxView, unread } });
     }
+    return stored;
   }
 
   /** A person's items on their boards now, newest first, older than `before`; and their unread count. */
@@ -226,6 +213,8 @@ export class InboxService {
       actorId: item.actorId,
       actorName: item.actorId ? (names.get(item.actorId) ?? '') : '',
       excerpt: item.excerpt,
+      detail: item.detail,
+      commentId: item.commentId,
       createdAt: item.createdAt,
       readAt: item.readAt
     }));

@@ -10,11 +10,17 @@ export interface NewInboxItem {
   boardId: string;
   cardId: string;
   kind: InboxKind;
-  /** Who mentioned or assigned; null for the server. */
+  /** Who mentioned, assigned, moved or reviewed; null for the server (due dates). */
   actorId: string | null;
   /** The card's title (kept current by retitleCard), and the comment's opening words (mentions); both already cut short. */
   cardTitle: string;
   excerpt: string;
+  /** The stage's name or the due day the item is about; '' for mentions and assignments. */
+  detail: string;
+  /** The comment a mention is in; null otherwise. */
+  commentId: string | null;
+  /** What the item is about; a second item with the same key for the same person is not stored. Null: no key. */
+  dedupeKey: string | null;
   createdAt: number;
 }
 
@@ -37,7 +43,10 @@ export interface InboxQuery {
 }
 
 export interface InboxStore {
-  /** Stores items in order in one write; resolves with them, ids assigned, unread. */
+  /**
+   * Stores items in order in one write; resolves with those stored, ids assigned, unread. An item
+   * whose dedupeKey its person already has (or an earlier one of the same call has) is skipped.
+   */
   add(items: readonly NewInboxItem[]): Promise<InboxItem[]>;
   /** One person's items on the given boards, newest first. */
   list(userId: string, query: InboxQuery): Promise<InboxItem[]>;

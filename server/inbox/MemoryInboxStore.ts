@@ -7,7 +7,14 @@ export class MemoryInboxStore implements InboxStore {
   #nextId = 1;
 
   async add(items: readonly NewInboxItem[]): Promise<InboxItem[]> {
-    const stored = items.map((item) => ({ ...item, id: this.#nextId++, readAt: null }));
+    const stored: InboxItem[] = [];
+    // As the SQLite unique index: a key is taken while an item of that person's holds it.
+    const taken = (item: NewInboxItem) =>
+      item.dedupeKey !== null &&
+      [...this.#items, ...stored].some((i) => i.userId === item.userId && i.dedupeKey === item.dedupeKey);
+    for (const item of items) {
+      if (!taken(item)) stored.push({ ...item, id: this.#nextId++, readAt: null });
+    }
     this.#items.push(...stored);
     return stored.map((item) => ({ ...item }));
   }

@@ -51,8 +51,13 @@ export class SqliteInboxStore implements InboxStore {
         actorId: p('actorId'),
         cardTitle: p('cardTitle'),
         excerpt: p('excerpt'),
+        detail: p('detail'),
+        commentId: p('commentId'),
+        dedupeKey: p('dedupeKey'),
         createdAt: p('createdAt')
       })
+      // inbox_items_dedupe_idx: a repeat is no error, just not stored (and no row comes back).
+      .onConflictDoNothing()
       .returning()
       .prepare();
     const mine = eq(inboxItems.userId, p('userId'));
@@ -81,9 +86,9 @@ export class SqliteInboxStore implements InboxStore {
   async add(items: readonly NewInboxItem[]): Promise<InboxItem[]> {
     if (items.length === 0) return [];
     return this.#write(() =>
-      items.map((item) => {
-        const row = this.#insert.get({ ...item }) as Row;
-        return { ...item, id: row.id, readAt: null };
+      items.flatMap((item) => {
+        const row = this.#insert.get({ ...item }) as Row | undefined;
+        return row ? [{ ...item, id: row.id, readAt: null }] : [];
       })
     );
   }

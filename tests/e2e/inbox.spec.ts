@@ -44,7 +44,11 @@ test('a mention reaches the other person’s open inbox live, unread, and they m
   await expect(entry).toContainText('Inbox launch');
   await expect(entry).toHaveClass(/unread/);
   await expect(b.locator('[data-unread]')).toHaveText('1 unread');
-  await expect(entry.getByRole('link')).toHaveAttribute('href', `/boards/${boardId}?card=${cardId}`);
+  // To the card and the comment in it (notices.spec.ts follows such a link).
+  await expect(entry.getByRole('link')).toHaveAttribute(
+    'href',
+    new RegExp(`^/boards/${boardId}\\?card=${cardId}&comment=[\\w-]+$`)
+  );
   await expect(b2.locator('.entry.unread', { hasText: 'Launch poster' })).toBeVisible();
 
   await entry.getByRole('button', { name: 'Mark read' }).click();

@@ -20,6 +20,11 @@ export const ACTIVITY_KINDS = [
   'card.unassigned',
   'card.approved',
   'card.sent-back',
+  'card.described',
+  'card.dated',
+  'card.labeled',
+  'card.unlabeled',
+  'attachment.uploaded',
   'member.added',
   'member.role-changed',
   'member.removed'
@@ -52,7 +57,7 @@ export interface ActivityData {
   toStageName?: string;
   /** checklist.*: the item's text. */
   item?: string;
-  /** card.approved / card.sent-back: the stage, the round and the reviewer's note. */
+  /** card.approved / card.sent-back: the stage, the round (0 for the first) and the reviewer's note. */
   stageName?: string;
   round?: number;
   note?: string;
@@ -68,6 +73,14 @@ export interface ActivityData {
   commentId?: string;
   mentions?: string[];
   excerpt?: string;
+  /** card.dated: the card's date ('YYYY-MM-DD') after and before; null when none. */
+  date?: string | null;
+  fromDate?: string | null;
+  /** card.labeled / card.unlabeled: the label's name then. */
+  label?: string;
+  /** attachment.uploaded: the file's name and its version (1 for a new attachment). */
+  file?: string;
+  version?: number;
 }
 
 /** Characters of a comment kept in an entry (and an inbox item): enough to recognise it. */

@@ -2,6 +2,7 @@ import type { MessageKey } from './zh-CN';
 import { enCard } from './en.card';
 import { enKeys } from './en.keys';
 import { enFace } from './en.face';
+import { enNotify } from './en.notify';
 
 /** English catalogue; typed against the Chinese one so a missing key fails `npm run check`. */
 export const en: Record<MessageKey, string> = {
@@ -275,7 +276,7 @@ export const en: Record<MessageKey, string> = {
   'activity.checklist.assigned': '{user} gave “{item}” on “{title}” to {member}',
   'activity.comment.added': '{user} commented on “{title}”',
   'activity.card.approved': '{user} approved “{title}” at {stage} (round {round})',
-  'activity.card.sent-back': '{user} sent “{title}” back from {from} to {to} (round {round})',
+  'activity.card.sent-back': '{user} sent “{title}” back from {from} to {to}; round {round} begins',
   'activity.member.added': '{user} added {member} as {role}',
   'activity.member.role-changed': '{user} made {member} {role}',
   'activity.member.removed': '{user} removed {member}',
@@ -287,7 +288,8 @@ export const en: Record<MessageKey, string> = {
   'inbox.title': 'Inbox',
   'inbox.badge': 'Inbox, {count} unread',
   'inbox.unread': '{count} unread',
-  'inbox.empty': 'Nothing needs you right now. Mentions and assignments show up here.',
+  'inbox.empty':
+    'Nothing needs you right now. Mentions, assignments, cards awaiting your approval, review results and due dates show up here.',
   'inbox.mention': '{actor} mentioned you on “{card}”',
   'inbox.assigned': '{actor} assigned you to “{card}”',
   'inbox.aCard': 'a card',
@@ -319,5 +321,6 @@ export const en: Record<MessageKey, string> = {
   'error.network': 'Cannot reach the server. Check the connection and try again.',
   ...enCard,
   ...enKeys,
-  ...enFace
+  ...enFace,
+  ...enNotify
 };

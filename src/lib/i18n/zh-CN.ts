@@ -1,6 +1,7 @@
 import { zhCNCard } from './zh-CN.card';
 import { zhCNKeys } from './zh-CN.keys';
 import { zhCNFace } from './zh-CN.face';
+import { zhCNNotify } from './zh-CN.notify';
 
 /** Simplified Chinese: the reference catalogue; every other language must have the same keys. */
 export const zhCN = {
@@ -266,7 +267,7 @@ export const zhCN = {
   'activity.checklist.assigned': '{user} 把「{title}」的检查项「{item}」交给 {member}',
   'activity.comment.added': '{user} 评论了「{title}」',
   'activity.card.approved': '{user} 批准了「{title}」的「{stage}」（第 {round} 轮）',
-  'activity.card.sent-back': '{user} 把「{title}」从「{from}」退回到「{to}」（第 {round} 轮）',
+  'activity.card.sent-back': '{user} 把「{title}」从「{from}」退回到「{to}」，开始第 {round} 轮',
   'activity.member.added': '{user} 把 {member} 加为{role}',
   'activity.member.role-changed': '{user} 把 {member} 设为{role}',
   'activity.member.removed': '{user} 移除了 {member}',
@@ -278,7 +279,8 @@ export const zhCN = {
   'inbox.title': '收件箱',
   'inbox.badge': '收件箱，{count} 条未读',
   'inbox.unread': '{count} 条未读',
-  'inbox.empty': '目前没有需要你处理的事。有人提到你或把卡片指派给你时，会显示在这里。',
+  'inbox.empty':
+    '目前没有需要你处理的事。有人提到你、指派卡片给你、有卡片等你审批、审批有结果或卡片快到期时，会显示在这里。',
   'inbox.mention': '{actor} 在「{card}」中提到了你',
   'inbox.assigned': '{actor} 把「{card}」指派给了你',
   'inbox.aCard': '一张卡片',
@@ -310,7 +312,8 @@ export const zhCN = {
   'error.network': '无法连接服务器，请检查网络后重试。',
   ...zhCNCard,
   ...zhCNKeys,
-  ...zhCNFace
+  ...zhCNFace,
+  ...zhCNNotify
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,9 +1,19 @@
 /**
  * The personal inbox as the API and its live stream deliver it. The server makes an item when
- * someone mentions a person in a comment or assigns them a card (server/inbox/InboxService.ts);
- * its owner only reads it and marks it read. Shared by the server and the browser.
+ * someone mentions a person in a comment or assigns them a card, when a card enters a stage they
+ * approve, when their card is approved or sent back, and when its due date is tomorrow or has
+ * passed (server/inbox/InboxService.ts, DueNotices.ts); its owner only reads it and marks it read.
+ * Shared by the server and the browser.
  */
-export const INBOX_KINDS = ['mention', 'assigned'] as const;
+export const INBOX_KINDS = [
+  'mention',
+  'assigned',
+  'gate',
+  'approved',
+  'sent-back',
+  'due-soon',
+  'overdue'
+] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
 
 /** Items one page of GET /api/inbox holds at most. */
@@ -22,11 +32,15 @@ export interface InboxView {
   cardId: string;
   /** The card's title when the item was made. */
   cardTitle: string;
-  /** Who mentioned or assigned; null for the server itself. */
+  /** Who mentioned, assigned, moved or reviewed; null for the server itself (due dates). */
   actorId: string | null;
   actorName: string;
-  /** The comment's opening words for a mention; '' for an assignment. */
+  /** A mention's comment opening words, a checklist item given, a reviewer's note or reason; or ''. */
   excerpt: string;
+  /** The stage's name (gate, approved, sent back: the stage returned to) or the due day 'YYYY-MM-DD'; or ''. */
+  detail: string;
+  /** The comment a mention is in, so its link opens the card at it; else null. */
+  commentId: string | null;
   createdAt: number;
   readAt: number | null;
 }
@@ -62,12 +76,13 @@ const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFi
 export function isInboxView(value: unknown): value is InboxView {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  const strings = ['boardId', 'boardTitle', 'cardId', 'cardTitle', 'actorName', 'excerpt'];
+  const strings = ['boardId', 'boardTitle', 'cardId', 'cardTitle', 'actorName', 'excerpt', 'detail'];
   return (
     isCount(v.id) &&
     isInboxKind(v.kind) &&
     strings.every((key) => typeof v[key] === 'string') &&
     (v.actorId === null || typeof v.actorId === 'string') &&
+    (v.commentId === null || typeof v.commentId === 'string') &&
     isTime(v.createdAt) &&
     (v.readAt === null || isTime(v.readAt))
   );

@@ -4,7 +4,7 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { startServer, type RunningServer } from '../../../server/app';
+import { startServer, type RunningServer, type StartServerOptions } from '../../../server/app';
 import { loadConfig, type Config } from '../../../server/config';
 import type { LogFields, Logger } from '../../../server/log';
 import type { AuthService, PublicUser } from '../../../server/auth/AuthService';
@@ -105,12 +105,14 @@ export async function harnessSession(auth: AuthService): Promise<{ user: PublicU
 export async function startTestServer(
   dataDir: string,
   overrides: Partial<Config> = {},
-  store?: DocStore
+  store?: DocStore,
+  /** Server options a test controls, such as the due-date notices' clock. */
+  options: Pick<StartServerOptions, 'dueNotices'> = {}
 ): Promise<TestServer> {
   const config = testConfig(dataDir, overrides);
   const docStore = store ?? SqliteDocStore.open(config);
   const log = new RecordingLogger();
-  const running = await startServer({ config, store: docStore, log });
+  const running = await startServer({ config, store: docStore, log, ...options });
   const { auth, members } = running.services;
   const { user: owner, cookie } = await harnessSession(auth);
   const syncUrl = `ws://127.0.0.1:${running.port}/sync`;

@@ -16,6 +16,9 @@ const item = (userId: string, boardId: string, n: number, kind: NewInboxItem['ki
   actorId: n % 2 ? 'ann' : null,
   cardTitle: `Card ${n}`,
   excerpt: kind === 'mention' ? `@you 第 ${n} 条` : '',
+  detail: '',
+  commentId: kind === 'mention' ? `c-${n}` : null,
+  dedupeKey: null as string | null,
   createdAt: 1_000 + n
 });
 
@@ -39,6 +42,21 @@ export function inboxStoreContract(
       expect(stored[0]).toEqual({ ...item('bob', 'b1', 1), id: stored[0]!.id, readAt: null });
       expect(await f.store.list('bob', { boardIds: ['b1'], limit: 10 })).toEqual([...stored].reverse());
       expect(await f.store.add([])).toEqual([]);
+    });
+
+    it('I1b an item whose key its person already holds is not stored again; others are', async () => {
+      const keyed = (userId: string, n: number) => ({
+        ...item(userId, 'b1', n, 'due-soon'),
+        dedupeKey: 'due-soon:card-1:2026-12-08'
+      });
+      const first = await f.store.add([keyed('bob', 1), keyed('bob', 2), keyed('cai', 3)]);
+      expect(first.map((i) => i.userId)).toEqual(['bob', 'cai']);
+      expect(await f.store.add([keyed('bob', 4), item('bob', 'b1', 5)])).toHaveLength(1);
+      expect(await f.store.countUnread('bob', ['b1'])).toBe(2);
+      // No key: an assignment undone and made again is told again.
+      expect(
+        await f.store.add([item('bob', 'b1', 6, 'assigned'), item('bob', 'b1', 6, 'assigned')])
+      ).toHaveLength(2);
     });
 
     it('I2 list is one person’s items, newest first, bounded by limit and paged by before', async () => {
