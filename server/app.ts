@@ -117,6 +117,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       // Before the rooms close: a pass under way reads them, and the store after them.
       await services.attachments.sweeper.stop();
       await rooms.close();
+      // Rooms flush their last changes as they close; the list rows follow them before the store goes.
+      await services.summaries.flush();
       // Rooms hand their last activity entries over as they close; they are written before the store goes.
       await services.activity.flush();
       server.closeIdleConnections();

@@ -21,6 +21,7 @@ import { MemoryAuditStore } from './audit/MemoryAuditStore';
 import { SqliteAuditStore } from './audit/SqliteAuditStore';
 import { checkUpdate } from './auth/updatePolicy';
 import { BoardService } from './boards/BoardService';
+import { BoardSummaries } from './boards/BoardSummaries';
 import { ReviewService } from './boards/ReviewService';
 import { InboxService } from './inbox/InboxService';
 import type { InboxStore } from './inbox/InboxStore';
@@ -43,6 +44,9 @@ export interface CreateServicesOptions {
   onDocChange?: DocChangeHook;
   pingIntervalMs?: number;
 }
+
+/** A board's list row follows its edits within this long; a burst of typing costs a write or two. */
+const SUMMARY_INTERVAL_MS = 5_000;
 
 /**
  * Where accounts, memberships, invitations and the audit log live: the SQLite file's own tables
@@ -83,6 +87,7 @@ function accountStores(store: DocStore): {
 /** Builds the process's services once (rooms, board catalogue, templates, accounts), shared by `npm start` and the dev plugin. */
 export function createServices(options: CreateServicesOptions): Services {
   const { config, store, log, onDocChange } = options;
+  const summaries = new BoardSummaries(store, log, SUMMARY_INTERVAL_MS);
   const rooms = new RoomManager({
     store,
     config,
@@ -101,6 +106,7 @@ export function createServices(options: CreateServicesOptions): Services {
           log.warn('board title mirror failed', { board: boardId, error: errorMessage(error) });
         });
       }
+      summaries.changed(boardId, doc);
       onDocChange?.(boardId, doc, origin);
     }
   });
@@ -180,6 +186,7 @@ export function createServices(options: CreateServicesOptions): Services {
     store,
     rooms,
     boards,
+    summaries,
     templates,
     auth,
     members,

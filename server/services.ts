@@ -4,6 +4,7 @@ import type { MembershipService } from './auth/MembershipService';
 import type { ActivityService } from './audit/ActivityService';
 import type { AttachmentService } from './attachments/AttachmentService';
 import type { BoardService } from './boards/BoardService';
+import type { BoardSummaries } from './boards/BoardSummaries';
 import type { ReviewService } from './boards/ReviewService';
 import type { InboxService } from './inbox/InboxService';
 import type { Config } from './config';
@@ -22,6 +23,8 @@ export interface Services {
   store: DocStore;
   rooms: RoomManager;
   boards: BoardService;
+  /** Board-list summaries and last-change times, written as documents change. */
+  summaries: BoardSummaries;
   templates: TemplateService;
   auth: AuthService;
   members: MembershipService;

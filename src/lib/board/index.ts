@@ -20,4 +20,5 @@ export * from './rank';
 export * from './rules';
 export * from './read';
 export * from './stage-ops';
+export * from './summary';
 export { LIMITS, SCHEMA_VERSION } from './schema';
