@@ -1,4 +1,5 @@
 import type { MessageKey } from './zh-CN';
+import { enBoards } from './en.boards';
 import { enCard } from './en.card';
 
 /** English catalogue; typed against the Chinese one so a missing key fails `npm run check`. */
@@ -132,7 +133,6 @@ export const en: Record<MessageKey, string> = {
   'templates.team': 'Our templates',
   'templates.preview': 'Template preview',
   'templates.checklistCount': '{count} checklist items',
-  'templates.sources': 'Sources: {sources}',
   'templates.delete': 'Delete template',
   'templates.deleteConfirm': 'Delete template “{name}”? Boards made from it stay as they are.',
   'templates.deleteFailed': 'The template was not deleted: {message}',
@@ -305,5 +305,6 @@ export const en: Record<MessageKey, string> = {
   'error.members.tooManyInvites': 'This board has too many pending invites; revoke some first.',
   'error.members.inviteGone': 'This invite is no longer pending.',
   'error.network': 'Cannot reach the server. Check the connection and try again.',
-  ...enCard
+  ...enCard,
+  ...enBoards
 };

@@ -1,4 +1,5 @@
 import { zhCNCard } from './zh-CN.card';
+import { zhCNBoards } from './zh-CN.boards';
 
 /** Simplified Chinese: the reference catalogue; every other language must have the same keys. */
 export const zhCN = {
@@ -130,7 +131,6 @@ export const zhCN = {
   'templates.team': '我们的模板',
   'templates.preview': '模板预览',
   'templates.checklistCount': '{count} 个检查项',
-  'templates.sources': '来源：{sources}',
   'templates.delete': '删除模板',
   'templates.deleteConfirm': '删除模板「{name}」？用它创建的看板不受影响。',
   'templates.deleteFailed': '模板没有删除：{message}',
@@ -297,7 +297,8 @@ export const zhCN = {
   'error.members.tooManyInvites': '此看板待接受的邀请过多，请先撤销一些。',
   'error.members.inviteGone': '此邀请已不在待接受列表中。',
   'error.network': '无法连接服务器，请检查网络后重试。',
-  ...zhCNCard
+  ...zhCNCard,
+  ...zhCNBoards
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
