@@ -23,7 +23,7 @@ export const enBoards: Record<keyof typeof zhCNBoards, string> = {
     'Use “Add card” in the first column to write down a task, then drag it on to the next stage.',
   'templates.pick': 'Choose a template',
   'templates.stageCount': '{count} stages',
-  'templates.gateCount': '{count} approvals',
+  'templates.gateCount': 'Approval steps: {count}',
   'templates.sourcesTitle': 'Sources',
   'templates.sourceDoc.000': 'Marketing planning company workflows',
   'templates.sourceDoc.001': 'Campaign execution and supervision',
