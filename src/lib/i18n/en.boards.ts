@@ -18,9 +18,6 @@ export const enBoards: Record<keyof typeof zhCNBoards, string> = {
   'boards.members': 'Members: {count}',
   'boards.membersMore': '{count} more members',
   'boards.actions': 'Actions for “{name}”',
-  'boards.newEmptyTitle': 'Your board is ready: start with a first card',
-  'boards.newEmptyHint':
-    'Use “Add card” in the first column to write down a task, then drag it on to the next stage.',
   'templates.pick': 'Choose a template',
   'templates.stageCount': '{count} stages',
   'templates.gateCount': 'Approval steps: {count}',

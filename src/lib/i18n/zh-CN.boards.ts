@@ -15,8 +15,6 @@ export const zhCNBoards = {
   'boards.members': '{count} 位成员',
   'boards.membersMore': '另外 {count} 位成员',
   'boards.actions': '「{name}」的操作',
-  'boards.newEmptyTitle': '看板建好了，从第一张卡片开始',
-  'boards.newEmptyHint': '在第一列点「添加卡片」写下要做的事，再把卡片拖到下一阶段。',
   'templates.pick': '选一个模板',
   'templates.stageCount': '{count} 个阶段',
   'templates.gateCount': '{count} 处审批',
