@@ -122,6 +122,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       await services.attachments.sweeper.stop();
       await services.dueNotices.stop();
       await rooms.close();
+      // Rooms flush their last changes as they close; the list rows follow them before the store goes.
+      await services.summaries.flush();
       // Rooms hand their last activity entries over as they close; they are written before the store goes.
       await services.activity.flush();
       server.closeIdleConnections();

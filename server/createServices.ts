@@ -21,6 +21,7 @@ import { MemoryAuditStore } from './audit/MemoryAuditStore';
 import { SqliteAuditStore } from './audit/SqliteAuditStore';
 import { checkUpdate } from './auth/updatePolicy';
 import { BoardService } from './boards/BoardService';
+import { BoardSummaries } from './boards/BoardSummaries';
 import { ReviewService } from './boards/ReviewService';
 import { InboxService } from './inbox/InboxService';
 import type { InboxStore } from './inbox/InboxStore';
@@ -49,6 +50,9 @@ export interface CreateServicesOptions {
   /** The clock the due-date notices read days from (tests set it). */
   dueNow?: () => number;
 }
+
+/** A board's list row follows its edits within this long; a burst of typing costs a write or two. */
+const SUMMARY_INTERVAL_MS = 5_000;
 
 /**
  * Where accounts, memberships, invitations and the audit log live: the SQLite file's own tables
@@ -92,6 +96,7 @@ function accountStores(store: DocStore): {
 /** Builds the process's services once (rooms, board catalogue, templates, accounts), shared by `npm start` and the dev plugin. */
 export function createServices(options: CreateServicesOptions): Services {
   const { config, store, log, onDocChange } = options;
+  const summaries = new BoardSummaries(store, log, SUMMARY_INTERVAL_MS);
   const rooms = new RoomManager({
     store,
     config,
@@ -110,6 +115,7 @@ export function createServices(options: CreateServicesOptions): Services {
           log.warn('board title mirror failed', { board: boardId, error: errorMessage(error) });
         });
       }
+      summaries.changed(boardId, doc);
       onDocChange?.(boardId, doc, origin);
     }
   });
@@ -208,6 +214,7 @@ export function createServices(options: CreateServicesOptions): Services {
     store,
     rooms,
     boards,
+    summaries,
     templates,
     auth,
     members,

@@ -4,6 +4,7 @@ import type { MembershipService } from './auth/MembershipService';
 import type { ActivityService } from './audit/ActivityService';
 import type { AttachmentService } from './attachments/AttachmentService';
 import type { BoardService } from './boards/BoardService';
+import type { BoardSummaries } from './boards/BoardSummaries';
 import type { ReviewService } from './boards/ReviewService';
 import type { DueNotices } from './inbox/DueNotices';
 import type { InboxService } from './inbox/InboxService';
@@ -23,6 +24,8 @@ export interface Services {
   store: DocStore;
   rooms: RoomManager;
   boards: BoardService;
+  /** Board-list summaries and last-change times, written as documents change. */
+  summaries: BoardSummaries;
   templates: TemplateService;
   auth: AuthService;
   members: MembershipService;

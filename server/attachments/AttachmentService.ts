@@ -86,7 +86,14 @@ function entryOf(rows: readonly AttachmentVersionRecord[]): AttachmentValue {
   return {
     name: last.name,
     type: last.type,
-    versions: rows.map((r) => ({ v: r.v, size: r.size, at: r.createdAt, by: r.uploadedBy, type: r.type }))
+    versions: rows.map((r) => ({
+      v: r.v,
+      size: r.size,
+      at: r.createdAt,
+      by: r.uploadedBy,
+      type: r.type,
+      name: r.name
+    }))
   };
 }
 

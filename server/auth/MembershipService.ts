@@ -30,6 +30,15 @@ export interface MemberView {
   role: BoardRole;
 }
 
+/** A member as the board list shows them: a coloured initial and a name on hover. */
+export type MemberFace = Pick<MemberView, 'userId' | 'name' | 'color'>;
+
+/** A board's members at a glance: how many, and the first few. */
+export interface MembersGlance {
+  count: number;
+  first: MemberFace[];
+}
+
 /** What each action is, for the refusal message ("A viewer of this board may not …"). */
 const actionText: Record<BoardAction, string> = {
   read: 'open it',
@@ -157,6 +166,30 @@ export class MembershipService {
       })
     );
     return views.filter((v): v is MemberView => v !== null);
+  }
+
+  /**
+   * For the board list: each board's member count and its first `shown` members (owners first),
+   * without emails. Only for boards the caller has checked the reader is on (BoardService.listFor).
+   * A person on several boards is read once.
+   */
+  async glance(boardIds: readonly string[], shown: number): Promise<Map<string, MembersGlance>> {
+    const users = new Map<string, Promise<MemberFace | null>>();
+    const face = (userId: string) => {
+      let user = users.get(userId);
+      if (!user) {
+        user = this.users.getUser(userId).then((u) => (u ? { userId, name: u.name, color: u.color } : null));
+        users.set(userId, user);
+      }
+      return user;
+    };
+    const out = new Map<string, MembersGlance>();
+    for (const boardId of boardIds) {
+      const rows = await this.members.listMembers(boardId);
+      const first = await Promise.all(rows.slice(0, shown).map((m) => face(m.userId)));
+      out.set(boardId, { count: rows.length, first: first.filter((f) => f !== null) });
+    }
+    return out;
   }
 
   /** Puts an existing account on the board (by email) in `role`, or changes their role there. */

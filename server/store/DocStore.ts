@@ -2,6 +2,7 @@
  * Persistence behind one interface, so rooms never know which database holds a board.
  * Every method is async so a network store (PostgreSQL) fits the same shape as SQLite.
  */
+import type { BoardSummary } from '../../src/lib/board/summary';
 import type { BoardTemplate } from '../../src/lib/templates/types';
 
 /** A board as the board list knows it, without loading its document. */
@@ -11,7 +12,12 @@ export interface BoardRecord {
   /** Template the board was created from, or null for a blank board. */
   templateId: string | null;
   archived: boolean;
-  /** Milliseconds since the epoch. */
+  /**
+   * Cards per stage as of the board's last summarised change (server/boards/BoardSummaries.ts),
+   * or null for a board not summarised yet.
+   */
+  summary: BoardSummary | null;
+  /** Milliseconds since the epoch; updatedAt moves with every summarised change of the document. */
   createdAt: number;
   updatedAt: number;
 }
@@ -39,6 +45,7 @@ export interface NewBoard {
 export interface BoardPatch {
   title?: string;
   archived?: boolean;
+  summary?: BoardSummary;
 }
 
 /** A team template as stored. The store keeps `definition` whole and does not check its rules. */

@@ -92,7 +92,7 @@ export class MemoryDocStore implements DocStore {
       .reverse()
       .filter((board) => options?.includeArchived || !board.archived)
       .sort((a, b) => b.createdAt - a.createdAt)
-      .map((board) => ({ ...board }));
+      .map((board) => ({ ...board, summary: structuredClone(board.summary) }));
   }
 
   /** The board's record, or undefined when there is no such board. */
@@ -100,7 +100,7 @@ export class MemoryDocStore implements DocStore {
     this.#assertOpen();
     assertBoardId(id, 'id');
     const board = this.#boards.get(id);
-    return board && { ...board };
+    return board && { ...board, summary: structuredClone(board.summary) };
   }
 
   /** Creates a board record (not archived, both timestamps now); rejects when the id is taken. */
@@ -115,6 +115,7 @@ export class MemoryDocStore implements DocStore {
       title: board.title,
       templateId: board.templateId,
       archived: false,
+      summary: null,
       createdAt: now,
       updatedAt: now
     };
@@ -131,6 +132,7 @@ export class MemoryDocStore implements DocStore {
     if (!board) return undefined;
     if (patch.title !== undefined) board.title = patch.title;
     if (patch.archived !== undefined) board.archived = patch.archived;
+    if (patch.summary !== undefined) board.summary = structuredClone(patch.summary);
     board.updatedAt = Date.now();
     return { ...board };
   }

@@ -16,6 +16,7 @@ import type {
   TemplatePatch,
   TemplateRecord
 } from './DocStore';
+import { readBoardSummary } from '../../src/lib/board/summary';
 import { boards, docSnapshots, docUpdates } from './schema';
 import { SqliteTemplates, type WriteTransaction } from './SqliteTemplates';
 import { TickCommitter } from './TickCommitter';
@@ -219,14 +220,15 @@ export class SqliteDocStore implements DocStore {
   /** Boards for the board list, newest first; archived ones only when asked. */
   async listBoards(options?: { includeArchived?: boolean }): Promise<BoardRecord[]> {
     this.#assertOpen();
-    return options?.includeArchived ? this.#listAll.all() : this.#listActive.all();
+    return (options?.includeArchived ? this.#listAll.all() : this.#listActive.all()).map(toRecord);
   }
 
   /** The board's record, or undefined when there is no such board. */
   async getBoard(id: string): Promise<BoardRecord | undefined> {
     this.#assertOpen();
     assertBoardId(id, 'id');
-    return this.#selectBoard.get({ boardId: id });
+    const row = this.#selectBoard.get({ boardId: id });
+    return row && toRecord(row);
   }
 
   /** Creates a board record (not archived, both timestamps now); rejects when the id is taken. */
@@ -249,6 +251,7 @@ export class SqliteDocStore implements DocStore {
       title: board.title,
       templateId: board.templateId,
       archived: false,
+      summary: null,
       createdAt: now,
       updatedAt: now
     };
@@ -259,8 +262,16 @@ export class SqliteDocStore implements DocStore {
     this.#assertOpen();
     assertBoardId(id, 'id');
     assertPatch(patch);
-    const changes = { title: patch.title, archived: patch.archived, updatedAt: Date.now() };
-    return this.#write(() => this.#db.update(boards).set(changes).where(eq(boards.id, id)).returning().get());
+    const changes = {
+      title: patch.title,
+      archived: patch.archived,
+      summary: patch.summary && JSON.stringify(patch.summary),
+      updatedAt: Date.now()
+    };
+    const row = this.#write(() =>
+      this.#db.update(boards).set(changes).where(eq(boards.id, id)).returning().get()
+    );
+    return row && toRecord(row);
   }
 
   /** Deletes the board record, its snapshot and its update log in one transaction. */
@@ -353,4 +364,15 @@ export class SqliteDocStore implements DocStore {
   #assertOpen(): void {
     if (this.#closed) throw new Error('SqliteDocStore is closed.');
   }
+}
+
+/** A boards row as the catalogue hands it out: the summary parsed, and dropped if unreadable. */
+function toRecord(row: typeof boards.$inferSelect): BoardRecord {
+  let summary = null;
+  try {
+    summary = row.summary === null ? null : readBoardSummary(JSON.parse(row.summary));
+  } catch {
+    // A summary is only ever rewritten by the next change; a damaged one shows no progress meanwhile.
+  }
+  return { ...row, summary };
 }

@@ -6,6 +6,8 @@ export const boards = sqliteTable('boards', {
   title: text('title').notNull(),
   templateId: text('template_id'),
   archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
+  /** JSON of the BoardSummary (src/lib/board/summary.ts); null until the board's first change. */
+  summary: text('summary'),
   /** Milliseconds since the epoch, from the server's clock. */
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull()

@@ -1,3 +1,4 @@
+import { readBoardSummary } from '../../src/lib/board/summary';
 import type { BoardPatch, NewBoard, NewTemplate, TemplatePatch } from './DocStore';
 
 /**
@@ -61,12 +62,15 @@ export function assertPatch(patch: unknown): asserts patch is BoardPatch {
   if (typeof patch !== 'object' || patch === null) {
     throw new StoreInputError(`patch must be an object, got ${describe(patch)}.`);
   }
-  const { title, archived } = patch as Record<string, unknown>;
+  const { title, archived, summary } = patch as Record<string, unknown>;
   if (title !== undefined && typeof title !== 'string') {
     throw new StoreInputError(`patch.title must be a string, got ${describe(title)}.`);
   }
   if (archived !== undefined && typeof archived !== 'boolean') {
     throw new StoreInputError(`patch.archived must be a boolean, got ${describe(archived)}.`);
+  }
+  if (summary !== undefined && readBoardSummary(summary) === null) {
+    throw new StoreInputError(`patch.summary must be a board summary, got ${describe(summary)}.`);
   }
 }
 

@@ -10,7 +10,8 @@ export type TemplateRequestCode =
   | 'not-found'
   | 'unknown-board'
   | 'too-large'
-  | 'too-many-templates';
+  | 'too-many-templates'
+  | 'template-name-taken';
 
 /** A template request the service refuses; `status` is the HTTP status an endpoint should answer. */
 export class TemplateRequestError extends RequestError<400 | 403 | 404 | 409 | 413, TemplateRequestCode> {

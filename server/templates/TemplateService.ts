@@ -160,12 +160,19 @@ export class TemplateService {
     return stored;
   }
 
-  /** Saves a board's current stages and rules as a new team template, owned by `owner`. */
+  /**
+   * Saves a board's current stages and rules as a new team template, owned by `owner`; or, with
+   * `replace` (a team template's id), as that template's new definition, keeping its id and owner,
+   * for its owner or an administrator only. A new template may not take a team template's name
+   * (409 'template-name-taken'): a second one of the same name was the mistake people made, so
+   * the caller asks them to replace or rename.
+   */
   async saveFromBoard(input: {
     boardId: unknown;
     name: unknown;
     description?: unknown;
     owner: TemplateActor;
+    replace?: unknown;
   }): Promise<BoardTemplate> {
     const name = cleanName(input.name);
     const description = cleanDescription(input.description);
@@ -173,7 +180,24 @@ export class TemplateService {
     if (!isBoardId(boardId) || !(await this.store.getBoard(boardId))) {
       throw new TemplateRequestError(404, 'unknown-board', 'No such board.');
     }
-    if ((await this.store.listTemplates()).length >= MAX_TEAM_TEMPLATES) {
+    if (input.replace !== undefined) {
+      if (typeof input.replace !== 'string') throw notFound();
+      const stored = await this.authorize(input.owner, input.replace, 'edit');
+      const definition = checkDefinition(await this.#fromBoard(boardId, stored.id, name, description));
+      const record = await this.store.updateTemplate(stored.id, { name, definition });
+      if (!record) throw notFound();
+      return record.definition;
+    }
+    const team = await this.store.listTemplates();
+    const folded = name.toLocaleLowerCase();
+    if (team.some((t) => t.name.toLocaleLowerCase() === folded)) {
+      throw new TemplateRequestError(
+        409,
+        'template-name-taken',
+        `A team template is already named "${name}".`
+      );
+    }
+    if (team.length >= MAX_TEAM_TEMPLATES) {
       throw new TemplateRequestError(
         409,
         'too-many-templates',
@@ -181,11 +205,7 @@ export class TemplateService {
       );
     }
     const id = `team-${newId(20).toLowerCase()}`;
-    // Through the room, not the store: the live document holds edits the log has not compacted yet.
-    const definition = await this.rooms.read(boardId, (doc) =>
-      templateFromBoard(readBoard(doc), { id, name, description })
-    );
-    const clean = checkDefinition(definition);
+    const clean = checkDefinition(await this.#fromBoard(boardId, id, name, description));
     await this.store.createTemplate({
       id,
       name,
@@ -224,6 +244,16 @@ export class TemplateService {
   async delete(actor: TemplateActor, id: string): Promise<void> {
     await this.authorize(actor, id, 'delete');
     if (!(await this.store.deleteTemplate(id))) throw notFound();
+  }
+
+  #fromBoard(
+    boardId: string,
+    id: string,
+    name: string,
+    description: string | undefined
+  ): Promise<BoardTemplate> {
+    // Through the room, not the store: the live document holds edits the log has not compacted yet.
+    return this.rooms.read(boardId, (doc) => templateFromBoard(readBoard(doc), { id, name, description }));
   }
 
   #refuseBuiltin(id: string): void {

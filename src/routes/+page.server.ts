@@ -4,6 +4,9 @@ import { action, page } from '$lib/server/route';
 import type { Actions, PageServerLoad } from './$types';
 import { summarize } from '$lib/templates/summary';
 
+/** Avatars shown per board; the rest read "+N". */
+const MEMBERS_SHOWN = 4;
+
 export const load: PageServerLoad = page('signed-in', async ({ locals, url }, { user }) => {
   const includeArchived = url.searchParams.get('archived') === '1';
   const [boards, { templates, changeable }, invites] = await Promise.all([
@@ -12,10 +15,15 @@ export const load: PageServerLoad = page('signed-in', async ({ locals, url }, { 
     // Invitations by email wait here for their addressee to accept or decline.
     locals.services.invites.receivedBy(user)
   ]);
+  // The list reads rows only: progress comes from each row's stored summary, never a document.
+  const members = await locals.services.members.glance(
+    boards.map((b) => b.id),
+    MEMBERS_SHOWN
+  );
   return {
     locale: locals.locale,
     user,
-    boards,
+    boards: boards.map((b) => ({ ...b, members: members.get(b.id) ?? { count: 0, first: [] } })),
     invites,
     includeArchived,
     templates: templates.map(summarize),

@@ -13,11 +13,17 @@ test('sign-up is by invitation once the administrator closes it, and sign-in and
     const other = await browser.newContext(SIGNED_OUT);
     const stranger = await other.newPage();
     await stranger.goto('/signup');
-    await stranger.getByLabel('Email').fill('bob@example.com');
-    await stranger.getByLabel('Password').fill('another-password');
-    await stranger.getByRole('button', { name: 'Sign up' }).click();
-    await expect(stranger.getByRole('alert')).toHaveText(/invitation only/);
-    await expect(stranger.getByLabel('Email')).toHaveValue('bob@example.com');
+    // Said before anyone types (issue 15, defect 16): no form to fill in only to be refused.
+    await expect(stranger.getByRole('heading', { name: 'Sign-up is by invitation' })).toBeVisible();
+    await expect(stranger.getByText(/invitation link/)).toBeVisible();
+    await expect(stranger.getByLabel('Email')).toHaveCount(0);
+    await stranger.getByRole('link', { name: 'Have an account? Sign in' }).click();
+    await expect(stranger).toHaveURL(/\/signin$/);
+    // The server still refuses a sign-up posted anyway.
+    const posted = await other.request.post('/api/auth/signup', {
+      data: { email: 'bob@example.com', password: 'another-password' }
+    });
+    expect(posted.status()).toBe(403);
     await other.close();
   } finally {
     // The other browser tests sign up the people they need.

@@ -123,6 +123,34 @@ test('a draft uploaded in one browser shows as a preview in the other, and a new
   await close();
 });
 
+test('a new version under another file name leaves the earlier version its own name (defect 16)', async ({
+  browser,
+  request
+}) => {
+  const boardId = await createBoard(request, 'Draft names');
+  const { a, b, close } = await twoPeople(browser, boardId, request, 'editor');
+  await addCard(a, 'To do', 'Poster');
+  for (const p of [a, b]) await openCard(p, 'Poster');
+  const drafts = (p: Page) => p.getByRole('dialog').getByRole('region', { name: /Attachments/ });
+
+  const chooser = a.waitForEvent('filechooser');
+  await drafts(a).getByRole('button', { name: 'Upload a draft' }).click();
+  await (await chooser).setFiles({ name: '海报-初稿.png', mimeType: 'image/png', buffer: PNG });
+  await expect(drafts(b).getByRole('img', { name: '海报-初稿.png' })).toBeVisible();
+  const again = a.waitForEvent('filechooser');
+  await drafts(a).getByRole('button', { name: 'Upload a new version' }).click();
+  await (await again).setFiles({ name: '海报-二稿.png', mimeType: 'image/png', buffer: PNG });
+
+  const versions = drafts(b).getByRole('combobox', { name: 'Version of 海报-二稿.png' });
+  await expect(versions).toHaveValue('2');
+  await expect(versions.locator('option')).toHaveText(['v1 · 海报-初稿.png', 'v2 · 海报-二稿.png']);
+  await versions.selectOption('1');
+  const first = drafts(b).getByRole('img', { name: '海报-初稿.png' });
+  await expect(first).toHaveAttribute('src', /\/v\/1$/);
+  await expect(drafts(b).locator('.facts strong')).toHaveText('海报-初稿.png');
+  await close();
+});
+
 test('a viewer sees drafts without controls; the editor is told why a file is refused and can delete', async ({
   browser,
   request,

@@ -11,7 +11,7 @@ test('a board is created from a template, renamed, archived and restored from th
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'My boards' })).toBeVisible();
   await page.getByLabel('Board name').fill('Autumn launch');
-  await page.getByRole('combobox', { name: 'Template' }).selectOption('campaign-execution');
+  await page.getByRole('radio', { name: campaignExecution.name.en }).check();
   const preview = page.getByRole('region', { name: 'Template preview' });
   await expect(preview.locator('.stages > li summary strong')).toHaveText(campaignStages);
   // The preview shows each stage's rules and, opened, its checklist.

@@ -17,7 +17,8 @@ const CALLS: Record<string, Call> = {
   'rename board': (api, { boardId, n }) =>
     status(api.patch(`/api/boards/${boardId}`, { data: { title: `Poster board ${n}` } })),
   'save as template': (api, { boardId, n }) =>
-    status(api.post('/api/templates', { data: { boardId, name: `Poster flow ${n}` } })),
+    // Named after its board: a team template's name is taken once (issue 15, defect 16).
+    status(api.post('/api/templates', { data: { boardId, name: `Poster flow ${n} ${boardId}` } })),
   approve: (api, { boardId, cardId }) =>
     status(api.post(`/api/boards/${boardId}/cards/${cardId}/approve`, { data: { note: 'ok' } })),
   'send back': (api, { boardId, cardId }) =>

@@ -103,10 +103,13 @@ async function board(people: Record<Role | 'target', Account>): Promise<string> 
   return boardId;
 }
 
+let templates = 0;
+
 /** A team template the board's editor saves (so the editor owns it). */
 async function template(editor: Account, boardId: string): Promise<string> {
   const api = await as(editor);
-  const res = await api.post('/api/templates', { data: { boardId, name: 'Matrix template' } });
+  // Numbered: a team template's name is taken once (issue 15, defect 16).
+  const res = await api.post('/api/templates', { data: { boardId, name: `Matrix template ${++templates}` } });
   expect(res.status(), await res.text()).toBe(201);
   const id = ((await res.json()) as { template: { id: string } }).template.id;
   await api.dispose();

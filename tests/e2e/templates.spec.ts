@@ -106,7 +106,7 @@ test('a board saved as a template makes new boards with its stages and rules, an
 
   await page.goto('/');
   await page.getByLabel('Board name').fill('Design Q2');
-  await page.getByRole('combobox', { name: 'Template' }).selectOption({ label: 'Our design review' });
+  await page.getByRole('radio', { name: 'Our design review' }).check();
   const preview = page.getByRole('region', { name: 'Template preview' });
   await expect(preview.locator('.stages > li summary strong')).toHaveText([
     '需求沟通',
@@ -129,12 +129,10 @@ test('a board saved as a template makes new boards with its stages and rules, an
 
   // Deleting the template leaves the board made from it as it is.
   await page.goto('/');
-  await page.getByRole('combobox', { name: 'Template' }).selectOption({ label: 'Our design review' });
+  await page.getByRole('radio', { name: 'Our design review' }).check();
   page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Delete template' }).click();
-  await expect(
-    page.getByRole('combobox', { name: 'Template' }).locator('option', { hasText: 'Our design review' })
-  ).toHaveCount(0);
+  await expect(page.getByRole('radio', { name: 'Our design review' })).toHaveCount(0);
   await page.goto(newBoard);
   await expect(page.locator('section.column h2').first()).toContainText('需求沟通');
 });
@@ -202,10 +200,10 @@ test('a team template offers delete only to the person who saved it and administ
   expect(saved.status()).toBe(201);
   const { template } = (await saved.json()) as { template: { id: string } };
 
-  const picker = (p: Page) => p.getByRole('combobox', { name: 'Template' });
+  const picker = (p: Page) => p.getByRole('radio', { name: 'Editor flow' });
   const colleaguePage = await colleague.context.newPage();
   await colleaguePage.goto('/');
-  await picker(colleaguePage).selectOption({ label: 'Editor flow' });
+  await picker(colleaguePage).check();
   await expect(colleaguePage.locator('.stages > li').first()).toBeVisible();
   await expect(colleaguePage.getByRole('button', { name: 'Delete template' })).toHaveCount(0);
   // Asked directly, the server refuses the colleague, and the template stays.
@@ -223,9 +221,63 @@ test('a team template offers delete only to the person who saved it and administ
 
   for (const p of [await saver.context.newPage(), page]) {
     await p.goto('/');
-    await picker(p).selectOption({ label: 'Editor flow' });
+    await picker(p).check();
     await expect(p.getByRole('button', { name: 'Delete template' })).toBeVisible();
   }
   await saver.context.close();
+  await colleague.context.close();
+});
+
+test('saving a template under a name the team already has offers to replace it or save a new one (defect 16)', async ({
+  browser,
+  page,
+  request
+}) => {
+  const boardId = await createBoard(request, 'Clash board', 'design-review');
+  const name = `Clash flow ${Date.now()}`;
+  const named = async (prefix: string) => {
+    const { templates } = (await (await request.get('/api/templates')).json()) as {
+      templates: { id: string; kind: string; name: { en: string } }[];
+    };
+    return templates.filter((t) => t.kind === 'team' && t.name.en.startsWith(prefix));
+  };
+  const save = async (p: Page, as: string) => {
+    await p.getByRole('button', { name: 'Save as template' }).click();
+    await p.getByRole('textbox', { name: 'Template name' }).fill(as);
+    await p.getByRole('button', { name: 'Save template' }).click();
+  };
+
+  await openBoard(page, boardId);
+  await save(page, name);
+  await expect(page.getByRole('status').filter({ hasText: 'Saved as template' })).toBeVisible();
+  const [first] = await named(name);
+
+  await save(page, name);
+  const clash = page.getByRole('alert').filter({ hasText: 'There is already a template named' });
+  await expect(clash).toContainText(name);
+  await clash.getByRole('button', { name: 'Replace it' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'replaced' })).toContainText(
+    `Template “${name}” replaced`
+  );
+  expect((await named(name)).map((t) => t.id)).toEqual([first!.id]);
+
+  await save(page, name);
+  await clash.getByRole('button', { name: 'Save as a new template' }).click();
+  await expect(page.getByRole('textbox', { name: 'Template name' })).toHaveValue(`${name} (2)`);
+  await page.getByRole('button', { name: 'Save template' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved as template' })).toContainText(
+    `${name} (2)`
+  );
+  expect((await named(name)).map((t) => t.name.en).sort()).toEqual([name, `${name} (2)`]);
+
+  // A colleague may not replace the saver's template: they are told so and offered a new name.
+  const colleague = await member(browser, request, boardId, 'manager');
+  const other = await colleague.context.newPage();
+  await openBoard(other, boardId);
+  await save(other, name);
+  const theirs = other.getByRole('alert').filter({ hasText: 'There is already a template named' });
+  await expect(theirs).toContainText('only they or an administrator may replace it');
+  await expect(theirs.getByRole('button', { name: 'Replace it' })).toHaveCount(0);
+  await expect(theirs.getByRole('button', { name: 'Save as a new template' })).toBeVisible();
   await colleague.context.close();
 });

@@ -10,17 +10,34 @@ const TEMPLATE_MESSAGES: Partial<Record<string, MessageKey>> = {
   'not-template-owner': 'error.template.notOwner',
   'too-large': 'error.template.tooLarge',
   'too-many-templates': 'error.template.tooMany',
-  'invalid-name': 'error.titleRequired'
+  'invalid-name': 'error.titleRequired',
+  'template-name-taken': 'error.template.nameTaken'
 };
 
 /** A template call's failure in the viewer's language. */
 export const templateFailureText = (failure: ApiFailure) => failureText(failure, TEMPLATE_MESSAGES);
 
-/** Saves a board's current stages and rules as a team template. */
-export function saveBoardAsTemplate(boardId: string, name: string): Promise<ApiResult<BoardTemplate>> {
-  return callApi('/api/templates', { method: 'POST', json: { boardId, name } }, (b) => {
+/**
+ * Saves a board's current stages and rules as a team template; with `replace`, over that team
+ * template (same id and owner). A new one under a taken name fails with 'template-name-taken'.
+ */
+export function saveBoardAsTemplate(
+  boardId: string,
+  name: string,
+  replace?: string
+): Promise<ApiResult<BoardTemplate>> {
+  return callApi('/api/templates', { method: 'POST', json: { boardId, name, replace } }, (b) => {
     return (b as { template: BoardTemplate }).template;
   });
+}
+
+/** Every template, and the ids of the team templates the caller may replace or delete. */
+export function listTemplates(): Promise<ApiResult<{ templates: BoardTemplate[]; changeable: string[] }>> {
+  return callApi(
+    '/api/templates',
+    { method: 'GET' },
+    (b) => b as { templates: BoardTemplate[]; changeable: string[] }
+  );
 }
 
 /** Deletes a team template; boards made from it keep their copy of its rules. */

@@ -33,6 +33,11 @@ export interface AttachmentVersion {
   by: string;
   /** This version's own type: a round may change format (a JPEG after a PNG). */
   type: AttachmentType;
+  /**
+   * This version's own file name: a new round is often a new file (海报-v2.png), and the earlier
+   * rounds keep theirs. Entries written before versions carried names read the attachment's.
+   */
+  name: string;
 }
 
 /** The plain value under the card's `attachments` Y.Map, keyed by attachment id. */
@@ -53,12 +58,13 @@ export interface AttachmentView extends AttachmentValue {
 const count = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0;
 
-function readVersion(value: unknown): AttachmentVersion | null {
+function readVersion(value: unknown, fallbackName: string): AttachmentVersion | null {
   if (typeof value !== 'object' || value === null) return null;
   const x = value as Partial<AttachmentVersion>;
   if (!count(x.v) || x.v < 1 || !count(x.size) || !count(x.at)) return null;
   if (typeof x.by !== 'string' || !isAttachmentType(x.type)) return null;
-  return { v: x.v, size: x.size, at: x.at, by: x.by, type: x.type };
+  if (x.name !== undefined && typeof x.name !== 'string') return null;
+  return { v: x.v, size: x.size, at: x.at, by: x.by, type: x.type, name: x.name || fallbackName };
 }
 
 /** The value as stored, or null when it is not a well-formed AttachmentValue. */
@@ -66,7 +72,8 @@ export function readAttachmentValue(value: unknown): AttachmentValue | null {
   if (typeof value !== 'object' || value === null) return null;
   const a = value as Partial<AttachmentValue>;
   if (typeof a.name !== 'string' || !Array.isArray(a.versions)) return null;
-  const versions = a.versions.map(readVersion);
+  const name = a.name;
+  const versions = a.versions.map((v: unknown) => readVersion(v, name));
   if (versions.length === 0 || versions.some((v) => v === null)) return null;
   const checked = versions as AttachmentVersion[];
   return { name: a.name, type: checked[checked.length - 1]!.type, versions: checked };
@@ -114,7 +121,7 @@ export function addAttachmentVersion(
     doc,
     cardId,
     attachmentId,
-    { name, type, versions: [...versions, { v, size, at: Date.now(), by, type }] },
+    { name, type, versions: [...versions, { v, size, at: Date.now(), by, type, name }] },
     origin
   );
   return v;

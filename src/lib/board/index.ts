@@ -23,4 +23,5 @@ export * from './rules';
 export * from './search';
 export * from './read';
 export * from './stage-ops';
+export * from './summary';
 export { LIMITS, SCHEMA_VERSION } from './schema';

@@ -1,4 +1,5 @@
 import type { MessageKey } from './zh-CN';
+import { enBoards } from './en.boards';
 import { enCard } from './en.card';
 import { enKeys } from './en.keys';
 import { enFace } from './en.face';
@@ -145,7 +146,6 @@ export const en: Record<MessageKey, string> = {
   'templates.team': 'Our templates',
   'templates.preview': 'Template preview',
   'templates.checklistCount': '{count} checklist items',
-  'templates.sources': 'Sources: {sources}',
   'templates.delete': 'Delete template',
   'templates.deleteConfirm': 'Delete template “{name}”? Boards made from it stay as they are.',
   'templates.deleteFailed': 'The template was not deleted: {message}',
@@ -322,5 +322,6 @@ export const en: Record<MessageKey, string> = {
   ...enCard,
   ...enKeys,
   ...enFace,
-  ...enNotify
+  ...enNotify,
+  ...enBoards
 };

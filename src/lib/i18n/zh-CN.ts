@@ -2,6 +2,7 @@ import { zhCNCard } from './zh-CN.card';
 import { zhCNKeys } from './zh-CN.keys';
 import { zhCNFace } from './zh-CN.face';
 import { zhCNNotify } from './zh-CN.notify';
+import { zhCNBoards } from './zh-CN.boards';
 
 /** Simplified Chinese: the reference catalogue; every other language must have the same keys. */
 export const zhCN = {
@@ -142,7 +143,6 @@ export const zhCN = {
   'templates.team': '我们的模板',
   'templates.preview': '模板预览',
   'templates.checklistCount': '{count} 个检查项',
-  'templates.sources': '来源：{sources}',
   'templates.delete': '删除模板',
   'templates.deleteConfirm': '删除模板「{name}」？用它创建的看板不受影响。',
   'templates.deleteFailed': '模板没有删除：{message}',
@@ -313,7 +313,8 @@ export const zhCN = {
   ...zhCNCard,
   ...zhCNKeys,
   ...zhCNFace,
-  ...zhCNNotify
+  ...zhCNNotify,
+  ...zhCNBoards
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

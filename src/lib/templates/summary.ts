@@ -4,6 +4,7 @@
  */
 import type { BoardTemplate, Localized } from './types';
 import { cleanTimeRule, type Department, type Gate, type TimeRule } from '../board/rules';
+import { citationOf, type Citation } from './citation';
 import { boardGate, boardText } from './convert';
 
 export interface TemplateSummary {
@@ -13,8 +14,8 @@ export interface TemplateSummary {
   description: Localized;
   /** What the card's date means, as a board stores it (for the time rules' wording). */
   dateLabel: Department | null;
-  /** "001 营销推广活动执行流程, l.45–70" … */
-  sources: string[];
+  /** Where the process comes from, worded for people by the preview. */
+  sources: Citation[];
   stages: {
     name: Localized;
     department: Localized | null;
@@ -34,7 +35,7 @@ export function summarize(t: BoardTemplate): TemplateSummary {
     name: t.name,
     description: t.description,
     dateLabel: boardText(t.dateLabel),
-    sources: t.sources.map((s) => `${s.doc} ${s.where}`),
+    sources: t.sources.map(citationOf),
     stages: t.stages.map((s) => {
       // The rule without its source: the picker shows the rule, the docs show where it came from.
       const rule = s.timeRule ? cleanTimeRule(s.timeRule) : null;

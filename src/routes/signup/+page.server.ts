@@ -5,7 +5,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = page('public', async ({ locals }, { user }) => {
   if (user) redirect(303, '/');
-  return { locale: locals.locale, firstAccount: await locals.services.auth.isFreshInstall() };
+  const { auth } = locals.services;
+  const [firstAccount, settings] = await Promise.all([auth.isFreshInstall(), auth.getSettings()]);
+  // Said before anyone types: a closed sign-up used to show up only as the refusal of a filled form.
+  return { locale: locals.locale, firstAccount, open: firstAccount || settings.openSignup };
 });
 
 export const actions: Actions = {

@@ -144,9 +144,10 @@ describe('drafts and their rounds', () => {
       type: 'image/jpeg',
       latest: { v: 2, type: 'image/jpeg' }
     });
-    expect(entry.versions.map((v) => [v.v, v.type])).toEqual([
-      [1, 'image/png'],
-      [2, 'image/jpeg']
+    // Each round keeps the name it was uploaded under: v2 does not rename v1.
+    expect(entry.versions.map((v) => [v.v, v.type, v.name])).toEqual([
+      [1, 'image/png', '海报 "v1".txt'],
+      [2, 'image/jpeg', 'poster v2.jpg']
     ]);
   });
 

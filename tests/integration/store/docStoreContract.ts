@@ -214,6 +214,7 @@ export function docStoreContract(
         title: 'Board a',
         templateId: null,
         archived: false,
+        summary: null,
         createdAt: 1000,
         updatedAt: 1000
       });
@@ -228,6 +229,7 @@ export function docStoreContract(
         title: 'Q3 launch',
         templateId: 'tpl-campaign',
         archived: false,
+        summary: null,
         createdAt: 1000,
         updatedAt: 1000
       });
@@ -245,6 +247,26 @@ export function docStoreContract(
       expect(await store.updateBoard('ghost', { title: 'Boo' })).toBeUndefined();
       expect(await store.getBoard('ghost')).toBeUndefined();
       expect(await store.listBoards({ includeArchived: true })).toEqual([archived]);
+    });
+
+    it('S23 a board summary is stored as given, bumps updatedAt, and a bad one is refused', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(1000);
+      const created = await store.createBoard({ id: 'b', title: 'Q3', templateId: null });
+      vi.setSystemTime(7000);
+      const summary = { stages: [{ name: '待办', altName: 'To do', cards: 3 }] };
+      const summarised = { ...created, summary, updatedAt: 7000 };
+      expect(await store.updateBoard('b', { summary })).toEqual(summarised);
+      summary.stages[0]!.cards = 99;
+      expect(await store.getBoard('b')).toEqual({
+        ...summarised,
+        summary: { stages: [{ ...summary.stages[0], cards: 3 }] }
+      });
+      expect((await store.listBoards())[0]?.summary?.stages[0]?.cards).toBe(3);
+      // A title change leaves the summary as it was.
+      expect((await store.updateBoard('b', { title: 'Q4' }))?.summary?.stages[0]?.cards).toBe(3);
+      const bad = { stages: [{ name: 'x', altName: '', cards: -1 }] } as never;
+      await expect(store.updateBoard('b', { summary: bad })).rejects.toThrow(/summary/);
     });
 
     it('S8 deleteBoard removes record, snapshot and log', async () => {

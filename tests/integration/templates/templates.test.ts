@@ -226,6 +226,36 @@ describe('team templates on a real SQLite file', () => {
     expect(await refusal(services.templates.get(template.id))).toMatchObject({ status: 404 });
   });
 
+  it('saving under a team template’s name is refused (409); replacing keeps its id and owner, and is its owner’s or an administrator’s', async () => {
+    const boardId = await customisedBoard();
+    const template = await services.templates.saveFromBoard({ owner: SAVER, boardId, name: 'Poster' });
+    const again = services.templates.saveFromBoard({ owner: COLLEAGUE, boardId, name: ' poster ' });
+    expect(await refusal(again)).toMatchObject({ status: 409, code: 'template-name-taken' });
+    expect((await services.store.listTemplates()).length).toBe(1);
+
+    const replace = (owner: typeof SAVER, id: string) =>
+      services.templates.saveFromBoard({ owner, boardId, name: 'Poster', replace: id });
+    expect(await refusal(replace(COLLEAGUE, template.id))).toMatchObject({
+      status: 403,
+      code: 'not-template-owner'
+    });
+    expect(await refusal(replace(SAVER, 'design-review'))).toMatchObject({
+      status: 403,
+      code: 'builtin-template'
+    });
+    expect(await refusal(replace(SAVER, 'team-nosuchtemplate'))).toMatchObject({ status: 404 });
+
+    const stages = await services.rooms.read(boardId, readStages);
+    await services.rooms.change(boardId, (doc) => renameStage(doc, stages[0]!.id, '需求沟通', SERVER_ORIGIN));
+    for (const actor of [SAVER, ADMIN]) {
+      const replaced = await replace(actor, template.id);
+      expect(replaced.id).toBe(template.id);
+      expect(replaced.stages[0]?.name['zh-CN']).toBe('需求沟通');
+    }
+    const stored = await services.store.listTemplates();
+    expect(stored.map((t) => [t.id, t.ownerId])).toEqual([[template.id, SAVER.id]]);
+  });
+
   it('built-in templates cannot be changed or deleted (403) and stay as they are', async () => {
     const definition = { ...(findBuiltinTemplate('design-review') as BoardTemplate), kind: 'team' };
     for (const attempt of [

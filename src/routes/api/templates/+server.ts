@@ -10,7 +10,10 @@ export const GET: RequestHandler = endpoint({ requires: 'signed-in' }, async ({ 
   json(await locals.services.templates.listFor(user))
 );
 
-/** Saves a board as a team template, owned by the caller: { boardId, name, description? }. */
+/**
+ * Saves a board as a team template, owned by the caller: { boardId, name, description?, replace? }.
+ * `replace` names a team template (the caller's, or any for an administrator) to overwrite in place.
+ */
 export const POST: RequestHandler = endpoint(
   { requires: 'board:save-template', json: true, boardId: (body) => body.boardId },
   async ({ locals }, { user, body }) => {
@@ -18,7 +21,8 @@ export const POST: RequestHandler = endpoint(
       boardId: body.boardId,
       name: body.name,
       description: body.description,
-      owner: user
+      owner: user,
+      replace: body.replace
     });
     return json({ template }, { status: 201, headers: { location: `/api/templates/${template.id}` } });
   }
