@@ -1,3 +1,4 @@
+import { enBoard } from './en.board';
 import type { MessageKey } from './zh-CN';
 import { enCard } from './en.card';
 
@@ -70,7 +71,6 @@ export const en: Record<MessageKey, string> = {
   'dnd.moved': '“{title}” moved to position {position} of {total} in “{stage}”.',
   'dnd.dropped': 'Dropped “{title}” at position {position} in “{stage}”.',
   'dnd.cancelled': 'Move of “{title}” cancelled; the card is back where it was.',
-  'dnd.gateClosed': '“{stage}” needs approval by {who} before this card moves on, so it stays where it was.',
   'status.connected': 'Connected',
   'status.connecting': 'Reconnecting…',
   'status.offline': 'Offline — changes are kept on this device and sync when you are back',
@@ -305,5 +305,6 @@ export const en: Record<MessageKey, string> = {
   'error.members.tooManyInvites': 'This board has too many pending invites; revoke some first.',
   'error.members.inviteGone': 'This invite is no longer pending.',
   'error.network': 'Cannot reach the server. Check the connection and try again.',
-  ...enCard
+  ...enCard,
+  ...enBoard
 };

@@ -1,3 +1,4 @@
+import { zhCNBoard } from './zh-CN.board';
 import { zhCNCard } from './zh-CN.card';
 
 /** Simplified Chinese: the reference catalogue; every other language must have the same keys. */
@@ -68,7 +69,6 @@ export const zhCN = {
   'dnd.moved': '「{title}」移到「{stage}」第 {position} 张，共 {total} 张。',
   'dnd.dropped': '已放下「{title}」：「{stage}」第 {position} 张。',
   'dnd.cancelled': '已取消移动「{title}」，卡片回到原位。',
-  'dnd.gateClosed': '「{stage}」需经 {who} 审批后卡片才能往后移，卡片留在原处。',
   'status.connected': '已连接',
   'status.connecting': '正在重新连接…',
   'status.offline': '离线 — 修改已保存在本机，恢复网络后自动同步',
@@ -297,7 +297,8 @@ export const zhCN = {
   'error.members.tooManyInvites': '此看板待接受的邀请过多，请先撤销一些。',
   'error.members.inviteGone': '此邀请已不在待接受列表中。',
   'error.network': '无法连接服务器，请检查网络后重试。',
-  ...zhCNCard
+  ...zhCNCard,
+  ...zhCNBoard
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
