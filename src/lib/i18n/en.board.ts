@@ -30,5 +30,5 @@ export const enBoard: Record<BoardMessageKey, string> = {
     'Moved back to “{to}”, “{title}” needs approval by {who} at “{stage}” again before it can move on. Move it back?',
   'gateWarn.confirm': 'Move back',
   'column.empty': 'Drag a card here, or add one',
-  'column.emptyChecklist': 'Here: {items}'
+  'column.emptyChecklist': 'In this stage: {items}'
 };
