@@ -62,8 +62,8 @@ test('a card title is edited and a card archived and restored with the keyboard'
   await expect(titles(page, 'To do')).toHaveText(['Final draft']);
   await page.keyboard.press('Delete');
   await expect(titles(page, 'To do')).toHaveCount(0);
-  await page.getByRole('button', { name: '1 archived cards' }).click();
-  await page.getByRole('button', { name: 'Restore' }).click();
+  await page.getByRole('button', { name: 'Archived (1)' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Restore' }).click();
   await expect(titles(page, 'To do')).toHaveText(['Final draft']);
 });
 

@@ -32,7 +32,7 @@ test('a manager approves a draft while the editor watches; the card moves on, co
   const onEditor = () => e.locator('.card', { hasText: '春节海报 终稿' });
   await expect(onEditor()).toContainText('Awaits approval');
   await moveBy(e, '春节海报 终稿', 1);
-  await expect(e.getByRole('alert')).toContainText('needs approval');
+  await expect(e.locator('[data-sonner-toast]')).toContainText('not been approved at “Final draft”');
   await expect(column(e, FINAL).locator('.card', { hasText: '春节海报 终稿' })).toBeVisible();
   await expect(column(m, PRODUCTION).locator('.card')).toHaveCount(0);
   // Editors do not get the approve button.

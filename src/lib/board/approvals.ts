@@ -101,6 +101,42 @@ function standingStage(ranks: ReadonlyMap<string, string>, card: Y.Map<unknown>)
   return effectiveStageId(str(card, CardKey.stageId), new Set(ranks.keys()), first?.id);
 }
 
+/** A gated stage and its gate. */
+export interface GateAt {
+  stageId: string;
+  gate: Gate;
+}
+
+/**
+ * The first gated stage from `from` (included) up to `to` (excluded) that is not approved for the
+ * card's round, or null. Null unless `to` lies forward of `from`.
+ */
+function closedGateBetween(
+  doc: Y.Doc,
+  ranks: ReadonlyMap<string, string>,
+  card: Y.Map<unknown>,
+  cardId: string,
+  from: string,
+  to: string
+): GateAt | null {
+  if (!forwardIn(ranks, from, to)) return null;
+  const round = roundOf(card);
+  const { stages, approvals } = roots(doc);
+  let first: (GateAt & { rank: string }) | null = null;
+  for (const [id, map] of stages) {
+    // Passed on the way: `from`, and every stage after it and before `to`. Only those have their
+    // gate read.
+    const passed = id === from || (forwardIn(ranks, from, id) && forwardIn(ranks, id, to));
+    if (!passed) continue;
+    const gate = readGate(map);
+    if (!gate || readApproval(approvals.get(approvalKey(cardId, id, round)))) continue;
+    const rank = ranks.get(id) ?? '';
+    if (!first || compareRanked({ id, rank }, { id: first.stageId, rank: first.rank }) < 0)
+      first = { stageId: id, gate, rank };
+  }
+  return first ? { stageId: first.stageId, gate: first.gate } : null;
+}
+
 /**
  * The gate that stops the card moving to `to` now, or null when nothing does. Moving forward
  * passes every stage from the card's own up to (not including) `to`; each gated one among them
@@ -108,28 +144,40 @@ function standingStage(ranks: ReadonlyMap<string, string>, card: Y.Map<unknown>)
  * gated stage cannot be skipped: the card enters it and waits. Moving back is always fine.
  */
 export function gateBlocks(doc: Y.Doc, cardId: string, to: string): Gate | null {
+  return gateBlocking(doc, cardId, to)?.gate ?? null;
+}
+
+/** gateBlocks with the stage the gate belongs to (the earliest closed one on the way). */
+export function gateBlocking(doc: Y.Doc, cardId: string, to: string): GateAt | null {
   const card = roots(doc).cards.get(cardId);
   if (!card) return null;
   const ranks = stageRanks(doc);
   const from = standingStage(ranks, card);
-  if (from === undefined || !forwardIn(ranks, from, to)) return null;
-  const round = roundOf(card);
-  const { stages, approvals } = roots(doc);
-  for (const [id, map] of stages) {
-    // Passed on the way: the card's own stage, and every stage after it and before `to`. Only
-    // those have their gate read.
-    const passed = id === from || (forwardIn(ranks, from, id) && forwardIn(ranks, id, to));
-    if (!passed) continue;
-    const gate = readGate(map);
-    if (gate && !readApproval(approvals.get(approvalKey(cardId, id, round)))) return gate;
-  }
-  return null;
+  return from === undefined ? null : closedGateBetween(doc, ranks, card, cardId, from, to);
 }
 
-/** Throws the BoardError a UI shows when a move would pass a closed gate. */
+/**
+ * When moving the card back to `to` puts a gate it has not passed in this round between it and
+ * where it stands now, that gate (the earliest): after such a move the card waits for that
+ * sign-off before it can come forward again. Null when the move is forward or costs nothing.
+ */
+export function gateOnReturn(doc: Y.Doc, cardId: string, to: string): GateAt | null {
+  const card = roots(doc).cards.get(cardId);
+  if (!card || !roots(doc).stages.has(to)) return null;
+  const ranks = stageRanks(doc);
+  const from = standingStage(ranks, card);
+  return from === undefined ? null : closedGateBetween(doc, ranks, card, cardId, to, from);
+}
+
+/** Throws the BoardError a UI shows when a move would pass a closed gate; it names the stage. */
 export function assertGateOpen(doc: Y.Doc, cardId: string, to: string): void {
-  if (gateBlocks(doc, cardId, to)) {
-    throw new BoardError('gate-closed', 'This stage needs approval before the card moves on.');
+  const closed = gateBlocking(doc, cardId, to);
+  if (closed) {
+    throw new BoardError(
+      'gate-closed',
+      'This stage needs approval before the card moves on.',
+      closed.stageId
+    );
   }
 }
 

@@ -13,7 +13,9 @@ export class BoardError extends Error {
       | 'gate-closed'
       | 'no-gate'
       | 'already-approved',
-    message: string
+    message: string,
+    /** For 'gate-closed': the gated stage whose approval is missing, so the refusal can name it. */
+    readonly stageId?: string
   ) {
     super(message);
   }

@@ -1,3 +1,4 @@
+import { enBoard } from './en.board';
 import type { MessageKey } from './zh-CN';
 import { enBoards } from './en.boards';
 import { enCard } from './en.card';
@@ -84,7 +85,6 @@ export const en: Record<MessageKey, string> = {
   'dnd.moved': '“{title}” moved to position {position} of {total} in “{stage}”.',
   'dnd.dropped': 'Dropped “{title}” at position {position} in “{stage}”.',
   'dnd.cancelled': 'Move of “{title}” cancelled; the card is back where it was.',
-  'dnd.gateClosed': '“{stage}” needs approval by {who} before this card moves on, so it stays where it was.',
   'status.connected': 'Connected',
   'status.connecting': 'Reconnecting…',
   'status.offline': 'Offline — changes are kept on this device and sync when you are back',
@@ -323,5 +323,6 @@ export const en: Record<MessageKey, string> = {
   ...enKeys,
   ...enFace,
   ...enNotify,
-  ...enBoards
+  ...enBoards,
+  ...enBoard
 };

@@ -1,3 +1,4 @@
+import { zhCNBoard } from './zh-CN.board';
 import { zhCNCard } from './zh-CN.card';
 import { zhCNKeys } from './zh-CN.keys';
 import { zhCNFace } from './zh-CN.face';
@@ -81,7 +82,6 @@ export const zhCN = {
   'dnd.moved': '「{title}」移到「{stage}」第 {position} 张，共 {total} 张。',
   'dnd.dropped': '已放下「{title}」：「{stage}」第 {position} 张。',
   'dnd.cancelled': '已取消移动「{title}」，卡片回到原位。',
-  'dnd.gateClosed': '「{stage}」需经 {who} 审批后卡片才能往后移，卡片留在原处。',
   'status.connected': '已连接',
   'status.connecting': '正在重新连接…',
   'status.offline': '离线 — 修改已保存在本机，恢复网络后自动同步',
@@ -314,7 +314,8 @@ export const zhCN = {
   ...zhCNKeys,
   ...zhCNFace,
   ...zhCNNotify,
-  ...zhCNBoards
+  ...zhCNBoards,
+  ...zhCNBoard
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

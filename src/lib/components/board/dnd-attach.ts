@@ -5,6 +5,7 @@
  */
 import { combine } from '@atlaskit/pragmatic-drag-and-drop/combine';
 import { draggable, dropTargetForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
+import { autoScrollForElements } from '@atlaskit/pragmatic-drag-and-drop-auto-scroll/element';
 import { attachClosestEdge } from '@atlaskit/pragmatic-drag-and-drop-hitbox/closest-edge';
 import type { Attachment } from 'svelte/attachments';
 
@@ -39,6 +40,23 @@ export function columnDnd(getData: () => ColumnDropData): Attachment<HTMLElement
     dropTargetForElements({
       element,
       canDrop: ({ source }) => isCardData(source.data),
-      getData: () => getData()
+      getData: () => getData(),
+      // A finger lifted over the column's header or its gaps still drops into the column it was
+      // over, instead of losing the drop.
+      getIsSticky: () => true
+    });
+}
+
+/**
+ * Scrolls `element` while a card is dragged near its edges, on the axis given: the board
+ * sideways to reach a distant column, a column's list up and down. A finger holding a card at
+ * the screen's edge scrolls too, since the touch polyfill sends the same drag events.
+ */
+export function autoScroll(axis: 'horizontal' | 'vertical'): Attachment<HTMLElement> {
+  return (element) =>
+    autoScrollForElements({
+      element,
+      canScroll: ({ source }) => isCardData(source.data),
+      getAllowedAxis: () => axis
     });
 }

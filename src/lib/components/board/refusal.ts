@@ -1,19 +1,32 @@
-import { BoardError } from '$lib/board';
+import { BoardError, type StageView } from '$lib/board';
+import { t } from '$lib/i18n/i18n.svelte';
+import { approversText, stageName } from './rule-text';
 
 /**
  * Runs a board operation from a control and returns why it was refused ('' when it ran), so the
  * component shows the reason beside the control instead of throwing into the UI.
  */
-export function refusalOf(op: () => unknown): string {
+export function refusalOf(op: () => unknown, stages: readonly StageView[] = []): string {
   try {
     op();
     return '';
   } catch (e) {
-    return refusalMessage(e);
+    return refusalMessage(e, stages);
   }
 }
 
-/** What to tell the person about an operation that threw. */
-export function refusalMessage(e: unknown): string {
-  return e instanceof BoardError ? e.message : String(e);
+/**
+ * What to tell the person about an operation that threw, in their language, by the error's code
+ * (the English message stays for logs). A closed gate is named with who approves it when the
+ * board's stages are at hand.
+ */
+export function refusalMessage(e: unknown, stages: readonly StageView[] = []): string {
+  if (!(e instanceof BoardError)) return t('error.generic', { message: String(e) });
+  if (e.code === 'gate-closed') {
+    const stage = stages.find((s) => s.id === e.stageId);
+    return stage?.gate
+      ? t('refusal.gate-closed', { stage: stageName(stage), who: approversText(stage.gate) })
+      : t('refusal.gate-closed.unnamed');
+  }
+  return t(`refusal.${e.code}`);
 }
