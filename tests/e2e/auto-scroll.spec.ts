@@ -36,12 +36,30 @@ test('on a phone, a card held at the screen’s edge scrolls the board to a dist
   // Slide to the right edge, then hold the finger still there.
   for (let x = box.x + 40; x <= width - 8; x += 24) await touch('touchMove', Math.min(x, width - 8), y);
   await touch('touchMove', width - 8, y);
-  await expect.poll(async () => (await target.boundingBox())!.x, { timeout: 15_000 }).toBeLessThan(width / 2);
-  // Into the distant column, away from both edges (where the board would scroll on), and lift.
-  const landing = (await target.boundingBox())!;
-  const x = Math.min(Math.max(landing.x + landing.width / 2, 120), width - 120);
-  await touch('touchMove', x, y);
-  await page.waitForTimeout(100);
+  await expect.poll(async () => (await target.boundingBox())!.x, { timeout: 15_000 }).toBeLessThan(width);
+  // Then steer as a person does: auto-scroll speeds up the longer the finger rests at the edge,
+  // so the column may race past; hold at whichever edge it lies beyond until it is on screen,
+  // then rest over it, away from both edges, until the board stops moving.
+  let settledAt = Number.NaN;
+  await expect
+    .poll(
+      async () => {
+        const box = (await target.boundingBox())!;
+        const centre = box.x + box.width / 2;
+        if (centre > width - 100) await touch('touchMove', width - 8, y);
+        else if (centre < 100) await touch('touchMove', 8, y);
+        else {
+          await touch('touchMove', centre, y);
+          const still = box.x === settledAt;
+          settledAt = box.x;
+          return still;
+        }
+        settledAt = Number.NaN;
+        return false;
+      },
+      { timeout: 15_000, intervals: [150] }
+    )
+    .toBe(true);
   await touch('touchEnd');
 
   await expect(titles(page, DISTANT)).toHaveText(['Poster']);

@@ -57,7 +57,7 @@ async function screens(page: Page, locale: Locale, device: string, board: Showca
   await expect(page.getByRole('link', { name: board.title }).first()).toBeVisible();
   await shoot(page, at('boards'), { fullPage: true });
 
-  await page.getByRole('combobox', { name: t('boards.create.template') }).selectOption(campaignExecution.id);
+  await page.getByRole('radio', { name: new RegExp(campaignExecution.name[locale]) }).check();
   const preview = page.getByRole('region', { name: t('templates.preview') });
   await expect(preview).toContainText(campaignExecution.stages[0]!.name[locale]);
   await preview.scrollIntoViewIfNeeded();

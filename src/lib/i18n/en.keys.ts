@@ -17,6 +17,8 @@ export const enKeys: Record<KeysMessageKey, string> = {
   'keys.move': 'Move to another stage',
   'keys.assignMe': 'Assign to me, or unassign',
   'keys.lift': 'Pick up the card, move it with the arrows, Space to drop',
+  'keys.undo': "Undo your last change (never someone else's)",
+  'keys.redo': 'Redo',
   'keys.archive': 'Archive',
   'keys.or': 'or',
   'keys.move.title': 'Move “{title}” to',

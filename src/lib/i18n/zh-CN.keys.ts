@@ -15,6 +15,8 @@ export const zhCNKeys = {
   'keys.move': '移动到其他阶段',
   'keys.assignMe': '指派给我 / 取消指派',
   'keys.lift': '拿起卡片，用方向键移动，再按空格放下',
+  'keys.undo': '撤销你的上一步操作（不影响他人的修改）',
+  'keys.redo': '重做',
   'keys.archive': '归档',
   'keys.or': '或',
   'keys.move.title': '将「{title}」移动到',

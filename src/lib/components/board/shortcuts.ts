@@ -110,6 +110,14 @@ export const SHORTCUT_HELP: readonly { title: MessageKey; lines: readonly Shortc
       { keys: [['/']], label: 'keys.search' },
       { keys: [['F']], label: 'keys.filter' },
       { keys: [['↑', '↓', '←', '→']], label: 'keys.arrows' },
+      { keys: [['Ctrl/⌘', 'Z']], label: 'keys.undo' },
+      {
+        keys: [
+          ['Ctrl/⌘', 'Shift', 'Z'],
+          ['Ctrl', 'Y']
+        ],
+        label: 'keys.redo'
+      },
       { keys: [['?']], label: 'keys.help' },
       { keys: [['Esc']], label: 'keys.close' }
     ]
