@@ -109,6 +109,7 @@ export const en: Record<MessageKey, string> = {
   'late.startBy': '“{stage}”: should have started by {due} ({rule})',
   'late.startedLate': '“{stage}”: started late; should have started by {due} ({rule})',
   'card.overdue': 'Overdue',
+  'card.awaitsApprovalShort': 'Awaits approval',
   'card.awaitsApproval': 'Awaits approval: {who}',
   'card.approved': 'Approved',
   'card.revisions': 'Sent back {count}×',

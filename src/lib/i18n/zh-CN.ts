@@ -106,6 +106,7 @@ export const zhCN = {
   'late.startBy': '「{stage}」应于 {due} 前开始（{rule}）',
   'late.startedLate': '「{stage}」开始晚了：应于 {due} 前开始（{rule}）',
   'card.overdue': '已逾期',
+  'card.awaitsApprovalShort': '待审批',
   'card.awaitsApproval': '待 {who} 审批',
   'card.approved': '已批准',
   'card.revisions': '已退回 {count} 次',
