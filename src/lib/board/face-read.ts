@@ -35,8 +35,13 @@ function countComments(map: CardMap): number {
 
 function isDescribed(map: CardMap): boolean {
   const value = map.get(CardKey.description);
-  const raw = value instanceof Y.Text ? value.toString() : typeof value === 'string' ? value : '';
-  return raw.trim().length > 0;
+  if (value instanceof Y.Text) {
+    // Length is kept by Yjs; only a short text is read to see past white space, so a card with a
+    // long description is not copied out each time the card is read.
+    if (value.length === 0) return false;
+    return value.length > 64 || value.toString().trim().length > 0;
+  }
+  return typeof value === 'string' && value.trim().length > 0;
 }
 
 /** The face facts of one card map. */
