@@ -24,6 +24,7 @@ import {
   type BoardView
 } from '../../../src/lib/board';
 import { pick, seededRandom } from '../../helpers/random';
+import { sync } from '../../helpers/yjs';
 
 const REPLICAS = 3;
 const ROUNDS = 60;
@@ -32,10 +33,6 @@ const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
 const MIN_COLLISIONS = 80;
 /** A run is bounded by ROUNDS, not by a clock: a timeout would only fail it on a busy machine. */
 const UNTIMED = { timeout: 0 };
-
-function sync(from: Y.Doc, to: Y.Doc): void {
-  Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)));
-}
 
 function visibleIds(view: BoardView): string[] {
   return [...view.columns.values()].flat().map((c) => c.id);
