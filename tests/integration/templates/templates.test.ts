@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isBoardRequestError } from '../../../server/boards/BoardService';
+import { isBoardRequestError } from '../../../server/boards/BoardRequestError';
 import { getServices, type Services } from '../../../server/services';
 import { isTemplateRequestError } from '../../../server/templates/TemplateRequestError';
 import { MAX_TEMPLATE_BYTES } from '../../../server/templates/TemplateService';
