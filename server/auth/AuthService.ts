@@ -2,7 +2,7 @@ import { newId } from '../../src/lib/board';
 import type { Logger } from '../log';
 import { colorForUser, normaliseEmail, signUpFields } from './accountFields';
 import { SignInLimits, type SignInLimitOptions } from './signInLimits';
-import { AuthRequestError } from './AuthRequestError';
+import { AuthRequestError, isAuthRequestError } from './AuthRequestError';
 import { AuthStoreError, type AuthStore, type NewUser, type UserRecord } from './AuthStore';
 import { hashPassword, isAcceptablePassword, needsRehash, verifyPassword } from './passwords';
 import { Sessions } from './Sessions';
@@ -150,7 +150,7 @@ export class AuthService {
       user = await this.#store.getUserByEmail(email);
     } catch (error) {
       // A malformed email is answered like an unknown one, after the same work.
-      if (!(error instanceof AuthRequestError)) throw error;
+      if (!isAuthRequestError(error)) throw error;
     }
     // Counted (as a failure) before the password is checked, so a waiting guesser costs no scrypt
     // and concurrent guesses are all counted; unknown emails count too, or the wait would tell
