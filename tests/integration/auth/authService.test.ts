@@ -1,7 +1,8 @@
 import { createHash, scryptSync } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { needsRehash } from '../../../server/auth/passwords';
-import { authFixture, refusal, type AuthFixture } from './authFixture';
+import { refusal } from '../helpers/refusal';
+import { authFixture, type AuthFixture } from './authFixture';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { isActionFailure, isRedirect, type RequestEvent } from '@sveltejs/kit';
 import { expect } from 'vitest';
 import type { PublicUser } from '../../../server/auth/AuthService';
-import { isInviteRequestError } from '../../../server/auth/InviteRequestError';
 import { SESSION_COOKIE } from '../../../server/auth/sessionCookie';
 import { createServices } from '../../../server/createServices';
 import { clearServices, provideServices, type Services } from '../../../server/services';
@@ -12,6 +11,7 @@ import { SqliteDocStore } from '../../../server/store/SqliteDocStore';
 import { handle } from '../../../src/hooks.server';
 import * as invitesApi from '../../../src/routes/api/boards/[id]/invites/+server';
 import * as invitePage from '../../../src/routes/invite/[token]/+page.server';
+import { refusal } from '../helpers/refusal';
 import { RecordingLogger, testConfig } from '../helpers/syncHarness';
 import { CookieJar } from '../../unit/auth/cookieJar';
 
@@ -27,15 +27,9 @@ export type InviteJson = {
   error?: { code: string };
 };
 
-/** The refusal code of a promise that should fail with an InviteRequestError. */
-export async function refusedWith(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => new Error('expected a refusal'),
-    (e: unknown) => e
-  );
-  if (!isInviteRequestError(error)) throw error;
-  return error.code;
-}
+/** The refusal code of a promise that should fail with a request error. */
+export const refusedWith = async (promise: Promise<unknown>): Promise<string> =>
+  (await refusal(promise)).code;
 
 /**
  * A real SQLite file with the process's services, five people (ann owns "Spring launch", mia

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isAuthRequestError } from '../../../server/auth/AuthRequestError';
-import { authFixture, refusal, type AuthFixture } from './authFixture';
+import { refusal } from '../helpers/refusal';
+import { authFixture, type AuthFixture } from './authFixture';
 
 const PASSWORD = 'correct horse battery';
 
