@@ -25,14 +25,12 @@ import type { BoardService } from '../boards/BoardService';
 import { errorMessage, type Logger } from '../log';
 import type { RoomManager } from '../rooms/RoomManager';
 import type { DocStore } from '../store/DocStore';
-import { notFound, tooLarge } from './AttachmentRequestError';
+import { notFound, tooLarge } from './attachmentRefusals';
 import type { AttachmentStore, AttachmentVersionRecord } from './AttachmentStore';
 import { AttachmentSweeper, type SweepOptions } from './AttachmentSweeper';
 import { cleanFileName } from './fileName';
 import { receiveUpload } from './receiveUpload';
 import { ATTACHMENTS_FOLDER, INCOMING_FOLDER, attachmentDir, versionFile } from './versionFile';
-
-export { AttachmentRequestError, isAttachmentRequestError } from './AttachmentRequestError';
 
 /** Version numbers past this are not looked up: no draft goes through a million rounds. */
 const VERSION_MAX = 999_999;

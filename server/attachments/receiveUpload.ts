@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { AttachmentType } from '../../src/lib/board/attachment-ops';
-import { tooLarge, unsupportedType } from './AttachmentRequestError';
+import { tooLarge, unsupportedType } from './attachmentRefusals';
 import { SNIFF_BYTES, sniffType } from './sniff';
 
 /** An upload written to a temporary file that passed the size and type checks. */

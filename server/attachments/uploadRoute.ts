@@ -14,7 +14,7 @@ import type { RequestHandler } from '../app';
 import { SESSION_COOKIE, readCookie } from '../auth/sessionCookie';
 import { MemberRequestError } from '../auth/MemberRequestError';
 import { createLogger, errorMessage, type Logger } from '../log';
-import type { RequestError } from '../RequestError';
+import { isRequestError } from '../RequestError';
 import { getServices, type Services } from '../services';
 import { isOriginAllowed } from '../sync/upgradeRequest';
 
@@ -56,24 +56,15 @@ function fileName(req: IncomingMessage, url: URL): string | null {
   }
 }
 
-/**
- * A RequestError from any service, by shape: under `npm run dev` this module and the services
- * are loaded apart (tsImport), so their RequestError classes differ and instanceof fails.
- */
-function isRefusal(e: unknown): e is RequestError<number, string> {
-  const { status, code } = (e ?? {}) as { status?: unknown; code?: unknown };
-  return (
-    e instanceof Error &&
-    typeof status === 'number' &&
-    status >= 400 &&
-    status < 500 &&
-    typeof code === 'string'
-  );
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {}
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
+    ...headers,
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store'
@@ -129,10 +120,10 @@ export function withAttachmentUploads(
     }
     const all = services();
     upload(req, res, target, all).catch((error: unknown) => {
-      if (isRefusal(error)) {
-        // A 413 names the limit in bytes too, so the page can say it in the reader's language.
-        const limit = error.status === 413 ? { limit: all.attachments.maxBytes } : {};
-        sendJson(res, error.status, { error: { code: error.code, message: error.message, ...limit } });
+      if (isRequestError(error)) {
+        // Answered as handleApi answers SvelteKit's endpoints (a 413 carries its `limit`).
+        const { status, code, message, details, headers } = error;
+        sendJson(res, status, { error: { code, message, ...details } }, headers);
       } else {
         log.error('upload failed', { board: target.boardId, error: errorMessage(error) });
         sendJson(res, 500, { error: { code: 'internal', message: 'The upload failed on the server.' } });

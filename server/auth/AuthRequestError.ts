@@ -24,6 +24,12 @@ export class AuthRequestError extends RequestError<400 | 401 | 403 | 409 | 429, 
   ) {
     super(status, code, message);
   }
+
+  /** A sign-in that must wait says how long in HTTP's own header; the body's code says why. */
+  override get headers(): Readonly<Record<string, string>> {
+    const wait = this.retryAfterSeconds;
+    return wait === undefined ? {} : { 'retry-after': String(wait) };
+  }
 }
 
 /** True for an AuthRequestError from either copy of this module (see isRequestError). */

@@ -1,18 +1,12 @@
 import { newId } from '../../src/lib/board';
 import type { Logger } from '../log';
-import { cleanDisplayName, colorForUser, normaliseEmail } from './accountFields';
+import { colorForUser, normaliseEmail, signUpFields } from './accountFields';
 import { SignInLimits, type SignInLimitOptions } from './signInLimits';
-import { AuthRequestError } from './AuthRequestError';
+import { AuthRequestError, isAuthRequestError } from './AuthRequestError';
 import { AuthStoreError, type AuthStore, type NewUser, type UserRecord } from './AuthStore';
-import {
-  PASSWORD_MAX_CHARS,
-  PASSWORD_MIN_CHARS,
-  hashPassword,
-  isAcceptablePassword,
-  needsRehash,
-  verifyPassword
-} from './passwords';
-import { hashSessionToken, isSessionToken, newSessionToken } from './sessionToken';
+import { hashPassword, isAcceptablePassword, needsRehash, verifyPassword } from './passwords';
+import { Sessions } from './Sessions';
+import { newSessionToken } from './sessionToken';
 
 /** A user as anyone outside server/auth sees them: never the password hash. */
 export interface PublicUser {
@@ -47,8 +41,6 @@ export interface AuthServiceOptions {
 }
 
 export const DEFAULT_SESSION_LIFETIME_MS = 30 * 24 * 3600 * 1000;
-/** Sliding expiry is refreshed at most this often, so a signed-in request is not a write each time. */
-const TOUCH_INTERVAL_MS = 3600 * 1000;
 const OPEN_SIGNUP_KEY = 'openSignup';
 
 /** The public shape of a stored user: the only form a user leaves this service in. */
@@ -71,7 +63,7 @@ export const emailTaken = () =>
 /**
  * Accounts and sessions: sign-up (the first account administers the instance), sign-in, sign-out,
  * the user behind a session cookie, and the open-sign-up setting. Passwords are scrypt-hashed
- * (passwords.ts); session tokens live only in the cookie, the store keeps their sha256.
+ * (passwords.ts); sessions are Sessions.ts's.
  */
 export class AuthService {
   /** How long an unused session lives; the cookie's Max-Age. */
@@ -82,7 +74,7 @@ export class AuthService {
   readonly #verify: typeof verifyPassword;
   readonly #onSignedUp: AuthServiceOptions['onSignedUp'];
   readonly #limits: SignInLimits;
-  readonly #onSignedOut: AuthServiceOptions['onSignedOut'];
+  readonly #sessions: Sessions;
   /** Compared against when the email is unknown; made at start so the first such sign-in costs one hash too. */
   readonly #dummyHash: Promise<string>;
 
@@ -93,8 +85,12 @@ export class AuthService {
     this.#verify = options.verifyPassword ?? verifyPassword;
     this.#onSignedUp = options.onSignedUp;
     this.#limits = new SignInLimits(options, this.#now, log);
-    this.#onSignedOut = options.onSignedOut;
     this.sessionLifetimeMs = options.sessionLifetimeMs ?? DEFAULT_SESSION_LIFETIME_MS;
+    this.#sessions = new Sessions(store, {
+      lifetimeMs: this.sessionLifetimeMs,
+      now: this.#now,
+      onEnded: options.onSignedOut
+    });
     this.#dummyHash = hashPassword(newSessionToken());
     // Awaited by signIn; this only keeps an (unexpected) failure from being unhandled meanwhile.
     void this.#dummyHash.catch(() => undefined);
@@ -110,7 +106,7 @@ export class AuthService {
     input: { email: unknown; password: unknown; name?: unknown },
     { address }: { address?: string } = {}
   ): Promise<{ user: PublicUser; token: string }> {
-    const fields = this.#fields(input);
+    const fields = signUpFields(input);
     const firstAccount = (await this.#store.countUsers()) === 0;
     // Refused before hashing: a closed instance spends no CPU on sign-ups it will not take.
     if (!firstAccount && !(await this.#openSignup())) throw signupClosed();
@@ -120,7 +116,7 @@ export class AuthService {
       const user = await this.#insert(await this.#hashed(fields), firstAccount);
       this.#log.info(user.isAdmin ? 'administrator account created' : 'account created', { user: user.id });
       await this.#onSignedUp?.(publicUser(user));
-      return { user: publicUser(user), token: await this.#startSession(user.id) };
+      return { user: publicUser(user), token: await this.#sessions.start(user.id) };
     } catch (error) {
       if (counted) this.#limits.signUpRefused(counted);
       throw error;
@@ -133,13 +129,13 @@ export class AuthService {
    * (an invitation's claim). Hand the stored account to `accountCreated`.
    */
   async newAccount(input: { email: unknown; password: unknown; name?: unknown }): Promise<NewUser> {
-    return { ...(await this.#hashed(this.#fields(input))), isAdmin: false };
+    return { ...(await this.#hashed(signUpFields(input))), isAdmin: false };
   }
 
   /** Logs an account another service stored from `newAccount`, and signs it in. */
   async accountCreated(account: NewUser): Promise<{ user: PublicUser; token: string }> {
     this.#log.info('account created', { user: account.id });
-    return { user: publicUser(account), token: await this.#startSession(account.id) };
+    return { user: publicUser(account), token: await this.#sessions.start(account.id) };
   }
 
   /** Signs in; a wrong password and an unknown email get the same error after about the same time. */
@@ -154,7 +150,7 @@ export class AuthService {
       user = await this.#store.getUserByEmail(email);
     } catch (error) {
       // A malformed email is answered like an unknown one, after the same work.
-      if (!(error instanceof AuthRequestError)) throw error;
+      if (!isAuthRequestError(error)) throw error;
     }
     // Counted (as a failure) before the password is checked, so a waiting guesser costs no scrypt
     // and concurrent guesses are all counted; unknown emails count too, or the wait would tell
@@ -173,20 +169,17 @@ export class AuthService {
       await this.#store.updateUser(user.id, { passwordHash }, this.#now());
     }
     this.#log.info('signed in', { user: user.id });
-    return { user: publicUser(user), token: await this.#startSession(user.id) };
+    return { user: publicUser(user), token: await this.#sessions.start(user.id) };
   }
 
   /** Ends the session of this token; a token that is unknown or malformed changes nothing. */
   async signOut(token: unknown): Promise<void> {
-    if (!isSessionToken(token)) return;
-    const session = hashSessionToken(token);
-    await this.#store.deleteSession(session);
-    this.#onSignedOut?.(session);
+    await this.#sessions.end(token);
   }
 
   /** The id a live connection keeps of the session it was opened with (never the token itself). */
   sessionIdOf(token: string): string {
-    return hashSessionToken(token);
+    return this.#sessions.idOf(token);
   }
 
   /**
@@ -194,8 +187,7 @@ export class AuthService {
    * deleted; a live one has its expiry moved forward, at most once an hour.
    */
   async userForToken(token: unknown): Promise<PublicUser | null> {
-    if (!isSessionToken(token)) return null;
-    const user = await this.#liveSession(hashSessionToken(token));
+    const user = await this.#sessions.userFor(token);
     return user ? publicUser(user) : null;
   }
 
@@ -203,25 +195,8 @@ export class AuthService {
    * Which of these sessions (ids from sessionIdOf) still hold. Open sockets are use, like requests:
    * a live session has its expiry moved forward as userForToken would; the rest are deleted.
    */
-  async liveSessions(sessionIds: Iterable<string>): Promise<Set<string>> {
-    const live = new Set<string>();
-    for (const id of sessionIds) if (await this.#liveSession(id)) live.add(id);
-    return live;
-  }
-
-  async #liveSession(tokenHash: string): Promise<UserRecord | null> {
-    const session = await this.#store.getSession(tokenHash);
-    if (!session) return null;
-    const now = this.#now();
-    const user = now < session.expiresAt ? await this.#store.getUser(session.userId) : null;
-    if (!user) {
-      await this.#store.deleteSession(tokenHash);
-      return null;
-    }
-    if (now - session.lastSeenAt >= TOUCH_INTERVAL_MS) {
-      await this.#store.touchSession(tokenHash, now, now + this.sessionLifetimeMs);
-    }
-    return user;
+  liveSessions(sessionIds: Iterable<string>): Promise<Set<string>> {
+    return this.#sessions.live(sessionIds);
   }
 
   /** The instance's first administrator, or null before anyone signed up. */
@@ -260,20 +235,6 @@ export class AuthService {
     return (await this.#store.getSetting(OPEN_SIGNUP_KEY)) === true;
   }
 
-  /** A sign-up's fields, checked and normalised; throws the refusal a person can fix. */
-  #fields(input: { email: unknown; password: unknown; name?: unknown }) {
-    const email = normaliseEmail(input.email);
-    const { password } = input;
-    if (!isAcceptablePassword(password)) {
-      throw new AuthRequestError(
-        400,
-        'weak-password',
-        `A password is ${PASSWORD_MIN_CHARS}–${PASSWORD_MAX_CHARS} characters.`
-      );
-    }
-    return { email, password, name: cleanDisplayName(input.name, email) };
-  }
-
   /** The account to store, password hashed; a taken email is refused before the hash is spent. */
   async #hashed(fields: {
     email: string;
@@ -301,21 +262,5 @@ export class AuthService {
       if (error instanceof AuthStoreError && error.code === 'email-taken') throw emailTaken();
       throw error;
     }
-  }
-
-  /** Stores a new session for the user and returns its token, the only copy, for the cookie. */
-  async #startSession(userId: string): Promise<string> {
-    const token = newSessionToken();
-    const now = this.#now();
-    // Sign-ins are rare next to requests: a good moment to sweep what has expired (an indexed delete).
-    await this.#store.deleteExpiredSessions(now);
-    await this.#store.createSession({
-      tokenHash: hashSessionToken(token),
-      userId,
-      createdAt: now,
-      expiresAt: now + this.sessionLifetimeMs,
-      lastSeenAt: now
-    });
-    return token;
   }
 }

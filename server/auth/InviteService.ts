@@ -2,9 +2,26 @@ import type { Logger } from '../log';
 import { normaliseEmail } from './accountFields';
 import { emailTaken, type AuthService, type PublicUser } from './AuthService';
 import { AuthStoreError, type AuthStore, type NewUser } from './AuthStore';
-import { InviteRequestError } from './InviteRequestError';
+import { isInviteId, oneById } from './inviteIds';
+import {
+  invalidRole,
+  inviteExpired,
+  inviteUnknown,
+  inviteUsed,
+  inviteVoid,
+  inviteWrongEmail,
+  ownerInviteForbidden,
+  tooManyInvites
+} from './inviteRefusals';
 import type { InviteRecord, InviteStore } from './InviteStore';
-import type { InvitePreview, InviteView, ReceivedInvite } from './inviteViews';
+import {
+  invitePreview,
+  inviteView,
+  receivedInvite,
+  type InvitePreview,
+  type InviteView,
+  type ReceivedInvite
+} from './inviteViews';
 import type { MembershipService } from './MembershipService';
 import { hashSessionToken, isSessionToken, newSessionToken } from './sessionToken';
 import type { BoardService } from '../boards/BoardService';
@@ -13,9 +30,6 @@ import { BOARD_ROLES, canChangeRole, isBoardRole, type BoardRole } from '../../s
 export const DEFAULT_INVITE_LIFETIME_MS = 7 * 24 * 3600 * 1000;
 /** Pending invites a board may have at once: bounds the table and the managers' list. */
 export const MAX_PENDING_INVITES = 100;
-/** Hex characters of the token hash that name an invite in the API: not secret, never the token. */
-const ID_CHARS = 16;
-const ID_PATTERN = /^[0-9a-f]{16}$/;
 
 export interface InviteServiceDeps {
   store: InviteStore;
@@ -27,26 +41,6 @@ export interface InviteServiceDeps {
   /** The clock, injectable so tests can expire links. */
   now?: () => number;
   lifetimeMs?: number;
-}
-
-const refuse = (status: 400 | 403 | 404 | 409 | 410, code: InviteRequestError['code'], message: string) =>
-  new InviteRequestError(status, code, message);
-const unknown = () =>
-  refuse(
-    404,
-    'invite-unknown',
-    'This invite link is not valid (it was revoked or mistyped). Ask for a new link.'
-  );
-const used = () => refuse(410, 'invite-used', 'This invite link has already been used. Ask for a new link.');
-
-/** The name the API gives an invite: the start of its hash, not secret, never the token. */
-const idOf = (row: InviteRecord) => row.tokenHash.slice(0, ID_CHARS);
-
-/** The one row an id names (ids are hash prefixes: an ambiguous one names none), else 404. */
-function oneById(rows: InviteRecord[], id: string, message: string): InviteRecord {
-  const matches = rows.filter((r) => r.tokenHash.startsWith(id));
-  if (matches.length !== 1 || !matches[0]) throw refuse(404, 'not-found', message);
-  return matches[0];
 }
 
 /** True when `have` is `want` or a more powerful role. */
@@ -78,11 +72,11 @@ export class InviteService {
   ): Promise<{ token: string; invite: InviteView }> {
     const actorRole = await this.#d.members.require(actorId, boardId, 'manage-members');
     if (!isBoardRole(input.role)) {
-      throw refuse(400, 'invalid-role', 'A role is owner, manager, editor, commenter or viewer.');
+      throw invalidRole();
     }
     // Inviting is giving a newcomer (a viewer so far) a role: the same rule as changing one.
     if (!canChangeRole(actorRole, 'viewer', input.role, Infinity)) {
-      throw refuse(403, 'forbidden', 'Only an owner of this board may invite an owner.');
+      throw ownerInviteForbidden();
     }
     const email =
       input.email === undefined || input.email === null || input.email === ''
@@ -94,13 +88,7 @@ export class InviteService {
     // as resending would: the person sees one invitation, with the role given last.
     const replaced = email === null ? [] : pending.filter((i) => i.email === email);
     for (const earlier of replaced) await this.#d.store.deleteInvite(earlier.tokenHash);
-    if (pending.length - replaced.length >= MAX_PENDING_INVITES) {
-      throw refuse(
-        409,
-        'too-many-invites',
-        `A board has at most ${MAX_PENDING_INVITES} pending invites; revoke some first.`
-      );
-    }
+    if (pending.length - replaced.length >= MAX_PENDING_INVITES) throw tooManyInvites(MAX_PENDING_INVITES);
     const token = newSessionToken();
     const record = await this.#d.store.createInvite({
       tokenHash: hashSessionToken(token),
@@ -133,7 +121,7 @@ export class InviteService {
    */
   async revoke(actorId: string, boardId: string, id: string): Promise<void> {
     await this.#d.members.require(actorId, boardId, 'manage-members');
-    const rows = ID_PATTERN.test(id) ? await this.#d.store.listPending(boardId, this.#now()) : [];
+    const rows = isInviteId(id) ? await this.#d.store.listPending(boardId, this.#now()) : [];
     const invite = oneById(rows, id, 'There is no such pending invite on this board.');
     await this.#d.store.deleteInvite(invite.tokenHash);
     this.#d.log.info('invite revoked', { board: boardId, user: actorId });
@@ -142,8 +130,7 @@ export class InviteService {
   /** What a working link offers; refuses an unknown, used, expired or void one with the reason. */
   async preview(token: unknown): Promise<InvitePreview> {
     const { invite, boardTitle } = await this.#usable(await this.#byToken(token));
-    const { boardId, role, email, expiresAt } = invite;
-    return { boardId, boardTitle, role, email, expiresAt, invitedBy: await this.#nameOf(invite.createdBy) };
+    return invitePreview(invite, boardTitle, await this.#nameOf(invite.createdBy));
   }
 
   /**
@@ -167,17 +154,7 @@ export class InviteService {
     const shown = await Promise.all(
       rows.map(async (row) => {
         const usable = await this.#usable(row).catch(() => null);
-        if (!usable) return null;
-        const { boardId, role, expiresAt, createdBy } = row;
-        const { boardTitle } = usable;
-        return {
-          id: idOf(row),
-          boardId,
-          boardTitle,
-          role,
-          expiresAt,
-          invitedBy: await this.#nameOf(createdBy)
-        };
+        return usable && receivedInvite(row, usable.boardTitle, await this.#nameOf(row.createdBy));
       })
     );
     return shown.filter((r): r is ReceivedInvite => r !== null);
@@ -235,13 +212,13 @@ export class InviteService {
   /** The invite behind a link's token, used or not; refuses a token that names none. */
   async #byToken(token: unknown): Promise<InviteRecord> {
     const invite = isSessionToken(token) ? await this.#d.store.getInvite(hashSessionToken(token)) : null;
-    if (!invite) throw unknown();
+    if (!invite) throw inviteUnknown();
     return invite;
   }
 
   /** The working invite with this id bound to the user's address; anyone else's is "not found". */
   async #addressedTo(user: Pick<PublicUser, 'id' | 'email'>, id: string): Promise<InviteRecord> {
-    const rows = ID_PATTERN.test(id) ? await this.#addressed(user) : [];
+    const rows = isInviteId(id) ? await this.#addressed(user) : [];
     return oneById(rows, id, 'There is no such invitation for you.');
   }
 
@@ -259,31 +236,17 @@ export class InviteService {
 
   /** The invite and its board's title, when it works now; else the reason it does not. */
   async #usable(invite: InviteRecord): Promise<{ invite: InviteRecord; boardTitle: string }> {
-    if (invite.usedBy !== null) throw used();
-    if (this.#now() >= invite.expiresAt) {
-      throw refuse(410, 'invite-expired', 'This invite link has expired. Ask for a new link.');
-    }
-    const void_ = () =>
-      refuse(
-        410,
-        'invite-void',
-        'This invite link no longer works (its board is gone, or whoever made it may no longer invite). Ask for a new link.'
-      );
+    if (invite.usedBy !== null) throw inviteUsed();
+    if (this.#now() >= invite.expiresAt) throw inviteExpired();
     const makerRole = await this.#d.members.roleOf(invite.boardId, invite.createdBy);
-    if (!canChangeRole(makerRole, 'viewer', invite.role, Infinity)) throw void_();
+    if (!canChangeRole(makerRole, 'viewer', invite.role, Infinity)) throw inviteVoid();
     const board = await this.#d.boards.get(invite.boardId).catch(() => null);
-    if (!board) throw void_();
+    if (!board) throw inviteVoid();
     return { invite, boardTitle: board.title };
   }
 
   #checkEmail(invite: InviteRecord, email: string): void {
-    if (invite.email !== null && invite.email !== email) {
-      throw refuse(
-        403,
-        'invite-wrong-email',
-        `This invite is for ${invite.email}: sign in or sign up with that address, or ask for a new link.`
-      );
-    }
+    if (invite.email !== null && invite.email !== email) throw inviteWrongEmail(invite.email);
   }
 
   /**
@@ -305,21 +268,13 @@ export class InviteService {
       .catch((error: unknown) => {
         throw error instanceof AuthStoreError && error.code === 'email-taken' ? emailTaken() : error;
       });
-    if (!claimed) throw used();
+    if (!claimed) throw inviteUsed();
     this.#d.members.announce({ boardId, userId, actorId: createdBy, from, to: role });
     this.#d.log.info('joined through an invite', { board: boardId, user: userId, role });
   }
 
   async #view(row: InviteRecord): Promise<InviteView> {
-    const { role, email, createdAt, expiresAt } = row;
-    return {
-      id: idOf(row),
-      role,
-      email,
-      createdAt,
-      expiresAt,
-      invitedBy: await this.#nameOf(row.createdBy)
-    };
+    return inviteView(row, await this.#nameOf(row.createdBy));
   }
 
   async #nameOf(userId: string): Promise<string> {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AuthRequestError } from './AuthRequestError';
+import { PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, isAcceptablePassword } from './passwords';
 import { PRESENCE_COLORS } from '../../src/lib/sync/presence';
 import { hasControlChars } from '../../src/lib/text/controlChars';
 
@@ -53,4 +54,22 @@ export function cleanDisplayName(value: unknown, email: string): string {
 export function colorForUser(id: string): string {
   const digest = createHash('sha256').update(id).digest();
   return PALETTE[digest.readUInt32BE(0) % PALETTE.length] as string;
+}
+
+/** A sign-up's fields, checked and normalised; throws the refusal a person can fix. */
+export function signUpFields(input: { email: unknown; password: unknown; name?: unknown }): {
+  email: string;
+  password: string;
+  name: string;
+} {
+  const email = normaliseEmail(input.email);
+  const { password } = input;
+  if (!isAcceptablePassword(password)) {
+    throw new AuthRequestError(
+      400,
+      'weak-password',
+      `A password is ${PASSWORD_MIN_CHARS}–${PASSWORD_MAX_CHARS} characters.`
+    );
+  }
+  return { email, password, name: cleanDisplayName(input.name, email) };
 }

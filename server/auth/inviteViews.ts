@@ -1,5 +1,7 @@
 /** How invites leave InviteService: never with the token, nor all of its hash. */
 import type { BoardRole } from '../../src/lib/auth/permissions';
+import { inviteId } from './inviteIds';
+import type { InviteRecord } from './InviteStore';
 
 /** A pending invite as owners and managers see it: never the token, nor all of its hash. */
 export interface InviteView {
@@ -30,4 +32,22 @@ export interface InvitePreview {
   email: string | null;
   invitedBy: string;
   expiresAt: number;
+}
+
+/** A pending invite for the managers' list; `invitedBy` is its maker's display name. */
+export function inviteView(row: InviteRecord, invitedBy: string): InviteView {
+  const { role, email, createdAt, expiresAt } = row;
+  return { id: inviteId(row), role, email, createdAt, expiresAt, invitedBy };
+}
+
+/** A working invite for its addressee's board list. */
+export function receivedInvite(row: InviteRecord, boardTitle: string, invitedBy: string): ReceivedInvite {
+  const { boardId, role, expiresAt } = row;
+  return { id: inviteId(row), boardId, boardTitle, role, expiresAt, invitedBy };
+}
+
+/** A working link, for the invite page. */
+export function invitePreview(row: InviteRecord, boardTitle: string, invitedBy: string): InvitePreview {
+  const { boardId, role, email, expiresAt } = row;
+  return { boardId, boardTitle, role, email, expiresAt, invitedBy };
 }

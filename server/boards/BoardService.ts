@@ -15,23 +15,10 @@ import {
   findBuiltinTemplate,
   type BoardTemplate
 } from '../../src/lib/templates';
-import { RequestError, isRequestError } from '../RequestError';
+import { BoardRequestError } from './BoardRequestError';
 import type { BoardRole } from '../../src/lib/auth/permissions';
 import type { RoomManager } from '../rooms/RoomManager';
 import type { BoardRecord, DocStore } from '../store/DocStore';
-
-/** A request the board catalogue refuses; `status` is the HTTP status an endpoint should answer. */
-export class BoardRequestError extends RequestError<
-  400 | 404,
-  'invalid-title' | 'unknown-template' | 'not-found' | 'invalid-id'
-> {
-  override name = 'BoardRequestError';
-}
-
-/** True for a BoardRequestError from either copy of this module (see isRequestError). */
-export function isBoardRequestError(e: unknown): e is BoardRequestError {
-  return isRequestError(e, 'BoardRequestError');
-}
 
 /** Resolves a template id to a template, built-in or the team's own; undefined when there is none. */
 export type TemplateLookup = (id: string) => Promise<BoardTemplate | undefined>;

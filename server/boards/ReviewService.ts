@@ -21,21 +21,9 @@ import { CardKey, roots, str } from '../../src/lib/board/schema';
 import type { ActivityService } from '../audit/ActivityService';
 import type { PublicUser } from '../auth/AuthService';
 import type { MembershipService } from '../auth/MembershipService';
-import { RequestError, isRequestError } from '../RequestError';
 import type { RoomManager } from '../rooms/RoomManager';
 import type { BoardService } from './BoardService';
-
-export type ReviewRequestCode =
-  'not-found' | 'no-gate' | 'already-approved' | 'no-send-back' | 'invalid-note' | 'needs-owner';
-
-/** A review request the document refuses (the role checks answer with MemberRequestError). */
-export class ReviewRequestError extends RequestError<400 | 403 | 404 | 409, ReviewRequestCode> {
-  override name = 'ReviewRequestError';
-}
-
-export function isReviewRequestError(e: unknown): e is ReviewRequestError {
-  return isRequestError(e, 'ReviewRequestError');
-}
+import { ReviewRequestError } from './ReviewRequestError';
 
 /** The note a reviewer may attach; anything but a string (or nothing) is a client bug. */
 function cleanNote(note: unknown): string {

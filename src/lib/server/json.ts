@@ -1,12 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { isAttachmentRequestError } from '../../../server/attachments/AttachmentService';
-import { isAuthRequestError } from '../../../server/auth/AuthRequestError';
-import { isInviteRequestError } from '../../../server/auth/InviteRequestError';
-import { isMemberRequestError } from '../../../server/auth/MemberRequestError';
-import { isBoardRequestError } from '../../../server/boards/BoardService';
-import { isReviewRequestError } from '../../../server/boards/ReviewService';
-import type { RequestError } from '../../../server/RequestError';
-import { isTemplateRequestError } from '../../../server/templates/TemplateRequestError';
+import { isRequestError } from '../../../server/RequestError';
 
 /** Largest JSON body an API call reads unless it asks for more (a template definition does). */
 const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
@@ -104,31 +97,19 @@ export function jsonError(status: number, code: string, message: string): Respon
   return json({ error: { code, message } }, { status });
 }
 
-/** True for a request any service refused (its status and code are the answer), not a fault. */
-export function isRefusal(e: unknown): e is RequestError<number, string> {
-  return (
-    isBoardRequestError(e) ||
-    isTemplateRequestError(e) ||
-    isAuthRequestError(e) ||
-    isMemberRequestError(e) ||
-    isReviewRequestError(e) ||
-    isInviteRequestError(e) ||
-    isAttachmentRequestError(e)
-  );
-}
-
-/** Runs an API handler, mapping refused requests and thrown responses to JSON errors. */
+/**
+ * Runs an API handler, mapping thrown responses and refused requests to JSON errors. Every
+ * service's refusal is a RequestError: its status, code, extra fields and headers are the answer,
+ * so a new kind of refusal needs nothing here.
+ */
 export async function handleApi(fn: () => Promise<Response>): Promise<Response> {
   try {
     return await fn();
   } catch (e) {
     if (e instanceof Response) return e;
-    if (isRefusal(e)) {
-      const response = jsonError(e.status, e.code, e.message);
-      // A sign-in that must wait says how long (HTTP's own header; the body's code says why).
-      const wait = isAuthRequestError(e) ? e.retryAfterSeconds : undefined;
-      if (wait !== undefined) response.headers.set('retry-after', String(wait));
-      return response;
+    if (isRequestError(e)) {
+      const body = { error: { code: e.code, message: e.message, ...e.details } };
+      return json(body, { status: e.status, headers: e.headers });
     }
     throw e;
   }

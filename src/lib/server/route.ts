@@ -18,7 +18,8 @@ import {
 import type { PublicUser } from '../../../server/auth/AuthService';
 import { MemberRequestError } from '../../../server/auth/MemberRequestError';
 import type { BoardRecord } from '../../../server/store/DocStore';
-import { handleApi, isRefusal, readJson } from './json';
+import { isRequestError } from '../../../server/RequestError';
+import { handleApi, readJson } from './json';
 import { requireBoard, requireUser } from './access';
 
 /**
@@ -139,7 +140,7 @@ export function action<R extends Requirement, E extends RequestEvent, T>(
       const granted = await grant(event, options, readBody);
       return await handler(event, { ...granted, form });
     } catch (e) {
-      if (isRefusal(e)) return fail(e.status, { code: e.code, message: e.message });
+      if (isRequestError(e)) return fail(e.status, { code: e.code, message: e.message });
       throw e;
     }
   }, options.requires);

@@ -3,8 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AuthService, type AuthServiceOptions } from '../../../server/auth/AuthService';
-import { isAuthRequestError } from '../../../server/auth/AuthRequestError';
-import { isMemberRequestError } from '../../../server/auth/MemberRequestError';
 import { verifyPassword } from '../../../server/auth/passwords';
 import { SqliteAuthStore } from '../../../server/auth/SqliteAuthStore';
 import { SqliteDocStore } from '../../../server/store/SqliteDocStore';
@@ -72,16 +70,4 @@ export async function authFixture(
       fs.rmSync(dir, { recursive: true, force: true });
     }
   };
-}
-
-/** The refusal a promise ends in, as the API would answer it. */
-export async function refusal(
-  promise: Promise<unknown>
-): Promise<{ status: number; code: string; message: string }> {
-  const error = await promise.then(
-    () => new Error('expected the request to be refused'),
-    (e: unknown) => e
-  );
-  if (!isAuthRequestError(error) && !isMemberRequestError(error)) throw error;
-  return { status: error.status, code: error.code, message: error.message };
 }

@@ -3,7 +3,7 @@ import { MemoryAuthStore } from '../../../server/auth/MemoryAuthStore';
 import { MemoryMemberStore } from '../../../server/auth/MemoryMemberStore';
 import { MembershipService } from '../../../server/auth/MembershipService';
 import { sampleUser } from './authStoreContract';
-import { refusal } from './authFixture';
+import { refusal } from '../helpers/refusal';
 
 describe('board membership', () => {
   let members: MembershipService;

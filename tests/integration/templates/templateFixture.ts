@@ -3,9 +3,7 @@
  * team has customised, the accounts that act, and the refusal a request ends in.
  */
 import { afterEach, beforeEach } from 'vitest';
-import { isBoardRequestError } from '../../../server/boards/BoardService';
 import { getServices, type Services } from '../../../server/services';
-import { isTemplateRequestError } from '../../../server/templates/TemplateRequestError';
 import {
   SERVER_ORIGIN,
   readBoard,
@@ -36,17 +34,8 @@ export const SAVER = { id: 'u-saver', isAdmin: false };
 export const COLLEAGUE = { id: 'u-colleague', isAdmin: false };
 export const ADMIN = { id: 'u-admin', isAdmin: true };
 
-/** The refusal a promise ends in, as the API would answer it. */
-export async function refusal(
-  promise: Promise<unknown>
-): Promise<{ status: number; code: string; message: string }> {
-  const error = await promise.then(
-    () => new Error('expected the request to be refused'),
-    (e: unknown) => e
-  );
-  if (!isTemplateRequestError(error) && !isBoardRequestError(error)) throw error;
-  return { status: error.status, code: error.code, message: error.message };
-}
+/** The refusal a promise ends in, as the API would answer it (one helper for every service's refusals). */
+export { refusal } from '../helpers/refusal';
 
 /** The server of the current test; `services` changes when it restarts. */
 export interface TemplateServer {
