@@ -19,7 +19,7 @@ import { ActivityService } from './audit/ActivityService';
 import type { AuditStore } from './audit/AuditStore';
 import { MemoryAuditStore } from './audit/MemoryAuditStore';
 import { SqliteAuditStore } from './audit/SqliteAuditStore';
-import { checkUpdate } from './auth/updatePolicy';
+import { checkUpdate } from './policy/updatePolicy';
 import { BoardService } from './boards/BoardService';
 import { BoardSummaries } from './boards/BoardSummaries';
 import { ReviewService } from './boards/ReviewService';

@@ -2,7 +2,7 @@
 import type * as Y from 'yjs';
 import type { BoardOrigin } from '../../src/lib/board/origin';
 import type { DerivedEvent } from '../audit/deriveActivity';
-import type { Touch } from '../auth/updateTouches';
+import type { Touch } from '../policy/updateTouches';
 import type { DecodedUpdate } from '../protocol';
 import type { ConnectionPeer } from './Connection';
 
@@ -11,7 +11,7 @@ export type DocChangeHook = (boardId: string, doc: Y.Doc, origin: BoardOrigin) =
 
 /**
  * Decides, before a client update is applied, whether its sender may make it
- * (server/auth/updatePolicy.ts); `decoded` is the update as the protocol decoder read it, and
+ * (server/policy/updatePolicy.ts); `decoded` is the update as the protocol decoder read it, and
  * `touches` says what an allowed update changes.
  */
 export type UpdateGuard = (

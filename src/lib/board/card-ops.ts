@@ -137,7 +137,7 @@ export function moveCard(
 ): void {
   const map = cardMap(doc, cardId);
   requireStage(doc, stageId);
-  // The server refuses such a move anyway (server/auth/updatePolicy.ts); saying so here keeps the
+  // The server refuses such a move anyway (server/policy/updatePolicy.ts); saying so here keeps the
   // card where it is instead of a move that the whole session would have to drop.
   assertGateOpen(doc, cardId, stageId);
   const rank = rankAtIndex(readColumn(doc, stageId, cardId), index);

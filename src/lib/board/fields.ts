@@ -2,7 +2,7 @@
  * Every key the board document holds, as one table: who writes it, the Yjs shape it keeps, whether
  * its map must always have it, and the check its value passes. The board operations write what
  * this table allows (they share its limits and checks), and the server's update policy
- * (server/auth/fieldPolicy.ts) refuses any client update that leaves the table, so a key can never
+ * (server/policy/fieldPolicy.ts) refuses any client update that leaves the table, so a key can never
  * be turned into something the readers and the gate rule do not expect (issue 14: a card's stage
  * written as a number, then moved anywhere).
  */
@@ -28,7 +28,7 @@ export interface FieldFacts {
 export interface Field {
   /**
    * Who writes it: a board action; 'server' (written by server calls only); 'comments' (the
-   * comment rules: server/auth/commentPolicy.ts). Absent below a card field: the field's own.
+   * comment rules: server/policy/commentPolicy.ts). Absent below a card field: the field's own.
    */
   write?: BoardAction | 'server' | 'comments';
   shape: FieldShape;

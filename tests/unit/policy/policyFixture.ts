@@ -14,7 +14,7 @@ import {
   resolveComment
 } from '../../../src/lib/board';
 import { roots } from '../../../src/lib/board/schema';
-import { checkUpdate, type RefusalReason } from '../../../server/auth/updatePolicy';
+import { checkUpdate, type RefusalReason } from '../../../server/policy/updatePolicy';
 import { edit, replica } from '../../helpers/yjs';
 
 export const ME = 'u-actor';
