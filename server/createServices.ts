@@ -19,7 +19,6 @@ import { ActivityService } from './audit/ActivityService';
 import type { AuditStore } from './audit/AuditStore';
 import { MemoryAuditStore } from './audit/MemoryAuditStore';
 import { SqliteAuditStore } from './audit/SqliteAuditStore';
-import { checkUpdate } from './auth/updatePolicy';
 import { BoardService } from './boards/BoardService';
 import { BoardSummaries } from './boards/BoardSummaries';
 import { ReviewService } from './boards/ReviewService';
@@ -33,6 +32,7 @@ import { MemoryDueIndex } from './inbox/MemoryDueIndex';
 import { SqliteDueIndex } from './inbox/SqliteDueIndex';
 import type { Config } from './config';
 import { errorMessage, type Logger } from './log';
+import { boardRoomHooks } from './roomHooks';
 import type { DocChangeHook } from './rooms/Room';
 import { RoomManager } from './rooms/RoomManager';
 import type { Services } from './services';
@@ -102,22 +102,24 @@ export function createServices(options: CreateServicesOptions): Services {
     config,
     log,
     pingIntervalMs: options.pingIntervalMs,
-    guard: (doc, update, peer, decoded) => checkUpdate(doc, update, peer, decoded),
-    onActivity: (boardId, userId, events) => {
-      activity.record(boardId, userId, events).catch((error: unknown) => {
-        log.error('activity not recorded', { board: boardId, error: errorMessage(error) });
-      });
-    },
-    onDocChange: (boardId, doc, origin) => {
-      // A rename typed into the board reaches the board list; server renames wrote the row already.
-      if (origin.source === 'client') {
-        boards.mirrorTitle(boardId, doc).catch((error: unknown) => {
-          log.warn('board title mirror failed', { board: boardId, error: errorMessage(error) });
+    // The update policy and the activity log plug into the rooms here; the rooms know neither.
+    hooks: boardRoomHooks({
+      activity: (boardId, userId, events) => {
+        activity.record(boardId, userId, events).catch((error: unknown) => {
+          log.error('activity not recorded', { board: boardId, error: errorMessage(error) });
         });
+      },
+      changed: ({ boardId, doc, origin }) => {
+        // A rename typed into the board reaches the board list; server renames wrote the row already.
+        if (origin.source === 'client') {
+          boards.mirrorTitle(boardId, doc).catch((error: unknown) => {
+            log.warn('board title mirror failed', { board: boardId, error: errorMessage(error) });
+          });
+        }
+        summaries.changed(boardId, doc);
+        onDocChange?.(boardId, doc, origin);
       }
-      summaries.changed(boardId, doc);
-      onDocChange?.(boardId, doc, origin);
-    }
+    })
   });
   // Referenced by the hooks above, which first run after a change, long after these lines.
   const accounts = accountStores(store);

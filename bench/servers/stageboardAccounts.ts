@@ -6,7 +6,7 @@ export const BENCH_OWNER_EMAIL = 'bench-owner@bench.local';
  * The accounts the load connects as, round robin, each a manager of every board the bench makes:
  * several, so the server sees a team rather than one account, and managers, because the bench's
  * plain Yjs roots (`bench`) are board-level data only owners and managers may write
- * (server/auth/updatePolicy.ts).
+ * (server/policy/updatePolicy.ts).
  */
 export const BENCH_WRITER_EMAILS = [1, 2, 3, 4].map((n) => `bench-writer-${n}@bench.local`);
 const PASSWORD = 'bench-password';

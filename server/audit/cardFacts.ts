@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { isCommentId, MENTIONS_MAX } from '../../src/lib/board/comment-value';
 import { readStage } from '../../src/lib/board/read';
 import { CardKey, ChecklistItemKey, LIMITS, roots, str } from '../../src/lib/board/schema';
-import type { Touch } from '../auth/updateTouches';
+import type { Touch } from '../policy/updateTouches';
 import { titleSeen } from './textReads';
 
 /** A card's state as the probe compares it. */

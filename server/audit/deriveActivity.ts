@@ -1,6 +1,6 @@
 /**
  * Turns an applied client update into activity entries: a probe reads the cards the update
- * touches (from the policy's decoding, server/auth/updateTouches.ts) before it is applied, and
+ * touches (from the policy's decoding, server/policy/updateTouches.ts) before it is applied, and
  * compares them after. Only what a person would call an event is reported: a card created,
  * renamed, moved, archived, restored or deleted; its date set, changed or cleared; a label put on
  * or taken off; its description edited; a checklist item ticked or unticked; a comment added, or
@@ -12,7 +12,7 @@ import * as Y from 'yjs';
 import { excerptOf, type ActivityData, type ActivityKind } from '../../src/lib/activity/types';
 import { isCommentId } from '../../src/lib/board/comment-value';
 import { CardKey, ChecklistItemKey, roots } from '../../src/lib/board/schema';
-import type { Touch } from '../auth/updateTouches';
+import type { Touch } from '../policy/updateTouches';
 import { factsOf, titleOf, touchedCards, type CardFacts, type Touched } from './cardFacts';
 import { titleNow } from './textReads';
 

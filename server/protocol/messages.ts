@@ -40,7 +40,7 @@ export interface SyncStep1Message {
 
 /**
  * A Yjs update's structs and delete set, as the decoder read them to validate the update. Kept
- * so the role check (server/auth/updateTouches.ts) reads them instead of decoding a second time.
+ * so the role check (server/policy/updateTouches.ts) reads them instead of decoding a second time.
  */
 export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 

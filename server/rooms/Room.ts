@@ -1,26 +1,17 @@
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { isBoardOrigin, SERVER_ORIGIN, STORE_ORIGIN, type BoardOrigin } from '../../src/lib/board/origin';
 import { errorMessage, type Logger } from '../log';
-import {
-  CloseCode,
-  encodeActivity,
-  encodeAwareness,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeSyncUpdate,
-  ProtocolError,
-  type ClientMessage,
-  type DecodedUpdate
-} from '../protocol';
+import { CloseCode, encodeSyncStep1, type ClientMessage } from '../protocol';
 import type { DocStore } from '../store/DocStore';
-import { probeActivity } from '../audit/deriveActivity';
-import { Connection, type ConnectionPeer } from './Connection';
-import type { ActivityHook, DocChangeHook, UpdateGuard } from './hooks';
+import { ClientUpdates } from './ClientUpdates';
+import type { Connection, ConnectionPeer } from './Connection';
+import { tellHook, type RoomHooks } from './hooks';
+import { RoomOutbox } from './RoomOutbox';
 import { RoomPersistence } from './RoomPersistence';
-import { presenceIdentity, stampAwareness } from './awarenessIdentity';
+import { RoomPresence } from './RoomPresence';
 
-export type { ActivityHook, DocChangeHook, UpdateGuard } from './hooks';
+// Kept for app.ts and createServices, which name the extra change listener they pass on.
+export type { DocChangeHook } from './hooks';
 
 export interface RoomOptions {
   boardId: string;
@@ -33,10 +24,8 @@ export interface RoomOptions {
   onIdle(room: Room): void;
   /** The store failed: the room has closed its connections and must be forgotten. */
   onFailed(room: Room): void;
-  onDocChange?: DocChangeHook;
-  /** Absent: every update is applied (tools and tests of the sync layer alone). */
-  guard?: UpdateGuard;
-  onActivity?: ActivityHook;
+  /** What the room asks before a client update and tells after changes (hooks.ts); absent: nobody. */
+  hooks?: RoomHooks;
 }
 
 export interface RoomStats {
@@ -51,7 +40,8 @@ export interface RoomStats {
 type RoomState = 'loading' | 'ready' | 'unloading' | 'closed';
 
 /**
- * One loaded board: the authoritative Y.Doc, its awareness and its connections.
+ * One loaded board: the authoritative Y.Doc, its connections, their presence (RoomPresence) and
+ * what is sent to them (RoomOutbox). Client updates go through ClientUpdates and the hooks.
  *
  * Durability rule: every change to the doc is appended to the store and only then broadcast.
  * Store writes and outgoing sync data share one serial chain (RoomPersistence), so broadcast
@@ -62,18 +52,18 @@ type RoomState = 'loading' | 'ready' | 'unloading' | 'closed';
 export class Room {
   readonly boardId: string;
   readonly doc = new Y.Doc();
-  readonly awareness: awarenessProtocol.Awareness;
   /** Resolves once the stored document is loaded; rejects when loading failed. */
   readonly ready: Promise<void>;
   readonly #options: RoomOptions;
   readonly #log: Logger;
   readonly #connections = new Set<Connection>();
   readonly #persistence: RoomPersistence;
+  readonly #presence: RoomPresence;
+  readonly #outbox: RoomOutbox;
+  readonly #updates: ClientUpdates;
   #state: RoomState = 'loading';
   #unloading: Promise<void> | null = null;
   #idleTimer: NodeJS.Timeout | undefined;
-  /** Cached whole-document sync reply; null after any change. */
-  #fullStateReply: Uint8Array | null = null;
 
   constructor(options: RoomOptions) {
     this.boardId = options.boardId;
@@ -87,9 +77,9 @@ export class Room {
       snapshot: () => Y.encodeStateAsUpdate(this.doc),
       onFailure: (error) => this.#fail(error)
     });
-    this.awareness = new awarenessProtocol.Awareness(this.doc);
-    // The server is not a participant; without this every client would see a phantom user.
-    this.awareness.setLocalState(null);
+    this.#presence = new RoomPresence(this.doc, this.#connections);
+    this.#outbox = new RoomOutbox(this.doc, this.#connections, this.#persistence);
+    this.#updates = new ClientUpdates(this.doc, this.#persistence, options);
     this.ready = this.#load();
     this.ready.catch(() => {}); // failures are reported through `ready` to whoever awaits it
   }
@@ -110,19 +100,19 @@ export class Room {
     clearTimeout(this.#idleTimer);
     this.#connections.add(conn);
     conn.send(encodeSyncStep1(this.doc));
-    if (this.awareness.getStates().size > 0) conn.send(encodeAwareness(this.awareness));
+    this.#presence.greet(conn);
     conn.attach({ message: (message) => this.#handle(conn, message), closed: () => this.#remove(conn) });
+  }
+
+  /** Calls `fn` with the peer of each open connection. */
+  forEachPeer(fn: (peer: ConnectionPeer) => void): void {
+    for (const conn of this.#connections) fn(conn.peer);
   }
 
   /**
    * Closes each connection for which `verdict` names a close code (a member removed, a role
    * changed, a session signed out: RoomManager decides which); returns how many it closed.
    */
-  /** Calls `fn` with the peer of each open connection. */
-  forEachPeer(fn: (peer: ConnectionPeer) => void): void {
-    for (const conn of this.#connections) fn(conn.peer);
-  }
-
   closeWhere(verdict: (peer: ConnectionPeer) => { code: number; reason: string } | null): number {
     let closed = 0;
     for (const conn of [...this.#connections]) {
@@ -189,7 +179,7 @@ export class Room {
       this.#persistence.loaded(stored);
       // Subscribed after the replay, so loading never re-appends what the store already holds.
       this.doc.on('update', this.#onUpdate);
-      this.awareness.on('update', this.#onAwareness);
+      this.#presence.start();
       this.#state = 'ready';
       this.#log.debug('room loaded', {
         board: this.boardId,
@@ -206,27 +196,18 @@ export class Room {
 
   #handle(conn: Connection, message: ClientMessage): void {
     switch (message.type) {
-      case 'syncStep1': {
-        // Computed now (so it holds exactly what is applied so far), sent once all of that is durable.
-        const reply = this.#syncReply(message.stateVector);
-        this.#persistence.enqueue(() => conn.send(reply));
+      case 'syncStep1':
+        this.#outbox.reply(conn, message.stateVector);
         break;
-      }
       case 'syncStep2':
       case 'syncUpdate':
-        this.#applyClientUpdate(conn, message.update, message.decoded);
+        this.#updates.receive(conn, message.update, message.decoded);
         break;
-      case 'awareness': {
-        const stamped = stampAwareness(message.update, {
-          identity: presenceIdentity(conn.peer),
-          isForeign: (id) => this.#ownedByOther(conn, id),
-          announced: conn.announcedIds
-        });
-        if (stamped) awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, conn);
+      case 'awareness':
+        this.#presence.receive(conn, message.update);
         break;
-      }
       case 'queryAwareness':
-        conn.send(encodeAwareness(this.awareness));
+        this.#presence.query(conn);
         break;
       case 'subscribeActivity':
         conn.wantsActivity = true;
@@ -236,104 +217,26 @@ export class Room {
 
   /** Sends activity entries to the connections that subscribed to them. */
   sendActivity(entries: unknown[]): void {
-    if (entries.length === 0) return;
-    // Most connections (stock clients, the bench) never subscribe: then there is nothing to encode.
-    let frame: Uint8Array | null = null;
-    for (const conn of this.#connections) {
-      if (conn.wantsActivity) conn.send((frame ??= encodeActivity(entries)));
-    }
-  }
-
-  #applyClientUpdate(conn: Connection, update: Uint8Array, decoded: DecodedUpdate): void {
-    // An empty update ([0, 0], every step 2 of an up-to-date client) cannot grow the doc.
-    if (update.length > 2) {
-      const projected = this.#persistence.docBytes + pendingBytes(this.doc) + update.length;
-      if (projected > this.#options.maxDocBytes) {
-        this.#log.warn('document too large', {
-          board: this.boardId,
-          conn: conn.id,
-          bytes: projected,
-          limit: this.#options.maxDocBytes
-        });
-        return conn.close(CloseCode.DocumentTooLarge, 'document too large');
-      }
-    }
-    const verdict = this.#options.guard?.(this.doc, update, conn.peer, decoded);
-    if (verdict && !verdict.ok) {
-      // Not applied, so not stored or broadcast; the client drops its copy and resyncs.
-      this.#log.warn('update refused', {
-        board: this.boardId,
-        conn: conn.id,
-        user: conn.userId,
-        role: conn.peer.role,
-        reason: verdict.reason,
-        detail: verdict.detail
-      });
-      return conn.close(CloseCode.UpdateRefused, verdict.reason);
-    }
-    const probe = verdict && this.#options.onActivity ? probeActivity(this.doc, verdict.touches) : null;
-    try {
-      Y.applyUpdate(this.doc, update, conn.origin);
-    } catch (cause) {
-      throw new ProtocolError('invalid-update', `Yjs refused the update: ${errorMessage(cause)}`, { cause });
-    }
-    const events = probe?.finish(this.doc) ?? [];
-    if (events.length > 0) {
-      // After the update's append in the chain, so the log never names a change that was lost.
-      this.#persistence.enqueue(() => this.#options.onActivity?.(this.boardId, conn.userId, events));
-    }
+    this.#outbox.activity(entries);
   }
 
   /**
-   * The sync step 2 answering a state vector. A client with nothing (a new device, a join storm)
-   * gets the whole document: that encoding is the costliest thing a room does, so it is made once
-   * and reused until the next change, instead of once per joiner.
+   * Every committed transaction after load: append; once durable, broadcast to everyone but its
+   * sender and tell the `changed` hook.
    */
-  #syncReply(stateVector: Uint8Array): Uint8Array {
-    const knowsNothing = stateVector.length === 1 && stateVector[0] === 0;
-    if (!knowsNothing) return encodeSyncStep2(this.doc, stateVector);
-    this.#fullStateReply ??= encodeSyncStep2(this.doc, stateVector);
-    return this.#fullStateReply;
-  }
-
-  /** True when another connection of this room announced awareness client `id`. */
-  #ownedByOther(conn: Connection, id: number): boolean {
-    for (const other of this.#connections) if (other !== conn && other.awarenessIds.has(id)) return true;
-    return false;
-  }
-
-  /** Every committed transaction after load: append, then broadcast to everyone but its sender. */
   readonly #onUpdate = (update: Uint8Array, origin: unknown): void => {
-    this.#fullStateReply = null;
-    const boardOrigin = isBoardOrigin(origin) ? origin : SERVER_ORIGIN;
+    this.#outbox.changed();
+    const change = {
+      boardId: this.boardId,
+      doc: this.doc,
+      origin: isBoardOrigin(origin) ? origin : SERVER_ORIGIN
+    };
     this.#persistence.append(update, () => {
-      const frame = encodeSyncUpdate(update);
-      for (const conn of this.#connections) if (conn.origin !== origin) conn.send(frame);
-      this.#notifyChange(boardOrigin);
+      this.#outbox.broadcast(update, origin);
+      const hooks = this.#options.hooks;
+      if (hooks?.changed) tellHook(this.#log, this.boardId, 'changed', () => hooks.changed?.(change));
     });
   };
-
-  /** Presence is not persisted, so it is relayed at once, to the sender too (its liveness signal). */
-  readonly #onAwareness = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown
-  ): void => {
-    if (origin instanceof Connection) {
-      for (const id of added) origin.awarenessIds.add(id);
-      for (const id of updated) origin.awarenessIds.add(id);
-      for (const id of removed) origin.awarenessIds.delete(id);
-    }
-    const frame = encodeAwareness(this.awareness, [...added, ...updated, ...removed]);
-    for (const conn of this.#connections) conn.send(frame);
-  };
-
-  #notifyChange(origin: BoardOrigin): void {
-    try {
-      this.#options.onDocChange?.(this.boardId, this.doc, origin);
-    } catch (error) {
-      this.#log.error('onDocChange hook failed', { board: this.boardId, error: errorMessage(error) });
-    }
-  }
 
   /**
    * The store refused a write: the doc now holds changes that are not durable, so it must not be
@@ -360,9 +263,7 @@ export class Room {
 
   #remove(conn: Connection): void {
     if (!this.#connections.delete(conn)) return;
-    if (conn.awarenessIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
-    }
+    this.#presence.left(conn);
     this.#armIdle();
   }
 
@@ -385,13 +286,7 @@ export class Room {
     this.#state = 'closed';
     clearTimeout(this.#idleTimer);
     this.doc.off('update', this.#onUpdate);
-    this.awareness.off('update', this.#onAwareness);
-    this.awareness.destroy();
+    this.#presence.destroy();
     this.doc.destroy();
   }
-}
-
-/** Bytes Yjs holds back while waiting for missing dependencies; counted so they cannot grow unbounded. */
-function pendingBytes(doc: Y.Doc): number {
-  return (doc.store.pendingStructs?.update.length ?? 0) + (doc.store.pendingDs?.length ?? 0);
 }

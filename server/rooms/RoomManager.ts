@@ -7,7 +7,8 @@ import { CloseCode } from '../protocol';
 import type { DocStore } from '../store/DocStore';
 import type { BoardRole } from '../../src/lib/auth/permissions';
 import { Connection, type ConnectionPeer } from './Connection';
-import { Room, type ActivityHook, type DocChangeHook, type RoomStats, type UpdateGuard } from './Room';
+import type { RoomHooks } from './hooks';
+import { Room, type RoomStats } from './Room';
 
 export type RoomLimits = Pick<
   Config,
@@ -26,14 +27,13 @@ export interface RoomManagerOptions {
   store: DocStore;
   config: RoomLimits;
   log?: Logger;
-  /** Called after each durable change of any board (generic: the app decides what to mirror). */
-  onDocChange?: DocChangeHook;
   /** Keepalive ping period per connection; defaults to 30 s, 0 disables. */
   pingIntervalMs?: number;
-  /** Checks each client update against its sender's role (see Room's UpdateGuard). */
-  guard?: UpdateGuard;
-  /** Receives what each allowed client update did. */
-  onActivity?: ActivityHook;
+  /**
+   * What every room asks before a client update and tells after changes (hooks.ts): the app plugs
+   * its update policy and activity log in here; the rooms never know which.
+   */
+  hooks?: RoomHooks;
 }
 
 export interface RoomManagerStats {
@@ -52,9 +52,7 @@ export class RoomManager {
   readonly #store: DocStore;
   readonly #config: RoomLimits;
   readonly #log: Logger;
-  readonly #onDocChange: DocChangeHook | undefined;
-  readonly #guard: UpdateGuard | undefined;
-  readonly #onActivity: ActivityHook | undefined;
+  readonly #hooks: RoomHooks | undefined;
   readonly #pingIntervalMs: number;
   readonly #rooms = new Map<string, Room>();
   /** Rooms flushing and compacting on their way out; a new load of the board waits for them. */
@@ -66,9 +64,7 @@ export class RoomManager {
     this.#store = options.store;
     this.#config = options.config;
     this.#log = options.log ?? createLogger();
-    this.#onDocChange = options.onDocChange;
-    this.#guard = options.guard;
-    this.#onActivity = options.onActivity;
+    this.#hooks = options.hooks;
     this.#pingIntervalMs = options.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS;
   }
 
@@ -216,9 +212,7 @@ export class RoomManager {
       idleMs: this.#config.roomIdleMs,
       onIdle: (idle) => void this.#unload(idle),
       onFailed: (failed) => this.#forget(failed),
-      onDocChange: this.#onDocChange,
-      guard: this.#guard,
-      onActivity: this.#onActivity
+      hooks: this.#hooks
     });
     room.ready.catch(() => this.#forget(room));
     return room;

@@ -33,7 +33,7 @@ import { AuthService } from '../../../server/auth/AuthService';
 import { MembershipService } from '../../../server/auth/MembershipService';
 import { SqliteAuthStore } from '../../../server/auth/SqliteAuthStore';
 import { SqliteMemberStore } from '../../../server/auth/SqliteMemberStore';
-import { checkUpdate, type Actor } from '../../../server/auth/updatePolicy';
+import { checkUpdate, type Actor } from '../../../server/policy/updatePolicy';
 import { loadConfig } from '../../../server/config';
 import { createLogger } from '../../../server/log';
 import { SqliteDocStore } from '../../../server/store/SqliteDocStore';

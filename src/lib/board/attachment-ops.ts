@@ -2,7 +2,7 @@
  * A card's attachments ("drafts"): the files live on the server (server/attachments/), which
  * keeps the authoritative record of every version; the document holds what every client needs to
  * show them — name, type and versions — written by the server only, once a file is stored
- * (server/auth/updatePolicy.ts refuses client writes). Design review goes in rounds, so a new
+ * (server/policy/updatePolicy.ts refuses client writes). Design review goes in rounds, so a new
  * upload over a draft adds a version and keeps the old ones.
  */
 import * as Y from 'yjs';

@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs';
 import { BoardError } from './errors';
-import { isIsoDate } from './dates';
+import { CARD_FIELDS, hasShape, type FieldShape } from './fields';
 import type { BoardOrigin } from './origin';
 import { CardKey, LIMITS, cardMap, childMap, roots } from './schema';
 import { replaceText } from './text';
@@ -77,6 +77,34 @@ export function assignCard(
   transact(doc, origin, () => childMap(map, CardKey.assignees).set(userId, true));
 }
 
+const PLAIN_SHAPES: ReadonlySet<FieldShape> = new Set(['string', 'number', 'boolean', 'value']);
+
+/**
+ * Sets (or, `value` null, removes) a card field that holds a plain value, checked by its row in
+ * the field table (fields.ts: its shape and check, the ones the server's policy applies), so a new
+ * plain card field needs no operation of its own. A field with an operation of its own (the
+ * stage and rank: moveCard) goes through that; a required field is never removed.
+ */
+export function setCardField(
+  doc: Y.Doc,
+  cardId: string,
+  key: string,
+  value: unknown,
+  origin?: BoardOrigin
+): void {
+  const field = CARD_FIELDS[key];
+  if (!field || !PLAIN_SHAPES.has(field.shape))
+    throw new BoardError('invalid', `${key} is no plain card field.`);
+  if (value === null && field.required) throw new BoardError('invalid', `A card always has ${key}.`);
+  if (value !== null) {
+    const facts = { key: cardId, isStage: (id: string) => roots(doc).stages.has(id) };
+    const problem = hasShape(field.shape, value) ? (field.check?.(value, facts) ?? null) : `a ${field.shape}`;
+    if (problem) throw new BoardError('invalid', `A card's ${key} is ${problem}.`);
+  }
+  const map = cardMap(doc, cardId);
+  transact(doc, origin, () => (value === null ? map.delete(key) : map.set(key, value)));
+}
+
 /** Sets (a 'YYYY-MM-DD' date) or clears (null) the day work on the card starts. */
 export function setCardStartDate(
   doc: Y.Doc,
@@ -84,11 +112,7 @@ export function setCardStartDate(
   date: string | null,
   origin?: BoardOrigin
 ): void {
-  if (date !== null && !isIsoDate(date)) throw new BoardError('invalid', 'A date is written YYYY-MM-DD.');
-  const map = cardMap(doc, cardId);
-  transact(doc, origin, () =>
-    date === null ? map.delete(CardKey.startDate) : map.set(CardKey.startDate, date)
-  );
+  setCardField(doc, cardId, CardKey.startDate, date, origin);
 }
 
 /** Puts a board label on the card, or (`on` false) takes it off. */

@@ -4,7 +4,8 @@ import { BoardError } from './errors';
 import { newId } from './ids';
 import type { BoardOrigin } from './origin';
 import { seedStageChecklist } from './checklist-ops';
-import { isIsoDate } from './dates';
+import { setCardField } from './card-detail-ops';
+import { CARD_FIELDS } from './fields';
 import { rankAtIndex, ranksBetween } from './rank';
 import { readColumn, readStage, revisionsOf, type RevisionView } from './read';
 import { CardKey, LIMITS, cardMap, roots, str, type CardMap } from './schema';
@@ -22,28 +23,16 @@ function cleanTitle(title: string): string {
   return clean;
 }
 
-/** A new card map. Put it into `cards` first, then seed (Yjs types must be integrated to be read). */
+/**
+ * A new card map: every key the field table gives a first value (fields.ts `initial`), so a new
+ * card field is a row there, not a line here. Put it into `cards` first, then seed (Yjs types
+ * must be integrated to be read).
+ */
 function makeCardMap(id: string, stageId: string, title: string, rank: string): CardMap {
-  const now = Date.now();
+  const card = { id, stageId, title, rank, now: Date.now() };
   const map = new Y.Map<unknown>();
-  map.set(CardKey.id, id);
-  map.set(CardKey.title, new Y.Text(title));
-  map.set(CardKey.description, new Y.Text());
-  map.set(CardKey.stageId, stageId);
-  map.set(CardKey.rank, rank);
-  map.set(CardKey.archived, false);
-  map.set(CardKey.createdAt, now);
-  map.set(CardKey.enteredAt, now);
-  map.set(CardKey.checklist, new Y.Map());
-  map.set(CardKey.seeded, new Y.Map());
-  map.set(CardKey.revisions, new Y.Array());
-  map.set(CardKey.comments, new Y.Map());
-  // Made with the card, so two people assigning, labelling or making a checklist on a new card at
-  // once share one map.
-  map.set(CardKey.assignees, new Y.Map());
-  map.set(CardKey.labels, new Y.Map());
-  map.set(CardKey.resolvedComments, new Y.Map());
-  map.set(CardKey.checklists, new Y.Map());
+  for (const [key, field] of Object.entries(CARD_FIELDS))
+    if (field.initial) map.set(key, field.initial(card));
   return map;
 }
 
@@ -137,7 +126,7 @@ export function moveCard(
 ): void {
   const map = cardMap(doc, cardId);
   requireStage(doc, stageId);
-  // The server refuses such a move anyway (server/auth/updatePolicy.ts); saying so here keeps the
+  // The server refuses such a move anyway (server/policy/updatePolicy.ts); saying so here keeps the
   // card where it is instead of a move that the whole session would have to drop.
   assertGateOpen(doc, cardId, stageId);
   const rank = rankAtIndex(readColumn(doc, stageId, cardId), index);
@@ -191,9 +180,7 @@ export function sendBackCard(
 
 /** Sets (a 'YYYY-MM-DD' date) or clears (null) the card's date. */
 export function setCardDate(doc: Y.Doc, cardId: string, date: string | null, origin?: BoardOrigin): void {
-  if (date !== null && !isIsoDate(date)) throw new BoardError('invalid', 'A date is written YYYY-MM-DD.');
-  const map = cardMap(doc, cardId);
-  transact(doc, origin, () => (date === null ? map.delete(CardKey.date) : map.set(CardKey.date, date)));
+  setCardField(doc, cardId, CardKey.date, date, origin);
 }
 
 /** Archives (or restores) a card; archived cards leave their column but keep everything. */

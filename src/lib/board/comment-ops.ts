@@ -1,7 +1,7 @@
 /**
  * Comments on a card: a plain value per comment under the card's `comments` map, so the server's
  * update policy can read the author of what is written (a commenter may write only their own,
- * server/auth/updatePolicy.ts). Replies are one level deep: a reply names its thread's first
+ * server/policy/updatePolicy.ts). Replies are one level deep: a reply names its thread's first
  * comment. Editing rewrites the whole value, keeping author and time, so a concurrent edit of the
  * same comment resolves to one of the two texts, never a mix. Resolution lives in a map of its
  * own (`resolvedComments`), since anyone who may comment resolves anyone's thread. Shapes and

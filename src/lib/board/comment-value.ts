@@ -1,6 +1,6 @@
 /**
  * What a comment and a resolution look like when stored, and the one check of that shape. The
- * browser's operations, the readers and the server's update policy (server/auth/updatePolicy.ts)
+ * browser's operations, the readers and the server's update policy (server/policy/updatePolicy.ts)
  * all ask `commentProblem` / `resolutionProblem`, so a value one accepts the others accept too.
  * Values are plain objects (not Y types) so the server can read a whole comment, author included,
  * from the update that writes it.

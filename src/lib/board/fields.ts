@@ -1,11 +1,13 @@
 /**
  * Every key the board document holds, as one table: who writes it, the Yjs shape it keeps, whether
- * its map must always have it, and the check its value passes. The board operations write what
- * this table allows (they share its limits and checks), and the server's update policy
- * (server/auth/fieldPolicy.ts) refuses any client update that leaves the table, so a key can never
- * be turned into something the readers and the gate rule do not expect (issue 14: a card's stage
- * written as a number, then moved anywhere).
+ * its map must always have it, the check its value passes and, for a card, what a new card holds
+ * under it. The board operations write what this table allows (a new card is made from it, a plain
+ * card value is set through its check: card-ops.ts, card-detail-ops.ts), and the server's update
+ * policy (server/policy) refuses any client update that leaves the table, so a key can never be
+ * turned into something the readers and the gate rule do not expect (issue 14: a card's stage
+ * written as a number, then moved anywhere). A new card field, server rule included, is one row.
  */
+import * as Y from 'yjs';
 import type { BoardAction } from '../auth/permissions';
 import { isIsoDate } from './dates';
 import { labelProblem } from './label-ops';
@@ -25,12 +27,30 @@ export interface FieldFacts {
   isStage(id: string): boolean;
 }
 
+/**
+ * Writers with rules of their own, beyond a role: 'server' (written by server calls only),
+ * 'comments' and 'resolutions' (each entry its author's: server/policy/commentPolicy.ts). A new
+ * card's creator makes such a field's empty map or array, never a value or an entry of it.
+ */
+export type OwnRule = 'server' | 'comments' | 'resolutions';
+
+/** True for a writer with rules of its own (OwnRule) rather than a board action. */
+export function isOwnRule(write: BoardAction | OwnRule): write is OwnRule {
+  return write === 'server' || write === 'comments' || write === 'resolutions';
+}
+
+/** What a new card is made from (makeCardMap), for the rows that give it a first value. */
+export interface NewCard {
+  id: string;
+  stageId: string;
+  title: string;
+  rank: string;
+  now: number;
+}
+
 export interface Field {
-  /**
-   * Who writes it: a board action; 'server' (written by server calls only); 'comments' (the
-   * comment rules: server/auth/commentPolicy.ts). Absent below a card field: the field's own.
-   */
-  write?: BoardAction | 'server' | 'comments';
+  /** Who writes it: a board action, or a rule of its own. Absent below a card field: the field's own. */
+  write?: BoardAction | OwnRule;
   shape: FieldShape;
   /** Its map always has it: a live card (stage, item) never loses it, and is never made without it. */
   required?: boolean;
@@ -43,8 +63,18 @@ export interface Field {
   fields?: Readonly<Record<string, Field>>;
   entries?: Field;
   open?: boolean;
-  /** A card's field whose entries its creator may not write with it (the server's, or their authors'). */
-  notFromCreator?: boolean;
+  /**
+   * A card's field a write to which moves the card: leaving a gated stage forward needs the gate
+   * approved for the card's round, whoever writes (approvals.ts gateBlocks).
+   */
+  gated?: boolean;
+  /** A card's field: what a new card holds under it (makeCardMap writes every row that has one). */
+  initial?: (card: NewCard) => unknown;
+}
+
+/** True when a plain `value` keeps the shape: 'value' is any JSON value, the others a `typeof`. */
+export function hasShape(shape: FieldShape, value: unknown): boolean {
+  return shape === 'value' ? value !== undefined : typeof value === shape;
 }
 
 const name =
@@ -88,54 +118,100 @@ const NAMED_CHECKLIST: Field = {
   }
 };
 
-/** A card: the keys `makeCardMap` (card-ops.ts) gives every card are required. */
+const emptyMap = () => new Y.Map();
+
+/** A card: `initial` is what `makeCardMap` (card-ops.ts) gives a new card, `required` what it never loses. */
 export const CARD_FIELDS: Readonly<Record<string, Field>> = {
-  [CardKey.id]: { write: 'edit-card', shape: 'string', required: true, check: ownKey },
+  [CardKey.id]: { write: 'edit-card', shape: 'string', required: true, check: ownKey, initial: (c) => c.id },
   [CardKey.title]: {
     write: 'edit-card',
     shape: 'text',
     required: true,
     maxLength: LIMITS.cardTitle,
-    plain: true
+    plain: true,
+    initial: (c) => new Y.Text(c.title)
   },
   [CardKey.description]: {
     write: 'edit-card',
     shape: 'text',
     required: true,
-    maxLength: LIMITS.cardDescription
+    maxLength: LIMITS.cardDescription,
+    initial: () => new Y.Text()
   },
-  [CardKey.stageId]: { write: 'move-card', shape: 'string', required: true, check: stage },
-  [CardKey.rank]: { write: 'move-card', shape: 'string', required: true, check: rank },
-  [CardKey.archived]: { write: 'edit-card', shape: 'boolean', required: true },
-  [CardKey.createdAt]: { write: 'edit-card', shape: 'number', required: true, check: finite },
-  [CardKey.enteredAt]: { write: 'move-card', shape: 'number', required: true, check: finite },
+  [CardKey.stageId]: {
+    write: 'move-card',
+    shape: 'string',
+    required: true,
+    check: stage,
+    gated: true,
+    initial: (c) => c.stageId
+  },
+  [CardKey.rank]: {
+    write: 'move-card',
+    shape: 'string',
+    required: true,
+    check: rank,
+    initial: (c) => c.rank
+  },
+  [CardKey.archived]: { write: 'edit-card', shape: 'boolean', required: true, initial: () => false },
+  [CardKey.createdAt]: {
+    write: 'edit-card',
+    shape: 'number',
+    required: true,
+    check: finite,
+    initial: (c) => c.now
+  },
+  [CardKey.enteredAt]: {
+    write: 'move-card',
+    shape: 'number',
+    required: true,
+    check: finite,
+    initial: (c) => c.now
+  },
   [CardKey.date]: { write: 'edit-card', shape: 'string', check: isoDate },
   [CardKey.startDate]: { write: 'edit-card', shape: 'string', check: isoDate },
-  [CardKey.checklist]: { write: 'tick-checklist', shape: 'map', required: true, entries: CHECKLIST_ITEM },
+  [CardKey.checklist]: {
+    write: 'tick-checklist',
+    shape: 'map',
+    required: true,
+    entries: CHECKLIST_ITEM,
+    initial: emptyMap
+  },
   [CardKey.seeded]: {
     write: 'move-card',
     shape: 'map',
     required: true,
-    entries: { shape: 'boolean', check: onlyTrue }
+    entries: { shape: 'boolean', check: onlyTrue },
+    initial: emptyMap
   },
-  [CardKey.checklists]: { write: 'edit-card', shape: 'map', required: true, entries: NAMED_CHECKLIST },
-  [CardKey.revisions]: { write: 'server', shape: 'array', notFromCreator: true },
-  [CardKey.comments]: { write: 'comments', shape: 'map', notFromCreator: true },
-  // Not required: cards from before resolutions existed lack it; removing it reopens every thread.
-  [CardKey.resolvedComments]: { write: 'comments', shape: 'map', notFromCreator: true },
+  [CardKey.revisions]: { write: 'server', shape: 'array', initial: () => new Y.Array() },
+  [CardKey.comments]: { write: 'comments', shape: 'map', initial: emptyMap },
+  // Made with the card, so two people assigning, labelling or making a checklist on a new card at
+  // once share one map.
   [CardKey.assignees]: {
     write: 'edit-card',
     shape: 'map',
     required: true,
-    entries: { shape: 'boolean', check: onlyTrue }
+    entries: { shape: 'boolean', check: onlyTrue },
+    initial: emptyMap
   },
   [CardKey.labels]: {
     write: 'edit-card',
     shape: 'map',
     required: true,
-    entries: { shape: 'boolean', check: onlyTrue }
+    entries: { shape: 'boolean', check: onlyTrue },
+    initial: emptyMap
   },
-  [CardKey.attachments]: { write: 'server', shape: 'map', notFromCreator: true }
+  // Not required: cards from before resolutions existed lack it; removing it reopens every thread.
+  [CardKey.resolvedComments]: { write: 'resolutions', shape: 'map', initial: emptyMap },
+  [CardKey.checklists]: {
+    write: 'edit-card',
+    shape: 'map',
+    required: true,
+    entries: NAMED_CHECKLIST,
+    initial: emptyMap
+  },
+  [CardKey.attachments]: { write: 'server', shape: 'map' }
 };
 
 /** A stage: what `makeStageMap` (board-ops.ts) and `setStageRules` (stage-ops.ts) write. */

@@ -39,7 +39,7 @@ export const CloseCode = {
   /** The member was removed from the board: permanent, the client stops and says so. */
   AccessRemoved: 4410,
   /**
-   * The sender's role does not allow what its update touches (server/auth/README.md). The update
+   * The sender's role does not allow what its update touches (server/policy/README.md). The update
    * was not applied, stored or broadcast. Permanent for y-websocket, so a forging client stops;
    * Stageboard's own client drops its local divergence and resyncs from the server on this code.
    */

@@ -9,7 +9,7 @@
 import * as Y from 'yjs';
 import { hasControlChars } from '../../src/lib/text/controlChars';
 
-/** Where an item lands (updateTouches.ts's Place). */
+/** Where an item lands (TouchList.ts's Place). */
 export interface Spot {
   parent: readonly string[];
   key: string | null;

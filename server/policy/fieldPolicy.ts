@@ -8,12 +8,12 @@
  */
 import * as Y from 'yjs';
 import { CardKey } from '../../src/lib/board/schema';
-import { ROOT_FIELDS, type Field, type FieldFacts } from '../../src/lib/board/fields';
+import { hasShape, isOwnRule, ROOT_FIELDS, type Field, type FieldFacts } from '../../src/lib/board/fields';
 import { liveValue, type Context, type ItemMap, type Refusal } from './policyContext';
 import { pathKey, type Effects } from './updateEffects';
 import type { Touch } from './updateTouches';
 
-/** 'free': no rule here (an unknown root, meta's own keys, what the comment or server rules judge). */
+/** 'free': no rule here (an unknown root, meta's own keys, what a rule of its own judges). */
 type Slot = Field | 'free' | 'none';
 
 const Y_TYPE: Partial<Record<Field['shape'], [string, typeof Y.Text | typeof Y.Map | typeof Y.Array]>> = {
@@ -28,7 +28,8 @@ export function slotAt(parent: readonly string[], key: string | null = null): Sl
   if (!field) return 'free';
   const depth = key === null ? parent.length : parent.length + 1;
   for (let i = 1; i < depth; i++) {
-    if (field.write === 'comments' || field.write === 'server') return 'free';
+    // Below a field with a rule of its own, that rule judges (commentPolicy.ts, or none: the server's).
+    if (field.write !== undefined && isOwnRule(field.write)) return 'free';
     const segment = i < parent.length ? (parent[i] as string) : (key as string);
     const next: Field | undefined = field.fields?.[segment] ?? field.entries;
     if (!next) return field.open ? 'free' : 'none';
@@ -68,15 +69,11 @@ export function judgeField(touch: Touch, path: string, context: Context): Refusa
     const current = touch.newParent ? undefined : docValue(context.doc, touch.parent, touch.key);
     return current instanceof kind ? invalid(`${path} exists; it is not replaced whole.`) : null;
   }
-  if (touch.content !== 'any' || !plainShape(slot.shape, touch.value)) {
+  if (touch.content !== 'any' || !hasShape(slot.shape, touch.value)) {
     return invalid(`${path} is a ${slot.shape}.`);
   }
   const problem = slot.check?.(touch.value, new Facts(touch.parent.at(-1) ?? '', context));
   return problem ? invalid(`${path}: ${problem}.`) : null;
-}
-
-function plainShape(shape: Field['shape'], value: unknown): boolean {
-  return shape === 'value' ? value !== undefined : typeof value === shape;
 }
 
 /**

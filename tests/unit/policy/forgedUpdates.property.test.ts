@@ -11,7 +11,7 @@ import * as Y from 'yjs';
 import { BOARD_ROLES, type BoardRole } from '../../../src/lib/auth/permissions';
 import { addCard, gateBlocks, moveCard, readStages } from '../../../src/lib/board';
 import { CardKey, StageKey, roots } from '../../../src/lib/board/schema';
-import { checkUpdate } from '../../../server/auth/updatePolicy';
+import { checkUpdate } from '../../../server/policy/updatePolicy';
 import { pick, seededRandom } from '../../helpers/random';
 import { edit, replica } from '../../helpers/yjs';
 import { withoutDeletes } from './forgeries';

@@ -10,7 +10,7 @@ import {
   setCardTitle,
   setChecklistItemDone
 } from '../../../src/lib/board';
-import { touchesOf, type Touch } from '../../../server/auth/updateTouches';
+import { touchesOf, type Touch } from '../../../server/policy/updateTouches';
 import { edit, replica } from '../../helpers/yjs';
 
 /** What an update that changes nothing leaves: no key written or deleted, no text changed. */

@@ -14,7 +14,7 @@ import {
   resolveComment
 } from '../../../src/lib/board';
 import { roots } from '../../../src/lib/board/schema';
-import { checkUpdate, type RefusalReason } from '../../../server/auth/updatePolicy';
+import { checkUpdate, type RefusalReason } from '../../../server/policy/updatePolicy';
 import { edit, replica } from '../../helpers/yjs';
 
 export const ME = 'u-actor';
@@ -76,6 +76,11 @@ export type Outcome = 'ok' | RefusalReason;
 export const row = (...outcomes: [Outcome, Outcome, Outcome, Outcome, Outcome]) =>
   Object.fromEntries(BOARD_ROLES.map((role, i) => [role, outcomes[i]])) as Record<BoardRole, Outcome>;
 export const everyCommenter = (outcome: Outcome) => row(outcome, outcome, outcome, outcome, 'read-only');
+/** Refused for everyone who may write a card field; commenters lack the role, viewers everything. */
+export const CARD_INVALID = row('invalid', 'invalid', 'invalid', 'forbidden', 'read-only');
+export const STAGE_INVALID = row('invalid', 'invalid', 'forbidden', 'forbidden', 'read-only');
+export const CARD_OK = row('ok', 'ok', 'ok', 'forbidden', 'read-only');
+export const STAGE_OK = row('ok', 'ok', 'forbidden', 'forbidden', 'read-only');
 
 /** Checks `update` and proves the check left the server's document as it was. */
 export function check(server: Y.Doc, update: Uint8Array, role: BoardRole) {

@@ -6,6 +6,7 @@
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import type { DecodedUpdate } from '../protocol';
+import { TouchList, type Place } from './TouchList';
 import { EffectsReader, type Effects } from './updateEffects';
 
 /** How a write's content is encoded; 'any' is a plain JSON-like value (Y.Map#set of a non-type). */
@@ -35,7 +36,6 @@ export type TouchResult =
 export const SEQUENCE = '[]';
 
 /** Where an item's content lands, or 'inert' when Yjs turns it into garbage on arrival. */
-type Place = Pick<Touch, 'parent' | 'key' | 'newParent'>;
 type Landing = Place | 'inert';
 type Struct = Y.Item | Y.GC | Y.Skip;
 type SharedType = Y.AbstractType<unknown>;
@@ -286,66 +286,6 @@ function deleteRange(reader: Reader, out: TouchList, client: number, from: numbe
     }
     clock = struct.id.clock + struct.length;
   }
-}
-
-/** By exact class: the board uses these three; anything else is reported as 'other'. */
-const TYPE_NAMES = new Map<unknown, string>([
-  [Y.Map, 'YMap'],
-  [Y.Text, 'YText'],
-  [Y.Array, 'YArray']
-]);
-
-function contentKind(c: Y.Item['content']): ContentKind {
-  if (c instanceof Y.ContentDeleted) return 'deleted';
-  if (c instanceof Y.ContentType) return 'type';
-  return c instanceof Y.ContentAny ? 'any' : c instanceof Y.ContentString ? 'string' : 'other';
-}
-
-/** What Y.Map#get returns for this item: the last value it holds ({ yType } for a nested type). */
-function mapValue(c: Y.Item['content']): unknown {
-  if (c instanceof Y.ContentDeleted) return undefined;
-  if (c instanceof Y.ContentType) return { yType: TYPE_NAMES.get(c.type.constructor) ?? 'other' };
-  return c.getContent().at(-1);
-}
-
-/** Touches in order, with repeats folded: one per parent, key, kind and content, except map writes. */
-class TouchList {
-  readonly list: Touch[] = [];
-  private readonly seen = new Set<string>();
-  /** Tags seen per place object: items placed by one neighbour share it, so long runs stop here. */
-  private readonly byPlace = new WeakMap<Place, Set<string>>();
-
-  /** Adds the write of `item` at `place`, or (item null) a delete there. */
-  add(place: Place, item: Y.Item | null): void {
-    const kind = item ? 'write' : 'delete';
-    if (item && place.key !== null) {
-      const { content } = item;
-      this.list.push(touchAt(place, kind, contentKind(content), mapValue(content)));
-      return;
-    }
-    const content = item ? contentKind(item.content) : undefined;
-    const tag = `${kind} ${content}`;
-    let tags = this.byPlace.get(place);
-    if (tags?.has(tag)) return;
-    if (!tags) this.byPlace.set(place, (tags = new Set()));
-    tags.add(tag);
-    // JSON keeps the key unambiguous: folding two different touches would hide one from the policy.
-    const key = `${tag} ${place.newParent} ${JSON.stringify([place.key, place.parent])}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    this.list.push(touchAt(place, kind, content));
-  }
-}
-
-/**
- * A touch at `place`, its fields written out: building it with object spread (`{ ...place, kind }`)
- * took V8's generic copy path and was three quarters of the check's time (scenario 8, bench/).
- */
-function touchAt(place: Place, kind: Touch['kind'], content?: ContentKind, value?: unknown): Touch {
-  const { parent, key, newParent } = place;
-  return kind === 'delete'
-    ? { parent, key, kind, newParent }
-    : { parent, key, kind, newParent, content, value };
 }
 
 const idText = ({ id }: Y.Item): string => `${id.client}:${id.clock}`;

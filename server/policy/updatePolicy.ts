@@ -1,14 +1,15 @@
 /**
  * Whether a board member may send a Yjs update, decided before the update is applied (Yjs cannot
- * roll one back). Each touch maps to a board action by its path; a few paths carry rules of their
- * own: approvals and revision logs are the server's, a comment belongs to its author, and a card
- * leaves a gated stage only once approved. Reasons: README.md, "Refusing updates by role".
+ * roll one back). Each touch maps to a board action by its row in the field table
+ * (src/lib/board/fields.ts); a row may name a rule of its own instead: the server's (approvals,
+ * revision logs, attachments), a comment's or resolution's author's; and a write to a `gated` row
+ * leaves a gated stage only once approved. Nothing here names a card field: a new one is a row.
+ * Reasons: README.md, "Refusing updates by role".
  */
 import type * as Y from 'yjs';
 import { can } from '../../src/lib/auth/permissions';
 import { gateBlocks } from '../../src/lib/board/approvals';
-import { CARD_FIELDS, ROOT_FIELDS, type Field } from '../../src/lib/board/fields';
-import { CardKey } from '../../src/lib/board/schema';
+import { CARD_FIELDS, isOwnRule, ROOT_FIELDS, type Field, type OwnRule } from '../../src/lib/board/fields';
 import type { DecodedUpdate } from '../protocol';
 import { judgeComment, judgeResolution } from './commentPolicy';
 import { judgeField, judgeOutcomes } from './fieldPolicy';
@@ -75,7 +76,8 @@ function contextOf(doc: Y.Doc, actor: Actor, touches: readonly Touch[], after: C
   };
   for (const t of touches) {
     const [root, cardId, field] = t.parent;
-    const writesComment = root === 'cards' && field === CardKey.comments && t.parent.length === 3;
+    const writesComment =
+      root === 'cards' && t.parent.length === 3 && CARD_FIELDS[field as string]?.write === 'comments';
     if (writesComment && cardId && t.key && t.kind === 'write') {
       context.comments.set(cardId, (context.comments.get(cardId) ?? new Set()).add(t.key));
     }
@@ -93,8 +95,17 @@ function judge(touch: Touch, path: string, context: Context): Refusal | null {
   // meta's own unknown keys, so it asks what meta asks. (Protocol-level tests and tools sync
   // plain Yjs types through a board as its owner.)
   const write = ROOT_FIELDS[root]?.write ?? 'edit-board';
-  return write === 'server' || write === 'comments' ? serverOnly(path) : need(write, path, context);
+  return isOwnRule(write) ? serverOnly(path) : need(write, path, context);
 }
+
+/** How a card field's rule of its own judges a touch of it (the row's `write`, fields.ts). */
+type OwnJudge = (touch: Touch, cardId: string, path: string, context: Context) => Refusal | null;
+
+const OWN_JUDGES: Readonly<Record<OwnRule, OwnJudge>> = {
+  server: (_touch, _cardId, path) => serverOnly(path),
+  comments: judgeComment,
+  resolutions: judgeResolution
+};
 
 function judgeCard(touch: Touch, path: string, context: Context): Refusal | null {
   // Below the root: the card id, then its field, then whatever the field holds.
@@ -116,32 +127,37 @@ function judgeCard(touch: Touch, path: string, context: Context): Refusal | null
   // The field's row in the table says who writes it; a key cards do not have asks edit-card here
   // and is refused by the field rules.
   const rule: Field | undefined = CARD_FIELDS[field];
-  // A new card's fields come with creating it, except those whose entries are the server's or
-  // their authors', which a creator could otherwise forge.
-  if (context.created.has(id) && touch.newParent && (touch.parent.length === 2 || !rule?.notFromCreator)) {
+  const write = rule?.write ?? 'edit-card';
+  if (context.created.has(id) && touch.newParent && comesWithCard(touch, rule)) {
     return need('create-card', path, context);
   }
   // Whatever a deleted or replaced card held goes with it; deleting the card was judged above.
   if (context.replaced.has(id) && touch.kind === 'delete') return need('edit-card', path, context);
-  const write = rule?.write ?? 'edit-card';
-  if (write === 'server') return serverOnly(path);
-  if (write === 'comments') {
-    const judgeEntry = field === CardKey.comments ? judgeComment : judgeResolution;
-    return judgeEntry(touch, id, path, context);
-  }
-  return need(write, path, context);
+  return isOwnRule(write) ? OWN_JUDGES[write](touch, id, path, context) : need(write, path, context);
 }
+
+/**
+ * True when a touch of a card this update creates comes with creating it. Everything does but what
+ * a rule of its own guards, which the creator could otherwise forge: the entries of such a field
+ * (makeCardMap makes its map or array empty), or its value when it holds a plain one.
+ */
+function comesWithCard(touch: Touch, rule: Field | undefined): boolean {
+  if (rule?.write === undefined || !isOwnRule(rule.write)) return true;
+  return touch.parent.length === 2 && CONTAINERS.has(rule.shape);
+}
+
+const CONTAINERS: ReadonlySet<Field['shape']> = new Set(['map', 'array', 'text']);
 
 /**
  * Moving a card forward out of a gated stage needs the gate approved for its round, whoever moves
  * it (owners too: approving is a separate, audited HTTP step; the move comes after it). Judged
- * from the card's last valid stage (gateBlocks), and only for a value the field rules accepted.
+ * for a write to a `gated` card field (its stage), from the card's last valid stage (gateBlocks),
+ * and only for a value the field rules accepted.
  */
 function judgeGate(touch: Touch, path: string, context: Context): Refusal | null {
   const [root, id] = touch.parent;
-  if (root !== 'cards' || id === undefined || touch.parent.length !== 2 || touch.key !== CardKey.stageId) {
-    return null;
-  }
+  if (root !== 'cards' || id === undefined || touch.parent.length !== 2 || touch.key === null) return null;
+  if (!CARD_FIELDS[touch.key]?.gated) return null;
   if (touch.kind !== 'write' || typeof touch.value !== 'string' || !existingCard(context.doc, id))
     return null;
   return gateBlocks(context.doc, id, touch.value)

@@ -1,0 +1,84 @@
+import * as Y from 'yjs';
+import { errorMessage, type Logger } from '../log';
+import { CloseCode, ProtocolError, type DecodedUpdate } from '../protocol';
+import type { Connection } from './Connection';
+import { tellHook, type AcceptedPayload, type RoomHooks, type UpdateVerdict } from './hooks';
+import type { RoomPersistence } from './RoomPersistence';
+
+/** The room's options this part reads. */
+export interface ClientUpdatesOptions {
+  boardId: string;
+  log: Logger;
+  maxDocBytes: number;
+  hooks?: RoomHooks;
+}
+
+const NO_HOOKS: RoomHooks = {};
+/** What a room with no `beforeUpdate` hook answers every update. */
+const ACCEPTED: UpdateVerdict<unknown> = { ok: true, context: undefined };
+
+/**
+ * A client's update on its way into the room: the document size limit, the hooks' verdict, the
+ * apply, and the hooks told once it is applied and once it is durable. Nothing here knows what
+ * the hooks judge or record.
+ */
+export class ClientUpdates {
+  readonly #doc: Y.Doc;
+  readonly #persistence: RoomPersistence;
+  readonly #options: ClientUpdatesOptions;
+
+  constructor(doc: Y.Doc, persistence: RoomPersistence, options: ClientUpdatesOptions) {
+    this.#doc = doc;
+    this.#persistence = persistence;
+    this.#options = options;
+  }
+
+  /** Applies `update` from `conn`, or closes `conn` when it is too large or the hooks refuse it. */
+  receive(conn: Connection, update: Uint8Array, decoded: DecodedUpdate): void {
+    const doc = this.#doc;
+    const { boardId, log, hooks = NO_HOOKS } = this.#options;
+    if (this.#tooLarge(conn, update)) return conn.close(CloseCode.DocumentTooLarge, 'document too large');
+    const verdict = hooks.beforeUpdate?.({ boardId, doc, update, decoded, peer: conn.peer }) ?? ACCEPTED;
+    if (!verdict.ok) {
+      // Not applied, so not stored or broadcast; the client drops its copy and resyncs.
+      log.warn('update refused', {
+        board: boardId,
+        conn: conn.id,
+        user: conn.userId,
+        role: conn.peer.role,
+        reason: verdict.reason,
+        detail: verdict.detail
+      });
+      return conn.close(CloseCode.UpdateRefused, verdict.reason);
+    }
+    try {
+      Y.applyUpdate(doc, update, conn.origin);
+    } catch (cause) {
+      throw new ProtocolError('invalid-update', `Yjs refused the update: ${errorMessage(cause)}`, { cause });
+    }
+    const accepted: AcceptedPayload<unknown> = { boardId, doc, peer: conn.peer, context: verdict.context };
+    if (hooks.updateApplied) tellHook(log, boardId, 'updateApplied', () => hooks.updateApplied?.(accepted));
+    if (hooks.updateStored) {
+      // Queued behind the update's own append (made while it was applied), so it runs once durable.
+      this.#persistence.enqueue(() =>
+        tellHook(log, boardId, 'updateStored', () => hooks.updateStored?.(accepted))
+      );
+    }
+  }
+
+  /** True when applying `update` could push the stored document past its limit. */
+  #tooLarge(conn: Connection, update: Uint8Array): boolean {
+    // An empty update ([0, 0], every step 2 of an up-to-date client) cannot grow the doc.
+    if (update.length <= 2) return false;
+    const { boardId, log, maxDocBytes } = this.#options;
+    const projected = this.#persistence.docBytes + pendingBytes(this.#doc) + update.length;
+    if (projected <= maxDocBytes) return false;
+    log.warn('document too large', { board: boardId, conn: conn.id, bytes: projected, limit: maxDocBytes });
+    return true;
+  }
+}
+
+/** Bytes Yjs holds back while waiting for missing dependencies; counted so they cannot grow unbounded. */
+function pendingBytes(doc: Y.Doc): number {
+  return (doc.store.pendingStructs?.update.length ?? 0) + (doc.store.pendingDs?.length ?? 0);
+}
