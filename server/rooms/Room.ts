@@ -13,7 +13,7 @@ import {
   type ClientMessage,
   type DecodedUpdate
 } from '../protocol';
-import type { DocStore } from '../store/DocStore';
+import type { DocLog } from '../store/DocLog';
 import { probeActivity } from '../audit/deriveActivity';
 import { Connection, type ConnectionPeer } from './Connection';
 import type { ActivityHook, DocChangeHook, UpdateGuard } from './hooks';
@@ -24,7 +24,7 @@ export type { ActivityHook, DocChangeHook, UpdateGuard } from './hooks';
 
 export interface RoomOptions {
   boardId: string;
-  store: DocStore;
+  store: DocLog;
   log: Logger;
   maxDocBytes: number;
   compactAfterUpdates: number;

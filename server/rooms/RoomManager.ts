@@ -4,7 +4,7 @@ import type { BoardOrigin } from '../../src/lib/board/origin';
 import type { Config } from '../config';
 import { createLogger, errorMessage, type Logger } from '../log';
 import { CloseCode } from '../protocol';
-import type { DocStore } from '../store/DocStore';
+import type { DocLog } from '../store/DocLog';
 import type { BoardRole } from '../../src/lib/auth/permissions';
 import { Connection, type ConnectionPeer } from './Connection';
 import { Room, type ActivityHook, type DocChangeHook, type RoomStats, type UpdateGuard } from './Room';
@@ -23,7 +23,7 @@ export type RoomLimits = Pick<
 >;
 
 export interface RoomManagerOptions {
-  store: DocStore;
+  store: DocLog;
   config: RoomLimits;
   log?: Logger;
   /** Called after each durable change of any board (generic: the app decides what to mirror). */
@@ -49,7 +49,7 @@ const DEFAULT_PING_INTERVAL_MS = 30_000;
  * WebSocket path and HTTP endpoints go through here, so a server-side write reaches live clients.
  */
 export class RoomManager {
-  readonly #store: DocStore;
+  readonly #store: DocLog;
   readonly #config: RoomLimits;
   readonly #log: Logger;
   readonly #onDocChange: DocChangeHook | undefined;
