@@ -9,11 +9,10 @@ import { isInviteRequestError } from '../../../server/auth/InviteRequestError';
 import { InviteService } from '../../../server/auth/InviteService';
 import { SESSION_COOKIE } from '../../../server/auth/sessionCookie';
 import { hashSessionToken } from '../../../server/auth/sessionToken';
-import { SqliteAuthStore } from '../../../server/auth/SqliteAuthStore';
-import { SqliteInviteStore } from '../../../server/auth/SqliteInviteStore';
 import { createServices } from '../../../server/createServices';
 import { clearServices, provideServices, type Services } from '../../../server/services';
-import { SqliteDocStore } from '../../../server/store/SqliteDocStore';
+import type { Persistence } from '../../../server/persistence/Persistence';
+import { openSqlitePersistence } from '../../../server/persistence/sqlitePersistence';
 import { handle } from '../../../src/hooks.server';
 import { safeNext } from '../../../src/lib/server/auth-form';
 import * as invitesApi from '../../../src/routes/api/boards/[id]/invites/+server';
@@ -43,7 +42,7 @@ async function refusedWith(promise: Promise<unknown>): Promise<string> {
 /** Invitations over a real SQLite file, through the service, the API endpoints and the invite page. */
 describe('board invitations', () => {
   let dir: string;
-  let store: SqliteDocStore;
+  let persistence: Persistence;
   let services: Services;
   let boardId: string;
   const log = new RecordingLogger();
@@ -52,8 +51,8 @@ describe('board invitations', () => {
   beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stageboard-invites-'));
     const config = testConfig(dir);
-    store = SqliteDocStore.open(config);
-    services = createServices({ config, store, log });
+    persistence = openSqlitePersistence(config);
+    services = createServices({ config, persistence, log });
     provideServices(services);
     const signUp = async (name: string) => {
       const { user, token } = await services.auth.signUp({
@@ -75,7 +74,7 @@ describe('board invitations', () => {
   afterEach(async () => {
     clearServices();
     await services.rooms.close();
-    await store.close();
+    await persistence.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -218,9 +217,9 @@ describe('board invitations', () => {
   it('refuses a link once its lifetime is over', async () => {
     const clock = { now: Date.now() };
     const invites = new InviteService({
-      store: SqliteInviteStore.over(store),
+      store: persistence.invites,
       members: services.members,
-      users: SqliteAuthStore.over(store),
+      users: persistence.accounts,
       auth: services.auth,
       boards: services.boards,
       log,
