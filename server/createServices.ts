@@ -1,48 +1,27 @@
 import { AuthService } from './auth/AuthService';
 import { DEFAULT_ADDRESS_LIMITS } from './auth/signInLimits';
-import type { AuthStore } from './auth/AuthStore';
 import { InviteService } from './auth/InviteService';
-import type { InviteStore } from './auth/InviteStore';
-import { MemoryAuthStore } from './auth/MemoryAuthStore';
-import { MemoryInviteStore } from './auth/MemoryInviteStore';
-import type { MemberStore } from './auth/MemberStore';
-import { MemoryMemberStore } from './auth/MemoryMemberStore';
-import { MembershipService, type MembershipChange } from './auth/MembershipService';
-import { SqliteAuthStore } from './auth/SqliteAuthStore';
-import { SqliteInviteStore } from './auth/SqliteInviteStore';
-import { SqliteMemberStore } from './auth/SqliteMemberStore';
-import type { AttachmentStore } from './attachments/AttachmentStore';
+import { MembershipService } from './auth/MembershipService';
 import { AttachmentService } from './attachments/AttachmentService';
-import { MemoryAttachmentStore } from './attachments/MemoryAttachmentStore';
-import { SqliteAttachmentStore } from './attachments/SqliteAttachmentStore';
 import { ActivityService } from './audit/ActivityService';
-import type { AuditStore } from './audit/AuditStore';
-import { MemoryAuditStore } from './audit/MemoryAuditStore';
-import { SqliteAuditStore } from './audit/SqliteAuditStore';
 import { BoardService } from './boards/BoardService';
 import { BoardSummaries } from './boards/BoardSummaries';
 import { ReviewService } from './boards/ReviewService';
 import { InboxService } from './inbox/InboxService';
-import type { InboxStore } from './inbox/InboxStore';
-import { MemoryInboxStore } from './inbox/MemoryInboxStore';
-import { SqliteInboxStore } from './inbox/SqliteInboxStore';
-import type { DueIndex } from './inbox/DueIndex';
 import { DueNotices } from './inbox/DueNotices';
-import { MemoryDueIndex } from './inbox/MemoryDueIndex';
-import { SqliteDueIndex } from './inbox/SqliteDueIndex';
 import type { Config } from './config';
 import { errorMessage, type Logger } from './log';
 import { boardRoomHooks } from './roomHooks';
+import type { Persistence } from './persistence/Persistence';
 import type { DocChangeHook } from './rooms/Room';
 import { RoomManager } from './rooms/RoomManager';
 import type { Services } from './services';
-import type { DocStore } from './store/DocStore';
-import { SqliteDocStore } from './store/SqliteDocStore';
 import { TemplateService } from './templates/TemplateService';
 
 export interface CreateServicesOptions {
   config: Config;
-  store: DocStore;
+  /** Every store, of one family (server/persistence); the services never pick a store themselves. */
+  persistence: Persistence;
   log: Logger;
   /** Extra hook after each durable change, besides the board-list title mirror. */
   onDocChange?: DocChangeHook;
@@ -55,47 +34,13 @@ export interface CreateServicesOptions {
 const SUMMARY_INTERVAL_MS = 5_000;
 
 /**
- * Where accounts, memberships, invitations and the audit log live: the SQLite file's own tables
- * on a SqliteDocStore (one file, one writer, one backup), else memory, which is where a
- * MemoryDocStore's (or a test wrapper's) boards are held too. A future PostgreSQL DocStore
- * brings its own.
+ * Builds the process's services once (rooms, board catalogue, templates, accounts) over one
+ * persistence family, and wires who tells whom what. Wiring only: what a service does lives in
+ * that service; starting and stopping them is server/lifecycle.ts.
  */
-function accountStores(store: DocStore): {
-  auth: AuthStore;
-  members: MemberStore;
-  audit: AuditStore;
-  invites: InviteStore;
-  inbox: InboxStore;
-  attachments: AttachmentStore;
-  dueIndex: DueIndex;
-} {
-  if (store instanceof SqliteDocStore) {
-    return {
-      auth: SqliteAuthStore.over(store),
-      members: SqliteMemberStore.over(store),
-      audit: SqliteAuditStore.over(store),
-      invites: SqliteInviteStore.over(store),
-      attachments: SqliteAttachmentStore.over(store),
-      inbox: SqliteInboxStore.over(store),
-      dueIndex: SqliteDueIndex.over(store)
-    };
-  }
-  const auth = new MemoryAuthStore();
-  const members = new MemoryMemberStore(auth);
-  const memory = { members, invites: new MemoryInviteStore(auth, members) };
-  return {
-    auth,
-    ...memory,
-    audit: new MemoryAuditStore(),
-    inbox: new MemoryInboxStore(),
-    dueIndex: new MemoryDueIndex(),
-    attachments: new MemoryAttachmentStore()
-  };
-}
-
-/** Builds the process's services once (rooms, board catalogue, templates, accounts), shared by `npm start` and the dev plugin. */
 export function createServices(options: CreateServicesOptions): Services {
-  const { config, store, log, onDocChange } = options;
+  const { config, persistence, log, onDocChange } = options;
+  const store = persistence.docs;
   const summaries = new BoardSummaries(store, log, SUMMARY_INTERVAL_MS);
   const rooms = new RoomManager({
     store,
@@ -122,8 +67,7 @@ export function createServices(options: CreateServicesOptions): Services {
     })
   });
   // Referenced by the hooks above, which first run after a change, long after these lines.
-  const accounts = accountStores(store);
-  const activity = new ActivityService(accounts.audit, accounts.auth, (boardId, entries) => {
+  const activity = new ActivityService(persistence.audit, persistence.accounts, (boardId, entries) => {
     rooms.sendActivity(boardId, entries);
     inbox.fromActivity(boardId, entries).catch((error: unknown) => {
       log.error('inbox not updated', { board: boardId, error: errorMessage(error) });
@@ -132,40 +76,25 @@ export function createServices(options: CreateServicesOptions): Services {
       log.error('due-date index not updated', { board: boardId, error: errorMessage(error) });
     });
   });
-  const members = new MembershipService(accounts.members, accounts.auth, Date.now, (change) => {
+  const members = new MembershipService(persistence.members, persistence.accounts, Date.now, (change) => {
     rooms.membershipChanged(change.boardId, change.userId, change.to);
     // A board joining or leaving someone's boards changes what their inbox counts.
     inbox.membershipChanged(change.userId).catch((error: unknown) => {
       log.warn('inbox count not sent', { user: change.userId, error: errorMessage(error) });
     });
-    recordMembership(change).catch((error: unknown) => {
+    activity.recordMembership(change).catch((error: unknown) => {
       log.error('activity not recorded', { board: change.boardId, error: errorMessage(error) });
     });
   });
-  const recordMembership = async (change: MembershipChange): Promise<void> => {
-    // A board's deletion removes its members (and then its log): nothing to record.
-    if (change.actorId === null) return;
-    const member = await accounts.auth.getUser(change.userId);
-    const kind =
-      change.from === null ? 'member.added' : change.to === null ? 'member.removed' : 'member.role-changed';
-    const data = { memberId: change.userId, memberName: member?.name ?? '' };
-    await activity.record(change.boardId, change.actorId, [
-      {
-        kind,
-        cardId: null,
-        data: { ...data, role: change.to ?? undefined, previousRole: change.from ?? undefined }
-      }
-    ]);
-  };
   const inbox = new InboxService({
-    store: accounts.inbox,
+    store: persistence.inbox,
     members,
-    users: accounts.auth,
+    users: persistence.accounts,
     boards: store,
     docs: rooms
   });
   const dueNotices = new DueNotices({
-    index: accounts.dueIndex,
+    index: persistence.dueIndex,
     inbox,
     rooms,
     docs: store,
@@ -176,18 +105,19 @@ export function createServices(options: CreateServicesOptions): Services {
   const boards = new BoardService(store, rooms, (id) => templates.find(id), {
     addCreator: (boardId, userId) => members.addCreator(boardId, userId),
     boardsOf: (userId) => members.boardsOf(userId),
+    adoptOrphans: (boardIds) => members.adoptOrphans(boardIds),
     removeBoard: async (boardId) => {
       await members.removeBoard(boardId);
       await invites.removeBoard(boardId);
       await activity.removeBoard(boardId);
       await inbox.removeBoard(boardId);
-      await accounts.dueIndex.removeBoard(boardId);
+      await persistence.dueIndex.removeBoard(boardId);
       await attachments.removeBoard(boardId);
     }
   });
   const reviews = new ReviewService(rooms, boards, members, activity);
   const attachments = new AttachmentService({
-    store: accounts.attachments,
+    store: persistence.attachments,
     rooms,
     boards,
     members,
@@ -197,7 +127,7 @@ export function createServices(options: CreateServicesOptions): Services {
     log,
     activity
   });
-  const auth = new AuthService(accounts.auth, log, {
+  const auth = new AuthService(persistence.accounts, log, {
     addressLimits: {
       signUps: { ...DEFAULT_ADDRESS_LIMITS.signUps, maxFailures: config.signupsPerAddressHour }
     },
@@ -206,10 +136,12 @@ export function createServices(options: CreateServicesOptions): Services {
       inbox.endSessions(new Set([sessionId]));
     },
     onSignedUp: async (user) => {
-      if (user.isAdmin) await adoptOrphanBoards({ store, auth, members, log });
+      if (!user.isAdmin) return;
+      const adopted = await boards.adoptOrphans();
+      if (adopted > 0) log.info('boards given to the administrator', { boards: adopted });
     }
   });
-  const inviteDeps = { store: accounts.invites, members, users: accounts.auth, auth, boards, log };
+  const inviteDeps = { store: persistence.invites, members, users: persistence.accounts, auth, boards, log };
   const invites = new InviteService(inviteDeps);
   return {
     config,
@@ -227,22 +159,4 @@ export function createServices(options: CreateServicesOptions): Services {
     inbox,
     dueNotices
   };
-}
-
-/**
- * Gives boards nobody is a member of (made before accounts existed, or the demo board seeded
- * before anyone signed up) to the instance's first administrator. Run at start after seeding,
- * and when the first account is created.
- */
-export async function adoptOrphanBoards(
-  services: Pick<Services, 'store' | 'auth' | 'members'> & { log: Logger }
-): Promise<void> {
-  const admin = await services.auth.firstAdmin();
-  if (!admin) return;
-  const boards = await services.store.listBoards({ includeArchived: true });
-  const adopted = await services.members.adoptOrphans(
-    admin.id,
-    boards.map((b) => b.id)
-  );
-  if (adopted.length > 0) services.log.info('boards given to the administrator', { boards: adopted.length });
 }

@@ -3,13 +3,11 @@ import { pathToFileURL } from 'node:url';
 import { startServer, type RequestHandler } from './app';
 import { TemplateError, checkBuiltinTemplates } from '../src/lib/templates';
 import { ConfigError, loadConfig, type Config } from './config';
-import { adoptOrphanBoards } from './createServices';
 import { withAttachmentUploads } from './attachments/uploadRoute';
 import { createLogger, errorMessage } from './log';
 import { SVELTEKIT_HANDLER } from './paths';
 import { missingProcessEnv } from './processEnv';
-import { seedDemoBoard } from './seed';
-import { SqliteDocStore } from './store/SqliteDocStore';
+import { openSqlitePersistence } from './persistence/sqlitePersistence';
 
 const log = createLogger();
 const PROTOCOL_HEADER = 'x-stageboard-protocol';
@@ -66,16 +64,13 @@ async function main(): Promise<void> {
   const config = configOrExit();
   templatesOrExit();
   const handler = await loadHandler();
-  const store = SqliteDocStore.open(config);
   // Uploads stream past adapter-node's body cap in the Node layer; the rest stays under it.
   const app = await startServer({
     config,
-    store,
+    persistence: openSqlitePersistence(config),
     handler: withAttachmentUploads(handler, undefined, log),
     log
   });
-  if (config.seedDemo) await seedDemoBoard(store, app.rooms);
-  await adoptOrphanBoards({ ...app.services, log });
   log.info(`Stageboard listening on ${app.url}`, { db: config.dbFile, durability: config.durability });
   const missing = missingProcessEnv();
   if (missing.length > 0) {
@@ -93,16 +88,13 @@ async function main(): Promise<void> {
     }
     stopping = true;
     log.info('shutting down', { signal });
-    app
-      .close()
-      .then(() => store.close())
-      .then(
-        () => process.exit(0),
-        (error: unknown) => {
-          log.error('shutdown failed', { error: errorMessage(error) });
-          process.exit(1);
-        }
-      );
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error('shutdown failed', { error: errorMessage(error) });
+        process.exit(1);
+      }
+    );
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

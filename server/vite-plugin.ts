@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
-import type { Plugin } from 'vite';
+import type { Plugin, ViteDevServer } from 'vite';
+import type { RunningServices } from './lifecycle';
 
 /**
  * `npm run dev` as one process: the same store, rooms and sync endpoint as `npm start`, attached
@@ -8,16 +9,28 @@ import type { Plugin } from 'vite';
  * and must neither load better-sqlite3 nor drag the whole server into that bundle.
  */
 export function stageboardDevServer(): Plugin {
+  let running: RunningServices | null = null;
+  let vite: ViteDevServer | null = null;
+  // Vite stops cleanly on SIGTERM, `q` and the end of stdin, but Ctrl-C would end the process
+  // before the services stop: close the server the way Vite's SIGTERM does. A second one exits.
+  let interrupted = false;
+  const onInterrupt = (): void => {
+    if (interrupted || !vite) process.exit(130);
+    interrupted = true;
+    void vite.close().finally(() => process.exit(130));
+  };
   return {
     name: 'stageboard-dev-server',
     apply: 'serve',
     async configureServer(server) {
       // vitest loads vite.config.ts too; tests start their own servers on port 0.
       if (process.env.VITEST || !server.httpServer) return;
-      // tsx loads the server from source exactly as `npm start` does.
+      // tsx loads the server from source, as TypeScript, inside Vite's own process.
       const { tsImport } = await import('tsx/esm/api');
       const mod = (await tsImport('./devServices.ts', import.meta.url)) as typeof import('./devServices');
-      await mod.startDevServices(server.httpServer as Server);
+      running = await mod.startDevServices(server.httpServer as Server);
+      vite = server;
+      process.on('SIGINT', onInterrupt);
       // Uploads stream in before SvelteKit's middleware, as in `npm start` (attachments/uploadRoute.ts).
       // Added here, not in a returned hook, so it runs ahead of Vite's and SvelteKit's own.
       const uploads = (await tsImport(
@@ -25,6 +38,14 @@ export function stageboardDevServer(): Plugin {
         import.meta.url
       )) as typeof import('./attachments/uploadRoute');
       server.middlewares.use(uploads.withAttachmentUploads(undefined));
+    },
+    // Awaited by Vite after its HTTP server has closed, before it exits or restarts.
+    async closeServer() {
+      process.off('SIGINT', onInterrupt);
+      const stopping = running;
+      running = null;
+      vite = null;
+      await stopping?.stop();
     }
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { ActivityEntry } from '../../src/lib/activity/types';
 import type { AuthStore } from '../auth/AuthStore';
+import type { MembershipChange } from '../auth/MembershipService';
 import type { AuditEvent, AuditStore, NewAuditEvent } from './AuditStore';
 import type { DerivedEvent } from './deriveActivity';
 import { RenameBursts } from './renameBursts';
@@ -112,6 +113,25 @@ export class ActivityService {
     const entries = await this.#named(stored);
     this.onRecorded(boardId, entries);
     return entries;
+  }
+
+  /**
+   * Records someone's membership change (added, removed, role changed) in the board's log. A
+   * change the system made (a board's deletion, orphan adoption) is no one's act: nothing is written.
+   */
+  async recordMembership(change: MembershipChange): Promise<void> {
+    if (change.actorId === null) return;
+    const member = await this.users.getUser(change.userId);
+    const kind =
+      change.from === null ? 'member.added' : change.to === null ? 'member.removed' : 'member.role-changed';
+    const data = { memberId: change.userId, memberName: member?.name ?? '' };
+    await this.record(change.boardId, change.actorId, [
+      {
+        kind,
+        cardId: null,
+        data: { ...data, role: change.to ?? undefined, previousRole: change.from ?? undefined }
+      }
+    ]);
   }
 
   /** Writes what waits now, renames being typed included (at shutdown, before the store closes). */

@@ -89,7 +89,7 @@ function role(value: unknown): BoardRole {
 export class MembershipService {
   constructor(
     private readonly members: MemberStore,
-    private readonly users: Pick<AuthStore, 'getUser' | 'getUserByEmail'>,
+    private readonly users: Pick<AuthStore, 'getUser' | 'getUserByEmail' | 'getFirstAdmin'>,
     private readonly now: () => number = Date.now,
     /** Told after every role change or removal, to cut or refresh the member's live connections. */
     private readonly onChange: MembershipListener = () => {}
@@ -277,15 +277,17 @@ export class MembershipService {
   }
 
   /**
-   * Gives every board in `boardIds` that has no member to `ownerId`: boards made before accounts
-   * existed (the demo board, an upgraded install) would otherwise be reachable by nobody.
-   * Returns the ids it gave away.
+   * Gives every board in `boardIds` that has no member to the instance's first administrator:
+   * boards made before accounts existed (the demo board, an upgraded install) would otherwise be
+   * reachable by nobody. Returns the ids it gave away (none before anyone signed up).
    */
-  async adoptOrphans(ownerId: string, boardIds: readonly string[]): Promise<string[]> {
+  async adoptOrphans(boardIds: readonly string[]): Promise<string[]> {
+    const admin = await this.users.getFirstAdmin();
+    if (!admin) return [];
     const adopted: string[] = [];
     for (const boardId of boardIds) {
       if ((await this.members.listMembers(boardId)).length > 0) continue;
-      await this.addCreator(boardId, ownerId);
+      await this.addCreator(boardId, admin.id);
       adopted.push(boardId);
     }
     return adopted;

@@ -33,6 +33,8 @@ export interface BoardMembers {
   boardsOf(userId: string): Promise<{ boardId: string; role: BoardRole }[]>;
   /** Forgets every membership of a deleted board. */
   removeBoard(boardId: string): Promise<void>;
+  /** Gives the boards among `boardIds` that have no member to the first administrator; returns their ids. */
+  adoptOrphans(boardIds: readonly string[]): Promise<string[]>;
 }
 
 /** A board as the list shows it to one person: the record and their role on it. */
@@ -138,6 +140,17 @@ export class BoardService {
   async setArchived(id: string, archived: boolean): Promise<BoardRecord> {
     await this.get(id);
     return (await this.store.updateBoard(id, { archived })) as BoardRecord;
+  }
+
+  /**
+   * Gives boards nobody is a member of (made before accounts existed, or the demo board seeded
+   * before anyone signed up) to the instance's first administrator; returns how many. Run at
+   * start, after seeding, and when the first account is created.
+   */
+  async adoptOrphans(): Promise<number> {
+    if (!this.members) return 0;
+    const boards = await this.store.listBoards({ includeArchived: true });
+    return (await this.members.adoptOrphans(boards.map((b) => b.id))).length;
   }
 
   /**

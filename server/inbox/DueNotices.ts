@@ -1,6 +1,6 @@
 /**
  * Tells a card's assignees, once per date, that it is due tomorrow and that its date has passed.
- * A timer in the server process, started and stopped with it (server/app.ts).
+ * A timer in the server process, started and stopped with it (server/lifecycle.ts).
  *
  * Cheap by an index, not by scanning: the dates live in `DueIndex`, kept from the activity log
  * (a card created with a date, dated, re-dated, cleared, deleted), so a pass is one indexed

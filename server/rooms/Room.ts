@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { isBoardOrigin, SERVER_ORIGIN, STORE_ORIGIN, type BoardOrigin } from '../../src/lib/board/origin';
 import { errorMessage, type Logger } from '../log';
 import { CloseCode, encodeSyncStep1, type ClientMessage } from '../protocol';
-import type { DocStore } from '../store/DocStore';
+import type { DocLog } from '../store/DocLog';
 import { ClientUpdates } from './ClientUpdates';
 import type { Connection, ConnectionPeer } from './Connection';
 import { tellHook, type RoomHooks } from './hooks';
@@ -15,7 +15,7 @@ export type { DocChangeHook } from './hooks';
 
 export interface RoomOptions {
   boardId: string;
-  store: DocStore;
+  store: DocLog;
   log: Logger;
   maxDocBytes: number;
   compactAfterUpdates: number;

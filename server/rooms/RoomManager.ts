@@ -4,7 +4,7 @@ import type { BoardOrigin } from '../../src/lib/board/origin';
 import type { Config } from '../config';
 import { createLogger, errorMessage, type Logger } from '../log';
 import { CloseCode } from '../protocol';
-import type { DocStore } from '../store/DocStore';
+import type { DocLog } from '../store/DocLog';
 import type { BoardRole } from '../../src/lib/auth/permissions';
 import { Connection, type ConnectionPeer } from './Connection';
 import type { RoomHooks } from './hooks';
@@ -24,7 +24,7 @@ export type RoomLimits = Pick<
 >;
 
 export interface RoomManagerOptions {
-  store: DocStore;
+  store: DocLog;
   config: RoomLimits;
   log?: Logger;
   /** Keepalive ping period per connection; defaults to 30 s, 0 disables. */
@@ -49,7 +49,7 @@ const DEFAULT_PING_INTERVAL_MS = 30_000;
  * WebSocket path and HTTP endpoints go through here, so a server-side write reaches live clients.
  */
 export class RoomManager {
-  readonly #store: DocStore;
+  readonly #store: DocLog;
   readonly #config: RoomLimits;
   readonly #log: Logger;
   readonly #hooks: RoomHooks | undefined;

@@ -1,9 +1,9 @@
 import { errorMessage, type Logger } from '../log';
-import type { DocStore, StoredDoc } from '../store/DocStore';
+import type { DocLog, StoredDoc } from '../store/DocLog';
 
 export interface RoomPersistenceOptions {
   boardId: string;
-  store: DocStore;
+  store: DocLog;
   log: Logger;
   compactAfterUpdates: number;
   /** The whole current document as one update, for compaction. */

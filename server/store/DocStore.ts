@@ -1,9 +1,13 @@
 /**
- * Persistence behind one interface, so rooms never know which database holds a board.
- * Every method is async so a network store (PostgreSQL) fits the same shape as SQLite.
+ * Board documents, the board catalogue and team templates behind one interface. Every method is
+ * async so a network store (PostgreSQL) fits the same shape as SQLite. Rooms see only its
+ * `DocLog` part.
  */
 import type { BoardSummary } from '../../src/lib/board/summary';
 import type { BoardTemplate } from '../../src/lib/templates/types';
+import type { DocLog } from './DocLog';
+
+export type { StoredDoc } from './DocLog';
 
 /** A board as the board list knows it, without loading its document. */
 export interface BoardRecord {
@@ -20,20 +24,6 @@ export interface BoardRecord {
   /** Milliseconds since the epoch; updatedAt moves with every summarised change of the document. */
   createdAt: number;
   updatedAt: number;
-}
-
-/** Everything needed to rebuild a board's Y.Doc: apply `snapshot`, then `updates` in order. */
-export interface StoredDoc {
-  snapshot: Uint8Array | null;
-  updates: Uint8Array[];
-  /**
-   * Seq of the board's last logged update, counting those already folded into the snapshot, so a
-   * compacted board with an empty log still reports its snapshot's throughSeq (0 when nothing was ever
-   * logged). Seqs are shared by all boards: increasing per board, not consecutive.
-   */
-  lastSeq: number;
-  /** Bytes of snapshot plus logged updates: what the document costs on disk. */
-  bytes: number;
 }
 
 export interface NewBoard {
@@ -75,18 +65,8 @@ export interface TemplatePatch {
   definition?: BoardTemplate;
 }
 
-export interface DocStore {
-  /** Loads a board's snapshot and the updates logged after it; an unknown board yields an empty doc. */
-  loadDoc(boardId: string): Promise<StoredDoc>;
-  /** Appends one Yjs update to the board's log durably and returns its sequence number. */
-  appendUpdate(boardId: string, update: Uint8Array): Promise<number>;
-  /**
-   * Replaces the snapshot and drops logged updates with seq <= throughSeq, in one transaction.
-   * Rejects a throughSeq beyond the board's lastSeq; a throughSeq below the stored snapshot's is stale
-   * (its updates are gone) and changes nothing.
-   */
-  compact(boardId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
-
+/** The board list's rows, without loading any document. */
+export interface BoardCatalogue {
   /** Boards for the board list, newest first; archived ones only when asked. */
   listBoards(options?: { includeArchived?: boolean }): Promise<BoardRecord[]>;
   /** The board's record, or undefined when there is no such board. */
@@ -97,7 +77,10 @@ export interface DocStore {
   updateBoard(id: string, patch: BoardPatch): Promise<BoardRecord | undefined>;
   /** Deletes the board record, its snapshot and its update log. */
   deleteBoard(id: string): Promise<void>;
+}
 
+/** Team templates as stored; their rules are TemplateService's. */
+export interface TemplateCatalogue {
   /**
    * Team templates, most recently updated first. A stored definition that no longer parses is
    * left out (here and in getTemplate) rather than failing the whole list.
@@ -111,7 +94,9 @@ export interface DocStore {
   updateTemplate(id: string, patch: TemplatePatch): Promise<TemplateRecord | null>;
   /** Deletes a template; true when there was one. */
   deleteTemplate(id: string): Promise<boolean>;
+}
 
+export interface DocStore extends DocLog, BoardCatalogue, TemplateCatalogue {
   /** Flushes and releases the underlying database. */
   close(): Promise<void>;
 }

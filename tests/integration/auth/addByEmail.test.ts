@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../../server/app';
 import type { PublicUser } from '../../../server/auth/AuthService';
-import { SqliteDocStore } from '../../../server/store/SqliteDocStore';
+import { openSqlitePersistence } from '../../../server/persistence/sqlitePersistence';
 import * as membersApi from '../../../src/routes/api/boards/[id]/members/+server';
 import * as receivedApi from '../../../src/routes/api/invites/+server';
 import * as receivedOneApi from '../../../src/routes/api/invites/[inviteId]/+server';
@@ -27,7 +27,6 @@ type Received = { id: string; boardId: string; boardTitle: string; role: string;
 
 describe('adding a member by email', () => {
   let server: RunningServer;
-  let store: SqliteDocStore;
   let cleanup: () => void;
   let boardId: string;
   const people: Record<string, Person> = {};
@@ -36,8 +35,8 @@ describe('adding a member by email', () => {
     const tmp = tempDir();
     cleanup = tmp.cleanup;
     const config = testConfig(tmp.dir);
-    store = SqliteDocStore.open(config);
-    server = await startServer({ config, store, log: new RecordingLogger(), handler: ROUTES });
+    const persistence = openSqlitePersistence(config);
+    server = await startServer({ config, persistence, log: new RecordingLogger(), handler: ROUTES });
     const { auth, boards } = server.services;
     for (const name of ['ann', 'bob', 'cai', 'dan']) {
       if (name === 'bob') await auth.setOpenSignup(people.ann!.user, true);
@@ -50,7 +49,6 @@ describe('adding a member by email', () => {
 
   afterEach(async () => {
     await server.close();
-    await store.close();
     cleanup();
   });
 

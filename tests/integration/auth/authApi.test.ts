@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../../server/auth/sessionCookie';
 import { createServices } from '../../../server/createServices';
 import { clearServices, provideServices, type Services } from '../../../server/services';
-import { SqliteDocStore } from '../../../server/store/SqliteDocStore';
+import type { Persistence } from '../../../server/persistence/Persistence';
+import { openSqlitePersistence } from '../../../server/persistence/sqlitePersistence';
 import { handle } from '../../../src/hooks.server';
 import * as me from '../../../src/routes/api/auth/me/+server';
 import * as settings from '../../../src/routes/api/auth/settings/+server';
@@ -35,7 +36,7 @@ const PASSWORD = 'a long enough password';
 describe('the auth API', () => {
   let dir: string;
   let dbFile: string;
-  let store: SqliteDocStore;
+  let persistence: Persistence;
   let services: Services;
   let log: RecordingLogger;
   /** The browser's cookie, carried from response to request like a browser would. */
@@ -45,9 +46,9 @@ describe('the auth API', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stageboard-auth-api-'));
     const config = testConfig(dir);
     dbFile = config.dbFile;
-    store = SqliteDocStore.open(config);
+    persistence = openSqlitePersistence(config);
     log = new RecordingLogger();
-    services = createServices({ config, store, log });
+    services = createServices({ config, persistence, log });
     provideServices(services);
     session = undefined;
   });
@@ -55,7 +56,7 @@ describe('the auth API', () => {
   afterEach(async () => {
     clearServices();
     await services.rooms.close();
-    await store.close();
+    await persistence.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../../server/app';
 import type { PublicUser } from '../../../server/auth/AuthService';
-import { SqliteDocStore } from '../../../server/store/SqliteDocStore';
+import { openSqlitePersistence } from '../../../server/persistence/sqlitePersistence';
 import * as signinApi from '../../../src/routes/api/auth/signin/+server';
 import * as signupApi from '../../../src/routes/api/auth/signup/+server';
 import * as invitePage from '../../../src/routes/invite/[token]/+page.server';
@@ -41,8 +41,8 @@ afterEach(async () => {
 async function fresh(): Promise<Install> {
   const tmp = tempDir();
   const config = testConfig(tmp.dir);
-  const store = SqliteDocStore.open(config);
-  const server = await startServer({ config, store, log: new RecordingLogger(), handler: ROUTES });
+  const persistence = openSqlitePersistence(config);
+  const server = await startServer({ config, persistence, log: new RecordingLogger(), handler: ROUTES });
   install = {
     server,
     dbFile: config.dbFile,
@@ -66,7 +66,6 @@ async function fresh(): Promise<Install> {
       }),
     stop: async () => {
       await server.close();
-      await store.close();
       tmp.cleanup();
     }
   };

@@ -7,7 +7,7 @@ import type { PublicUser } from '../../../server/auth/AuthService';
 import { SESSION_COOKIE } from '../../../server/auth/sessionCookie';
 import { createServices } from '../../../server/createServices';
 import { clearServices, provideServices, type Services } from '../../../server/services';
-import { SqliteDocStore } from '../../../server/store/SqliteDocStore';
+import { openSqlitePersistence } from '../../../server/persistence/sqlitePersistence';
 import { handle } from '../../../src/hooks.server';
 import * as invitesApi from '../../../src/routes/api/boards/[id]/invites/+server';
 import * as invitePage from '../../../src/routes/invite/[token]/+page.server';
@@ -39,9 +39,9 @@ export const refusedWith = async (promise: Promise<unknown>): Promise<string> =>
 export async function inviteFixture() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stageboard-invites-'));
   const config = testConfig(dir);
-  const store = SqliteDocStore.open(config);
+  const persistence = openSqlitePersistence(config);
   const log = new RecordingLogger();
-  const services: Services = createServices({ config, store, log });
+  const services: Services = createServices({ config, persistence, log });
   provideServices(services);
   const people: Record<string, { user: PublicUser; session: string }> = {};
   const signUp = async (name: string) => {
@@ -138,7 +138,7 @@ export async function inviteFixture() {
 
   return {
     dir,
-    store,
+    persistence,
     log,
     services,
     people,
@@ -152,7 +152,7 @@ export async function inviteFixture() {
     async close() {
       clearServices();
       await services.rooms.close();
-      await store.close();
+      await persistence.close();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   };

@@ -2,8 +2,6 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InviteService } from '../../../server/auth/InviteService';
 import { hashSessionToken } from '../../../server/auth/sessionToken';
-import { SqliteAuthStore } from '../../../server/auth/SqliteAuthStore';
-import { SqliteInviteStore } from '../../../server/auth/SqliteInviteStore';
 import * as invitesApi from '../../../src/routes/api/boards/[id]/invites/+server';
 import * as inviteApi from '../../../src/routes/api/boards/[id]/invites/[inviteId]/+server';
 import * as invitePage from '../../../src/routes/invite/[token]/+page.server';
@@ -87,9 +85,9 @@ describe('board invitations', () => {
   it('refuses a link once its lifetime is over', async () => {
     const clock = { now: Date.now() };
     const invites = new InviteService({
-      store: SqliteInviteStore.over(f.store),
+      store: f.persistence.invites,
       members: f.services.members,
-      users: SqliteAuthStore.over(f.store),
+      users: f.persistence.accounts,
       auth: f.services.auth,
       boards: f.services.boards,
       log: f.log,

@@ -10,8 +10,9 @@ import type { LogFields, Logger } from '../../../server/log';
 import type { AuthService, PublicUser } from '../../../server/auth/AuthService';
 import { SESSION_COOKIE } from '../../../server/auth/sessionCookie';
 import type { BoardRole } from '../../../src/lib/auth/permissions';
+import { memoryPersistence } from '../../../server/persistence/memoryPersistence';
+import { openSqlitePersistence } from '../../../server/persistence/sqlitePersistence';
 import type { DocStore } from '../../../server/store/DocStore';
-import { SqliteDocStore } from '../../../server/store/SqliteDocStore';
 
 /** Polls `check` until it returns a truthy value; fails with `what` after `timeoutMs`. */
 export async function waitFor<T>(
@@ -43,9 +44,16 @@ export function tempDir(): { dir: string; cleanup(): void } {
   return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A config for a test server: loopback, port 0, the given data folder and overrides. */
+/**
+ * A config for a test server: loopback, port 0, the given data folder and overrides. No demo
+ * board unless a test asks: it would be one more board in every test's lists.
+ */
 export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0' }), ...overrides };
+  return {
+    ...loadConfig({ DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0' }),
+    seedDemo: false,
+    ...overrides
+  };
 }
 
 /** A logger that keeps every line, so tests can assert what the server reported. */
@@ -80,7 +88,7 @@ export interface TestServer extends RunningServer, SyncTarget {
   createBoard(id: string, title?: string): Promise<void>;
   /** A new account with `role` on the board, and the target to connect as them. */
   member(boardId: string, role: BoardRole, name?: string): Promise<SyncTarget & { user: PublicUser }>;
-  /** Closes the server, then the store. */
+  /** Closes the server, its services and its stores. */
   stop(): Promise<void>;
 }
 
@@ -101,7 +109,11 @@ export async function harnessSession(auth: AuthService): Promise<{ user: PublicU
   return { user, cookie: sessionCookie(token) };
 }
 
-/** Starts a real server on port 0 over a SQLite file in `dataDir` (or the given store). */
+/**
+ * Starts a real server on port 0 over the SQLite family in `dataDir`, or, given a DocStore of
+ * the test's own (a wrapper that delays or fails calls), over that store with the memory
+ * family's other stores. Stopping the server closes the store.
+ */
 export async function startTestServer(
   dataDir: string,
   overrides: Partial<Config> = {},
@@ -110,9 +122,10 @@ export async function startTestServer(
   options: Pick<StartServerOptions, 'dueNotices'> = {}
 ): Promise<TestServer> {
   const config = testConfig(dataDir, overrides);
-  const docStore = store ?? SqliteDocStore.open(config);
+  const persistence = store ? memoryPersistence(store) : openSqlitePersistence(config);
+  const docStore = persistence.docs;
   const log = new RecordingLogger();
-  const running = await startServer({ config, store: docStore, log, ...options });
+  const running = await startServer({ config, persistence, log, ...options });
   const { auth, members } = running.services;
   const { user: owner, cookie } = await harnessSession(auth);
   const syncUrl = `ws://127.0.0.1:${running.port}/sync`;
@@ -140,10 +153,7 @@ export async function startTestServer(
       await members.add(owner.id, boardId, { email: user.email, role });
       return { user, syncUrl, cookie: sessionCookie(token) };
     },
-    stop: async () => {
-      await running.close();
-      await docStore.close();
-    }
+    stop: () => running.close()
   };
 }
 
