@@ -1,7 +1,54 @@
 import type { zhCNBoards } from './zh-CN.boards';
 
-/** The board list, the template picker and sign-up's messages, in English. */
+/** The board list, invitations received, creating a board and templates, in English. */
 export const enBoards: Record<keyof typeof zhCNBoards, string> = {
+  'boards.title': 'My boards',
+  'boards.empty': 'No boards yet. Create one to start.',
+  'boards.invites.title': 'Invitations',
+  'boards.invites.by': '{name} invited you to “{board}” as {role}.',
+  'boards.invites.accept': 'Accept',
+  'boards.invites.decline': 'Decline',
+  'boards.invites.gone': 'This invitation no longer works. Ask for a new one.',
+  'boards.create': 'New board',
+  'boards.create.title': 'Board name',
+  'boards.create.titlePlaceholder': 'e.g. Singles’ Day campaign',
+  'boards.create.template': 'Template',
+  'boards.create.submit': 'Create',
+  'boards.open': 'Open',
+  'boards.rename': 'Rename',
+  'boards.rename.save': 'Save',
+  'boards.rename.cancel': 'Cancel',
+  'boards.archive': 'Archive',
+  'boards.unarchive': 'Restore',
+  'boards.archived': 'Archived',
+  'boards.showArchived': 'Show archived boards',
+  'boards.hideArchived': 'Hide archived boards',
+  'boards.updated': 'Updated {time}',
+  'boards.stages': '{count} stages',
+  'board.saveTemplate': 'Save as template',
+  'board.saveTemplate.name': 'Template name',
+  'board.saveTemplate.submit': 'Save template',
+  'board.saveTemplate.cancel': 'Cancel',
+  'board.saveTemplate.saving': 'Saving…',
+  'board.saveTemplate.saved': 'Saved as template “{name}”. Pick it when you create a board.',
+  'board.saveTemplate.failed': 'The template was not saved: {message}',
+  'templates.builtin': 'Process templates (from the process documents)',
+  'templates.team': 'Our templates',
+  'templates.preview': 'Template preview',
+  'templates.checklistCount': '{count} checklist items',
+  'templates.delete': 'Delete template',
+  'templates.deleteConfirm': 'Delete template “{name}”? Boards made from it stay as they are.',
+  'templates.deleteFailed': 'The template was not deleted: {message}',
+  'error.template.unknownBoard': 'This board was not found; it may have been deleted.',
+  'error.template.notFound': 'This template was not found; someone may have deleted it.',
+  'error.template.notOwner':
+    'Only the person who saved this template, or an administrator, can change or delete it.',
+  'error.template.builtin':
+    'Built-in templates cannot be changed or deleted. Create a board from one and save that board as your own template.',
+  'error.template.tooLarge':
+    'The template is too large; remove some stages or checklist items and try again.',
+  'error.template.tooMany':
+    'The team has reached its template limit; delete templates you no longer use first.',
   'boards.search': 'Find a board',
   'boards.searchPlaceholder': 'Search by name',
   'boards.searchEmpty': 'No board name contains “{query}”.',
@@ -40,7 +87,5 @@ export const enBoards: Record<keyof typeof zhCNBoards, string> = {
   'templates.save.replaced': 'Template “{name}” replaced. Pick it when you create a board.',
   'templates.save.newName': '{name} ({n})',
   'error.template.nameTaken': 'A template with this name already exists; choose another name.',
-  'auth.signUp.closedTitle': 'Sign-up is by invitation',
-  'auth.signUp.closed':
-    'This Stageboard is not open for sign-up. Ask an administrator or a board owner for an invitation link, and open it to sign up.'
+  'auth.signUp.closedTitle': 'Sign-up is by invitation'
 };

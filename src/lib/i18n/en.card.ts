@@ -2,6 +2,12 @@ import type { CardMessageKey } from './zh-CN.card';
 
 /** The card panel's messages in English; typed against the Chinese ones, as the rest of en.ts is. */
 export const enCard: Record<CardMessageKey, string> = {
+  'error.review.needsOwner': 'This stage needs the board owner’s approval (general manager level).',
+  'error.review.alreadyApproved': 'This card is already approved for this round.',
+  'error.review.gone': 'This card no longer exists; someone may have deleted it.',
+  'error.review.noGate': 'This stage no longer needs an approval.',
+  'error.review.noSendBack': 'This stage has no stage to send work back to.',
+  'error.review.note': 'The note is too long.',
   'panel.title': 'Card title',
   'panel.close': 'Close',
   'panel.stage': 'Stage',

@@ -1,7 +1,24 @@
 import type { zhCNFace } from './zh-CN.face';
 
-/** Card faces at a glance (dates, counts, cover), search matches and the date picker. */
+/** Card faces at a glance (tags, labels, dates, counts, cover), search matches and the date picker. */
 export const enFace: Record<keyof typeof zhCNFace, string> = {
+  'card.overdue': 'Overdue',
+  'card.awaitsApprovalShort': 'Awaits approval',
+  'card.awaitsApproval': 'Awaits approval: {who}',
+  'card.approved': 'Approved',
+  'card.revisions': 'Sent back {count}×',
+  'card.stageChecklist': 'Stage checklist {done}/{total}',
+  'card.open': 'Open card details',
+  'label.color.green': 'Green',
+  'label.color.yellow': 'Yellow',
+  'label.color.orange': 'Orange',
+  'label.color.red': 'Red',
+  'label.color.purple': 'Purple',
+  'label.color.blue': 'Blue',
+  'label.color.sky': 'Sky',
+  'label.color.pink': 'Pink',
+  'label.color.gray': 'Grey',
+  'card.assignedTo': 'Assigned to {names}',
   'face.due': '{label}: {date}',
   'face.due.soon': '{label}: {date}, due soon',
   'face.due.overdue': '{label}: {date}, overdue',

@@ -1,5 +1,14 @@
-/** The card panel's messages (details, checklists, comments, attachments), in the reference language. */
+/**
+ * The card panel's messages (details, checklists, comments, attachments, review), in the reference
+ * language.
+ */
 export const zhCNCard = {
+  'error.review.needsOwner': '此阶段需要看板所有者（总经理级）审批。',
+  'error.review.alreadyApproved': '此卡片本轮已审批。',
+  'error.review.gone': '此卡片已不存在，可能已被他人删除。',
+  'error.review.noGate': '此阶段已不再需要审批。',
+  'error.review.noSendBack': '此阶段没有可退回的阶段。',
+  'error.review.note': '备注太长。',
   'panel.title': '卡片标题',
   'panel.close': '关闭',
   'panel.stage': '阶段',

@@ -1,5 +1,22 @@
-/** Card faces at a glance (dates, counts, cover), search matches and the date picker. */
+/** Card faces at a glance (tags, labels, dates, counts, cover), search matches and the date picker. */
 export const zhCNFace = {
+  'card.overdue': '已逾期',
+  'card.awaitsApprovalShort': '待审批',
+  'card.awaitsApproval': '待 {who} 审批',
+  'card.approved': '已批准',
+  'card.revisions': '已退回 {count} 次',
+  'card.stageChecklist': '本阶段检查项 {done}/{total}',
+  'card.open': '打开卡片详情',
+  'label.color.green': '绿',
+  'label.color.yellow': '黄',
+  'label.color.orange': '橙',
+  'label.color.red': '红',
+  'label.color.purple': '紫',
+  'label.color.blue': '蓝',
+  'label.color.sky': '青',
+  'label.color.pink': '粉',
+  'label.color.gray': '灰',
+  'card.assignedTo': '负责人：{names}',
   'face.due': '{label}：{date}',
   'face.due.soon': '{label}：{date}，快到期了',
   'face.due.overdue': '{label}：{date}，已逾期',

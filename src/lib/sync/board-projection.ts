@@ -13,7 +13,6 @@ import {
   readLabels,
   readMeta,
   readStages,
-  sameCover,
   type BoardMetaView,
   type CardSearchText,
   type CardView,
@@ -21,67 +20,9 @@ import {
   type StageView
 } from '../board';
 import { roots } from '../board/schema';
+import { sameCard, sameJson, sameList, sameMeta, sameStage } from './view-equality';
 
 const EMPTY: readonly CardView[] = Object.freeze([]);
-
-function sameCard(a: CardView, b: CardView): boolean {
-  return (
-    a.title === b.title &&
-    a.stageId === b.stageId &&
-    a.rank === b.rank &&
-    a.archived === b.archived &&
-    a.createdAt === b.createdAt &&
-    a.enteredAt === b.enteredAt &&
-    a.date === b.date &&
-    a.startDate === b.startDate &&
-    sameList(a.assignees, b.assignees) &&
-    sameList(a.labels, b.labels) &&
-    a.revisions === b.revisions &&
-    a.checklistDone === b.checklistDone &&
-    a.checklistTotal === b.checklistTotal &&
-    a.stageChecklistDone === b.stageChecklistDone &&
-    a.stageChecklistTotal === b.stageChecklistTotal &&
-    a.commentCount === b.commentCount &&
-    a.attachmentCount === b.attachmentCount &&
-    a.described === b.described &&
-    sameCover(a.cover, b.cover)
-  );
-}
-
-function sameStage(a: StageView, b: StageView): boolean {
-  return (
-    a.id === b.id &&
-    a.name === b.name &&
-    a.altName === b.altName &&
-    a.rank === b.rank &&
-    a.wipLimit === b.wipLimit &&
-    a.sendBackTo === b.sendBackTo &&
-    // Rules are small plain objects, rewritten whole; comparing their JSON is exact and cheap.
-    sameJson(a.department, b.department) &&
-    sameJson(a.timeRule, b.timeRule) &&
-    sameJson(a.gate, b.gate) &&
-    sameJson(a.checklist, b.checklist)
-  );
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function sameMeta(a: BoardMetaView, b: BoardMetaView): boolean {
-  return (
-    a.title === b.title &&
-    a.templateId === b.templateId &&
-    a.schemaVersion === b.schemaVersion &&
-    sameJson(a.dateLabel, b.dateLabel)
-  );
-}
-
-function sameList<T>(a: readonly T[] | undefined, b: readonly T[]): boolean {
-  if (!a || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 /**
  * Card views are re-read as each transaction ends, only for the cards it touched, so a

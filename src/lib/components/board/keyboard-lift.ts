@@ -1,8 +1,8 @@
 /**
- * A focused card's board keys: Space lifts it, arrows carry it, Space or Enter puts it down,
- * Escape or Tab cancels (the moves themselves are keyboard-mover.ts); Delete archives it. Every
- * step is announced in the live region. Lives beside the view because it only reads and
- * commands the view.
+ * A focused card's keys. Its own: Enter opens it, F2 or E renames it. The board's: Space lifts it,
+ * arrows carry it, Space or Enter puts it down, Escape or Tab cancels (the moves themselves are
+ * keyboard-mover.ts); Delete archives it. Every step is announced in the live region. Lives
+ * beside the view because it only reads and commands the view.
  */
 import type { CardView } from '$lib/board';
 import { t } from '$lib/i18n/i18n.svelte';
@@ -14,6 +14,35 @@ function describe(view: BoardView, cardId: string, stageIndex: number, index: nu
   const stage = view.session.stages[stageIndex];
   const total = stage ? view.session.column(stage.id).filter((c) => c.id !== cardId).length + 1 : 0;
   return { stage: stage?.name ?? '', position: index + 1, total };
+}
+
+/** Keys that rename a focused card in place (Enter opens it, as a click does). */
+const RENAME_KEYS: ReadonlySet<string> = new Set(['F2', 'e']);
+
+/**
+ * Handles a key on a focused card face: Enter opens it and F2 or E renames it (`rename`) unless a
+ * card is lifted; the rest are the board's (cardBoardKey).
+ */
+export function cardFaceKey(
+  view: BoardView,
+  event: KeyboardEvent,
+  card: CardView,
+  stageId: string,
+  rename: () => void
+): void {
+  const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+  if (!view.dnd.keyboard && plain && event.key === 'Enter') {
+    event.preventDefault();
+    view.open(card.id);
+    return;
+  }
+  if (!view.dnd.keyboard && plain && RENAME_KEYS.has(event.key) && view.mayEdit) {
+    event.preventDefault();
+    rename();
+    return;
+  }
+  // Space, arrows and Delete are the board's (lift, move, archive); it checks the role.
+  cardBoardKey(view, event, card, stageId);
 }
 
 /** Handles a board key on a focused card. */

@@ -1,5 +1,13 @@
 /** Stage rules and deadlines in words, in the viewer's language. */
-import type { Deadline, Department, Gate, StageView, TimeRule } from '$lib/board';
+import {
+  cardDeadlines,
+  type CardView,
+  type Deadline,
+  type Department,
+  type Gate,
+  type StageView,
+  type TimeRule
+} from '$lib/board';
 import { i18n, t } from '$lib/i18n/i18n.svelte';
 
 /** A board text in the viewer's language: the second-language text in English when there is one. */
@@ -58,4 +66,23 @@ export function lateReason(d: Deadline, stage: StageView | undefined, dateLabel:
     case 'finish-by':
       return t('late.finishBy', params);
   }
+}
+
+/** Why a card shown in `stageId` is late: one reason per deadline it missed, none when on time. */
+export function lateReasons(
+  card: CardView,
+  stageId: string,
+  stages: readonly StageView[],
+  dateLabel: Department | null,
+  today: string
+): string[] {
+  return cardDeadlines({ ...card, stageId }, stages, today)
+    .filter((d) => d.late)
+    .map((d) =>
+      lateReason(
+        d,
+        stages.find((s) => s.id === d.stageId),
+        dateLabel
+      )
+    );
 }

@@ -1,0 +1,54 @@
+/**
+ * The board page's header actions, in the order the header and its phone menu show them. A
+ * control the person's role does not allow is left out rather than refused later.
+ */
+import Activity from '@lucide/svelte/icons/activity';
+import BookmarkPlus from '@lucide/svelte/icons/bookmark-plus';
+import Funnel from '@lucide/svelte/icons/funnel';
+import Users from '@lucide/svelte/icons/users';
+import { t } from '$lib/i18n/i18n.svelte';
+import type { BoardSession } from '$lib/sync/board-session.svelte';
+import type { HeaderAction } from './header-actions';
+
+export interface BoardActionHandlers {
+  /** Whether the activity feed shows. */
+  activityShown: boolean;
+  /** Whether the filter bar shows (or a filter is on, which keeps it shown). */
+  filtersShown: boolean;
+  toggleActivity: () => void;
+  openMembers: () => void;
+  toggleFilters: () => void;
+  saveTemplate: () => void;
+}
+
+export function boardActions(session: BoardSession, on: BoardActionHandlers): HeaderAction[] {
+  const list: HeaderAction[] = [
+    {
+      id: 'activity',
+      label: t('activity.title'),
+      icon: Activity,
+      pressed: on.activityShown,
+      onselect: on.toggleActivity
+    }
+  ];
+  if (session.access) {
+    list.push({ id: 'members', label: t('members.open'), icon: Users, onselect: on.openMembers });
+  }
+  list.push({
+    id: 'filter',
+    label: t('filter.title'),
+    icon: Funnel,
+    pressed: on.filtersShown,
+    onselect: on.toggleFilters
+  });
+  if (session.may('save-template')) {
+    list.push({
+      id: 'save-template',
+      label: t('board.saveTemplate'),
+      icon: BookmarkPlus,
+      menuOnly: true,
+      onselect: on.saveTemplate
+    });
+  }
+  return list;
+}

@@ -1,0 +1,133 @@
+/**
+ * The stage settings dialog's edit buffer. It is written to the document in one operation on
+ * Save and dropped on Cancel, so half-typed rules never reach the people watching the board; it
+ * starts from the stage as it was when the dialog opened, so a concurrent edit does not rewrite
+ * the form under the person filling it in.
+ */
+import {
+  newId,
+  type Approver,
+  type ChecklistSeed,
+  type LeadUnit,
+  type StageRulesPatch,
+  type StageView,
+  type TimeRule
+} from '$lib/board';
+
+export type TimeRuleKind = TimeRule['kind'] | 'none';
+
+/** The number the form shows for a time rule: its days, its day of the month, or its lead. */
+function ruleAmount(rule: TimeRule | null): number {
+  if (!rule) return 1;
+  if (rule.kind === 'stage-days') return rule.days;
+  if (rule.kind === 'monthly') return rule.day;
+  return rule.amount;
+}
+
+/** A text edited away from the template's wording loses its second-language text. */
+function editText<T extends { text?: string; title?: string }>(
+  item: T | undefined,
+  field: 'text' | 'title',
+  value: string,
+  altField: string
+): void {
+  if (!item) return;
+  if (item[field] !== value) delete (item as Record<string, unknown>)[altField];
+  (item as Record<string, unknown>)[field] = value;
+}
+
+export class StageRulesDraft {
+  readonly #initial: StageView;
+  department = $state('');
+  // A number input binds a number, or null/undefined while empty.
+  wip = $state<number | null | undefined>();
+  items = $state<ChecklistSeed[]>([]);
+  approvers = $state<Approver[]>([]);
+  kind = $state<TimeRuleKind>('none');
+  amount = $state(1);
+  unit = $state<LeadUnit>('days');
+  working = $state(false);
+  sendBackTo = $state('');
+
+  constructor(stage: StageView) {
+    this.#initial = stage;
+    const rule = stage.timeRule;
+    this.department = stage.department?.text ?? '';
+    this.wip = stage.wipLimit;
+    this.items = stage.checklist.map((c) => ({ ...c }));
+    this.approvers = stage.gate?.approvers.map((a) => ({ ...a })) ?? [];
+    this.kind = rule?.kind ?? 'none';
+    this.amount = ruleAmount(rule);
+    this.unit = rule && 'unit' in rule ? rule.unit : 'days';
+    this.working = rule?.kind === 'stage-days' ? rule.working : false;
+    this.sendBackTo = stage.sendBackTo ?? '';
+  }
+
+  editItem(i: number, value: string): void {
+    editText(this.items[i], 'text', value, 'alt');
+  }
+
+  editApprover(i: number, value: string): void {
+    editText(this.approvers[i], 'title', value, 'titleAlt');
+  }
+
+  addItem(): void {
+    this.items = [...this.items, { key: newId(8), text: '' }];
+  }
+
+  removeItem(i: number): void {
+    this.items = this.items.filter((_, j) => j !== i);
+  }
+
+  /** Moves checklist item `i` up (-1) or down (+1). */
+  moveItem(i: number, by: number): void {
+    const j = i + by;
+    if (j < 0 || j >= this.items.length) return;
+    const next = [...this.items];
+    [next[i], next[j]] = [next[j] as ChecklistSeed, next[i] as ChecklistSeed];
+    this.items = next;
+  }
+
+  addApprover(): void {
+    this.approvers = [...this.approvers, { title: '', level: 'manager' }];
+  }
+
+  removeApprover(i: number): void {
+    this.approvers = this.approvers.filter((_, j) => j !== i);
+  }
+
+  /** The rules to write: blank lines are dropped, and an empty rule clears it. */
+  patch(): StageRulesPatch {
+    const initial = this.#initial.department;
+    const checklist = this.items.filter((c) => c.text.trim());
+    const gate = this.approvers.filter((a) => a.title.trim());
+    return {
+      wipLimit: this.wip == null ? null : Number(this.wip),
+      department: this.department.trim()
+        ? {
+            text: this.department,
+            ...(this.department === initial?.text && initial.alt ? { alt: initial.alt } : {})
+          }
+        : null,
+      checklist: checklist.length ? checklist : null,
+      gate: gate.length ? { approvers: gate } : null,
+      timeRule: this.#timeRule(),
+      sendBackTo: this.sendBackTo || null
+    };
+  }
+
+  #timeRule(): TimeRule | null {
+    const n = Math.trunc(Number(this.amount));
+    const kind = this.kind;
+    switch (kind) {
+      case 'none':
+        return null;
+      case 'stage-days':
+        return { kind, days: n, working: this.working };
+      case 'monthly':
+        return { kind, day: n };
+      default:
+        return { kind, amount: n, unit: this.unit };
+    }
+  }
+}

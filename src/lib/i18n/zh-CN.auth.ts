@@ -1,0 +1,48 @@
+/** Signing in and up, and the page that accepts an invitation link, in the reference language. */
+export const zhCNAuth = {
+  'auth.signIn': '登录',
+  'auth.signUp': '注册',
+  'auth.signOut': '退出登录',
+  'auth.email': '邮箱',
+  'auth.password': '密码',
+  'auth.passwordHint': '至少 8 个字符',
+  'auth.name': '显示名称',
+  'auth.nameHint': '看板上其他人看到的名字',
+  'auth.signIn.title': '登录 Stageboard',
+  'auth.signUp.title': '创建账号',
+  'auth.signUp.first': '这是新安装的 Stageboard：第一个注册的账号将成为管理员。',
+  'auth.toSignUp': '还没有账号？注册',
+  'auth.toSignIn': '已有账号？登录',
+  'auth.signedInAs': '{name}',
+  'auth.error.invalid-email': '请输入有效的邮箱地址。',
+  'auth.error.weak-password': '密码至少 8 个字符，最多 256 个字符。',
+  'auth.error.email-taken': '这个邮箱已经注册过，请直接登录。',
+  'auth.error.bad-credentials': '邮箱或密码不对，请重试。',
+  'auth.error.too-many-attempts': '尝试次数太多了，请等 {wait}后再试。',
+  'auth.wait.second': '1 秒',
+  'auth.wait.seconds': '{count} 秒',
+  'auth.wait.minute': '1 分钟',
+  'auth.wait.minutes': '{count} 分钟',
+  'auth.error.signup-closed': '目前只能受邀注册。请联系管理员邀请你。',
+  'auth.error.invalid-name': '显示名称为 1–60 个字符。',
+  'invite.pageTitle': '邀请',
+  'invite.title': '加入“{board}”',
+  'invite.by': '{name} 邀请你以{role}身份加入这个看板。',
+  'invite.forEmail': '这个邀请只限 {email} 使用。',
+  'invite.signedInAs': '你已登录为 {name}（{email}）。',
+  'invite.join': '加入看板',
+  'invite.signUp': '第一次使用 Stageboard？创建账号即可加入。',
+  'invite.signUp.submit': '创建账号并加入',
+  'invite.signIn': '已有账号？登录',
+  'invite.home': '返回我的看板',
+  'invite.error.invite-unknown': '这个邀请链接无效：可能已被撤销或复制有误。请向发送者索取新的链接。',
+  'invite.error.invite-expired': '这个邀请链接已过期。请向发送者索取新的链接。',
+  'invite.error.invite-used': '这个邀请链接已经被使用过。请向发送者索取新的链接。',
+  'invite.error.invite-void': '这个邀请链接已失效。请向发送者索取新的链接。',
+  'invite.error.invite-wrong-email':
+    '这个邀请只限 {email} 使用。请用该邮箱的账号登录或注册，或索取新的链接。',
+  'auth.signUp.closed':
+    '这个 Stageboard 没有开放注册。请向管理员或看板负责人要一个邀请链接，用链接打开即可注册。'
+} as const;
+
+export type AuthMessageKey = keyof typeof zhCNAuth;
