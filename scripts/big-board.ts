@@ -8,11 +8,11 @@
  */
 import { parseArgs } from 'node:util';
 import * as Y from 'yjs';
-import { LIMITS, addCards, initBoard, newId, readStages, type BoardOrigin } from '../src/lib/board';
-import { SqliteAuthStore } from '../server/auth/SqliteAuthStore';
-import { SqliteMemberStore } from '../server/auth/SqliteMemberStore';
-import { ConfigError, loadConfig } from '../server/config';
-import { SqliteDocStore } from '../server/store/SqliteDocStore';
+import { LIMITS, addCards, initBoard, newId, readStages, type BoardOrigin } from '#lib/board';
+import { SqliteAuthStore } from '#server/auth/SqliteAuthStore';
+import { SqliteMemberStore } from '#server/auth/SqliteMemberStore';
+import { ConfigError, loadConfig } from '#server/config';
+import { SqliteDocStore } from '#server/store/SqliteDocStore';
 
 const USAGE = 'Usage: npx tsx scripts/big-board.ts [--cards 2000] [--stages 8] [--title "Big board"]';
 const MAX_CARDS = 100_000;

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { TEMPLATES, type BoardTemplate, type SourceRef, type TemplateTimeRule } from '../src/lib/templates';
+import { TEMPLATES, type BoardTemplate, type SourceRef, type TemplateTimeRule } from '#lib/templates';
 
 const SEED_FILES: Record<SourceRef['doc'], string> = {
   '000': '000_marketing-planning-company-workflows.txt',

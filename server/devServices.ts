@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { checkBuiltinTemplates } from '../src/lib/templates';
+import { checkBuiltinTemplates } from '#lib/templates';
 import { loadConfig, type Config } from './config';
 import { startServices, type RunningServices } from './lifecycle';
 import { createLogger, type Logger } from './log';

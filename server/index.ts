@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { startServer, type RequestHandler } from './app';
-import { TemplateError, checkBuiltinTemplates } from '../src/lib/templates';
+import { TemplateError, checkBuiltinTemplates } from '#lib/templates';
 import { ConfigError, loadConfig, type Config } from './config';
 import { withAttachmentUploads } from './attachments/uploadRoute';
 import { createLogger, errorMessage } from './log';

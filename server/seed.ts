@@ -1,5 +1,5 @@
-import { addCard, readCardDetail, readStages, setChecklistItemDone } from '../src/lib/board';
-import { roots } from '../src/lib/board/schema';
+import { addCard, readCardDetail, readStages, setChecklistItemDone } from '#lib/board';
+import { roots } from '#lib/board/schema';
 import { BoardService } from './boards/BoardService';
 import type { RoomManager } from './rooms/RoomManager';
 import type { DocStore } from './store/DocStore';

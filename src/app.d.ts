@@ -1,6 +1,6 @@
 import type { Locale } from '$lib/i18n/locale';
-import type { PublicUser } from '../server/auth/AuthService';
-import type { Services } from '../server/services';
+import type { PublicUser } from '#server/auth/AuthService';
+import type { Services } from '#server/services';
 
 declare global {
   namespace App {

@@ -1,7 +1,7 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { LOCALE_COOKIE, isLocale, negotiateLocale, parseAcceptLanguage } from '$lib/i18n/locale';
-import { SESSION_COOKIE, clearSessionCookie } from '../server/auth/sessionCookie';
-import { getServices } from '../server/services';
+import { SESSION_COOKIE, clearSessionCookie } from '#server/auth/sessionCookie';
+import { getServices } from '#server/services';
 
 export const handle: Handle = async ({ event, resolve }) => {
   const cookie = event.cookies.get(LOCALE_COOKIE);

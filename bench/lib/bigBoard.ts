@@ -4,8 +4,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as Y from 'yjs';
-import { addCards, initBoard, readStages, type BoardOrigin } from '../../src/lib/board';
-import { CardKey, roots } from '../../src/lib/board/schema';
+import { addCards, initBoard, readStages, type BoardOrigin } from '#lib/board';
+import { CardKey, roots } from '#lib/board/schema';
 
 const ORIGIN: BoardOrigin = { source: 'server', reason: 'bench' };
 /** Stageboard refuses messages over MAX_MESSAGE_BYTES (2 MiB by default); stay well under it. */

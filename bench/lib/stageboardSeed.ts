@@ -5,12 +5,12 @@
  * open to nobody): the first administrator (the bench owner) as owner, the bench writers as managers.
  */
 import * as Y from 'yjs';
-import { newId } from '../../src/lib/board';
-import type { BoardRole } from '../../src/lib/auth/permissions';
-import { SqliteAuthStore } from '../../server/auth/SqliteAuthStore';
-import { SqliteMemberStore } from '../../server/auth/SqliteMemberStore';
-import { loadConfig } from '../../server/config';
-import { SqliteDocStore } from '../../server/store/SqliteDocStore';
+import { newId } from '#lib/board';
+import type { BoardRole } from '#lib/auth/permissions';
+import { SqliteAuthStore } from '#server/auth/SqliteAuthStore';
+import { SqliteMemberStore } from '#server/auth/SqliteMemberStore';
+import { loadConfig } from '#server/config';
+import { SqliteDocStore } from '#server/store/SqliteDocStore';
 import { BENCH_WRITER_EMAILS } from '../servers/stageboardAccounts';
 
 /** Creates the board in `dataDir` (the launcher's DATA_DIR) and returns its id. */

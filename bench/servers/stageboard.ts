@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { PeerLauncher } from '../lib/types';
 import { REPO_ROOT, spawnPeer, type PeerSpec } from './spawnPeer';
-import { PROCESS_ENV } from '../../server/processEnv';
+import { PROCESS_ENV } from '#server/processEnv';
 import { StageboardAccounts } from './stageboardAccounts';
 
 /** Newest modification time (ms) of the files under `dir` (recursive), 0 when it does not exist. */

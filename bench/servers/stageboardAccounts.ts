@@ -1,4 +1,4 @@
-import { SESSION_COOKIE } from '../../server/auth/sessionCookie';
+import { SESSION_COOKIE } from '#server/auth/sessionCookie';
 
 /** The bench's board owner: the first account on a fresh data directory, so also its administrator. */
 export const BENCH_OWNER_EMAIL = 'bench-owner@bench.local';

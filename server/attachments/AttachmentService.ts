@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type * as Y from 'yjs';
-import type { BoardAction } from '../../src/lib/auth/permissions';
+import type { BoardAction } from '#lib/auth/permissions';
 import {
   BoardError,
   putAttachment,
@@ -15,9 +15,9 @@ import {
   type AttachmentType,
   type AttachmentValue,
   type BoardOrigin
-} from '../../src/lib/board';
-import { isBoardId, newId } from '../../src/lib/board/ids';
-import { CardKey, roots } from '../../src/lib/board/schema';
+} from '#lib/board';
+import { isBoardId, newId } from '#lib/board/ids';
+import { CardKey, roots } from '#lib/board/schema';
 import type { ActivityService } from '../audit/ActivityService';
 import type { PublicUser } from '../auth/AuthService';
 import type { MembershipService } from '../auth/MembershipService';

@@ -3,7 +3,7 @@
  * what a download is checked against and what the card's document entry is rebuilt from. The
  * document is only a mirror for clients; this record and the files on disk are the truth.
  */
-import type { AttachmentType } from '../../src/lib/board/attachment-ops';
+import type { AttachmentType } from '#lib/board/attachment-ops';
 
 export interface AttachmentVersionRecord {
   boardId: string;

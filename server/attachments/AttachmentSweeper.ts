@@ -7,7 +7,7 @@
  */
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { roots } from '../../src/lib/board/schema';
+import { roots } from '#lib/board/schema';
 import { errorMessage, type Logger } from '../log';
 import type { RoomManager } from '../rooms/RoomManager';
 import type { DocStore } from '../store/DocStore';

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { isAttachmentType } from '../../src/lib/board/attachment-ops';
+import { isAttachmentType } from '#lib/board/attachment-ops';
 import type { SqliteDocStore } from '../store/SqliteDocStore';
 import type { WriteTransaction } from '../store/SqliteTemplates';
 import { attachmentVersions } from '../store/schema';

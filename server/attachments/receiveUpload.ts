@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import type { AttachmentType } from '../../src/lib/board/attachment-ops';
+import type { AttachmentType } from '#lib/board/attachment-ops';
 import { tooLarge, unsupportedType } from './attachmentRefusals';
 import { SNIFF_BYTES, sniffType } from './sniff';
 

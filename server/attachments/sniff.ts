@@ -3,7 +3,7 @@
  * (a name or a Content-Type header is whatever the sender says). Returns null for anything but
  * the drafts a board takes: PNG, JPEG, GIF, WebP and PDF.
  */
-import type { AttachmentType } from '../../src/lib/board/attachment-ops';
+import type { AttachmentType } from '#lib/board/attachment-ops';
 
 /** Bytes the sniffer needs from the start of a file. */
 export const SNIFF_BYTES = 16;

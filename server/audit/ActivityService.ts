@@ -3,7 +3,7 @@
  * rooms send them to subscribed connections), and reads a board's or a card's history with the
  * names of who did what.
  */
-import type { ActivityEntry } from '../../src/lib/activity/types';
+import type { ActivityEntry } from '#lib/activity/types';
 import type { AuthStore } from '../auth/AuthStore';
 import type { MembershipChange } from '../auth/MembershipService';
 import type { AuditEvent, AuditStore, NewAuditEvent } from './AuditStore';

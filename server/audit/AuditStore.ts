@@ -2,7 +2,7 @@
  * The audit log behind one interface (memory for tests, SQLite for the app), like DocStore.
  * Append-only: entries are never edited; they go only with their board.
  */
-import type { ActivityData, ActivityKind } from '../../src/lib/activity/types';
+import type { ActivityData, ActivityKind } from '#lib/activity/types';
 
 export interface NewAuditEvent {
   boardId: string;

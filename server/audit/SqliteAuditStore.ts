@@ -1,6 +1,6 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { isActivityKind, type ActivityData } from '../../src/lib/activity/types';
+import { isActivityKind, type ActivityData } from '#lib/activity/types';
 import type { SqliteDocStore } from '../store/SqliteDocStore';
 import type { WriteTransaction } from '../store/SqliteTemplates';
 import { auditEvents } from '../store/schema';

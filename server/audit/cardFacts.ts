@@ -3,9 +3,9 @@
  * the parts the update touches, so the cost of a probe follows the update, not the card.
  */
 import * as Y from 'yjs';
-import { isCommentId, MENTIONS_MAX } from '../../src/lib/board/comment-value';
-import { readStage } from '../../src/lib/board/read';
-import { CardKey, ChecklistItemKey, LIMITS, roots, str } from '../../src/lib/board/schema';
+import { isCommentId, MENTIONS_MAX } from '#lib/board/comment-value';
+import { readStage } from '#lib/board/read';
+import { CardKey, ChecklistItemKey, LIMITS, roots, str } from '#lib/board/schema';
 import type { Touch } from '../policy/updateTouches';
 import { titleSeen } from './textReads';
 

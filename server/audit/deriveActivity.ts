@@ -9,9 +9,9 @@
  * (ActivityService keeps one per person and card every few minutes).
  */
 import * as Y from 'yjs';
-import { excerptOf, type ActivityData, type ActivityKind } from '../../src/lib/activity/types';
-import { isCommentId } from '../../src/lib/board/comment-value';
-import { CardKey, ChecklistItemKey, roots } from '../../src/lib/board/schema';
+import { excerptOf, type ActivityData, type ActivityKind } from '#lib/activity/types';
+import { isCommentId } from '#lib/board/comment-value';
+import { CardKey, ChecklistItemKey, roots } from '#lib/board/schema';
 import type { Touch } from '../policy/updateTouches';
 import { factsOf, titleOf, touchedCards, type CardFacts, type Touched } from './cardFacts';
 import { titleNow } from './textReads';

@@ -12,7 +12,7 @@
  * entry that follows says it was renamed from. Every whole read is counted for the tests.
  */
 import * as Y from 'yjs';
-import { isBoardOrigin } from '../../src/lib/board/origin';
+import { isBoardOrigin } from '#lib/board/origin';
 
 interface LastRead {
   /** null: changed by something that will not read it again; read it at the next ask. */

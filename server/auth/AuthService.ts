@@ -1,4 +1,4 @@
-import { newId } from '../../src/lib/board';
+import { newId } from '#lib/board';
 import type { Logger } from '../log';
 import { colorForUser, normaliseEmail, signUpFields } from './accountFields';
 import { SignInLimits, type SignInLimitOptions } from './signInLimits';

@@ -25,7 +25,7 @@ import {
 import type { MembershipService } from './MembershipService';
 import { hashSessionToken, isSessionToken, newSessionToken } from './sessionToken';
 import type { BoardService } from '../boards/BoardService';
-import { BOARD_ROLES, canChangeRole, isBoardRole, type BoardRole } from '../../src/lib/auth/permissions';
+import { BOARD_ROLES, canChangeRole, isBoardRole, type BoardRole } from '#lib/auth/permissions';
 
 export const DEFAULT_INVITE_LIFETIME_MS = 7 * 24 * 3600 * 1000;
 /** Pending invites a board may have at once: bounds the table and the managers' list. */

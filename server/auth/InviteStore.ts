@@ -5,7 +5,7 @@
  */
 import type { NewUser } from './AuthStore';
 import type { NewMember } from './MemberStore';
-import type { BoardRole } from '../../src/lib/auth/permissions';
+import type { BoardRole } from '#lib/auth/permissions';
 
 export interface InviteRecord {
   /** sha256 hex of the link's token; the token itself is never stored. */

@@ -3,7 +3,7 @@
  * has on each board. The rules about who may change whose role live in permissions.ts and the
  * service; a store only keeps rows, refusing a member whose user does not exist.
  */
-import type { BoardRole } from '../../src/lib/auth/permissions';
+import type { BoardRole } from '#lib/auth/permissions';
 
 export interface MemberRecord {
   boardId: string;

@@ -1,13 +1,7 @@
 import type { AuthStore } from './AuthStore';
 import { MemberRequestError } from './MemberRequestError';
 import type { MemberStore } from './MemberStore';
-import {
-  can,
-  canChangeRole,
-  isBoardRole,
-  type BoardAction,
-  type BoardRole
-} from '../../src/lib/auth/permissions';
+import { can, canChangeRole, isBoardRole, type BoardAction, type BoardRole } from '#lib/auth/permissions';
 
 /** One membership change: `from` null is an addition, `to` null a removal. */
 export interface MembershipChange {

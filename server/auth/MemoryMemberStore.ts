@@ -9,7 +9,7 @@ import {
   type MemberStore,
   type NewMember
 } from './MemberStore';
-import { BOARD_ROLES } from '../../src/lib/auth/permissions';
+import { BOARD_ROLES } from '#lib/auth/permissions';
 
 const key = (boardId: string, userId: string) => `${boardId}\u0000${userId}`;
 

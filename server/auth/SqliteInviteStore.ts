@@ -14,7 +14,7 @@ import {
 } from './InviteStore';
 import { SqliteAuthStore } from './SqliteAuthStore';
 import { SqliteMemberStore } from './SqliteMemberStore';
-import { isBoardRole } from '../../src/lib/auth/permissions';
+import { isBoardRole } from '#lib/auth/permissions';
 
 type Row = typeof invites.$inferSelect;
 

@@ -14,7 +14,7 @@ import {
   type MemberStore,
   type NewMember
 } from './MemberStore';
-import { BOARD_ROLES, isBoardRole } from '../../src/lib/auth/permissions';
+import { BOARD_ROLES, isBoardRole } from '#lib/auth/permissions';
 
 type Row = typeof boardMembers.$inferSelect;
 

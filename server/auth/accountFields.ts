@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { AuthRequestError } from './AuthRequestError';
 import { PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, isAcceptablePassword } from './passwords';
-import { PRESENCE_COLORS } from '../../src/lib/sync/presence';
-import { hasControlChars } from '../../src/lib/text/controlChars';
+import { PRESENCE_COLORS } from '#lib/wire/presence-colors';
+import { hasControlChars } from '#lib/text/controlChars';
 
 /** Longest email accepted (RFC 5321's path limit less the angle brackets). */
 export const MAX_EMAIL_CHARS = 254;

@@ -1,5 +1,5 @@
 /** How invites leave InviteService: never with the token, nor all of its hash. */
-import type { BoardRole } from '../../src/lib/auth/permissions';
+import type { BoardRole } from '#lib/auth/permissions';
 import { inviteId } from './inviteIds';
 import type { InviteRecord } from './InviteStore';
 

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { isBoardId } from '../../src/lib/board/ids';
+import { isBoardId } from '#lib/board/ids';
 import { MIGRATIONS_FOLDER } from '../paths';
 import { versionPath } from '../attachments/versionFile';
 import { BackupError } from './BackupError';

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { BOARD_ID_PATTERN } from '../../src/lib/board/ids';
+import { BOARD_ID_PATTERN } from '#lib/board/ids';
 import { PROJECT_ROOT } from '../paths';
 import { ATTACHMENTS_FOLDER } from '../attachments/versionFile';
 import { BackupError } from './BackupError';

@@ -1,22 +1,14 @@
 import type * as Y from 'yjs';
-import {
-  LIMITS,
-  initBoard,
-  isBoardId,
-  newId,
-  readMeta,
-  renameBoard,
-  type BoardOrigin
-} from '../../src/lib/board';
-import { cleanName } from '../../src/lib/board/transact';
+import { LIMITS, initBoard, isBoardId, newId, readMeta, renameBoard, type BoardOrigin } from '#lib/board';
+import { cleanName } from '#lib/board/transact';
 import {
   BLANK_TEMPLATE_ID,
   boardInitFromTemplate,
   findBuiltinTemplate,
   type BoardTemplate
-} from '../../src/lib/templates';
+} from '#lib/templates';
 import { BoardRequestError } from './BoardRequestError';
-import type { BoardRole } from '../../src/lib/auth/permissions';
+import type { BoardRole } from '#lib/auth/permissions';
 import type { RoomManager } from '../rooms/RoomManager';
 import type { BoardRecord, DocStore } from '../store/DocStore';
 

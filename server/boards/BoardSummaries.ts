@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { summarizeBoard } from '../../src/lib/board/summary';
+import { summarizeBoard } from '#lib/board/summary';
 import { errorMessage, type Logger } from '../log';
 import type { DocStore } from '../store/DocStore';
 

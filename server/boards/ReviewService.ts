@@ -5,7 +5,7 @@
  * the document through the room (connected people see it at once) and records the activity.
  */
 import type * as Y from 'yjs';
-import type { ActivityEntry } from '../../src/lib/activity/types';
+import type { ActivityEntry } from '#lib/activity/types';
 import {
   approveCard,
   BoardError,
@@ -15,9 +15,9 @@ import {
   sendBackCard,
   type Approval,
   type BoardOrigin
-} from '../../src/lib/board';
-import { APPROVAL_NOTE_MAX, roundOf } from '../../src/lib/board/approvals';
-import { CardKey, roots, str } from '../../src/lib/board/schema';
+} from '#lib/board';
+import { APPROVAL_NOTE_MAX, roundOf } from '#lib/board/approvals';
+import { CardKey, roots, str } from '#lib/board/schema';
 import type { ActivityService } from '../audit/ActivityService';
 import type { PublicUser } from '../auth/AuthService';
 import type { MembershipService } from '../auth/MembershipService';

@@ -11,11 +11,11 @@
  * boards each time; this costs what is due.
  */
 import * as Y from 'yjs';
-import { excerptOf, type ActivityEntry } from '../../src/lib/activity/types';
-import { isCommentId } from '../../src/lib/board/comment-value';
-import { addDays, isIsoDate, localDate } from '../../src/lib/board/dates';
-import { readStages } from '../../src/lib/board/read';
-import { CardKey, LIMITS, roots, str } from '../../src/lib/board/schema';
+import { excerptOf, type ActivityEntry } from '#lib/activity/types';
+import { isCommentId } from '#lib/board/comment-value';
+import { addDays, isIsoDate, localDate } from '#lib/board/dates';
+import { readStages } from '#lib/board/read';
+import { CardKey, LIMITS, roots, str } from '#lib/board/schema';
 import { errorMessage, type Logger } from '../log';
 import type { RoomManager } from '../rooms/RoomManager';
 import type { DocStore } from '../store/DocStore';

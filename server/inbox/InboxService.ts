@@ -4,8 +4,8 @@
  * streams at once. Reasons and limits: README.md.
  */
 import type * as Y from 'yjs';
-import type { ActivityEntry } from '../../src/lib/activity/types';
-import { INBOX_PAGE_MAX, type InboxEvents, type InboxPage, type InboxView } from '../../src/lib/inbox/types';
+import type { ActivityEntry } from '#lib/activity/types';
+import { INBOX_PAGE_MAX, type InboxEvents, type InboxPage, type InboxView } from '#lib/inbox/types';
 import type { AuthStore } from '../auth/AuthStore';
 import type { MembershipService } from '../auth/MembershipService';
 import type { DocStore } from '../store/DocStore';

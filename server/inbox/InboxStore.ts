@@ -2,7 +2,7 @@
  * Each person's inbox behind one interface (memory for tests, SQLite for the app), like
  * AuditStore. Items are made by the server only; their owner may only mark them read.
  */
-import type { InboxKind } from '../../src/lib/inbox/types';
+import type { InboxKind } from '#lib/inbox/types';
 
 export interface NewInboxItem {
   /** Whose inbox. */

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, isNotNull, isNull, lt, ne, sql, type Column, type SQL } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { isInboxKind } from '../../src/lib/inbox/types';
+import { isInboxKind } from '#lib/inbox/types';
 import type { SqliteDocStore } from '../store/SqliteDocStore';
 import type { WriteTransaction } from '../store/SqliteTemplates';
 import { inboxItems } from '../store/schema';

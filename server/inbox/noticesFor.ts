@@ -6,12 +6,12 @@
  * same thing to the same person. Nobody hears of their own act.
  */
 import * as Y from 'yjs';
-import { excerptOf, type ActivityEntry } from '../../src/lib/activity/types';
-import type { BoardRole } from '../../src/lib/auth/permissions';
-import { gateOf, roleToApprove, roundOf } from '../../src/lib/board/approvals';
-import { isCommentId, MENTIONS_MAX } from '../../src/lib/board/comment-value';
-import { readStage } from '../../src/lib/board/read';
-import { CardKey, LIMITS, roots, str } from '../../src/lib/board/schema';
+import { excerptOf, type ActivityEntry } from '#lib/activity/types';
+import type { BoardRole } from '#lib/auth/permissions';
+import { gateOf, roleToApprove, roundOf } from '#lib/board/approvals';
+import { isCommentId, MENTIONS_MAX } from '#lib/board/comment-value';
+import { readStage } from '#lib/board/read';
+import { CardKey, LIMITS, roots, str } from '#lib/board/schema';
 import type { NewInboxItem } from './InboxStore';
 
 /** A card title kept in an item: the list shows one line of it. */

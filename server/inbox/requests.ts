@@ -2,7 +2,7 @@
  * What the inbox endpoints accept, checked in one place: the routes stay thin adapters and the
  * rules can be tested without HTTP.
  */
-import { INBOX_PAGE_MAX, INBOX_READ_MAX } from '../../src/lib/inbox/types';
+import { INBOX_PAGE_MAX, INBOX_READ_MAX } from '#lib/inbox/types';
 
 const isId = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) > 0;
 

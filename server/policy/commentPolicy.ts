@@ -3,15 +3,15 @@
  * touch under a card's `comments` or `resolvedComments` here).
  */
 import * as Y from 'yjs';
-import { can } from '../../src/lib/auth/permissions';
+import { can } from '#lib/auth/permissions';
 import {
   commentProblem,
   isCommentId,
   resolutionProblem,
   type CommentValue,
   type ResolutionValue
-} from '../../src/lib/board/comment-value';
-import { CardKey } from '../../src/lib/board/schema';
+} from '#lib/board/comment-value';
+import { CardKey } from '#lib/board/schema';
 import { existingCard, liveValue, need, type Context, type ItemMap, type Refusal } from './policyContext';
 import type { Touch } from './updateTouches';
 

@@ -7,8 +7,8 @@
  * one update, is judged as what it does. Reasons: README.md, "Refusing updates by role".
  */
 import * as Y from 'yjs';
-import { CardKey } from '../../src/lib/board/schema';
-import { hasShape, isOwnRule, ROOT_FIELDS, type Field, type FieldFacts } from '../../src/lib/board/fields';
+import { CardKey } from '#lib/board/schema';
+import { hasShape, isOwnRule, ROOT_FIELDS, type Field, type FieldFacts } from '#lib/board/fields';
 import { liveValue, type Context, type ItemMap, type Refusal } from './policyContext';
 import { pathKey, type Effects } from './updateEffects';
 import type { Touch } from './updateTouches';

@@ -3,7 +3,7 @@
  * rule answers with, and reads of the document as it is before the update (never writing it).
  */
 import * as Y from 'yjs';
-import { can, type BoardAction, type BoardRole } from '../../src/lib/auth/permissions';
+import { can, type BoardAction, type BoardRole } from '#lib/auth/permissions';
 import type { Effects } from './updateEffects';
 
 export type RefusalReason =

@@ -7,7 +7,7 @@
  * reads the update; O(update) plus the document structs a delete range covers, like the reading.
  */
 import * as Y from 'yjs';
-import { hasControlChars } from '../../src/lib/text/controlChars';
+import { hasControlChars } from '#lib/text/controlChars';
 
 /** Where an item lands (TouchList.ts's Place). */
 export interface Spot {

@@ -7,9 +7,9 @@
  * Reasons: README.md, "Refusing updates by role".
  */
 import type * as Y from 'yjs';
-import { can } from '../../src/lib/auth/permissions';
-import { gateBlocks } from '../../src/lib/board/approvals';
-import { CARD_FIELDS, isOwnRule, ROOT_FIELDS, type Field, type OwnRule } from '../../src/lib/board/fields';
+import { can } from '#lib/auth/permissions';
+import { gateBlocks } from '#lib/board/approvals';
+import { CARD_FIELDS, isOwnRule, ROOT_FIELDS, type Field, type OwnRule } from '#lib/board/fields';
 import type { DecodedUpdate } from '../protocol';
 import { judgeComment, judgeResolution } from './commentPolicy';
 import { judgeField, judgeOutcomes } from './fieldPolicy';

@@ -1,6 +1,6 @@
 /** The y-websocket wire format: pure encode/decode, no I/O. */
 // The close codes are shared with the browser client, which reacts to some of them.
-export { CloseCode, closeCodeName, type CloseCodeValue } from '../../src/lib/sync/close-codes';
+export { CloseCode, closeCodeName, type CloseCodeValue } from '#lib/wire/close-codes';
 export { decodeMessage } from './decode';
 export {
   encodeActivity,

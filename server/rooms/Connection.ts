@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
-import type { BoardRole } from '../../src/lib/auth/permissions';
-import type { BoardOrigin } from '../../src/lib/board/origin';
+import type { BoardRole } from '#lib/auth/permissions';
+import type { BoardOrigin } from '#lib/board/origin';
 import { errorMessage, type Logger } from '../log';
 import { CloseCode, closeCodeName, decodeMessage, ProtocolError, type ClientMessage } from '../protocol';
 import { Intake, type SyncBudgetLimits } from './SyncBudget';

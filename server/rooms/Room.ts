@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { isBoardOrigin, SERVER_ORIGIN, STORE_ORIGIN, type BoardOrigin } from '../../src/lib/board/origin';
+import { isBoardOrigin, SERVER_ORIGIN, STORE_ORIGIN, type BoardOrigin } from '#lib/board/origin';
 import { errorMessage, type Logger } from '../log';
 import { CloseCode, encodeSyncStep1, type ClientMessage } from '../protocol';
 import type { DocLog } from '../store/DocLog';

@@ -1,11 +1,11 @@
 import type WebSocket from 'ws';
 import type * as Y from 'yjs';
-import type { BoardOrigin } from '../../src/lib/board/origin';
+import type { BoardOrigin } from '#lib/board/origin';
 import type { Config } from '../config';
 import { createLogger, errorMessage, type Logger } from '../log';
 import { CloseCode } from '../protocol';
 import type { DocLog } from '../store/DocLog';
-import type { BoardRole } from '../../src/lib/auth/permissions';
+import type { BoardRole } from '#lib/auth/permissions';
 import { Connection, type ConnectionPeer } from './Connection';
 import type { RoomHooks } from './hooks';
 import { Room, type RoomStats } from './Room';

@@ -6,7 +6,7 @@
  * activity log (server/audit) plug in from outside (server/roomHooks.ts, wired by createServices).
  */
 import type * as Y from 'yjs';
-import type { BoardOrigin } from '../../src/lib/board/origin';
+import type { BoardOrigin } from '#lib/board/origin';
 import { errorMessage, type Logger } from '../log';
 import type { DecodedUpdate } from '../protocol';
 import type { ConnectionPeer } from './Connection';

@@ -3,8 +3,8 @@
  * async so a network store (PostgreSQL) fits the same shape as SQLite. Rooms see only its
  * `DocLog` part.
  */
-import type { BoardSummary } from '../../src/lib/board/summary';
-import type { BoardTemplate } from '../../src/lib/templates/types';
+import type { BoardSummary } from '#lib/board/summary';
+import type { BoardTemplate } from '#lib/templates/types';
 import type { DocLog } from './DocLog';
 
 export type { StoredDoc } from './DocLog';

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { readBoardSummary } from '../../src/lib/board/summary';
+import { readBoardSummary } from '#lib/board/summary';
 import type { BoardPatch, BoardRecord, NewBoard } from './DocStore';
 import { boards, docSnapshots, docUpdates } from './schema';
 import type { WriteTransaction } from './SqliteTemplates';

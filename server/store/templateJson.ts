@@ -1,4 +1,4 @@
-import type { BoardTemplate } from '../../src/lib/templates/types';
+import type { BoardTemplate } from '#lib/templates/types';
 import type { TemplateRecord } from './DocStore';
 import { StoreInputError } from './validateInput';
 

@@ -1,4 +1,4 @@
-import { readBoardSummary } from '../../src/lib/board/summary';
+import { readBoardSummary } from '#lib/board/summary';
 import type { BoardPatch, NewBoard, NewTemplate, TemplatePatch } from './DocStore';
 
 /**

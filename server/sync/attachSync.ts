@@ -7,7 +7,7 @@ import { isMemberRequestError } from '../auth/MemberRequestError';
 import { readCookie, SESSION_COOKIE } from '../auth/sessionCookie';
 import type { Config } from '../config';
 import { errorMessage, type Logger } from '../log';
-import type { BoardRole } from '../../src/lib/auth/permissions';
+import type { BoardRole } from '#lib/auth/permissions';
 import type { ConnectionPeer } from '../rooms/Connection';
 import type { RoomManager } from '../rooms/RoomManager';
 import type { DocStore } from '../store/DocStore';

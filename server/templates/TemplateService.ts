@@ -1,5 +1,5 @@
-import { LIMITS, isBoardId, newId, readBoard } from '../../src/lib/board';
-import { canTemplate, type TemplateAction, type TemplateActor } from '../../src/lib/auth/permissions';
+import { LIMITS, isBoardId, newId, readBoard } from '#lib/board';
+import { canTemplate, type TemplateAction, type TemplateActor } from '#lib/auth/permissions';
 import {
   TEMPLATES,
   TEMPLATE_ID_PATTERN,
@@ -8,7 +8,7 @@ import {
   findBuiltinTemplate,
   templateFromBoard,
   type BoardTemplate
-} from '../../src/lib/templates';
+} from '#lib/templates';
 import type { RoomManager } from '../rooms/RoomManager';
 import type { DocStore, TemplateRecord } from '../store/DocStore';
 import { TemplateRequestError } from './TemplateRequestError';
@@ -140,7 +140,7 @@ export class TemplateService {
    * The stored team template when `actor` may `action` (edit or delete) it; throws 403
    * 'builtin-template' for a built-in one, 404 for none, and 403 'not-template-owner' when the
    * permission function says no. Every change goes through it, and so does a route's
-   * `template:*` declaration (src/lib/server/route.ts), before the body is read.
+   * `template:*` declaration (server/http/route.ts), before the body is read.
    */
   async authorize(
     actor: TemplateActor | null,

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { SESSION_COOKIE, clearSessionCookie } from '../../server/auth/sessionCookie';
-import { action, page } from '$lib/server/route';
+import { SESSION_COOKIE, clearSessionCookie } from '#server/auth/sessionCookie';
+import { action, page } from '#server/http/route';
 import type { Actions, PageServerLoad } from './$types';
 import { summarize } from '$lib/templates/summary';
 

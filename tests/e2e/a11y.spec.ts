@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { en } from '../../src/lib/i18n/en';
-import { LOCALE_COOKIE } from '../../src/lib/i18n/locale';
-import { zhCN } from '../../src/lib/i18n/zh-CN';
+import { en } from '#lib/i18n/en';
+import { LOCALE_COOKIE } from '#lib/i18n/locale';
+import { zhCN } from '#lib/i18n/zh-CN';
 import { ADMIN_STATE } from './helpers';
 import { showcaseBoard } from './showcase';
 

@@ -1,5 +1,5 @@
 import { expect, test, type CDPSession, type Page } from '@playwright/test';
-import { designReview } from '../../src/lib/templates/builtin/design-review';
+import { designReview } from '#lib/templates/builtin/design-review';
 import { PHONE, addCard, column, createBoard, openBoard, titles } from './helpers';
 
 test.use(PHONE);

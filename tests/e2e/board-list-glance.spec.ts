@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
-import { conferenceEvent } from '../../src/lib/templates/builtin/conference-event';
+import { conferenceEvent } from '#lib/templates/builtin/conference-event';
 import { addCard, createBoard, openBoard } from './helpers';
 
 /** A person who just signed up and is on no board yet, in a browser of their own. */

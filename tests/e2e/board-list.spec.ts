@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { campaignExecution } from '../../src/lib/templates/builtin/campaign-execution';
+import { campaignExecution } from '#lib/templates/builtin/campaign-execution';
 import { openBoard } from './helpers';
 
 const campaignStages = campaignExecution.stages.map((s) => s.name['zh-CN']);

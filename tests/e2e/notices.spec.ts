@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { designReview } from '../../src/lib/templates/builtin/design-review';
+import { designReview } from '#lib/templates/builtin/design-review';
 import { ADMIN, addCard, createBoard, member, openBoard, openCard } from './helpers';
 
 const zh = (key: string) => designReview.stages.find((s) => s.key === key)!.name['zh-CN'];

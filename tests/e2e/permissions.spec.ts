@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { designReview } from '../../src/lib/templates/builtin/design-review';
+import { designReview } from '#lib/templates/builtin/design-review';
 import { addCard, column, createBoard, member, openBoard, type BoardRole } from './helpers';
 
 /**

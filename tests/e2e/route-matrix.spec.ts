@@ -5,7 +5,7 @@ import {
   type APIRequestContext,
   type APIResponse
 } from '@playwright/test';
-import { can, type BoardAction } from '../../src/lib/auth/permissions';
+import { can, type BoardAction } from '#lib/auth/permissions';
 import { ADMIN } from './helpers';
 import { ROUTE_MATRIX, type MatrixFixture } from './routeMatrix';
 

@@ -1,8 +1,8 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { en } from '../../src/lib/i18n/en';
-import { LOCALE_COOKIE, type Locale, type MessageKey } from '../../src/lib/i18n/locale';
-import { zhCN } from '../../src/lib/i18n/zh-CN';
-import { campaignExecution } from '../../src/lib/templates/builtin/campaign-execution';
+import { en } from '#lib/i18n/en';
+import { LOCALE_COOKIE, type Locale, type MessageKey } from '#lib/i18n/locale';
+import { zhCN } from '#lib/i18n/zh-CN';
+import { campaignExecution } from '#lib/templates/builtin/campaign-execution';
 import { ADMIN_STATE } from './helpers';
 import { showcaseBoard, type Showcase } from './showcase';
 

@@ -20,9 +20,9 @@ import {
   setCardDate,
   setCardLabel,
   setChecklistItemDone
-} from '../../src/lib/board';
-import { cardMap } from '../../src/lib/board/schema';
-import type { Locale } from '../../src/lib/i18n/locale';
+} from '#lib/board';
+import { cardMap } from '#lib/board/schema';
+import type { Locale } from '#lib/i18n/locale';
 import { ADMIN, createBoard, member } from './helpers';
 
 /** The template the showcase board is made from (its stages have gates, time rules, checklists). */

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { conferenceEvent } from '../../src/lib/templates/builtin/conference-event';
-import { designReview } from '../../src/lib/templates/builtin/design-review';
-import { holidayPromotion } from '../../src/lib/templates/builtin/holiday-promotion';
+import { conferenceEvent } from '#lib/templates/builtin/conference-event';
+import { designReview } from '#lib/templates/builtin/design-review';
+import { holidayPromotion } from '#lib/templates/builtin/holiday-promotion';
 import { addCard, column, createBoard, member, openBoard, twoPeople } from './helpers';
 import { dayFromNow, pickDay } from './day-picker';
 

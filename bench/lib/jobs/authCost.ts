@@ -25,18 +25,18 @@ import {
   setCardTitle,
   setChecklistItemDone,
   type BoardOrigin
-} from '../../../src/lib/board';
-import { CardKey, ChecklistItemKey, roots } from '../../../src/lib/board/schema';
-import { boardInitFromTemplate, findBuiltinTemplate } from '../../../src/lib/templates';
-import { probeActivity } from '../../../server/audit/deriveActivity';
-import { AuthService } from '../../../server/auth/AuthService';
-import { MembershipService } from '../../../server/auth/MembershipService';
-import { SqliteAuthStore } from '../../../server/auth/SqliteAuthStore';
-import { SqliteMemberStore } from '../../../server/auth/SqliteMemberStore';
-import { checkUpdate, type Actor } from '../../../server/policy/updatePolicy';
-import { loadConfig } from '../../../server/config';
-import { createLogger } from '../../../server/log';
-import { SqliteDocStore } from '../../../server/store/SqliteDocStore';
+} from '#lib/board';
+import { CardKey, ChecklistItemKey, roots } from '#lib/board/schema';
+import { boardInitFromTemplate, findBuiltinTemplate } from '#lib/templates';
+import { probeActivity } from '#server/audit/deriveActivity';
+import { AuthService } from '#server/auth/AuthService';
+import { MembershipService } from '#server/auth/MembershipService';
+import { SqliteAuthStore } from '#server/auth/SqliteAuthStore';
+import { SqliteMemberStore } from '#server/auth/SqliteMemberStore';
+import { checkUpdate, type Actor } from '#server/policy/updatePolicy';
+import { loadConfig } from '#server/config';
+import { createLogger } from '#server/log';
+import { SqliteDocStore } from '#server/store/SqliteDocStore';
 import { latencySummary } from '../stats';
 
 export const UPDATE_KINDS = ['title', 'move', 'tick', 'add'] as const;

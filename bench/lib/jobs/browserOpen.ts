@@ -3,7 +3,7 @@
  * server's core) opens a Stageboard board page in a fresh context, so nothing is cached.
  */
 import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../tests/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '#tests/chromium';
 
 export interface BrowserOpenArgs {
   url: string;

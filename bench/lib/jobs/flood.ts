@@ -4,7 +4,7 @@
  * pair of clients on another board keeps measuring round trips.
  */
 import * as Y from 'yjs';
-import { addCard, addStage, readStages } from '../../../src/lib/board';
+import { addCard, addStage, readStages } from '#lib/board';
 import { FullClient } from '../clients/fullClient';
 import { cookieFor } from '../clients/target';
 import { now, sleep } from '../stats';

@@ -11,7 +11,7 @@ import type { BoardMetaView, CardSearchText, CardView, LabelView, StageView } fr
 import { ActivityFeed } from './activity-feed.svelte';
 import { BoardProjection } from './board-projection';
 import { can, type BoardAction, type BoardRole } from '../auth/permissions';
-import { CloseCode } from './close-codes';
+import { CloseCode } from '../wire/close-codes';
 import { OfflineEdits } from './offline-edits';
 import { CardWatch } from './card-watch';
 import { presenceOf, type Peer, type PresenceUser } from './presence';

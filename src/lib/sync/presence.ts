@@ -1,3 +1,5 @@
+import { PRESENCE_COLORS } from '../wire/presence-colors';
+
 /**
  * Who someone is on a board: their account's id, display name and colour. The server writes this
  * into every presence state it relays (server/rooms/awarenessIdentity.ts), so a client cannot
@@ -21,21 +23,6 @@ export interface PresenceState {
 export interface Peer extends PresenceState {
   clientId: number;
 }
-
-/**
- * Presence colours: the server gives each account one (server/auth/accountFields.ts) by hashing
- * its id, so two people can share one; distinctColors() tells them apart on a board.
- */
-export const PRESENCE_COLORS = [
-  '#e5484d',
-  '#f76b15',
-  '#ffc53d',
-  '#46a758',
-  '#12a594',
-  '#0090ff',
-  '#6e56cf',
-  '#d6409f'
-];
 
 /** Turns one raw awareness state into a Peer, or null when it is malformed. */
 export function toPeer(clientId: number, state: unknown): Peer | null {

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { authFormAction, safeNext } from '$lib/server/auth-form';
-import { action, page } from '$lib/server/route';
+import { authFormAction, safeNext } from '#server/http/auth-form';
+import { action, page } from '#server/http/route';
 import type { Actions, PageServerLoad } from './$types';
 
 // `?next=` (a path on this site) is where sign-in goes on to, e.g. back to an invite link.

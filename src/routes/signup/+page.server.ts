@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { authFormAction } from '$lib/server/auth-form';
-import { action, page } from '$lib/server/route';
+import { authFormAction } from '#server/http/auth-form';
+import { action, page } from '#server/http/route';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = page('public', async ({ locals }, { user }) => {

@@ -8,11 +8,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RequestEvent } from '@sveltejs/kit';
-import { withAttachmentUploads } from '../../../server/attachments/uploadRoute';
-import { readCookie, SESSION_COOKIE } from '../../../server/auth/sessionCookie';
-import { handle } from '../../../src/hooks.server';
-import * as removeApi from '../../../src/routes/api/boards/[id]/cards/[cardId]/attachments/[attachmentId]/+server';
-import * as downloadApi from '../../../src/routes/api/boards/[id]/attachments/[attachmentId]/v/[v]/+server';
+import { withAttachmentUploads } from '#server/attachments/uploadRoute';
+import { readCookie, SESSION_COOKIE } from '#server/auth/sessionCookie';
+import { handle } from '#src/hooks.server';
+import * as removeApi from '#src/routes/api/boards/[id]/cards/[cardId]/attachments/[attachmentId]/+server';
+import * as downloadApi from '#src/routes/api/boards/[id]/attachments/[attachmentId]/v/[v]/+server';
 import { CookieJar } from '../../unit/auth/cookieJar';
 import type { RecordingLogger } from '../helpers/syncHarness';
 

@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { addCard, readAttachments, readStages } from '../../../src/lib/board';
-import { roots } from '../../../src/lib/board/schema';
+import { addCard, readAttachments, readStages } from '#lib/board';
+import { roots } from '#lib/board/schema';
 import { startTestServer, tempDir, type SyncTarget, type TestServer } from '../helpers/syncHarness';
 import { serveAttachmentApi } from './attachmentApi';
 

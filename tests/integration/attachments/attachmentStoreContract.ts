@@ -3,7 +3,7 @@ import {
   AttachmentStoreError,
   type AttachmentStore,
   type AttachmentVersionRecord
-} from '../../../server/attachments/AttachmentStore';
+} from '#server/attachments/AttachmentStore';
 
 /** An attachment store; `reopen` gives a fresh one on the same data (persistent stores only). */
 export interface AttachmentStoreFixture {

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { MemoryAttachmentStore } from '../../../server/attachments/MemoryAttachmentStore';
-import { SqliteAttachmentStore } from '../../../server/attachments/SqliteAttachmentStore';
-import { SqliteDocStore } from '../../../server/store/SqliteDocStore';
+import { MemoryAttachmentStore } from '#server/attachments/MemoryAttachmentStore';
+import { SqliteAttachmentStore } from '#server/attachments/SqliteAttachmentStore';
+import { SqliteDocStore } from '#server/store/SqliteDocStore';
 import { attachmentStoreContract } from './attachmentStoreContract';
 
 const dirs: string[] = [];

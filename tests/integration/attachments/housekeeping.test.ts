@@ -9,11 +9,11 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addCard, deleteCard, readStages } from '../../../src/lib/board';
-import { roots } from '../../../src/lib/board/schema';
-import { AttachmentSweeper } from '../../../server/attachments/AttachmentSweeper';
-import { SqliteAttachmentStore } from '../../../server/attachments/SqliteAttachmentStore';
-import { SqliteDocStore } from '../../../server/store/SqliteDocStore';
+import { addCard, deleteCard, readStages } from '#lib/board';
+import { roots } from '#lib/board/schema';
+import { AttachmentSweeper } from '#server/attachments/AttachmentSweeper';
+import { SqliteAttachmentStore } from '#server/attachments/SqliteAttachmentStore';
+import { SqliteDocStore } from '#server/store/SqliteDocStore';
 import { startTestServer, tempDir, waitFor } from '../helpers/syncHarness';
 import { PNG, download, startDrafts, upload, type Drafts } from './attachmentFixture';
 

@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addAttachmentVersion, readAttachments, removeAttachment } from '../../../src/lib/board';
-import { roots } from '../../../src/lib/board/schema';
-import { CloseCode } from '../../../server/protocol';
+import { addAttachmentVersion, readAttachments, removeAttachment } from '#lib/board';
+import { roots } from '#lib/board/schema';
+import { CloseCode } from '#server/protocol';
 import { connectClient, waitFor, type TestClient } from '../helpers/syncHarness';
 import {
   JPEG,

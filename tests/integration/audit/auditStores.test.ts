@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AuditStore, NewAuditEvent } from '../../../server/audit/AuditStore';
-import { MemoryAuditStore } from '../../../server/audit/MemoryAuditStore';
-import { SqliteAuditStore } from '../../../server/audit/SqliteAuditStore';
-import { SqliteDocStore } from '../../../server/store/SqliteDocStore';
+import type { AuditStore, NewAuditEvent } from '#server/audit/AuditStore';
+import { MemoryAuditStore } from '#server/audit/MemoryAuditStore';
+import { SqliteAuditStore } from '#server/audit/SqliteAuditStore';
+import { SqliteDocStore } from '#server/store/SqliteDocStore';
 
 interface Fixture {
   store: AuditStore;

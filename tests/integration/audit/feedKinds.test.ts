@@ -5,16 +5,9 @@
  * through the board operations.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ActivityEntry } from '../../../src/lib/activity/types';
-import {
-  addCard,
-  addLabel,
-  readStages,
-  setCardDate,
-  setCardDescription,
-  setCardLabel
-} from '../../../src/lib/board';
-import { roots } from '../../../src/lib/board/schema';
+import type { ActivityEntry } from '#lib/activity/types';
+import { addCard, addLabel, readStages, setCardDate, setCardDescription, setCardLabel } from '#lib/board';
+import { roots } from '#lib/board/schema';
 import { PNG } from '../attachments/attachmentFixture';
 import {
   connectClient,

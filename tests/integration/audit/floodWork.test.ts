@@ -8,9 +8,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addCard, addChecklistItem, readStages, setChecklistItemDone } from '../../../src/lib/board';
-import { CardKey, roots } from '../../../src/lib/board/schema';
-import { textItemsWalked } from '../../../server/audit/textReads';
+import { addCard, addChecklistItem, readStages, setChecklistItemDone } from '#lib/board';
+import { CardKey, roots } from '#lib/board/schema';
+import { textItemsWalked } from '#server/audit/textReads';
 import {
   connectClient,
   startTestServer,

@@ -8,7 +8,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import type { ActivityEntry } from '../../../src/lib/activity/types';
+import type { ActivityEntry } from '#lib/activity/types';
 import {
   addCard,
   addComment,
@@ -19,10 +19,10 @@ import {
   readCardDetail,
   readStages,
   setChecklistItemDone
-} from '../../../src/lib/board';
-import { roots } from '../../../src/lib/board/schema';
-import type { PublicUser } from '../../../server/auth/AuthService';
-import { MessageType } from '../../../server/protocol';
+} from '#lib/board';
+import { roots } from '#lib/board/schema';
+import type { PublicUser } from '#server/auth/AuthService';
+import { MessageType } from '#server/protocol';
 import {
   connectClient,
   opened,

@@ -3,10 +3,10 @@
  * 25 ms. A clean shutdown must still write them before the store closes.
  */
 import { afterEach, expect, it } from 'vitest';
-import { addCard, readStages } from '../../../src/lib/board';
-import { roots } from '../../../src/lib/board/schema';
-import { SqliteAuditStore } from '../../../server/audit/SqliteAuditStore';
-import { SqliteDocStore } from '../../../server/store/SqliteDocStore';
+import { addCard, readStages } from '#lib/board';
+import { roots } from '#lib/board/schema';
+import { SqliteAuditStore } from '#server/audit/SqliteAuditStore';
+import { SqliteDocStore } from '#server/store/SqliteDocStore';
 import { connectClient, startTestServer, tempDir, testConfig, waitFor } from '../helpers/syncHarness';
 
 const tmp = tempDir();

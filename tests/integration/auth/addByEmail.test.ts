@@ -4,13 +4,13 @@
  * the board reaches the person's list only when they accept.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../../server/app';
-import type { PublicUser } from '../../../server/auth/AuthService';
-import { openSqlitePersistence } from '../../../server/persistence/sqlitePersistence';
-import * as membersApi from '../../../src/routes/api/boards/[id]/members/+server';
-import * as receivedApi from '../../../src/routes/api/invites/+server';
-import * as receivedOneApi from '../../../src/routes/api/invites/[inviteId]/+server';
-import * as acceptApi from '../../../src/routes/api/invites/[inviteId]/accept/+server';
+import { startServer, type RunningServer } from '#server/app';
+import type { PublicUser } from '#server/auth/AuthService';
+import { openSqlitePersistence } from '#server/persistence/sqlitePersistence';
+import * as membersApi from '#src/routes/api/boards/[id]/members/+server';
+import * as receivedApi from '#src/routes/api/invites/+server';
+import * as receivedOneApi from '#src/routes/api/invites/[inviteId]/+server';
+import * as acceptApi from '#src/routes/api/invites/[inviteId]/accept/+server';
 import { RecordingLogger, sessionCookie, tempDir, testConfig } from '../helpers/syncHarness';
 import { svelteRoutes } from '../helpers/svelteRoutes';
 

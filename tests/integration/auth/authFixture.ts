@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { AuthService, type AuthServiceOptions } from '../../../server/auth/AuthService';
-import { verifyPassword } from '../../../server/auth/passwords';
-import { SqliteAuthStore } from '../../../server/auth/SqliteAuthStore';
-import { SqliteDocStore } from '../../../server/store/SqliteDocStore';
+import { AuthService, type AuthServiceOptions } from '#server/auth/AuthService';
+import { verifyPassword } from '#server/auth/passwords';
+import { SqliteAuthStore } from '#server/auth/SqliteAuthStore';
+import { SqliteDocStore } from '#server/store/SqliteDocStore';
 import { RecordingLogger } from '../helpers/syncHarness';
 
 /** AuthService on a real SQLite file, with a clock the test moves and a logger that keeps every line. */

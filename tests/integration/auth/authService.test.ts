@@ -1,6 +1,6 @@
 import { createHash, scryptSync } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { needsRehash } from '../../../server/auth/passwords';
+import { needsRehash } from '#server/auth/passwords';
 import { refusal } from '../helpers/refusal';
 import { authFixture, type AuthFixture } from './authFixture';
 

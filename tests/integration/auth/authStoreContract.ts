@@ -1,10 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  AuthStoreError,
-  type AuthStore,
-  type NewUser,
-  type SessionRecord
-} from '../../../server/auth/AuthStore';
+import { AuthStoreError, type AuthStore, type NewUser, type SessionRecord } from '#server/auth/AuthStore';
 
 /** One store under test; `reopen` closes it and opens a new one on the same data. */
 export interface AuthStoreFixture {

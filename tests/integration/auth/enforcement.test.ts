@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { BOARD_ROLES, type BoardRole } from '../../../src/lib/auth/permissions';
+import { BOARD_ROLES, type BoardRole } from '#lib/auth/permissions';
 import {
   addCard,
   addComment,
@@ -18,9 +18,9 @@ import {
   renameStage,
   setCardTitle,
   setChecklistItemDone
-} from '../../../src/lib/board';
-import { roots } from '../../../src/lib/board/schema';
-import { CloseCode } from '../../../server/protocol';
+} from '#lib/board';
+import { roots } from '#lib/board/schema';
+import { CloseCode } from '#server/protocol';
 import {
   connectClient,
   rawSocket,

@@ -5,12 +5,12 @@
  */
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../../server/app';
-import type { PublicUser } from '../../../server/auth/AuthService';
-import { openSqlitePersistence } from '../../../server/persistence/sqlitePersistence';
-import * as signinApi from '../../../src/routes/api/auth/signin/+server';
-import * as signupApi from '../../../src/routes/api/auth/signup/+server';
-import * as invitePage from '../../../src/routes/invite/[token]/+page.server';
+import { startServer, type RunningServer } from '#server/app';
+import type { PublicUser } from '#server/auth/AuthService';
+import { openSqlitePersistence } from '#server/persistence/sqlitePersistence';
+import * as signinApi from '#src/routes/api/auth/signin/+server';
+import * as signupApi from '#src/routes/api/auth/signup/+server';
+import * as invitePage from '#src/routes/invite/[token]/+page.server';
 import { RecordingLogger, sessionCookie, tempDir, testConfig } from '../helpers/syncHarness';
 import { svelteRoutes, TEST_ADDRESS_HEADER } from '../helpers/svelteRoutes';
 

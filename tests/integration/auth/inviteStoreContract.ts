@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AuthStoreError, type AuthStore } from '../../../server/auth/AuthStore';
+import { AuthStoreError, type AuthStore } from '#server/auth/AuthStore';
 import {
   InviteStoreError,
   type InviteRedemption,
   type InviteStore,
   type NewInvite
-} from '../../../server/auth/InviteStore';
-import type { MemberStore } from '../../../server/auth/MemberStore';
+} from '#server/auth/InviteStore';
+import type { MemberStore } from '#server/auth/MemberStore';
 import { sampleUser } from './authStoreContract';
 
 /** An invite store with the user store it checks creators against; `reopen` gives a fresh one on the same data. */

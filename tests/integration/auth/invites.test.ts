@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InviteService } from '../../../server/auth/InviteService';
-import { hashSessionToken } from '../../../server/auth/sessionToken';
-import * as invitesApi from '../../../src/routes/api/boards/[id]/invites/+server';
-import * as inviteApi from '../../../src/routes/api/boards/[id]/invites/[inviteId]/+server';
-import * as invitePage from '../../../src/routes/invite/[token]/+page.server';
+import { InviteService } from '#server/auth/InviteService';
+import { hashSessionToken } from '#server/auth/sessionToken';
+import * as invitesApi from '#src/routes/api/boards/[id]/invites/+server';
+import * as inviteApi from '#src/routes/api/boards/[id]/invites/[inviteId]/+server';
+import * as invitePage from '#src/routes/invite/[token]/+page.server';
 import { testConfig } from '../helpers/syncHarness';
 import { ORIGIN, PASSWORD, inviteFixture, refusedWith, type InviteFixture } from './inviteFixture';
 

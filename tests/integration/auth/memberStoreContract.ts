@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AuthStore } from '../../../server/auth/AuthStore';
-import { MemberStoreError, type MemberStore, type NewMember } from '../../../server/auth/MemberStore';
+import type { AuthStore } from '#server/auth/AuthStore';
+import { MemberStoreError, type MemberStore, type NewMember } from '#server/auth/MemberStore';
 import { sampleUser } from './authStoreContract';
 
 /** A member store with the user store it checks users against; `reopen` gives a fresh one on the same data. */

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { MemoryAuthStore } from '../../../server/auth/MemoryAuthStore';
-import { MemoryMemberStore } from '../../../server/auth/MemoryMemberStore';
-import { SqliteAuthStore } from '../../../server/auth/SqliteAuthStore';
-import { SqliteMemberStore } from '../../../server/auth/SqliteMemberStore';
-import { SqliteDocStore } from '../../../server/store/SqliteDocStore';
+import { MemoryAuthStore } from '#server/auth/MemoryAuthStore';
+import { MemoryMemberStore } from '#server/auth/MemoryMemberStore';
+import { SqliteAuthStore } from '#server/auth/SqliteAuthStore';
+import { SqliteMemberStore } from '#server/auth/SqliteMemberStore';
+import { SqliteDocStore } from '#server/store/SqliteDocStore';
 import { memberStoreContract } from './memberStoreContract';
 
 const dirs: string[] = [];

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MemoryAuthStore } from '../../../server/auth/MemoryAuthStore';
-import { MemoryMemberStore } from '../../../server/auth/MemoryMemberStore';
-import { MembershipService } from '../../../server/auth/MembershipService';
+import { MemoryAuthStore } from '#server/auth/MemoryAuthStore';
+import { MemoryMemberStore } from '#server/auth/MemoryMemberStore';
+import { MembershipService } from '#server/auth/MembershipService';
 import { sampleUser } from './authStoreContract';
 import { refusal } from '../helpers/refusal';
 

@@ -1,4 +1,4 @@
-import { MemoryAuthStore } from '../../../server/auth/MemoryAuthStore';
+import { MemoryAuthStore } from '#server/auth/MemoryAuthStore';
 import { authStoreContract } from './authStoreContract';
 
 authStoreContract('memory', async () => ({ store: new MemoryAuthStore(), cleanup: async () => undefined }), {

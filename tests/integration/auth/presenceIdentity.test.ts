@@ -7,8 +7,8 @@ import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { encodeAwarenessFrame } from '../../../server/protocol';
-import { PRESENCE_IDS_MAX, PRESENCE_STATE_MAX_CHARS } from '../../../server/rooms/awarenessIdentity';
+import { encodeAwarenessFrame } from '#server/protocol';
+import { PRESENCE_IDS_MAX, PRESENCE_STATE_MAX_CHARS } from '#server/rooms/awarenessIdentity';
 import {
   connectClient,
   opened,

@@ -6,8 +6,8 @@
  */
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CloseCode } from '../../../server/protocol';
-import { hashSessionToken } from '../../../server/auth/sessionToken';
+import { CloseCode } from '#server/protocol';
+import { hashSessionToken } from '#server/auth/sessionToken';
 import { connectClient, startTestServer, tempDir, waitFor, type TestServer } from '../helpers/syncHarness';
 
 const tmp = tempDir();

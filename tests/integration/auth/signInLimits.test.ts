@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { isAuthRequestError } from '../../../server/auth/AuthRequestError';
+import { isAuthRequestError } from '#server/auth/AuthRequestError';
 import { refusal } from '../helpers/refusal';
 import { authFixture, type AuthFixture } from './authFixture';
 

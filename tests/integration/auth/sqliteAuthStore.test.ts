@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SqliteAuthStore } from '../../../server/auth/SqliteAuthStore';
-import type { Config } from '../../../server/config';
-import { SqliteDocStore } from '../../../server/store/SqliteDocStore';
+import { SqliteAuthStore } from '#server/auth/SqliteAuthStore';
+import type { Config } from '#server/config';
+import { SqliteDocStore } from '#server/store/SqliteDocStore';
 import { authStoreContract, sampleUser } from './authStoreContract';
 
 type StoreConfig = Pick<Config, 'dbFile' | 'durability'>;

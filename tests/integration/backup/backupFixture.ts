@@ -10,10 +10,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import Database from 'better-sqlite3';
-import { addCard, readStages } from '../../../src/lib/board';
-import { versionPath } from '../../../server/attachments/versionFile';
-import { PROJECT_ROOT } from '../../../server/paths';
-import type { PublicUser } from '../../../server/auth/AuthService';
+import { addCard, readStages } from '#lib/board';
+import { versionPath } from '#server/attachments/versionFile';
+import { PROJECT_ROOT } from '#server/paths';
+import type { PublicUser } from '#server/auth/AuthService';
 import { PNG } from '../attachments/attachmentFixture';
 import { startTestServer, tempDir, type SyncTarget, type TestServer } from '../helpers/syncHarness';
 

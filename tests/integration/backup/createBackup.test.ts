@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BackupError } from '../../../server/backup/BackupError';
-import { createBackup } from '../../../server/backup/createBackup';
-import { parseManifest } from '../../../server/backup/manifest';
+import { BackupError } from '#server/backup/BackupError';
+import { createBackup } from '#server/backup/createBackup';
+import { parseManifest } from '#server/backup/manifest';
 import { fingerprint, lastSeq, startTeam, type Team } from './backupFixture';
 
 /** The manifest of an archive, read with node-tar. */

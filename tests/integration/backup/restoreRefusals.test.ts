@@ -8,10 +8,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BackupError } from '../../../server/backup/BackupError';
-import { createBackup } from '../../../server/backup/createBackup';
-import { restoreBackup } from '../../../server/backup/restoreBackup';
-import { hashFile, type Manifest } from '../../../server/backup/manifest';
+import { BackupError } from '#server/backup/BackupError';
+import { createBackup } from '#server/backup/createBackup';
+import { restoreBackup } from '#server/backup/restoreBackup';
+import { hashFile, type Manifest } from '#server/backup/manifest';
 import { fingerprint, lastSeq, runCli, startTeam, type Team } from './backupFixture';
 
 describe('restoreBackup', () => {

@@ -13,7 +13,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addCard, readStages, setCardTitle } from '../../../src/lib/board';
+import { addCard, readStages, setCardTitle } from '#lib/board';
 import {
   startTestServer,
   waitFor,

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { RawWebSocket } from '../../../bench/lib/clients/rawSocket';
+import { RawWebSocket } from '#bench/lib/clients/rawSocket';
 
 /** A real ws server on port 0 that sends each connection the given messages. */
 async function serve(messages: Buffer[]): Promise<{ url: string; server: Server }> {

@@ -3,8 +3,8 @@
  * socket moves the board's last-change time and its per-stage counts in the catalogue row.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LOCAL_ORIGIN, addCard, readStages } from '../../../src/lib/board';
-import { campaignExecution } from '../../../src/lib/templates/builtin/campaign-execution';
+import { LOCAL_ORIGIN, addCard, readStages } from '#lib/board';
+import { campaignExecution } from '#lib/templates/builtin/campaign-execution';
 import { connectClient, startTestServer, tempDir, waitFor, type TestServer } from '../helpers/syncHarness';
 
 describe('board list summary', () => {

@@ -15,9 +15,9 @@ import {
   readComments,
   readStages,
   resolveComment
-} from '../../../src/lib/board';
-import { CardKey, roots } from '../../../src/lib/board/schema';
-import { CloseCode } from '../../../server/protocol';
+} from '#lib/board';
+import { CardKey, roots } from '#lib/board/schema';
+import { CloseCode } from '#server/protocol';
 import {
   connectClient,
   startTestServer,

@@ -5,7 +5,7 @@ import type {
   NewTemplate,
   StoredDoc,
   TemplatePatch
-} from '../../../server/store/DocStore';
+} from '#server/store/DocStore';
 
 /** A DocStore that forwards to a real one; tests subclass it to delay or fail single calls. */
 export class DelegatingStore implements DocStore {

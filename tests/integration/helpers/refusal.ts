@@ -1,4 +1,4 @@
-import { isRequestError } from '../../../server/RequestError';
+import { isRequestError } from '#server/RequestError';
 
 /** The refusal (a RequestError) a promise ends in, as the API would answer it; anything else fails the test. */
 export async function refusal(

@@ -7,9 +7,9 @@
  */
 import type http from 'node:http';
 import { isActionFailure, isRedirect, type RequestEvent } from '@sveltejs/kit';
-import type { RequestHandler } from '../../../server/app';
-import { readCookie, SESSION_COOKIE } from '../../../server/auth/sessionCookie';
-import { handle } from '../../../src/hooks.server';
+import type { RequestHandler } from '#server/app';
+import { readCookie, SESSION_COOKIE } from '#server/auth/sessionCookie';
+import { handle } from '#src/hooks.server';
 import { CookieJar } from '../../unit/auth/cookieJar';
 
 type Endpoint = (event: never) => Response | Promise<Response>;

@@ -4,15 +4,15 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { startServer, type RunningServer, type StartServerOptions } from '../../../server/app';
-import { loadConfig, type Config } from '../../../server/config';
-import type { LogFields, Logger } from '../../../server/log';
-import type { AuthService, PublicUser } from '../../../server/auth/AuthService';
-import { SESSION_COOKIE } from '../../../server/auth/sessionCookie';
-import type { BoardRole } from '../../../src/lib/auth/permissions';
-import { memoryPersistence } from '../../../server/persistence/memoryPersistence';
-import { openSqlitePersistence } from '../../../server/persistence/sqlitePersistence';
-import type { DocStore } from '../../../server/store/DocStore';
+import { startServer, type RunningServer, type StartServerOptions } from '#server/app';
+import { loadConfig, type Config } from '#server/config';
+import type { LogFields, Logger } from '#server/log';
+import type { AuthService, PublicUser } from '#server/auth/AuthService';
+import { SESSION_COOKIE } from '#server/auth/sessionCookie';
+import type { BoardRole } from '#lib/auth/permissions';
+import { memoryPersistence } from '#server/persistence/memoryPersistence';
+import { openSqlitePersistence } from '#server/persistence/sqlitePersistence';
+import type { DocStore } from '#server/store/DocStore';
 
 /** Polls `check` until it returns a truthy value; fails with `what` after `timeoutMs`. */
 export async function waitFor<T>(

@@ -4,10 +4,10 @@
  * each person's inbox read through the inbox endpoint.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addCard, archiveCard, assignCard, readStages, setCardDate } from '../../../src/lib/board';
-import { CardKey, roots } from '../../../src/lib/board/schema';
-import type { InboxView } from '../../../src/lib/inbox/types';
-import type { PublicUser } from '../../../server/auth/AuthService';
+import { addCard, archiveCard, assignCard, readStages, setCardDate } from '#lib/board';
+import { CardKey, roots } from '#lib/board/schema';
+import type { InboxView } from '#lib/inbox/types';
+import type { PublicUser } from '#server/auth/AuthService';
 import {
   connectClient,
   startTestServer,

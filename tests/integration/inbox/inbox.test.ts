@@ -14,9 +14,9 @@ import {
   readStages,
   setCardTitle,
   setChecklistItemAssignee
-} from '../../../src/lib/board';
-import { INBOX_READ_MAX } from '../../../src/lib/inbox/types';
-import type { PublicUser } from '../../../server/auth/AuthService';
+} from '#lib/board';
+import { INBOX_READ_MAX } from '#lib/inbox/types';
+import type { PublicUser } from '#server/auth/AuthService';
 import {
   connectClient,
   startTestServer,

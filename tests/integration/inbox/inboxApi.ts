@@ -4,12 +4,12 @@
  * registered. Also a reader of the Server-Sent Events the stream endpoint answers with.
  */
 import type { RequestEvent } from '@sveltejs/kit';
-import { SESSION_COOKIE } from '../../../server/auth/sessionCookie';
-import type { InboxPage } from '../../../src/lib/inbox/types';
-import { handle } from '../../../src/hooks.server';
-import * as inboxApi from '../../../src/routes/api/inbox/+server';
-import * as readApi from '../../../src/routes/api/inbox/read/+server';
-import * as streamApi from '../../../src/routes/api/inbox/stream/+server';
+import { SESSION_COOKIE } from '#server/auth/sessionCookie';
+import type { InboxPage } from '#lib/inbox/types';
+import { handle } from '#src/hooks.server';
+import * as inboxApi from '#src/routes/api/inbox/+server';
+import * as readApi from '#src/routes/api/inbox/read/+server';
+import * as streamApi from '#src/routes/api/inbox/stream/+server';
 import { CookieJar } from '../../unit/auth/cookieJar';
 
 /** Whoever calls: a Cookie header as the sync harness gives it, or null for nobody signed in. */

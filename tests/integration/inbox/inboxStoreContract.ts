@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { InboxStore, NewInboxItem } from '../../../server/inbox/InboxStore';
+import type { InboxStore, NewInboxItem } from '#server/inbox/InboxStore';
 
 /** An inbox store; `reopen` gives a fresh one on the same data (persistent stores only). */
 export interface InboxStoreFixture {

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { MemoryInboxStore } from '../../../server/inbox/MemoryInboxStore';
-import { SqliteInboxStore } from '../../../server/inbox/SqliteInboxStore';
-import { SqliteDocStore } from '../../../server/store/SqliteDocStore';
+import { MemoryInboxStore } from '#server/inbox/MemoryInboxStore';
+import { SqliteInboxStore } from '#server/inbox/SqliteInboxStore';
+import { SqliteDocStore } from '#server/store/SqliteDocStore';
 import { inboxStoreContract } from './inboxStoreContract';
 
 const dirs: string[] = [];

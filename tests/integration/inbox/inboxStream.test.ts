@@ -4,11 +4,11 @@
  */
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addCard, addComment, readStages } from '../../../src/lib/board';
-import type { PublicUser } from '../../../server/auth/AuthService';
-import { hashSessionToken } from '../../../server/auth/sessionToken';
-import { inboxStream } from '../../../server/inbox/inboxStream';
-import { STREAMS_PER_USER } from '../../../server/inbox/InboxService';
+import { addCard, addComment, readStages } from '#lib/board';
+import type { PublicUser } from '#server/auth/AuthService';
+import { hashSessionToken } from '#server/auth/sessionToken';
+import { inboxStream } from '#server/inbox/inboxStream';
+import { STREAMS_PER_USER } from '#server/inbox/InboxService';
 import {
   connectClient,
   startTestServer,

@@ -5,11 +5,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { addCard, assignCard, moveCard, readStages } from '../../../src/lib/board';
-import { roundOf } from '../../../src/lib/board/approvals';
-import { roots } from '../../../src/lib/board/schema';
-import type { InboxView } from '../../../src/lib/inbox/types';
-import type { PublicUser } from '../../../server/auth/AuthService';
+import { addCard, assignCard, moveCard, readStages } from '#lib/board';
+import { roundOf } from '#lib/board/approvals';
+import { roots } from '#lib/board/schema';
+import type { InboxView } from '#lib/inbox/types';
+import type { PublicUser } from '#server/auth/AuthService';
 import {
   connectClient,
   startTestServer,

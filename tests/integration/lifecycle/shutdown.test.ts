@@ -6,13 +6,13 @@
  */
 import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startServer } from '../../../server/app';
-import { SqliteAuditStore } from '../../../server/audit/SqliteAuditStore';
-import type { Config } from '../../../server/config';
-import { startDevServices } from '../../../server/devServices';
-import { openSqlitePersistence } from '../../../server/persistence/sqlitePersistence';
-import { getServices, type Services } from '../../../server/services';
-import { SqliteDocStore } from '../../../server/store/SqliteDocStore';
+import { startServer } from '#server/app';
+import { SqliteAuditStore } from '#server/audit/SqliteAuditStore';
+import type { Config } from '#server/config';
+import { startDevServices } from '#server/devServices';
+import { openSqlitePersistence } from '#server/persistence/sqlitePersistence';
+import { getServices, type Services } from '#server/services';
+import { SqliteDocStore } from '#server/store/SqliteDocStore';
 import { RecordingLogger, tempDir, testConfig } from '../helpers/syncHarness';
 
 interface Started {

@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addCard, readStages } from '../../../src/lib/board';
-import { roots } from '../../../src/lib/board/schema';
-import { CloseCode } from '../../../server/protocol';
+import { addCard, readStages } from '#lib/board';
+import { roots } from '#lib/board/schema';
+import { CloseCode } from '#server/protocol';
 import {
   connectClient,
   startTestServer,

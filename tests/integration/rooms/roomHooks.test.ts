@@ -9,11 +9,11 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
-import type { BoardRole } from '../../../src/lib/auth/permissions';
-import { CloseCode } from '../../../server/protocol';
-import type { ChangePayload, RoomHooks } from '../../../server/rooms/hooks';
-import { RoomManager } from '../../../server/rooms/RoomManager';
-import { MemoryDocStore } from '../../../server/store/MemoryDocStore';
+import type { BoardRole } from '#lib/auth/permissions';
+import { CloseCode } from '#server/protocol';
+import type { ChangePayload, RoomHooks } from '#server/rooms/hooks';
+import { RoomManager } from '#server/rooms/RoomManager';
+import { MemoryDocStore } from '#server/store/MemoryDocStore';
 import { DelegatingStore } from '../helpers/DelegatingStore';
 import {
   connectClient,

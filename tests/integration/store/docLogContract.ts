@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { DocStore, StoredDoc } from '../../../server/store/DocStore';
+import type { DocStore, StoredDoc } from '#server/store/DocStore';
 
 /** What the log rules need from the contract suite: the store under test. */
 export interface DocLogRuleContext {

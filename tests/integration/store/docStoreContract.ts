@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DocStore } from '../../../server/store/DocStore';
+import type { DocStore } from '#server/store/DocStore';
 import { bytes, docLogContractRules, EMPTY_DOC, plain } from './docLogContract';
 import { templateContractRules } from './templateContract';
 

@@ -1,4 +1,4 @@
-import { MemoryDocStore } from '../../../server/store/MemoryDocStore';
+import { MemoryDocStore } from '#server/store/MemoryDocStore';
 import { docStoreContract } from './docStoreContract';
 
 docStoreContract(

@@ -5,8 +5,8 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Config } from '../../../server/config';
-import { SqliteDocStore } from '../../../server/store/SqliteDocStore';
+import type { Config } from '#server/config';
+import { SqliteDocStore } from '#server/store/SqliteDocStore';
 import { docStoreContract } from './docStoreContract';
 import { sampleDefinition } from './templateContract';
 

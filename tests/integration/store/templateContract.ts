@@ -1,6 +1,6 @@
 import { expect, it, vi } from 'vitest';
-import type { DocStore, NewTemplate } from '../../../server/store/DocStore';
-import type { BoardTemplate } from '../../../src/lib/templates/types';
+import type { DocStore, NewTemplate } from '#server/store/DocStore';
+import type { BoardTemplate } from '#lib/templates/types';
 
 /** What the template rules need from the contract suite: the store under test, and reopening it. */
 export interface TemplateRuleContext {

@@ -1,7 +1,7 @@
 import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CloseCode, encodeSyncStep1 } from '../../../server/protocol';
+import { CloseCode, encodeSyncStep1 } from '#server/protocol';
 import { seededRandom } from '../../helpers/random';
 import {
   closed,

@@ -7,7 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CloseCode } from '../../../server/protocol';
+import { CloseCode } from '#server/protocol';
 import {
   connectClient,
   startTestServer,

@@ -8,7 +8,7 @@ import {
   type TestClient,
   type TestServer
 } from '../helpers/syncHarness';
-import { getServices } from '../../../server/services';
+import { getServices } from '#server/services';
 
 describe('live sync between real y-websocket clients', () => {
   let tmp: ReturnType<typeof tempDir>;

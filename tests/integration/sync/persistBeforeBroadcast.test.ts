@@ -10,9 +10,9 @@ import type WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { encodeAwarenessFrame, encodeSyncStep1, MessageType, SyncType } from '../../../server/protocol';
-import type { DocStore } from '../../../server/store/DocStore';
-import { SqliteDocStore } from '../../../server/store/SqliteDocStore';
+import { encodeAwarenessFrame, encodeSyncStep1, MessageType, SyncType } from '#server/protocol';
+import type { DocStore } from '#server/store/DocStore';
+import { SqliteDocStore } from '#server/store/SqliteDocStore';
 import { DelegatingStore } from '../helpers/DelegatingStore';
 import {
   connectClient,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CloseCode } from '../../../server/protocol';
-import { SqliteDocStore } from '../../../server/store/SqliteDocStore';
+import { CloseCode } from '#server/protocol';
+import { SqliteDocStore } from '#server/store/SqliteDocStore';
 import { FailingAppendStore } from '../helpers/DelegatingStore';
 import { connectClient, startTestServer, tempDir, testConfig, waitFor } from '../helpers/syncHarness';
 

@@ -3,8 +3,8 @@ import WebSocket from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { encodeSyncStep1, encodeSyncUpdate, MessageType, SyncType } from '../../../server/protocol';
-import { SqliteDocStore } from '../../../server/store/SqliteDocStore';
+import { encodeSyncStep1, encodeSyncUpdate, MessageType, SyncType } from '#server/protocol';
+import { SqliteDocStore } from '#server/store/SqliteDocStore';
 import { GatedStore } from '../helpers/DelegatingStore';
 import {
   opened,

@@ -3,8 +3,8 @@
  * Built-in templates are nobody's to change.
  */
 import { describe, expect, it } from 'vitest';
-import { SERVER_ORIGIN, readStages, renameStage } from '../../../src/lib/board';
-import { findBuiltinTemplate, type BoardTemplate } from '../../../src/lib/templates';
+import { SERVER_ORIGIN, readStages, renameStage } from '#lib/board';
+import { findBuiltinTemplate, type BoardTemplate } from '#lib/templates';
 import { ADMIN, COLLEAGUE, SAVER, refusal, useTemplateServer } from './templateFixture';
 
 describe('team templates: who may change them', () => {

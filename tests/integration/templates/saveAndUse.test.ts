@@ -3,8 +3,8 @@
  * back into boards made before an edit or a deletion.
  */
 import { describe, expect, it } from 'vitest';
-import { LOCAL_ORIGIN, readStages, renameStage } from '../../../src/lib/board';
-import { TEMPLATES, findBuiltinTemplate, type BoardTemplate } from '../../../src/lib/templates';
+import { LOCAL_ORIGIN, readStages, renameStage } from '#lib/board';
+import { TEMPLATES, findBuiltinTemplate, type BoardTemplate } from '#lib/templates';
 import { connectClient, waitFor } from '../helpers/syncHarness';
 import { SAVER, refusal, shape, useTemplateServer } from './templateFixture';
 

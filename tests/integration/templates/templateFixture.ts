@@ -3,16 +3,9 @@
  * team has customised, the accounts that act, and the refusal a request ends in.
  */
 import { afterEach, beforeEach } from 'vitest';
-import { getServices, type Services } from '../../../server/services';
-import {
-  SERVER_ORIGIN,
-  readBoard,
-  readStages,
-  renameStage,
-  setStageRules,
-  type BoardView
-} from '../../../src/lib/board';
-import type { BoardTemplate } from '../../../src/lib/templates';
+import { getServices, type Services } from '#server/services';
+import { SERVER_ORIGIN, readBoard, readStages, renameStage, setStageRules, type BoardView } from '#lib/board';
+import type { BoardTemplate } from '#lib/templates';
 import { startTestServer, tempDir, type TestServer } from '../helpers/syncHarness';
 
 /** A board's stages and rules by position, in the texts people see: what a template must carry over. */

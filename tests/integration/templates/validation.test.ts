@@ -3,8 +3,8 @@
  * nothing; fields a template does not have are dropped.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_TEMPLATE_BYTES } from '../../../server/templates/TemplateService';
-import type { BoardTemplate } from '../../../src/lib/templates';
+import { MAX_TEMPLATE_BYTES } from '#server/templates/TemplateService';
+import type { BoardTemplate } from '#lib/templates';
 import { SAVER, refusal, useTemplateServer } from './templateFixture';
 
 describe('team templates: what is refused', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { activityText } from '../../../src/lib/activity/text';
-import type { ActivityEntry } from '../../../src/lib/activity/types';
-import { format, type MessageKey } from '../../../src/lib/i18n/locale';
+import { activityText } from '#lib/activity/text';
+import type { ActivityEntry } from '#lib/activity/types';
+import { format, type MessageKey } from '#lib/i18n/locale';
 
 const zh = (key: MessageKey, params?: Record<string, string | number>) => format('zh-CN', key, params);
 const en = (key: MessageKey, params?: Record<string, string | number>) => format('en', key, params);

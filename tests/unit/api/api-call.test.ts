@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, failureText } from '../../../src/lib/api/api-call';
-import { i18n } from '../../../src/lib/i18n/i18n.svelte';
+import { callApi, failureText } from '#lib/api/api-call';
+import { i18n } from '#lib/i18n/i18n.svelte';
 
 /** A real server answering each path the way one of our endpoints (or a proxy in front) would. */
 let server: Server;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readJson } from '../../../src/lib/server/json';
+import { readJson } from '#server/http/json';
 
 /** A request whose body arrives as a stream without a Content-Length, like a chunked upload. */
 function chunked(parts: string[], onPull?: () => void): Request {

@@ -1,15 +1,15 @@
 import { isActionFailure, type RequestEvent } from '@sveltejs/kit';
 import { describe, expect, it, vi } from 'vitest';
-import { AttachmentRequestError } from '../../../server/attachments/AttachmentRequestError';
-import { AuthRequestError } from '../../../server/auth/AuthRequestError';
-import { InviteRequestError } from '../../../server/auth/InviteRequestError';
-import { MemberRequestError } from '../../../server/auth/MemberRequestError';
-import { BoardRequestError } from '../../../server/boards/BoardRequestError';
-import { ReviewRequestError } from '../../../server/boards/ReviewRequestError';
-import { RequestError, isRequestError } from '../../../server/RequestError';
-import { TemplateRequestError } from '../../../server/templates/TemplateRequestError';
-import { handleApi } from '../../../src/lib/server/json';
-import { action } from '../../../src/lib/server/route';
+import { AttachmentRequestError } from '#server/attachments/AttachmentRequestError';
+import { AuthRequestError } from '#server/auth/AuthRequestError';
+import { InviteRequestError } from '#server/auth/InviteRequestError';
+import { MemberRequestError } from '#server/auth/MemberRequestError';
+import { BoardRequestError } from '#server/boards/BoardRequestError';
+import { ReviewRequestError } from '#server/boards/ReviewRequestError';
+import { RequestError, isRequestError } from '#server/RequestError';
+import { TemplateRequestError } from '#server/templates/TemplateRequestError';
+import { handleApi } from '#server/http/json';
+import { action } from '#server/http/route';
 
 /** A kind of refusal no endpoint has heard of: it must be answered all the same. */
 class TeapotRequestError extends RequestError<418, 'teapot'> {
@@ -77,7 +77,7 @@ describe('refused requests', () => {
     // Each bundle (SvelteKit's, server/index.ts's) has its own copy of the server code; the
     // services run in one and the endpoints catch in the other.
     vi.resetModules();
-    const other = await import('../../../server/auth/MemberRequestError');
+    const other = await import('#server/auth/MemberRequestError');
     const e = new other.MemberRequestError(403, 'forbidden', 'Not yours.');
     expect(other.MemberRequestError).not.toBe(MemberRequestError);
     expect(e instanceof RequestError).toBe(false);

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { declaredRequirement } from '../../../src/lib/server/route';
+import { declaredRequirement } from '#server/http/route';
 import { ROUTE_MATRIX } from '../../e2e/routeMatrix';
 
 /**
  * Every way into the server through SvelteKit declares what it requires, with the wrapper that
- * enforces it (src/lib/server/route.ts): each HTTP method handler a `+server.ts` exports, each
+ * enforces it (server/http/route.ts): each HTTP method handler a `+server.ts` exports, each
  * form action and each server `load`. Found by walking src/routes, so a new route without a
  * declaration fails here, and so does one the permission matrix (tests/e2e/routeMatrix.ts,
  * sent as every kind of caller by route-matrix.spec.ts) does not know.

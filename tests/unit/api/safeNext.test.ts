@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeNext } from '../../../src/lib/server/auth-form';
+import { safeNext } from '#server/http/auth-form';
 
 describe('where signing in or up goes next', () => {
   it('goes on after sign-in only to a path on this site', () => {

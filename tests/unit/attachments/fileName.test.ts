@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FILE_NAME_MAX, cleanFileName, inlineDisposition } from '../../../server/attachments/fileName';
+import { FILE_NAME_MAX, cleanFileName, inlineDisposition } from '#server/attachments/fileName';
 
 describe('the name a file is shown under', () => {
   it('keeps only the last path segment, whichever separator', () => {

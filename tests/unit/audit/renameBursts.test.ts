@@ -3,9 +3,9 @@
  * activity log keeps one entry per burst of typing (server/audit/renameBursts.ts).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ActivityEntry } from '../../../src/lib/activity/types';
-import { ActivityService, type NewActivity } from '../../../server/audit/ActivityService';
-import { MemoryAuditStore } from '../../../server/audit/MemoryAuditStore';
+import type { ActivityEntry } from '#lib/activity/types';
+import { ActivityService, type NewActivity } from '#server/audit/ActivityService';
+import { MemoryAuditStore } from '#server/audit/MemoryAuditStore';
 
 const QUIET = 100;
 const users = { getUser: async (id: string) => ({ name: `Name of ${id}` }) } as never;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanDisplayName, colorForUser, normaliseEmail } from '../../../server/auth/accountFields';
-import { isAuthRequestError } from '../../../server/auth/AuthRequestError';
+import { cleanDisplayName, colorForUser, normaliseEmail } from '#server/auth/accountFields';
+import { isAuthRequestError } from '#server/auth/AuthRequestError';
 
 /** The refusal code of a call, or a failure when it did not refuse. */
 function code(call: () => unknown): string {

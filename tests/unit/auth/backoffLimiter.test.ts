@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BackoffLimiter } from '../../../server/auth/backoffLimiter';
+import { BackoffLimiter } from '#server/auth/backoffLimiter';
 
 const limits = { freeFailures: 2, firstDelayMs: 1000, maxDelayMs: 5000, forgetAfterMs: 60_000, maxKeys: 3 };
 

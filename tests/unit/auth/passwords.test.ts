@@ -6,7 +6,7 @@ import {
   isAcceptablePassword,
   needsRehash,
   verifyPassword
-} from '../../../server/auth/passwords';
+} from '#server/auth/passwords';
 
 /** A hash in our format made with other parameters, as an older release would have stored it. */
 function legacyHash(password: string, N: number): string {

@@ -8,7 +8,7 @@ import {
   canTemplate,
   type BoardAction,
   type BoardRole
-} from '../../../src/lib/auth/permissions';
+} from '#lib/auth/permissions';
 
 /** The matrix as the issue states it, written out in full so a change to the rules shows here. */
 const EXPECTED: Record<BoardRole, BoardAction[]> = {

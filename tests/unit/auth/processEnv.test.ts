@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PROCESS_ENV, missingProcessEnv } from '../../../server/processEnv';
+import { PROCESS_ENV, missingProcessEnv } from '#server/processEnv';
 
 const scripts = (
   JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {

@@ -4,7 +4,7 @@ import {
   clearSessionCookie,
   sessionCookieOptions,
   setSessionCookie
-} from '../../../server/auth/sessionCookie';
+} from '#server/auth/sessionCookie';
 import { CookieJar } from './cookieJar';
 
 const THIRTY_DAYS_MS = 30 * 24 * 3600 * 1000;

@@ -11,7 +11,7 @@ import {
   readBoard,
   roleToApprove,
   sendBackCard
-} from '../../../src/lib/board';
+} from '#lib/board';
 
 const manager = { title: '市场部经理', level: 'manager' as const };
 

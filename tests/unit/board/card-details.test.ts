@@ -25,8 +25,8 @@ import {
   setChecklistItemDue,
   typeCardTitle,
   updateLabel
-} from '../../../src/lib/board';
-import { CardKey, roots } from '../../../src/lib/board/schema';
+} from '#lib/board';
+import { CardKey, roots } from '#lib/board/schema';
 
 function boardWithCard() {
   const doc = new Y.Doc();

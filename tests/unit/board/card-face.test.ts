@@ -14,8 +14,8 @@ import {
   searchCard,
   searchWords,
   setCardDescription
-} from '../../../src/lib/board';
-import { roots } from '../../../src/lib/board/schema';
+} from '#lib/board';
+import { roots } from '#lib/board/schema';
 
 function board() {
   const doc = new Y.Doc();

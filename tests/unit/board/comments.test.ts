@@ -13,8 +13,8 @@ import {
   readComments,
   reopenComment,
   resolveComment
-} from '../../../src/lib/board';
-import { CardKey, roots } from '../../../src/lib/board/schema';
+} from '#lib/board';
+import { CardKey, roots } from '#lib/board/schema';
 
 function card() {
   const doc = new Y.Doc();

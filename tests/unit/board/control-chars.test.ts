@@ -16,9 +16,9 @@ import {
   readStages,
   renameStage,
   typeCardTitle
-} from '../../../src/lib/board';
-import { roots } from '../../../src/lib/board/schema';
-import { hasControlChars, stripControlChars } from '../../../src/lib/text/controlChars';
+} from '#lib/board';
+import { roots } from '#lib/board/schema';
+import { hasControlChars, stripControlChars } from '#lib/text/controlChars';
 
 const FORGED = 'in\u0000voice\u202Egpj.exe\u2066\u200F\u0085';
 

@@ -22,7 +22,7 @@ import {
   removeStage,
   setCardTitle,
   type BoardView
-} from '../../../src/lib/board';
+} from '#lib/board';
 import { pick, seededRandom } from '../../helpers/random';
 import { sync } from '../../helpers/yjs';
 

@@ -7,7 +7,7 @@ import {
   isWorkingDay,
   localDate,
   nextDayOfMonth
-} from '../../../src/lib/board';
+} from '#lib/board';
 
 describe('calendar dates', () => {
   it('accepts only real dates written YYYY-MM-DD', () => {

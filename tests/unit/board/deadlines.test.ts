@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardDeadlines, type DeadlineStage, type TimeRule } from '../../../src/lib/board';
+import { cardDeadlines, type DeadlineStage, type TimeRule } from '#lib/board';
 
 /** Local noon of a date, as a card's enteredAt. */
 const at = (date: string) => {

@@ -8,7 +8,7 @@ import {
   type CardFilter,
   type CardView,
   type DeadlineStage
-} from '../../../src/lib/board';
+} from '#lib/board';
 
 const noon = (date: string) => new Date(`${date}T12:00:00`).getTime();
 

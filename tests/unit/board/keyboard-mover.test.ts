@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  addCard,
-  initBoard,
-  moveCard,
-  readBoard,
-  type CardView,
-  type StageView
-} from '../../../src/lib/board';
+import { addCard, initBoard, moveCard, readBoard, type CardView, type StageView } from '#lib/board';
 import {
   BoardDnd,
   spotAt,
   spotIndex,
   type DropSpot,
   type KeyboardLift
-} from '../../../src/lib/components/board/board-dnd.svelte';
-import { liftFrom, step, type MoveKey } from '../../../src/lib/components/board/keyboard-mover';
+} from '#lib/components/board/board-dnd.svelte';
+import { liftFrom, step, type MoveKey } from '#lib/components/board/keyboard-mover';
 
 /** A board whose columns hold `sizes[i]` cards titled `<stage>-<n>`. */
 function board(sizes: number[]) {

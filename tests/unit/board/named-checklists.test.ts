@@ -19,8 +19,8 @@ import {
   renameChecklist,
   setChecklistItemDone,
   type ChecklistGroup
-} from '../../../src/lib/board';
-import { roots } from '../../../src/lib/board/schema';
+} from '#lib/board';
+import { roots } from '#lib/board/schema';
 
 /** A card in a stage that gives it two items, on a replica pair that syncs when told to. */
 function setup() {

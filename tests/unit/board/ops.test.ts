@@ -16,7 +16,7 @@ import {
   renameStage,
   setCardTitle,
   isBoardOrigin
-} from '../../../src/lib/board';
+} from '#lib/board';
 
 function board(stages = ['A', 'B', 'C']) {
   const doc = new Y.Doc();

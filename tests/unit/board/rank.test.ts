@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareRanked, isRank, rankAtIndex, rankBetween, ranksBetween } from '../../../src/lib/board/rank';
+import { compareRanked, isRank, rankAtIndex, rankBetween, ranksBetween } from '#lib/board/rank';
 import { pick, seededRandom } from '../../helpers/random';
 
 describe('fractional ranks', () => {

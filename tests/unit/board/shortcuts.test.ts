@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { can, type BoardRole } from '../../../src/lib/auth/permissions';
-import { en } from '../../../src/lib/i18n/en';
-import {
-  neighbourCard,
-  SHORTCUT_HELP,
-  shortcutFor,
-  type KeyPress
-} from '../../../src/lib/components/board/shortcuts';
+import { can, type BoardRole } from '#lib/auth/permissions';
+import { en } from '#lib/i18n/en';
+import { neighbourCard, SHORTCUT_HELP, shortcutFor, type KeyPress } from '#lib/components/board/shortcuts';
 
 const press = (key: string, mods: Partial<KeyPress> = {}): KeyPress => ({
   key,

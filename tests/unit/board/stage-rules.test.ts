@@ -11,8 +11,8 @@ import {
   sendBackCard,
   setChecklistItemDone,
   setStageRules
-} from '../../../src/lib/board';
-import { roots } from '../../../src/lib/board/schema';
+} from '#lib/board';
+import { roots } from '#lib/board/schema';
 
 /** A three-stage board where the middle stage has a checklist and the last sends back to it. */
 function board() {

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { BoardSummaries } from '../../../server/boards/BoardSummaries';
-import { MemoryDocStore } from '../../../server/store/MemoryDocStore';
-import { LOCAL_ORIGIN, addCard, initBoard, readStages } from '../../../src/lib/board';
-import type { Logger } from '../../../server/log';
+import { BoardSummaries } from '#server/boards/BoardSummaries';
+import { MemoryDocStore } from '#server/store/MemoryDocStore';
+import { LOCAL_ORIGIN, addCard, initBoard, readStages } from '#lib/board';
+import type { Logger } from '#server/log';
 
 const quiet: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 

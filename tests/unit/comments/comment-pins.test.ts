@@ -9,10 +9,10 @@ import {
   readBoard,
   readComments,
   resolveComment
-} from '../../../src/lib/board';
-import { roots } from '../../../src/lib/board/schema';
-import { draftImages, pinsOn } from '../../../src/lib/components/comments/comment-pins';
-import { relativeTime } from '../../../src/lib/components/comments/relative-time';
+} from '#lib/board';
+import { roots } from '#lib/board/schema';
+import { draftImages, pinsOn } from '#lib/components/comments/comment-pins';
+import { relativeTime } from '#lib/components/comments/relative-time';
 
 function cardWithDrafts() {
   const doc = new Y.Doc();

@@ -5,7 +5,7 @@ import {
   mentionQueryAt,
   mentionsIn,
   segments
-} from '../../../src/lib/components/comments/comment-text';
+} from '#lib/components/comments/comment-text';
 
 const MIA = { userId: 'u-mia', name: 'Mia Wong' };
 const MI = { userId: 'u-mi', name: 'Mi' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../../src/lib/i18n/en';
-import { zhCN } from '../../../src/lib/i18n/zh-CN';
+import { en } from '#lib/i18n/en';
+import { zhCN } from '#lib/i18n/zh-CN';
 
 type Area = Record<string, Record<string, string>>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatIsoDay } from '../../../src/lib/i18n/dates';
+import { formatDate, formatIsoDay } from '#lib/i18n/dates';
 
 describe('dates in the reader language', () => {
   it('writes a day the Chinese way in zh-CN and the English way in en (not mm/dd/yyyy)', () => {

@@ -13,8 +13,8 @@ import {
   reopenComment,
   resolveComment,
   SERVER_ORIGIN
-} from '../../../src/lib/board';
-import { roots } from '../../../src/lib/board/schema';
+} from '#lib/board';
+import { roots } from '#lib/board/schema';
 import { edit } from '../../helpers/yjs';
 import {
   comment,

@@ -7,8 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { SERVER_ORIGIN, moveCard, removeStage } from '../../../src/lib/board';
-import { roots } from '../../../src/lib/board/schema';
+import { SERVER_ORIGIN, moveCard, removeStage } from '#lib/board';
+import { roots } from '#lib/board/schema';
 import { edit, replica } from '../../helpers/yjs';
 import { deleteCardKey, nestedOf, setCardKey, setStageKey, withoutDeletes } from './forgeries';
 import {

@@ -7,9 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addCard, BoardError, SERVER_ORIGIN, setCardField } from '../../../src/lib/board';
-import { CARD_FIELDS, type Field } from '../../../src/lib/board/fields';
-import { roots } from '../../../src/lib/board/schema';
+import { addCard, BoardError, SERVER_ORIGIN, setCardField } from '#lib/board';
+import { CARD_FIELDS, type Field } from '#lib/board/fields';
+import { roots } from '#lib/board/schema';
 import { edit } from '../../helpers/yjs';
 import { deleteCardKey, setCardKey } from './forgeries';
 import {

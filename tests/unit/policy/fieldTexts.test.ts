@@ -5,8 +5,8 @@
  */
 import { describe } from 'vitest';
 import * as Y from 'yjs';
-import { addCard, addLabel } from '../../../src/lib/board';
-import { LIMITS, roots } from '../../../src/lib/board/schema';
+import { addCard, addLabel } from '#lib/board';
+import { LIMITS, roots } from '#lib/board/schema';
 import { edit } from '../../helpers/yjs';
 import { nestedOf, setStageKey } from './forgeries';
 import { CARD_INVALID, CARD_OK, judgeEach, STAGE_INVALID, type PolicyCase } from './policyFixture';

@@ -8,10 +8,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { BOARD_ROLES, type BoardRole } from '../../../src/lib/auth/permissions';
-import { addCard, gateBlocks, moveCard, readStages } from '../../../src/lib/board';
-import { CardKey, StageKey, roots } from '../../../src/lib/board/schema';
-import { checkUpdate } from '../../../server/policy/updatePolicy';
+import { BOARD_ROLES, type BoardRole } from '#lib/auth/permissions';
+import { addCard, gateBlocks, moveCard, readStages } from '#lib/board';
+import { CardKey, StageKey, roots } from '#lib/board/schema';
+import { checkUpdate } from '#server/policy/updatePolicy';
 import { pick, seededRandom } from '../../helpers/random';
 import { edit, replica } from '../../helpers/yjs';
 import { withoutDeletes } from './forgeries';

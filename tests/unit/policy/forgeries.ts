@@ -5,7 +5,7 @@
  */
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { roots } from '../../../src/lib/board/schema';
+import { roots } from '#lib/board/schema';
 import { edit } from '../../helpers/yjs';
 import type { Fixture } from './policyFixture';
 

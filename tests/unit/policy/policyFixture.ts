@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { BOARD_ROLES, type BoardRole } from '../../../src/lib/auth/permissions';
+import { BOARD_ROLES, type BoardRole } from '#lib/auth/permissions';
 import {
   SERVER_ORIGIN,
   addAttachmentVersion,
@@ -12,9 +12,9 @@ import {
   initBoard,
   readStages,
   resolveComment
-} from '../../../src/lib/board';
-import { roots } from '../../../src/lib/board/schema';
-import { checkUpdate, type RefusalReason } from '../../../server/policy/updatePolicy';
+} from '#lib/board';
+import { roots } from '#lib/board/schema';
+import { checkUpdate, type RefusalReason } from '#server/policy/updatePolicy';
 import { edit, replica } from '../../helpers/yjs';
 
 export const ME = 'u-actor';

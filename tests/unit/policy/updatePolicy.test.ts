@@ -19,9 +19,9 @@ import {
   setCardTitle,
   setChecklistItemDone,
   setStageRules
-} from '../../../src/lib/board';
-import { approveCard } from '../../../src/lib/board/approvals';
-import { roots } from '../../../src/lib/board/schema';
+} from '#lib/board';
+import { approveCard } from '#lib/board/approvals';
+import { roots } from '#lib/board/schema';
 import { edit } from '../../helpers/yjs';
 import { APPROVAL, check, comment, fixture, judgeEach, ME, row, type PolicyCase } from './policyFixture';
 

@@ -9,8 +9,8 @@ import {
   readStages,
   setCardTitle,
   setChecklistItemDone
-} from '../../../src/lib/board';
-import { touchesOf, type Touch } from '../../../server/policy/updateTouches';
+} from '#lib/board';
+import { touchesOf, type Touch } from '#server/policy/updateTouches';
 import { edit, replica } from '../../helpers/yjs';
 
 /** What an update that changes nothing leaves: no key written or deleted, no text changed. */

@@ -11,7 +11,7 @@ import {
   encodeSyncUpdate,
   ProtocolError,
   type ProtocolErrorReason
-} from '../../../server/protocol';
+} from '#server/protocol';
 import { pick, seededRandom } from '../../helpers/random';
 
 function docWithText(text: string): Y.Doc {

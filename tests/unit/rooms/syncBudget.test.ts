@@ -4,7 +4,7 @@
  * backlog past one burst asks for the socket to be closed.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Intake, MESSAGES_PER_TURN, TokenBuckets } from '../../../server/rooms/SyncBudget';
+import { Intake, MESSAGES_PER_TURN, TokenBuckets } from '#server/rooms/SyncBudget';
 
 const limits = {
   messagesPerSecond: 10,

@@ -3,8 +3,8 @@
  * touch, so the UI re-renders only what changed, even on a board of thousands of cards.
  */
 import { describe, expect, it } from 'vitest';
-import { addCard, archiveCard, moveCard, setCardTitle, type CardView } from '../../../src/lib/board';
-import type { BoardProjection } from '../../../src/lib/sync/board-projection';
+import { addCard, archiveCard, moveCard, setCardTitle, type CardView } from '#lib/board';
+import type { BoardProjection } from '#lib/sync/board-projection';
 import { replica, sync } from '../../helpers/yjs';
 import { board, useProjections } from './projectionFixture';
 

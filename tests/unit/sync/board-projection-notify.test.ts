@@ -4,14 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  addCard,
-  addComment,
-  renameBoard,
-  renameStage,
-  setCardDescription,
-  setCardTitle
-} from '../../../src/lib/board';
+import { addCard, addComment, renameBoard, renameStage, setCardDescription, setCardTitle } from '#lib/board';
 import { replica, sync } from '../../helpers/yjs';
 import { board, useProjections } from './projectionFixture';
 

@@ -23,7 +23,7 @@ import {
   setChecklistItemDone,
   setStageRules,
   type StageView
-} from '../../../src/lib/board';
+} from '#lib/board';
 import { pick, seededRandom } from '../../helpers/random';
 import { replica, sync } from '../../helpers/yjs';
 import { board, expectMatchesDoc, shown, useProjections } from './projectionFixture';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { OfflineEdits } from '../../../src/lib/sync/offline-edits';
+import { OfflineEdits } from '#lib/sync/offline-edits';
 
 function setup() {
   const doc = new Y.Doc();

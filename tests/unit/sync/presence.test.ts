@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  distinctColors,
-  groupPeople,
-  presenceOf,
-  PRESENCE_COLORS,
-  toPeer
-} from '../../../src/lib/sync/presence';
+import { distinctColors, groupPeople, presenceOf, toPeer } from '#lib/sync/presence';
+import { PRESENCE_COLORS } from '#lib/wire/presence-colors';
 
 const [red, orange, yellow] = PRESENCE_COLORS as [string, string, string];
 const state = (id: string, name: string, color: string, extra: object = {}) => ({

@@ -1,8 +1,8 @@
 /** What the BoardProjection tests share: boards, projections, and the check against a fresh read. */
 import { afterEach, expect } from 'vitest';
 import * as Y from 'yjs';
-import { initBoard, readBoard } from '../../../src/lib/board';
-import { BoardProjection } from '../../../src/lib/sync/board-projection';
+import { initBoard, readBoard } from '#lib/board';
+import { BoardProjection } from '#lib/sync/board-projection';
 
 /** A function that projects a document; every projection it made is destroyed after each test. */
 export function useProjections(): (doc: Y.Doc) => BoardProjection {

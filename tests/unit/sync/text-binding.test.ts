@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { shiftIndex } from '../../../src/lib/sync/text-binding';
+import { shiftIndex } from '#lib/sync/text-binding';
 
 /** The delta a remote edit makes, as the binding's observer receives it. */
 function deltaOf(initial: string, edit: (text: Y.Text) => void) {

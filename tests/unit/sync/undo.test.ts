@@ -14,10 +14,10 @@ import {
   type CardView,
   sendBackCard,
   setCardTitle
-} from '../../../src/lib/board';
-import { SERVER_ORIGIN } from '../../../src/lib/board/origin';
-import { roots } from '../../../src/lib/board/schema';
-import { BoardUndo } from '../../../src/lib/sync/undo.svelte';
+} from '#lib/board';
+import { SERVER_ORIGIN } from '#lib/board/origin';
+import { roots } from '#lib/board/schema';
+import { BoardUndo } from '#lib/sync/undo.svelte';
 
 const manager = { title: '市场部经理', level: 'manager' as const };
 

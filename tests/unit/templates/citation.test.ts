@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { citationOf } from '../../../src/lib/templates/citation';
-import { TEMPLATES } from '../../../src/lib/templates';
+import { citationOf } from '#lib/templates/citation';
+import { TEMPLATES } from '#lib/templates';
 
 describe('template citations as people read them', () => {
   it('splits a heading from its lines', () => {

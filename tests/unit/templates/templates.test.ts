@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { initBoard, readBoard } from '../../../src/lib/board';
+import { initBoard, readBoard } from '#lib/board';
 import {
   TEMPLATES,
   TemplateError,
@@ -11,8 +11,8 @@ import {
   templateFromBoard,
   validateTemplate,
   type BoardTemplate
-} from '../../../src/lib/templates';
-import { renderTemplatesDoc } from '../../../scripts/templates-doc';
+} from '#lib/templates';
+import { renderTemplatesDoc } from '#scripts/templates-doc';
 
 const REQUIRED = [
   'campaign-execution',

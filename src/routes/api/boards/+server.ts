@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { endpoint } from '$lib/server/route';
+import { endpoint } from '#server/http/route';
 
 /** The boards the signed-in user is a member of, each with their `role`. */
 export const GET: RequestHandler = endpoint({ requires: 'signed-in' }, async ({ locals, url }, { user }) => {

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { endpoint } from '$lib/server/route';
-import { pageQuery } from '../../../../server/inbox/requests';
+import { endpoint } from '#server/http/route';
+import { pageQuery } from '#server/inbox/requests';
 
 /**
  * The signed-in person's inbox, newest first, with the unread count: ?before=<id> for the next

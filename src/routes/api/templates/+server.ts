@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { endpoint } from '$lib/server/route';
+import { endpoint } from '#server/http/route';
 
 /**
  * Every template a board can start from, built-in first, then the team's own; `changeable` names

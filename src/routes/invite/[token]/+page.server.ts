@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
-import { authFormAction } from '$lib/server/auth-form';
-import { action, page } from '$lib/server/route';
-import { isInviteRequestError } from '../../../../server/auth/InviteRequestError';
+import { authFormAction } from '#server/http/auth-form';
+import { action, page } from '#server/http/route';
+import { isInviteRequestError } from '#server/auth/InviteRequestError';
 import type { Actions, PageServerLoad } from './$types';
 
 // Public: the link is the credential, and the page offers signing in or up to whoever holds it.

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { endpoint } from '$lib/server/route';
-import { jsonError } from '$lib/server/json';
+import { endpoint } from '#server/http/route';
+import { jsonError } from '#server/http/json';
 
 /** The signed-in user, { user }, or 401 'not-signed-in'. Public: it is how a page asks. */
 export const GET: RequestHandler = endpoint({ requires: 'public' }, (_event, { user }) =>

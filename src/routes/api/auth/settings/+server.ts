@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { endpoint } from '$lib/server/route';
+import { endpoint } from '#server/http/route';
 
 /** The instance settings, { settings: { openSignup } }; public, since the sign-up page needs them. */
 export const GET: RequestHandler = endpoint({ requires: 'public' }, async ({ locals }) =>

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
-import { setSessionCookie } from '../../../../../server/auth/sessionCookie';
+import { setSessionCookie } from '#server/auth/sessionCookie';
 import type { RequestHandler } from './$types';
-import { endpoint } from '$lib/server/route';
+import { endpoint } from '#server/http/route';
 
 /** Signs in: { email, password } → { user } and the session cookie, or 401 'bad-credentials'. */
 export const POST: RequestHandler = endpoint(

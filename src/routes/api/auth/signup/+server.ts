@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
-import { setSessionCookie } from '../../../../../server/auth/sessionCookie';
+import { setSessionCookie } from '#server/auth/sessionCookie';
 import type { RequestHandler } from './$types';
-import { endpoint } from '$lib/server/route';
+import { endpoint } from '#server/http/route';
 
 /** Creates an account and signs it in: { email, password, name? } → 201 { user } and the session cookie. */
 export const POST: RequestHandler = endpoint(

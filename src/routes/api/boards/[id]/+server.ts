@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { endpoint } from '$lib/server/route';
-import { jsonError } from '$lib/server/json';
+import { endpoint } from '#server/http/route';
+import { jsonError } from '#server/http/json';
 
 /** The board's record, the caller's role on it and who they are: { board, role, user }. */
 export const GET: RequestHandler = endpoint({ requires: 'board:read' }, (_event, { board, role, user }) =>

@@ -1,9 +1,9 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { INBOX_READ_MAX } from '$lib/inbox/types';
-import { endpoint } from '$lib/server/route';
-import { readTarget } from '../../../../../server/inbox/requests';
-import { jsonError } from '$lib/server/json';
+import { endpoint } from '#server/http/route';
+import { readTarget } from '#server/inbox/requests';
+import { jsonError } from '#server/http/json';
 
 /**
  * Marks the caller's own items read: `{ ids: [...] }` or `{ all: true }`. Ids of anyone else's

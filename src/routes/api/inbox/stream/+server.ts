@@ -1,9 +1,9 @@
 import type { RequestHandler } from './$types';
-import { endpoint } from '$lib/server/route';
-import { SESSION_COOKIE } from '../../../../../server/auth/sessionCookie';
-import { inboxStream } from '../../../../../server/inbox/inboxStream';
-import { STREAMS_PER_USER } from '../../../../../server/inbox/InboxService';
-import { jsonError } from '$lib/server/json';
+import { endpoint } from '#server/http/route';
+import { SESSION_COOKIE } from '#server/auth/sessionCookie';
+import { inboxStream } from '#server/inbox/inboxStream';
+import { STREAMS_PER_USER } from '#server/inbox/InboxService';
+import { jsonError } from '#server/http/json';
 
 /** The caller's inbox live, as Server-Sent Events (server/inbox/inboxStream.ts). */
 export const GET: RequestHandler = endpoint(

@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { endpoint } from '$lib/server/route';
+import { endpoint } from '#server/http/route';
 
 /**
  * Declines an invitation bound to the signed-in person's address → 204. Signed in is all it

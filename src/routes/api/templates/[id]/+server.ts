@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
-import { MAX_TEMPLATE_BYTES } from '../../../../../server/templates/TemplateService';
+import { MAX_TEMPLATE_BYTES } from '#server/templates/TemplateService';
 import type { RequestHandler } from './$types';
-import { endpoint } from '$lib/server/route';
+import { endpoint } from '#server/http/route';
 
 // Room for the JSON around the definition; the service answers 413 past the definition's own limit.
 const MAX_PATCH_BYTES = MAX_TEMPLATE_BYTES + 16 * 1024;

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { inviteCreated } from '$lib/server/invite-created';
-import { endpoint } from '$lib/server/route';
+import { inviteCreated } from '#server/http/invite-created';
+import { endpoint } from '#server/http/route';
 
 /** The board's pending invites, { invites: InviteView[] }: owners and managers. Never a token. */
 export const GET: RequestHandler = endpoint(

@@ -1,8 +1,8 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { inviteCreated } from '$lib/server/invite-created';
-import { endpoint } from '$lib/server/route';
-import { normaliseEmail } from '../../../../../../server/auth/accountFields';
+import { inviteCreated } from '#server/http/invite-created';
+import { endpoint } from '#server/http/route';
+import { normaliseEmail } from '#server/auth/accountFields';
 
 /** The board's members (anyone on the board may see who else is). */
 export const GET: RequestHandler = endpoint(

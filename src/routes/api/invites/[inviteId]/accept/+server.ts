@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { endpoint } from '$lib/server/route';
+import { endpoint } from '#server/http/route';
 
 /** Accepts an invitation bound to the signed-in person's address → { boardId, role }; else 404. */
 export const POST: RequestHandler = endpoint(

@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { endpoint } from '$lib/server/route';
+import { endpoint } from '#server/http/route';
 
 /** Revokes a pending invite by the id the list gave (a prefix of its hash): owners and managers. */
 export const DELETE: RequestHandler = endpoint(

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { endpoint } from '$lib/server/route';
+import { endpoint } from '#server/http/route';
 
 /** Changes a member's role, { role }: managers and owners; the membership service applies the owner rules. */
 export const PATCH: RequestHandler = endpoint(

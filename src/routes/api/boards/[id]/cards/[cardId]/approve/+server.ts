@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { endpoint } from '$lib/server/route';
+import { endpoint } from '#server/http/route';
 
 /** Approves the card's current gated stage for its round: { note? } → { approval, stageId, round }. */
 export const POST: RequestHandler = endpoint(

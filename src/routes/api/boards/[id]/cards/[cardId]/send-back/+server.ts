@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { endpoint } from '$lib/server/route';
+import { endpoint } from '#server/http/route';
 
 /** Sends the card back to the stage its stage names, a new round: { note? } → { to, round }. */
 export const POST: RequestHandler = endpoint(

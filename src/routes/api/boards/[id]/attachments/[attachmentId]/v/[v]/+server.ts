@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { RequestHandler } from './$types';
-import { endpoint } from '$lib/server/route';
-import { attachmentHeaders } from '../../../../../../../../../server/attachments/downloadHeaders';
+import { endpoint } from '#server/http/route';
+import { attachmentHeaders } from '#server/attachments/downloadHeaders';
 
 /** One version of an attachment, to members of the board only. */
 export const GET: RequestHandler = endpoint(

@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { endpoint } from '$lib/server/route';
+import { endpoint } from '#server/http/route';
 
 /*
  * Uploads to this path (POST, a new version) are served in the Node layer before SvelteKit,

@@ -2,10 +2,10 @@
  * The access check of every board endpoint and page, in one place: the same
  * `MembershipService.require` the sync upgrade asks, so HTTP and WebSocket can never disagree.
  */
-import type { BoardAction, BoardRole } from '$lib/auth/permissions';
-import { MemberRequestError } from '../../../server/auth/MemberRequestError';
-import type { PublicUser } from '../../../server/auth/AuthService';
-import type { BoardRecord } from '../../../server/store/DocStore';
+import type { BoardAction, BoardRole } from '#lib/auth/permissions';
+import { MemberRequestError } from '#server/auth/MemberRequestError';
+import type { PublicUser } from '#server/auth/AuthService';
+import type { BoardRecord } from '#server/store/DocStore';
 
 /** The signed-in user, or a 401 the endpoint answers with. */
 export function requireUser(locals: App.Locals): PublicUser {

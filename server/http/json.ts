@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { isRequestError } from '../../../server/RequestError';
+import { isRequestError } from '#server/RequestError';
 
 /** Largest JSON body an API call reads unless it asks for more (a template definition does). */
 const DEFAULT_MAX_BODY_BYTES = 16 * 1024;

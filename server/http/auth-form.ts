@@ -5,10 +5,10 @@
  * fix without the person retyping the address.
  */
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { isAuthRequestError } from '../../../server/auth/AuthRequestError';
-import type { AuthService } from '../../../server/auth/AuthService';
-import { isInviteRequestError } from '../../../server/auth/InviteRequestError';
-import { setSessionCookie } from '../../../server/auth/sessionCookie';
+import { isAuthRequestError } from '#server/auth/AuthRequestError';
+import type { AuthService } from '#server/auth/AuthService';
+import { isInviteRequestError } from '#server/auth/InviteRequestError';
+import { setSessionCookie } from '#server/auth/sessionCookie';
 
 /** Longer than any path of ours; a bound on what is echoed into a Location header. */
 const MAX_NEXT_CHARS = 2048;

@@ -14,11 +14,11 @@ import {
   type BoardAction,
   type BoardRole,
   type TemplateAction
-} from '$lib/auth/permissions';
-import type { PublicUser } from '../../../server/auth/AuthService';
-import { MemberRequestError } from '../../../server/auth/MemberRequestError';
-import type { BoardRecord } from '../../../server/store/DocStore';
-import { isRequestError } from '../../../server/RequestError';
+} from '#lib/auth/permissions';
+import type { PublicUser } from '#server/auth/AuthService';
+import { MemberRequestError } from '#server/auth/MemberRequestError';
+import type { BoardRecord } from '#server/store/DocStore';
+import { isRequestError } from '#server/RequestError';
 import { handleApi, readJson } from './json';
 import { requireBoard, requireUser } from './access';
 
