@@ -13,7 +13,7 @@ import type { Config } from './config';
 import { errorMessage, type Logger } from './log';
 import { boardRoomHooks } from './roomHooks';
 import type { Persistence } from './persistence/Persistence';
-import type { DocChangeHook } from './rooms/Room';
+import type { DocChangeHook } from './rooms/hooks';
 import { RoomManager } from './rooms/RoomManager';
 import type { Services } from './services';
 import { TemplateService } from './templates/TemplateService';

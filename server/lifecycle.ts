@@ -8,7 +8,7 @@ import type { Config } from './config';
 import { createServices } from './createServices';
 import { errorMessage, type Logger } from './log';
 import type { Persistence } from './persistence/Persistence';
-import type { DocChangeHook } from './rooms/Room';
+import type { DocChangeHook } from './rooms/hooks';
 import { seedDemoBoard } from './seed';
 import { clearServices, getServices, provideServices, type Services } from './services';
 import { attachSync } from './sync/attachSync';

@@ -11,7 +11,6 @@ import { RoomPersistence } from './RoomPersistence';
 import { RoomPresence } from './RoomPresence';
 
 // Kept for app.ts and createServices, which name the extra change listener they pass on.
-export type { DocChangeHook } from './hooks';
 
 export interface RoomOptions {
   boardId: string;
