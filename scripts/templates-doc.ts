@@ -3,11 +3,17 @@
  * every stage, checklist item, gate and time rule came from cannot drift from what ships.
  * `npm run docs:templates` rewrites it; a unit test fails when it is out of date.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { TEMPLATES, type BoardTemplate, type SourceRef, type TemplateTimeRule } from '#lib/templates';
+import {
+  TEMPLATES,
+  type BoardTemplate,
+  type SourceRef,
+  type TemplateApprover,
+  type TemplateTimeRule
+} from '#lib/templates';
 
-const SEED_FILES: Record<SourceRef['doc'], string> = {
+export const SEED_FILES: Record<SourceRef['doc'], string> = {
   '000': '000_marketing-planning-company-workflows.txt',
   '001': '001_campaign-execution-and-supervision.txt',
   '002': '002_market-department-processes-SC001-SC008.txt',
@@ -18,7 +24,48 @@ const SEED_FILES: Record<SourceRef['doc'], string> = {
 function cite(ref: SourceRef | undefined): string {
   if (!ref) return '_no source_';
   const quote = ref.quote ? ` — “${ref.quote}”` : '';
-  return `${ref.doc} ${ref.where}${quote}`;
+  const inferred = ref.inferred ? ` · **inferred:** ${ref.inferred}` : '';
+  return `${ref.doc} ${ref.where}${quote}${inferred}`;
+}
+
+/** One approver: title, level, condition, and its own citation when it has one. */
+function approverText(a: TemplateApprover): string {
+  const when = a.when ? `; when ${a.when['zh-CN']} / ${a.when.en}` : '';
+  const source = a.source ? ` [${cite(a.source)}]` : '';
+  return `${a.title['zh-CN']} (${a.title.en}, ${a.level}${when})${source}`;
+}
+
+/** Every item of a template that is inferred rather than stated, as "what — why" lines. */
+function inferredItems(t: BoardTemplate): string[] {
+  const out: string[] = [];
+  const add = (what: string, ref: SourceRef | undefined) => {
+    if (ref?.inferred) out.push(`${what} — ${ref.inferred}`);
+  };
+  const keyName = new Map(t.stages.map((s) => [s.key, s.name['zh-CN']]));
+  for (const s of t.stages) {
+    const stage = s.name['zh-CN'];
+    add(`stage ${stage}`, s.source);
+    for (const item of s.checklist) add(`checklist item ${item.text['zh-CN']} (${stage})`, item.source);
+    add(`approval gate of ${stage}`, s.gate?.source);
+    for (const a of s.gate?.approvers ?? []) add(`approver ${a.title['zh-CN']} (${stage})`, a.source);
+    add(`time rule of ${stage}`, s.timeRule?.source);
+    if (s.sendBackTo) add(`send-back ${stage} → ${keyName.get(s.sendBackTo.stage)}`, s.sendBackTo.source);
+  }
+  return out;
+}
+
+const INFERRED_NOTES = readFileSync(new URL('./templates-doc.inferred.md', import.meta.url), 'utf8').trim();
+
+/** The hand-written section on inferred items, then every inferred item of every template. */
+function renderInferred(templates: readonly BoardTemplate[]): string {
+  const out = ['## Inferred rather than stated', '', INFERRED_NOTES, '', '### Every inferred item', ''];
+  for (const t of templates) {
+    const items = inferredItems(t);
+    if (items.length === 0) continue;
+    out.push(`- **${t.name['zh-CN']}** (\`${t.id}\`)`, ...items.map((i) => `  - ${i}`));
+  }
+  out.push('');
+  return out.join('\n');
 }
 
 function unit(u: string, n: number): string {
@@ -59,9 +106,7 @@ function renderTemplate(t: BoardTemplate, n: number): string {
       }
     }
     if (s.gate) {
-      const who = s.gate.approvers
-        .map((a) => `${a.title['zh-CN']} (${a.title.en}, ${a.level}${a.when ? `; when ${a.when.en}` : ''})`)
-        .join(' + ');
+      const who = s.gate.approvers.map(approverText).join(' + ');
       out.push(`- **Approval gate (before leaving):** ${who} · ${cite(s.gate.source)}`);
     }
     if (s.timeRule)
@@ -104,7 +149,8 @@ export function renderTemplatesDoc(templates: readonly BoardTemplate[] = TEMPLAT
     'Time rules count back from the date on the card (its meaning is named per template);',
     'working days are Monday to Friday, without public holidays (see `src/lib/board/dates.ts`).',
     '',
-    ...withSources.map((t, i) => renderTemplate(t, i + 1))
+    ...withSources.map((t, i) => renderTemplate(t, i + 1)),
+    renderInferred(withSources)
   ].join('\n');
 }
 

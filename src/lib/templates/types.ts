@@ -22,6 +22,12 @@ export interface SourceRef {
   where: string;
   /** The words in the document that justify the item (Chinese, short). */
   quote?: string;
+  /**
+   * Present when the document does not state the item but it is read from what it does say (a
+   * flowchart box with no return arrow, a leader the text leaves unnamed): why, in English, for
+   * docs/templates.md. A reader must be able to tell our reading from the document's words.
+   */
+  inferred?: string;
 }
 
 export interface TemplateChecklistItem {
@@ -34,6 +40,8 @@ export interface TemplateApprover {
   level: ApproverLevel;
   /** Needed only under this condition; absent means always. */
   when?: Localized;
+  /** Where this approver is named, when not where the gate is (another document, another line). */
+  source?: SourceRef;
 }
 
 export interface TemplateGate {

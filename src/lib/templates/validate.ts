@@ -54,6 +54,12 @@ export function validateTemplate(t: BoardTemplate): void {
     }
     if (!SEED_DOCS.has(ref.doc)) fail(`${field}.source.doc`, 'must be one of 000–004.');
     if (typeof ref.where !== 'string' || !ref.where.trim()) fail(`${field}.source.where`, 'is empty.');
+    if (ref.inferred !== undefined && (typeof ref.inferred !== 'string' || !ref.inferred.trim())) {
+      fail(`${field}.source.inferred`, 'must say why the item is inferred.');
+    }
+    if (typeof ref.inferred === 'string' && ref.inferred.length > RULE_LIMITS.text) {
+      fail(`${field}.source.inferred`, `is longer than ${RULE_LIMITS.text} characters.`);
+    }
   };
 
   if (!TEMPLATE_ID_PATTERN.test(id)) fail('id', 'must be 1–64 lowercase letters, digits or dashes.');
@@ -107,6 +113,11 @@ export function validateTemplate(t: BoardTemplate): void {
           fail(`${at}.gate.approvers[${j}].level`, `must be one of ${APPROVER_LEVELS.join(', ')}.`);
         }
         if (a.when) localized(a.when, `${at}.gate.approvers[${j}].when`, RULE_LIMITS.text);
+        // An approver's own citation is optional: the gate's source covers the approvers it names.
+        if (a.source) {
+          object(a.source, `${at}.gate.approvers[${j}].source`);
+          source(a.source, `${at}.gate.approvers[${j}]`);
+        }
       });
       source(s.gate.source, `${at}.gate`);
     }

@@ -69,7 +69,7 @@ export const monthlySalesPlan: BoardTemplate = {
       },
       sendBackTo: {
         stage: 'draft',
-        source: { doc: '002', where: 'SC-004 step 2, l.7–9', quote: '如签否由大客户经理重新拟订' }
+        source: { doc: '002', where: 'SC-004 step 2, l.7–9', quote: '如签否由大客户经理…重新拟订' }
       }
     },
     {
