@@ -6,6 +6,10 @@ import type { BoardTemplate } from '../types';
  * mapped onto it by inference. The flowchart keeps no return arrows, so every send-back is inferred from the
  * round markers and 003's 二次交流沟通. The 10-working-day lead time is stated for video (影视) requests only.
  */
+// 004 l.702–705 is a flattened flowchart: the boxes and their round markers survive, the arrows do not.
+const NO_ARROW =
+  'No return arrow survives in 004 l.702–705, a flattened flowchart; the loop is read from the round markers';
+
 export const designReview: BoardTemplate = {
   id: 'design-review',
   kind: 'builtin',
@@ -106,10 +110,14 @@ export const designReview: BoardTemplate = {
           source: { doc: '004', where: '品牌营销中心 架构/流程, l.703', quote: '(1次)初案' }
         }
       ],
-      // A first draft that misses the brief goes back to the concept (inferred; no arrow survives).
       sendBackTo: {
         stage: 'concept',
-        source: { doc: '004', where: '品牌营销中心 架构/流程, l.702–703', quote: '(1次)初案' }
+        source: {
+          doc: '004',
+          where: '品牌营销中心 架构/流程, l.702–703',
+          quote: '(1次)初案',
+          inferred: `${NO_ARROW}: a first draft that misses the brief goes back to the concept.`
+        }
       }
     },
     {
@@ -152,10 +160,14 @@ export const designReview: BoardTemplate = {
           source: { doc: '003', where: '§2.2.6 3), l.253', quote: '确定文字内容' }
         }
       ],
-      // The issue names this loop: a proof that needs changes is reworked as a design draft.
       sendBackTo: {
         stage: 'design-draft',
-        source: { doc: '004', where: '品牌营销中心 架构/流程, l.704–705', quote: '(2次)校稿' }
+        source: {
+          doc: '004',
+          where: '品牌营销中心 架构/流程, l.704–705',
+          quote: '(2次)校稿',
+          inferred: `${NO_ARROW}: a proof that needs changes is reworked as a design draft.`
+        }
       }
     },
     {
@@ -177,7 +189,12 @@ export const designReview: BoardTemplate = {
       ],
       sendBackTo: {
         stage: 'proofing',
-        source: { doc: '004', where: '品牌营销中心 架构/流程, l.705', quote: '(2次)校稿 检查' }
+        source: {
+          doc: '004',
+          where: '品牌营销中心 架构/流程, l.705',
+          quote: '(2次)校稿 检查',
+          inferred: `${NO_ARROW}: a check that finds uncorrected points returns to proofing.`
+        }
       }
     },
     {
@@ -195,19 +212,31 @@ export const designReview: BoardTemplate = {
           source: { doc: '003', where: '§2.2.6 4), l.255', quote: '确定终稿' }
         }
       ],
-      // 003 names only 领导; the design department's direct superior is the market department manager (l.183–185).
       gate: {
         approvers: [
           {
             title: { 'zh-CN': '领导（市场部经理）', en: 'Leader (market department manager)' },
-            level: 'manager'
+            level: 'manager',
+            source: {
+              doc: '003',
+              where: '§2.1.6 设计部, l.185',
+              quote: '直接上级:市场部经理',
+              inferred:
+                "003 l.255 names only 领导; the market department manager is the design staff's direct superior in 003, so we name them."
+            }
           }
         ],
         source: { doc: '003', where: '§2.2.6 4), l.255', quote: '与领导进行二次交流沟通,确定终稿' }
       },
       sendBackTo: {
         stage: 'design-draft',
-        source: { doc: '003', where: '§2.2.6 4), l.255', quote: '二次交流沟通' }
+        source: {
+          doc: '003',
+          where: '§2.2.6 4), l.255',
+          quote: '二次交流沟通',
+          inferred:
+            '003 says the draft is discussed with the leader a second time before it is final; that a rejected draft returns to the design draft is our reading.'
+        }
       }
     },
     {
