@@ -1,4 +1,5 @@
 import type { TemplateChecklistItem } from '../types';
+import { SC007_RUN } from './sc007';
 
 /** The checklists of conference-event.ts by stage key, kept apart so the stages and their rules read on one screen. */
 export const conferenceChecklists = {
@@ -180,21 +181,7 @@ export const conferenceChecklists = {
       text: { 'zh-CN': '后勤支持', en: 'Logistics support' },
       source: { doc: '003', where: '§2.2.4 2), l.237', quote: '后勤支持' }
     },
-    {
-      text: {
-        'zh-CN': '按策划书实施并进行活动记录',
-        en: 'Run the event to the plan and keep a record of it'
-      },
-      source: { doc: '002', where: 'SC-007 step 3, l.11', quote: '按照策划书实施并进行活动记录' }
-    },
-    {
-      text: { 'zh-CN': '发现问题及时修订活动方案', en: 'Revise the plan as soon as a problem shows' },
-      source: {
-        doc: '002',
-        where: 'SC-007 step 4, l.11',
-        quote: '市场活动中如发现问题须及时对活动方案进行修订'
-      }
-    }
+    ...SC007_RUN
   ],
   'post-event': [
     {

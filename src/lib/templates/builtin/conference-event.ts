@@ -1,5 +1,6 @@
 import type { BoardTemplate } from '../types';
 import { conferenceChecklists } from './conference-event.checklists';
+import { SC007_GENERAL_MANAGER } from './sc007';
 
 /**
  * Event and conference planning (research §3): one stage per step of 003 §2.2.4's arrow chain (l.241–243),
@@ -53,15 +54,7 @@ export const conferenceEvent: BoardTemplate = {
                 "003 l.403 names only 领导; the conference specialist's direct superior in 003 is the market department manager, so we name them."
             }
           },
-          {
-            title: { 'zh-CN': '公司总经理', en: 'General manager' },
-            level: 'general-manager',
-            when: {
-              'zh-CN': '特殊的市场活动（如公共活动、技术交流会）',
-              en: 'a special marketing activity (e.g. a public event or a technical seminar)'
-            },
-            source: { doc: '002', where: 'SC-007 step 1, l.11', quote: '特殊的市场活动须由公司总经理批准' }
-          }
+          SC007_GENERAL_MANAGER
         ],
         source: { doc: '003', where: '§3.5 3), l.403', quote: '经讨论与领导审批通过后方可执行' }
       },

@@ -1,4 +1,5 @@
 import type { BoardTemplate } from '../types';
+import { SC007_GENERAL_MANAGER, SC007_RUN } from './sc007';
 
 /**
  * PR activity (research §8). 000 keeps only the title 公关活动策划流程 (l.80), so the stages are built from
@@ -19,7 +20,9 @@ export const prActivity: BoardTemplate = {
     { doc: '000', where: '八、公关活动策划流程 (title only), l.80' },
     { doc: '000', where: '(二)文件(方案)流程 and (三)工作流程, l.222–256' },
     { doc: '003', where: '§3.3 公关活动管理办法, l.327–349' },
-    { doc: '004', where: '品牌部 品牌传播方案, l.227–229' }
+    { doc: '004', where: '品牌部 品牌传播方案, l.225–229' },
+    { doc: '004', where: '品牌部 新闻传播管理, l.231–239' },
+    { doc: '002', where: 'SC-007 市场活动策划流程, l.11' }
   ],
   stages: [
     {
@@ -74,14 +77,41 @@ export const prActivity: BoardTemplate = {
           source: { doc: '004', where: '品牌传播方案, l.229', quote: '4)品牌传播效果预测;5)品牌传播预算方案' }
         },
         {
+          text: {
+            'zh-CN': '年度品牌传播方案须在每年12月15日前确定',
+            en: "The next year's brand communication plan is fixed by 15 December"
+          },
+          source: {
+            doc: '004',
+            where: '品牌传播方案 2、, l.225',
+            quote: '在每年12月15日前确定下一个年度的品牌整合传播方案'
+          }
+        },
+        {
           text: { 'zh-CN': '提交最后执行方案', en: 'Submit the final execution plan' },
           source: { doc: '000', where: '(三)工作流程, l.254', quote: '提交最后执行方案' }
         }
       ],
+      // 000's general flow has both sign every final plan; 002 SC-007, the one document that tells kinds
+      // of activity apart, has the general manager sign special ones and the product marketing manager
+      // routine ones. The director stays from 000; the split comes from 002 (see docs/templates.md).
       gate: {
         approvers: [
           { title: { 'zh-CN': '营销总监', en: 'Marketing director' }, level: 'director' },
-          { title: { 'zh-CN': '总经理', en: 'General manager' }, level: 'general-manager' }
+          {
+            ...SC007_GENERAL_MANAGER,
+            title: { 'zh-CN': '总经理', en: 'General manager' }
+          },
+          {
+            title: { 'zh-CN': '产品市场部经理', en: 'Product marketing manager' },
+            level: 'manager',
+            when: { 'zh-CN': '常规的市场活动', en: 'a routine marketing activity' },
+            source: {
+              doc: '002',
+              where: 'SC-007 step 1, l.11',
+              quote: '常规的市场活动由产品市场部经理批准即可'
+            }
+          }
         ],
         source: {
           doc: '000',
@@ -172,7 +202,8 @@ export const prActivity: BoardTemplate = {
         {
           text: { 'zh-CN': '跟进执行', en: 'Follow up the execution' },
           source: { doc: '000', where: '(二)文件(方案)流程, l.233', quote: '并跟进执行' }
-        }
+        },
+        ...SC007_RUN
       ]
     },
     {
@@ -196,6 +227,10 @@ export const prActivity: BoardTemplate = {
         {
           text: { 'zh-CN': '向领导汇报', en: 'Report to leadership' },
           source: { doc: '000', where: '(二)文件(方案)流程, l.226', quote: '向领导汇报' }
+        },
+        {
+          text: { 'zh-CN': '每月总结汇总新闻传播情况', en: 'Summarise news coverage every month' },
+          source: { doc: '004', where: '新闻传播管理 4、, l.239', quote: '每月对各品牌新闻传播进行总结汇总' }
         }
       ]
     }
