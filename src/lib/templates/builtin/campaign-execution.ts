@@ -1,5 +1,6 @@
 import type { BoardTemplate } from '../types';
 import { campaignChecklists } from './campaign-execution.checklists';
+import { campaignClosingChecklists } from './campaign-execution.closing';
 
 /**
  * Campaign execution and supervision (research §1), from the articles in 001: 营销推广活动执行流程 (l.45–70),
@@ -23,7 +24,9 @@ export const campaignExecution: BoardTemplate = {
     { doc: '001', where: '营销活动的执行与监控, l.214–231' },
     { doc: '001', where: '公司营销活动执行管理制度, l.255–275' },
     { doc: '001', where: '营销推广活动执行监测制度, l.276–302' },
-    { doc: '001', where: '旺季营销专项监督方案, l.375–378' }
+    { doc: '001', where: '旺季营销专项监督方案, l.375–378' },
+    { doc: '001', where: '市场营销部市场营销与品牌推广管理规章制度 第五章, l.124–126' },
+    { doc: '002', where: 'SC-003 市场推广策划流程, l.7' }
   ],
   stages: [
     {
@@ -36,9 +39,31 @@ export const campaignExecution: BoardTemplate = {
       source: { doc: '001', where: '营销推广活动执行流程 一、策划阶段, l.48', quote: '一、策划阶段' },
       checklist: campaignChecklists.planning,
       gate: {
+        // In the order of 002 SC-003's chain 部门经理 → 技术总监 → 总经理, which 001's 上级 and 公司领导层 fit.
         approvers: [
           { title: { 'zh-CN': '上级审核人员', en: 'Reviewing superior' }, level: 'manager' },
-          { title: { 'zh-CN': '公司领导层', en: 'Company leadership' }, level: 'general-manager' }
+          {
+            title: { 'zh-CN': '技术总监', en: 'Technical director' },
+            level: 'director',
+            source: {
+              doc: '002',
+              where: 'SC-003 step 2, l.7',
+              quote: '分别提交部门经理、技术总监和公司总经理审批',
+              inferred:
+                "001 names no technical director; he comes from 002 SC-003, whose promotion plan we read as this stage's plan."
+            }
+          },
+          { title: { 'zh-CN': '公司领导层', en: 'Company leadership' }, level: 'general-manager' },
+          {
+            title: { 'zh-CN': '市场营销部主管领导', en: 'Head of the marketing department' },
+            level: 'manager',
+            when: { 'zh-CN': '修改或取消已批准的方案', en: 'an approved plan is changed or cancelled' },
+            source: {
+              doc: '001',
+              where: '第五章 4.3, l.126',
+              quote: '不得擅自修改或取消,需经过市场营销部主管领导的批准'
+            }
+          }
         ],
         source: {
           doc: '001',
@@ -89,7 +114,18 @@ export const campaignExecution: BoardTemplate = {
         en: 'Campaign executors; the market department organises, coordinates and supervises'
       },
       source: { doc: '001', where: '营销推广活动执行流程 三、执行阶段, l.66', quote: '三、执行阶段' },
-      checklist: campaignChecklists.execution
+      checklist: campaignChecklists.execution,
+      // A change or cancellation goes back through the planning gate, where the head of marketing signs it.
+      sendBackTo: {
+        stage: 'planning',
+        source: {
+          doc: '001',
+          where: '第五章 4.3, l.126',
+          quote: '不得擅自修改或取消,需经过市场营销部主管领导的批准',
+          inferred:
+            '001 says a plan may not be changed or cancelled without the head of marketing; that the card returns to planning for it is our reading.'
+        }
+      }
     },
     {
       key: 'monitoring',
@@ -103,7 +139,7 @@ export const campaignExecution: BoardTemplate = {
         where: '营销活动的执行与监控 三、监控与评估阶段, l.226',
         quote: '三、监控与评估阶段'
       },
-      checklist: campaignChecklists.monitoring,
+      checklist: campaignClosingChecklists.monitoring,
       sendBackTo: {
         stage: 'execution',
         source: { doc: '001', where: '五、活动监督与评估 3., l.111', quote: '并引导活动执行者进行改进' }
@@ -118,7 +154,7 @@ export const campaignExecution: BoardTemplate = {
         where: '营销推广活动执行管理制度 七、活动总结与反馈, l.114',
         quote: '七、活动总结与反馈'
       },
-      checklist: campaignChecklists.summary
+      checklist: campaignClosingChecklists.summary
     }
   ]
 };
