@@ -1,9 +1,11 @@
 import type { BoardTemplate } from '../types';
+import { RESULTS_SUMMARY } from './holiday-promotion.checklists';
 
 /**
  * Store opening event, from 004 企划部部门项目工作流程 — 开业活动 (l.740–741; research §6). The page is cut
- * off at l.742, so there is no summary stage, and 004 has no managerial sign-off: the market department's
- * and the store's confirmation are checklist items. Revisions of the plan go back to where it was drafted.
+ * off at l.742; its closing 活动总结 stage is read from the phase labels printed with the holiday flow (l.738),
+ * marked inferred. 004 has no managerial sign-off: the market department's and the store's confirmation are
+ * checklist items. Revisions of the plan go back to where it was drafted.
  */
 export const storeOpening: BoardTemplate = {
   id: 'store-opening',
@@ -11,10 +13,13 @@ export const storeOpening: BoardTemplate = {
   name: { 'zh-CN': '开业活动', en: 'Store opening event' },
   description: {
     'zh-CN':
-      '市场部通知新店开业时间及相关要求并下单后，企划部了解店内需求、开展头脑风暴、与市场部和店内确认方案、确认物料到店，并支援开业活动执行。',
-    en: "The market department announces a new store's opening date and requirements and the job is ordered; the planning department gathers the store's needs, brainstorms, confirms the plan with the market department and the store, checks that materials arrived and supports the opening event."
+      '市场部通知新店开业时间及相关要求并下单后，企划部了解店内需求、开展头脑风暴、与市场部和店内确认方案、确认物料到店，支援开业活动执行并做活动总结。',
+    en: "The market department announces a new store's opening date and requirements and the job is ordered; the planning department gathers the store's needs, brainstorms, confirms the plan with the market department and the store, checks that materials arrived, supports the opening event and sums it up."
   },
-  sources: [{ doc: '004', where: '企划部部门项目工作流程 — 开业活动, l.740–741' }],
+  sources: [
+    { doc: '004', where: '企划部部门项目工作流程 — 开业活动, l.740–741' },
+    { doc: '004', where: '日常节假日 phase labels, l.738' }
+  ],
   dateLabel: { 'zh-CN': '开业日期', en: 'Opening date' },
   stages: [
     {
@@ -210,6 +215,28 @@ export const storeOpening: BoardTemplate = {
           text: { 'zh-CN': '区域走访或拍摄', en: 'Visit the store on site or film the event' },
           source: { doc: '004', where: '开业活动, l.741', quote: '负责区域走访或拍摄' }
         }
+      ]
+    },
+    {
+      key: 'summary',
+      name: { 'zh-CN': '活动总结', en: 'Summary' },
+      department: { 'zh-CN': '企划部；品牌部', en: 'Planning department; brand department' },
+      source: {
+        doc: '004',
+        where: '日常节假日 phase label, l.738',
+        quote: '活动总结',
+        inferred:
+          'The store-opening page (l.740–741) is cut off by the end of the document before any summary; the phase labels 活动前期 活动执行 活动总结 printed with the holiday flow (l.738) are read as covering both.'
+      },
+      checklist: [
+        {
+          text: {
+            'zh-CN': '活动结束后对活动效果进行评估总结',
+            en: 'Evaluate and sum up the event once it is over'
+          },
+          source: { doc: '003', where: '§3.5 8), l.413', quote: '活动结束后,对活动效果进行评估总结' }
+        },
+        ...RESULTS_SUMMARY
       ]
     }
   ]
