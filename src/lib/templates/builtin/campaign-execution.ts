@@ -96,13 +96,14 @@ export const campaignExecution: BoardTemplate = {
           quote: '做出批准决议后,执行者可按计划进行活动执行'
         }
       },
-      // A plan that is not approved is reworked where it was written.
       sendBackTo: {
         stage: 'preparation',
         source: {
           doc: '001',
           where: '四、活动执行阶段 1.–2., l.105–106',
-          quote: '上级审核人员对执行计划进行评估'
+          quote: '上级审核人员对执行计划进行评估',
+          inferred:
+            '001 says the superior evaluates the execution plan and execution starts once approved; that a plan not approved is reworked in preparation is our reading.'
         }
       }
     },
@@ -142,7 +143,13 @@ export const campaignExecution: BoardTemplate = {
       checklist: campaignClosingChecklists.monitoring,
       sendBackTo: {
         stage: 'execution',
-        source: { doc: '001', where: '五、活动监督与评估 3., l.111', quote: '并引导活动执行者进行改进' }
+        source: {
+          doc: '001',
+          where: '五、活动监督与评估 3., l.111',
+          quote: '并引导活动执行者进行改进',
+          inferred:
+            '001 has the managers propose improvements from the monitoring results; that the card returns to execution for them is our reading.'
+        }
       }
     },
     {

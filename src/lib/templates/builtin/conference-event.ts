@@ -60,7 +60,13 @@ export const conferenceEvent: BoardTemplate = {
       },
       sendBackTo: {
         stage: 'plan',
-        source: { doc: '003', where: '§3.5 3), l.403', quote: '审批通过后方可执行' }
+        source: {
+          doc: '003',
+          where: '§3.5 3), l.403',
+          quote: '审批通过后方可执行',
+          inferred:
+            '003 says the plan is carried out only once the leader approves it; that a plan not approved goes back to planning is our reading.'
+        }
       }
     },
     {

@@ -33,7 +33,13 @@ export const designReview: BoardTemplate = {
         'zh-CN': '设计部（与领导、公司或加盟商沟通）',
         en: 'Design department (with leadership, the company or the franchisee)'
       },
-      source: { doc: '004', where: '品牌营销中心 架构/流程, l.706–707', quote: '沟通' },
+      source: {
+        doc: '004',
+        where: '品牌营销中心 架构/流程, l.706–707',
+        quote: '沟通',
+        inferred:
+          '沟通 stands after the draft boxes in the flattened flowchart (l.707, beside 影视篇); we put it first, where 003 l.249 puts the talk with the leadership.'
+      },
       checklist: [
         {
           text: {

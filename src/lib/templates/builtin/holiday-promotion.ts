@@ -86,7 +86,13 @@ export const holidayPromotion: BoardTemplate = {
       // "做N次修改": the draft goes back to where it was first drafted as many times as needed.
       sendBackTo: {
         stage: 'brainstorm',
-        source: { doc: '004', where: '日常节假日, l.735', quote: '针对初拟的方案进行讨论,做N次修改' }
+        source: {
+          doc: '004',
+          where: '日常节假日, l.735',
+          quote: '针对初拟的方案进行讨论,做N次修改',
+          inferred:
+            '004 says the draft is discussed and revised N times; that the card goes back to the stage where the plan was drafted is our reading.'
+        }
       }
     },
     {

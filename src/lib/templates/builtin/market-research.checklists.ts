@@ -186,18 +186,18 @@ export const researchChecklists = {
     },
     {
       text: { 'zh-CN': '报告递交公司以供决策', en: 'Submit the report to the company for its decisions' },
-      source: { doc: '000', where: '营销策划部 市场调研工作流程图, l.61', quote: '报告递交公司以供决策' }
+      source: { doc: '000', where: '营销策划部各项工作流程图总览, l.61', quote: '报告递交公司以供决策' }
     },
     {
       text: { 'zh-CN': '报告提交相关部门参考', en: 'Send the report to the departments concerned' },
-      source: { doc: '000', where: '营销策划部 市场调研工作流程图, l.58', quote: '报告提交相关部门参考' }
+      source: { doc: '000', where: '营销策划部各项工作流程图总览, l.58', quote: '报告提交相关部门参考' }
     },
     {
       text: {
         'zh-CN': '营销策划部传阅存档',
         en: 'Circulate the report in the planning department and file it'
       },
-      source: { doc: '000', where: '营销策划部 市场调研工作流程图, l.60', quote: '营销策划部传阅存档' }
+      source: { doc: '000', where: '营销策划部各项工作流程图总览, l.60', quote: '营销策划部传阅存档' }
     }
   ]
 } satisfies Record<string, TemplateChecklistItem[]>;

@@ -21,7 +21,7 @@ export const marketResearch: BoardTemplate = {
     { doc: '003', where: '§3.1 市场调研管理, l.263–271' },
     { doc: '002', where: 'SC-001 市场调研策划流程, l.3–5' },
     { doc: '002', where: 'SC-002 市场调研流程, l.5–7' },
-    { doc: '000', where: '营销策划部 市场调研工作流程图, l.55–61' }
+    { doc: '000', where: '营销策划部各项工作流程图总览, l.55–61' }
   ],
   stages: [
     {
@@ -73,7 +73,13 @@ export const marketResearch: BoardTemplate = {
       },
       sendBackTo: {
         stage: 'plan',
-        source: { doc: '002', where: 'SC-001 step 2, l.3', quote: '并提出修改意见' }
+        source: {
+          doc: '002',
+          where: 'SC-001 step 2, l.3',
+          quote: '并提出修改意见',
+          inferred:
+            'SC-001 has the product marketing manager comment on the plan; that the plan goes back to drafting for the changes is our reading.'
+        }
       }
     },
     {

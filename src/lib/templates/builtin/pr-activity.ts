@@ -29,7 +29,13 @@ export const prActivity: BoardTemplate = {
       key: 'planning',
       name: { 'zh-CN': '公关活动策划', en: 'PR planning' },
       department: { 'zh-CN': '营销策划部', en: 'Marketing planning department' },
-      source: { doc: '000', where: '八、公关活动策划流程, l.80', quote: '公关活动策划流程' },
+      source: {
+        doc: '000',
+        where: '八、公关活动策划流程, l.80',
+        quote: '公关活动策划流程',
+        inferred:
+          "000 keeps only this flow's title; the stage is built from 000's general plan flow (l.222–256) and 004's brand plan (l.225–229)."
+      },
       checklist: [
         {
           text: {
@@ -97,7 +103,17 @@ export const prActivity: BoardTemplate = {
       // routine ones. The director stays from 000; the split comes from 002 (see docs/templates.md).
       gate: {
         approvers: [
-          { title: { 'zh-CN': '营销总监', en: 'Marketing director' }, level: 'director' },
+          {
+            title: { 'zh-CN': '营销总监', en: 'Marketing director' },
+            level: 'director',
+            source: {
+              doc: '000',
+              where: '(三)工作流程, l.254–255',
+              quote: '由营销总监和总经理审定',
+              inferred:
+                "000's general flow names him for every final marketing plan, not for PR in particular; 002 SC-007 does not name him."
+            }
+          },
           {
             ...SC007_GENERAL_MANAGER,
             title: { 'zh-CN': '总经理', en: 'General manager' }
@@ -123,7 +139,13 @@ export const prActivity: BoardTemplate = {
     {
       key: 'assign',
       name: { 'zh-CN': '分权、责权到人', en: 'Assign responsibility' },
-      source: { doc: '003', where: '§3.3 1), l.329', quote: '要实行分权,保证责权到人' },
+      source: {
+        doc: '003',
+        where: '§3.3 1), l.329',
+        quote: '要实行分权,保证责权到人',
+        inferred:
+          '003 states this as a rule for carrying out a PR plan; making it a step of its own is our reading.'
+      },
       checklist: [
         {
           text: {

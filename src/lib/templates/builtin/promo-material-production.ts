@@ -93,7 +93,13 @@ export const promoMaterialProduction: BoardTemplate = {
       },
       sendBackTo: {
         stage: 'design',
-        source: { doc: '002', where: 'SC-006 step 3, l.9', quote: '提出修改意见' }
+        source: {
+          doc: '002',
+          where: 'SC-006 step 3, l.9',
+          quote: '提出修改意见',
+          inferred:
+            'SC-006 has the market manager apply the comments after the review (完善宣传材料后存档, the next stage); a return to design when they need a new draft is our reading.'
+        }
       }
     },
     {

@@ -165,7 +165,13 @@ export const storeOpening: BoardTemplate = {
       ],
       sendBackTo: {
         stage: 'brainstorm',
-        source: { doc: '004', where: '开业活动, l.741', quote: '根据临时情况做方案修改' }
+        source: {
+          doc: '004',
+          where: '开业活动, l.741',
+          quote: '根据临时情况做方案修改',
+          inferred:
+            '004 says the plan is changed as circumstances require while it is confirmed; that the card goes back to the stage where the plan was drafted is our reading.'
+        }
       }
     },
     {
