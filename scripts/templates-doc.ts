@@ -35,11 +35,12 @@ function approverText(a: TemplateApprover): string {
   return `${a.title['zh-CN']} (${a.title.en}, ${a.level}${when})${source}`;
 }
 
-/** Every item of a template that is inferred rather than stated, as "what — why" lines. */
+/** Every item of a template that is inferred rather than stated, as "what; what — why" lines. */
 function inferredItems(t: BoardTemplate): string[] {
-  const out: string[] = [];
+  // Items inferred for the same reason (one unheaded passage, say) share a line.
+  const byReason = new Map<string, string[]>();
   const add = (what: string, ref: SourceRef | undefined) => {
-    if (ref?.inferred) out.push(`${what} — ${ref.inferred}`);
+    if (ref?.inferred) byReason.set(ref.inferred, [...(byReason.get(ref.inferred) ?? []), what]);
   };
   const keyName = new Map(t.stages.map((s) => [s.key, s.name['zh-CN']]));
   for (const s of t.stages) {
@@ -51,7 +52,7 @@ function inferredItems(t: BoardTemplate): string[] {
     add(`time rule of ${stage}`, s.timeRule?.source);
     if (s.sendBackTo) add(`send-back ${stage} → ${keyName.get(s.sendBackTo.stage)}`, s.sendBackTo.source);
   }
-  return out;
+  return [...byReason].map(([why, what]) => `${what.join('; ')} — ${why}`);
 }
 
 const INFERRED_NOTES = readFileSync(new URL('./templates-doc.inferred.md', import.meta.url), 'utf8').trim();
