@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import * as OpenCC from 'opencc-js';
-import type { SeedDoc, SourceRef } from '#lib/templates';
+import type { BoardTemplate, SeedDoc, SourceRef } from '#lib/templates';
 import { SEED_FILES } from '#scripts/templates-doc';
 
 // The seeds sit beside the repository (../shared/seeds), as on every machine and in CI; a git
@@ -63,4 +63,19 @@ export function quoteProblem(ref: SourceRef): string | null {
     from = at + part.length;
   }
   return null;
+}
+
+/** Every citation in a template, with the path of the item it belongs to. */
+export function citations(t: BoardTemplate): [string, SourceRef][] {
+  const out: [string, SourceRef][] = t.sources.map((ref, i) => [`sources[${i}]`, ref]);
+  t.stages.forEach((s, i) => {
+    const at = `stages[${i}]`;
+    if (s.source) out.push([at, s.source]);
+    s.checklist.forEach((c, j) => c.source && out.push([`${at}.checklist[${j}]`, c.source]));
+    if (s.gate?.source) out.push([`${at}.gate`, s.gate.source]);
+    s.gate?.approvers.forEach((a, j) => a.source && out.push([`${at}.gate.approvers[${j}]`, a.source]));
+    if (s.timeRule?.source) out.push([`${at}.timeRule`, s.timeRule.source]);
+    if (s.sendBackTo?.source) out.push([`${at}.sendBackTo`, s.sendBackTo.source]);
+  });
+  return out;
 }

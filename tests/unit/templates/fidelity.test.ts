@@ -1,23 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { findBuiltinTemplate, validateTemplate, TemplateError, type BoardTemplate } from '#lib/templates';
 import { renderTemplatesDoc } from '#scripts/templates-doc';
-import { citedLines } from '#tests/helpers/seed-quotes';
+import { citations, citedLines } from '#tests/helpers/seed-quotes';
 
 const template = (id: string): BoardTemplate => findBuiltinTemplate(id)!;
 const stage = (id: string, key: string) => template(id).stages.find((s) => s.key === key)!;
 
-/** Whether an item of the stage cites `doc` at `line` (checklist, gate, approvers, loop or the stage). */
+/** Whether an item of the stage (itself, checklist, gate, approvers, time rule or loop) cites `doc` at `line`. */
 function cites(id: string, key: string, doc: string, line: number): boolean {
-  const s = stage(id, key);
-  const refs = [
-    s.source,
-    s.gate?.source,
-    s.timeRule?.source,
-    s.sendBackTo?.source,
-    ...s.checklist.map((c) => c.source),
-    ...(s.gate?.approvers.map((a) => a.source) ?? [])
-  ];
-  return refs.some((r) => r?.doc === doc && citedLines(r.where).includes(line));
+  const at = `stages[${template(id).stages.findIndex((s) => s.key === key)}]`;
+  return citations(template(id)).some(
+    ([path, r]) =>
+      (path === at || path.startsWith(`${at}.`)) && r.doc === doc && citedLines(r.where).includes(line)
+  );
 }
 
 describe('the templates say what the documents ask (issue 17, "Fidelity to the documents")', () => {

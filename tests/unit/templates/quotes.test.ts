@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TEMPLATES, type BoardTemplate, type SourceRef } from '#lib/templates';
-import { citedLines, quoteProblem, seedLines } from '#tests/helpers/seed-quotes';
-
-/** Every citation in a template, with the path of the item it belongs to. */
-function citations(t: BoardTemplate): [string, SourceRef][] {
-  const out: [string, SourceRef][] = t.sources.map((ref, i) => [`sources[${i}]`, ref]);
-  t.stages.forEach((s, i) => {
-    const at = `stages[${i}]`;
-    if (s.source) out.push([at, s.source]);
-    s.checklist.forEach((c, j) => c.source && out.push([`${at}.checklist[${j}]`, c.source]));
-    if (s.gate?.source) out.push([`${at}.gate`, s.gate.source]);
-    s.gate?.approvers.forEach((a, j) => a.source && out.push([`${at}.gate.approvers[${j}]`, a.source]));
-    if (s.timeRule?.source) out.push([`${at}.timeRule`, s.timeRule.source]);
-    if (s.sendBackTo?.source) out.push([`${at}.sendBackTo`, s.sendBackTo.source]);
-  });
-  return out;
-}
+import { TEMPLATES, type SourceRef } from '#lib/templates';
+import { citations, citedLines, quoteProblem, seedLines } from '#tests/helpers/seed-quotes';
 
 const ALL = TEMPLATES.flatMap((t) => citations(t).map(([path, ref]) => [`${t.id} ${path}`, ref] as const));
 
