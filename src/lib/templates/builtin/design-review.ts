@@ -66,7 +66,7 @@ export const designReview: BoardTemplate = {
           },
           source: {
             doc: '004',
-            where: '影视部部门项目申请完成周期 (garbled copy; 影规 = 影视), l.154–155',
+            where: '影视部部门项目申请完成周期 (video requests only; garbled copy; 影规 = 影视), l.154–155',
             quote: '影规的申请总周期至少为10个工作日'
           }
         }
@@ -77,7 +77,7 @@ export const designReview: BoardTemplate = {
         unit: 'working-days',
         source: {
           doc: '004',
-          where: '影视部部门项目申请完成周期 (garbled copy; 影规 = 影视), l.154–155',
+          where: '影视部部门项目申请完成周期 (video requests only; garbled copy; 影规 = 影视), l.154–155',
           quote: '影规的申请总周期至少为10个工作日'
         }
       }
