@@ -142,6 +142,8 @@ export function renderTemplatesDoc(templates: readonly BoardTemplate[] = TEMPLAT
     'lines it was taken from, with the words that justify it. No seed document sets a WIP limit;',
     'where a template has one, it says why it was suggested. The research behind these choices',
     '(ambiguities, garbled passages, alternatives) is in `docs/research/templates-from-seeds.md`.',
+    'Where a stage, send-back, approver or item is our reading rather than the words of a document,',
+    'it is marked **inferred** with the reason; the last section says how we inferred and lists them.',
     '',
     'Seed documents:',
     '',
