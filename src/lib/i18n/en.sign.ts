@@ -19,7 +19,6 @@ export const enSign: Record<SignMessageKey, string> = {
   'sign.legacy': 'Approved by {name} · {date}',
   'sign.as': 'Approve as {title}',
   'sign.settings.mode': 'Signing',
-  'sign.settings.order': 'In order (as listed)',
   'sign.settings.reviewsDraft': 'Reviews the draft: a new version needs a new approval',
   'sign.settings.separateDuties': 'The card’s assignees and creator may not approve'
 };

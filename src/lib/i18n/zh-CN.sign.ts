@@ -17,7 +17,6 @@ export const zhCNSign = {
   'sign.legacy': '{name} 已批准 · {date}',
   'sign.as': '以「{title}」身份同意',
   'sign.settings.mode': '签署方式',
-  'sign.settings.order': '依次审批（按列出的顺序）',
   'sign.settings.reviewsDraft': '审的是稿件：上传新版本后需重新审批',
   'sign.settings.separateDuties': '卡片的负责人和创建人不能审批'
 } as const;
