@@ -40,10 +40,8 @@ export function approverToSign(doc: Y.Doc, cardId: string, who: SignerFacts, as?
       throw new BoardError('separation-of-duties', 'The card’s assignees and creator may not approve it.');
     }
   }
-  // 会签 means several people: one person's signature counts once per gate and round.
-  if (status.signers.some((s) => counts(s) && s.signature?.by === who.userId)) {
-    throw new BoardError('already-signed', 'You have already signed this gate.');
-  }
+  // One person may sign as several approvers, each an act of its own: until roles map approvers
+  // to people, board roles decide, and a board has one owner for both of a gate's 总经理 titles.
   const open = status.signers.filter((s) => !counts(s) && (as === undefined || s.index === as));
   if (as !== undefined && open.length === 0) {
     const known = status.signers.some((s) => s.index === as);

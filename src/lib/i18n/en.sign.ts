@@ -2,7 +2,7 @@ import type { SignMessageKey } from './zh-CN.sign';
 
 /** Signing gates in English; typed against the Chinese messages. */
 export const enSign: Record<SignMessageKey, string> = {
-  'refusal.already-signed': 'You have already signed this round.',
+  'refusal.already-signed': 'This approver has already signed this round.',
   'refusal.not-your-turn': 'Signed in order: an earlier approver signs first.',
   'refusal.cannot-sign': 'You are not an approver of this step.',
   'refusal.needs-owner': 'This step needs the board owner’s approval (general manager level).',

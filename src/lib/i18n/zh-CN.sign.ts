@@ -1,6 +1,6 @@
 /** Signing gates (或签 / 会签, outdated approvals, separation of duties), in the reference language. */
 export const zhCNSign = {
-  'refusal.already-signed': '你已经签过了，本轮不需要再签。',
+  'refusal.already-signed': '这一位审批人本轮已经签过了。',
   'refusal.not-your-turn': '依次审批：还没轮到这一位审批人。',
   'refusal.cannot-sign': '你不是这一步的审批人。',
   'refusal.needs-owner': '这一步需要看板所有者（总经理级）审批。',

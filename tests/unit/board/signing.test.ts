@@ -63,10 +63,10 @@ describe('signing a gate', () => {
     expect(approverToSign(doc, card, manager('u-2'))).toBe(1);
   });
 
-  it('one person signs a 会签 once, and a general-manager approver is the owner’s', () => {
+  it('a signed approver is not signed twice, and a general-manager approver is the owner’s', () => {
     const { doc, card } = board({ approvers: [lead, boss], mode: 'all' });
     approveCard(doc, card, by('u-1'), undefined, 0);
-    expect(() => approverToSign(doc, card, manager('u-1'))).toThrow(
+    expect(() => approverToSign(doc, card, manager('u-2'), 0)).toThrow(
       expect.objectContaining({ code: 'already-signed' })
     );
     expect(() => approverToSign(doc, card, manager('u-2'))).toThrow(
