@@ -22,18 +22,24 @@ export interface SignerFacts {
 
 const counts = (s: Signer) => s.signature !== null && s.outdated === null;
 
-/**
- * The approver (index in the gate's list) the person signs as: `as` when given, else the first
- * that applies, is unsigned, is theirs to sign and whose turn it is. Throws the BoardError that
- * says why they may not.
- */
-export function approverToSign(doc: Y.Doc, cardId: string, who: SignerFacts, as?: number): number {
+/** The card, its stage and that stage's gate status; throws unless the gate is there and closed. */
+function closedGate(doc: Y.Doc, cardId: string) {
   const card = roots(doc).cards.get(cardId);
   if (!card) throw new BoardError('not-found', `No card ${cardId}.`);
   const stageId = str(card, CardKey.stageId);
   const status = gateStatusOf(doc, cardId, stageId);
   if (!status) throw new BoardError('no-gate', 'This stage has no approval gate.');
   if (status.open) throw new BoardError('already-approved', 'This stage is already approved for this round.');
+  return { card, stageId, status };
+}
+
+/**
+ * The approver (index in the gate's list) the person signs as: `as` when given, else the first
+ * that applies, is unsigned, is theirs to sign and whose turn it is. Throws the BoardError that
+ * says why they may not.
+ */
+export function approverToSign(doc: Y.Doc, cardId: string, who: SignerFacts, as?: number): number {
+  const { card, status } = closedGate(doc, cardId);
   if (status.gate.separateDuties) {
     const assignees = card.get(CardKey.assignees);
     if (who.creator === who.userId || (assignees instanceof Y.Map && assignees.has(who.userId))) {
@@ -73,12 +79,7 @@ export function approveCard(
   origin?: BoardOrigin,
   as?: number
 ): { stageId: string; round: number; approver: number; open: boolean } {
-  const card = roots(doc).cards.get(cardId);
-  if (!card) throw new BoardError('not-found', `No card ${cardId}.`);
-  const stageId = str(card, CardKey.stageId);
-  const status = gateStatusOf(doc, cardId, stageId);
-  if (!status) throw new BoardError('no-gate', 'This stage has no approval gate.');
-  if (status.open) throw new BoardError('already-approved', 'This stage is already approved for this round.');
+  const { card, stageId, status } = closedGate(doc, cardId);
   const signer =
     as === undefined
       ? status.signers.find((s) => !counts(s) && (status.next === null || s.index === status.next))

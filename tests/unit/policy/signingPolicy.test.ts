@@ -29,6 +29,15 @@ function gated(f: Fixture, gate: Gate): void {
   sync(f.server, f.client);
 }
 
+/** A draft review approved at version 1 of g1's draft, which has version 2 since. */
+function outdatedApproval(f: Fixture): void {
+  gated(f, { approvers: [LEAD], reviewsDraft: true });
+  addAttachmentVersion(f.server, 'g1', 'a1', DRAFT, SERVER_ORIGIN);
+  approveCard(f.server, 'g1', APPROVAL, SERVER_ORIGIN);
+  addAttachmentVersion(f.server, 'g1', 'a1', DRAFT, SERVER_ORIGIN);
+  sync(f.server, f.client);
+}
+
 /** The raw write of the card's stage: what a client that skips moveCard's own check sends. */
 const forgeMove = (f: Fixture) =>
   edit(f.client, () => roots(f.client).cards.get('g1')?.set('stageId', f.done));
@@ -62,11 +71,7 @@ const CASES: PolicyCase[] = [
   {
     name: 'moves a card past a draft review whose approval a newer draft outdated',
     update: (f) => {
-      gated(f, { approvers: [LEAD], reviewsDraft: true });
-      addAttachmentVersion(f.server, 'g1', 'a1', DRAFT, SERVER_ORIGIN);
-      approveCard(f.server, 'g1', APPROVAL, SERVER_ORIGIN);
-      addAttachmentVersion(f.server, 'g1', 'a1', DRAFT, SERVER_ORIGIN);
-      sync(f.server, f.client);
+      outdatedApproval(f);
       return forgeMove(f);
     },
     expected: CLOSED
@@ -87,11 +92,7 @@ const CASES: PolicyCase[] = [
   {
     name: 'rewrites the draft version an approval saw, to bring it up to date',
     update: (f) => {
-      gated(f, { approvers: [LEAD], reviewsDraft: true });
-      addAttachmentVersion(f.server, 'g1', 'a1', DRAFT, SERVER_ORIGIN);
-      approveCard(f.server, 'g1', APPROVAL, SERVER_ORIGIN);
-      addAttachmentVersion(f.server, 'g1', 'a1', DRAFT, SERVER_ORIGIN);
-      sync(f.server, f.client);
+      outdatedApproval(f);
       const key = signatureKey('g1', f.review, 0, 0);
       const signed = roots(f.client).approvals.get(key) as object;
       return edit(f.client, () =>
