@@ -129,7 +129,8 @@ export class ReviewService {
       title: result.title,
       stageName: result.stageName,
       round: result.round,
-      note: text
+      note: text,
+      gateOpen: result.open
     });
     return {
       approval: result.approval,
