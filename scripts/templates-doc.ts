@@ -109,6 +109,16 @@ function renderTemplate(t: BoardTemplate, n: number): string {
     if (s.gate) {
       const who = s.gate.approvers.map(approverText).join(' + ');
       out.push(`- **Approval gate (before leaving):** ${who} · ${cite(s.gate.source)}`);
+      const { signing } = s.gate;
+      out.push(
+        signing
+          ? `  - **Signed:** 会签, every approver${signing.sequential ? ', in order' : ''} · ${cite(signing.source)}`
+          : '  - **Signed:** 或签, any one approver'
+      );
+      if (s.gate.reviewsDraft)
+        out.push('  - **Reviews the draft:** a new version after approval needs a new one');
+      if (s.gate.separateDuties)
+        out.push('  - **Separation of duties:** the card’s assignees and creator may not approve');
     }
     if (s.timeRule)
       out.push(`- **Time rule:** ${ruleText(s.timeRule, dateLabel)} · ${cite(s.timeRule.source)}`);

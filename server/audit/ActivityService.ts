@@ -178,6 +178,16 @@ export class ActivityService {
     return this.#named(await this.store.list(boardId, { ...query, limit }));
   }
 
+  /**
+   * Who created the card, from its `card.created` entry (what waits in the batch is written
+   * first, so a card made a moment ago is found), or null when the log does not say.
+   */
+  async creatorOf(boardId: string, cardId: string): Promise<string | null> {
+    await this.#flush();
+    const [created] = await this.store.list(boardId, { cardId, kind: 'card.created', limit: 1 });
+    return created?.userId ?? null;
+  }
+
   removeBoard(boardId: string): Promise<number> {
     return this.store.removeBoard(boardId);
   }

@@ -20,6 +20,8 @@ export interface AuditEvent extends NewAuditEvent {
 export interface AuditQuery {
   /** Only this card's entries. */
   cardId?: string;
+  /** Only entries of this kind. */
+  kind?: ActivityKind;
   /** Only entries older than this id (the cursor of the previous page). */
   before?: number;
   /** At most this many, newest first. */

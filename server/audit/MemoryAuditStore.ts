@@ -17,6 +17,7 @@ export class MemoryAuditStore implements AuditStore {
       const e = this.#events[i] as AuditEvent;
       if (e.boardId !== boardId) continue;
       if (query.cardId !== undefined && e.cardId !== query.cardId) continue;
+      if (query.kind !== undefined && e.kind !== query.kind) continue;
       if (query.before !== undefined && e.id >= query.before) continue;
       out.push({ ...e, data: structuredClone(e.data) });
     }

@@ -63,6 +63,7 @@ export class SqliteAuditStore implements AuditStore {
     const where = and(
       eq(auditEvents.boardId, boardId),
       query.cardId === undefined ? undefined : eq(auditEvents.cardId, query.cardId),
+      query.kind === undefined ? undefined : eq(auditEvents.kind, query.kind),
       query.before === undefined ? undefined : lt(auditEvents.id, query.before)
     );
     const rows = this.#db

@@ -1,7 +1,17 @@
 import { RequestError, isRequestError } from '../RequestError';
 
 export type ReviewRequestCode =
-  'not-found' | 'no-gate' | 'already-approved' | 'no-send-back' | 'invalid-note' | 'needs-owner';
+  | 'not-found'
+  | 'no-gate'
+  | 'already-approved'
+  | 'already-signed'
+  | 'not-your-turn'
+  | 'cannot-sign'
+  | 'separation-of-duties'
+  | 'invalid-approver'
+  | 'no-send-back'
+  | 'invalid-note'
+  | 'needs-owner';
 
 /** A review request the document refuses (the role checks answer with MemberRequestError). */
 export class ReviewRequestError extends RequestError<400 | 403 | 404 | 409, ReviewRequestCode> {

@@ -7,16 +7,17 @@
 import type * as Y from 'yjs';
 import type { ActivityEntry } from '#lib/activity/types';
 import {
+  APPROVAL_NOTE_MAX,
   approveCard,
+  approverToSign,
   BoardError,
-  gateOf,
   readStage,
-  roleToApprove,
+  RULE_LIMITS,
   sendBackCard,
   type Approval,
   type BoardOrigin
 } from '#lib/board';
-import { APPROVAL_NOTE_MAX, roundOf } from '#lib/board/approvals';
+import { roundOf } from '#lib/board/approvals';
 import { CardKey, roots, str } from '#lib/board/schema';
 import type { ActivityService } from '../audit/ActivityService';
 import type { PublicUser } from '../auth/AuthService';
@@ -38,6 +39,20 @@ function cleanNote(note: unknown): string {
   return note.trim();
 }
 
+/** Which approver the caller signs as: an index into the gate's list, or absent (the first theirs). */
+function cleanApprover(approver: unknown): number | undefined {
+  if (approver === undefined || approver === null) return undefined;
+  if (
+    typeof approver !== 'number' ||
+    !Number.isInteger(approver) ||
+    approver < 0 ||
+    approver >= RULE_LIMITS.approvers
+  ) {
+    throw new ReviewRequestError(400, 'invalid-approver', 'An approver is an index into the gate’s list.');
+  }
+  return approver;
+}
+
 /** A BoardError from a board operation, as the HTTP answer it deserves. */
 function asRequestError(error: unknown): unknown {
   if (!(error instanceof BoardError)) return error;
@@ -45,7 +60,14 @@ function asRequestError(error: unknown): unknown {
     case 'not-found':
       return new ReviewRequestError(404, 'not-found', error.message);
     case 'already-approved':
-      return new ReviewRequestError(409, 'already-approved', error.message);
+    case 'already-signed':
+    case 'not-your-turn':
+      return new ReviewRequestError(409, error.code, error.message);
+    case 'needs-owner':
+    case 'cannot-sign':
+    case 'separation-of-duties':
+      return new ReviewRequestError(403, error.code, error.message);
+    case 'invalid-approver':
     case 'no-gate':
     case 'no-send-back':
       return new ReviewRequestError(400, error.code, error.message);
@@ -59,36 +81,37 @@ export class ReviewService {
     private readonly rooms: RoomManager,
     private readonly boards: Pick<BoardService, 'get'>,
     private readonly members: Pick<MembershipService, 'require'>,
-    private readonly activity: Pick<ActivityService, 'record'>
+    private readonly activity: Pick<ActivityService, 'record' | 'creatorOf'>
   ) {}
 
   /**
-   * Approves the gate of the card's current stage for its current round. A gate with a
-   * general-manager approver needs the board's owner; others a manager (approvals.ts).
+   * Signs the gate of the card's current stage for its current round, as approver `as` (or the
+   * first one the caller may sign, in turn). Who may sign, the order of a 会签 and separation of
+   * duties are the board model's rules (sign-ops.ts); the creator comes from the activity log.
    */
-  async approve(actor: PublicUser, boardId: string, cardId: string, note: unknown) {
+  async approve(actor: PublicUser, boardId: string, cardId: string, note: unknown, as?: unknown) {
     const role = await this.members.require(actor.id, boardId, 'approve');
     await this.boards.get(boardId);
     const text = cleanNote(note);
+    const approver = cleanApprover(as);
+    const creator = await this.activity.creatorOf(boardId, cardId);
     const origin: BoardOrigin = { source: 'server', reason: 'approve' };
-    let result!: { stageId: string; round: number; stageName: string; title: string; approval: Approval };
+    let result!: {
+      stageId: string;
+      round: number;
+      approver: number;
+      open: boolean;
+      stageName: string;
+      title: string;
+      approval: Approval;
+    };
     try {
       await this.rooms.change(
         boardId,
         (doc) => {
-          const card = roots(doc).cards.get(cardId);
-          const stageId = card ? str(card, CardKey.stageId) : '';
-          const gate = gateOf(doc, stageId);
-          if (card && gate && roleToApprove(gate) === 'owner' && role !== 'owner') {
-            // Its own code: the reader is told who may sign, not only that they may not.
-            throw new ReviewRequestError(
-              403,
-              'needs-owner',
-              'This stage needs the board owner’s approval (总经理 level).'
-            );
-          }
+          const index = approverToSign(doc, cardId, { userId: actor.id, role, creator }, approver);
           const approval: Approval = { by: actor.id, name: actor.name, at: Date.now(), note: text };
-          const done = approveCard(doc, cardId, approval, origin);
+          const done = approveCard(doc, cardId, approval, origin, index);
           const stage = roots(doc).stages.get(done.stageId);
           result = {
             ...done,
@@ -106,9 +129,16 @@ export class ReviewService {
       title: result.title,
       stageName: result.stageName,
       round: result.round,
-      note: text
+      note: text,
+      gateOpen: result.open
     });
-    return { approval: result.approval, stageId: result.stageId, round: result.round };
+    return {
+      approval: result.approval,
+      stageId: result.stageId,
+      round: result.round,
+      approver: result.approver,
+      open: result.open
+    };
   }
 
   /** Sends the card back to the stage its stage names, starting a new round (a new approval). */

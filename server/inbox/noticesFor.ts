@@ -141,6 +141,8 @@ export function documentNotices(
       dedupeKey: `${kind}:${entry.cardId}:${key}`
     }));
   const d = entry.data;
+  // One signature of a 会签 that others must still sign approves nothing yet: nobody is told.
+  if (entry.kind === 'card.approved' && d.gateOpen === false) return [];
   if (entry.kind === 'card.approved') {
     const excerpt = excerptOf(d.note ?? '');
     return make(

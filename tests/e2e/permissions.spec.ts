@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { designReview } from '#lib/templates/builtin/design-review';
+import { monthlySalesPlan } from '#lib/templates/builtin/monthly-sales-plan';
 import { addCard, column, createBoard, member, openBoard, type BoardRole } from './helpers';
 
 /**
@@ -58,7 +58,7 @@ async function snapshot(admin: APIRequestContext, boardId: string) {
 
 /** Adds a card to the design-review board's gated stage (定稿, which also sends back) and returns its id. */
 async function gatedCard(page: Page, boardId: string): Promise<string> {
-  const gated = designReview.stages.find((s) => s.gate)!.name['zh-CN'];
+  const gated = monthlySalesPlan.stages.find((s) => s.gate)!.name['zh-CN'];
   await openBoard(page, boardId);
   await addCard(page, gated, 'Final poster');
   return (await column(page, gated).locator('.card').first().getAttribute('data-card-id'))!;
@@ -69,7 +69,7 @@ for (const role of ['manager', 'editor', 'commenter', 'viewer', 'owner'] as cons
     let n = 0;
     for (const [name, call] of Object.entries(CALLS)) {
       // A fresh board per call: a delete or a send-back must not spoil the next one.
-      const boardId = await createBoard(request, `Matrix ${role} ${name}`, 'design-review');
+      const boardId = await createBoard(request, `Matrix ${role} ${name}`, 'monthly-sales-plan');
       const person = role === 'owner' ? null : await member(browser, request, boardId, role);
       const api = person?.context.request ?? request;
       const cardId = ['approve', 'send back'].includes(name) ? await gatedCard(page, boardId) : 'no-card';

@@ -61,6 +61,8 @@ export interface ActivityData {
   stageName?: string;
   round?: number;
   note?: string;
+  /** card.approved: false when the signature left a 会签 gate waiting for others (absent before 会签). */
+  gateOpen?: boolean;
   /** member.*: who, and their role (before and) after; card.assigned / card.unassigned: who. */
   memberId?: string;
   memberName?: string;

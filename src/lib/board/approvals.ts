@@ -6,53 +6,60 @@
  * own moves within the rule, and the server refuses a client update that moves past a closed gate.
  */
 import type * as Y from 'yjs';
-import type { BoardRole } from '../auth/permissions';
+import { BOARD_ROLES, type BoardRole } from '../auth/permissions';
 import { BoardError } from './errors';
-import type { BoardOrigin } from './origin';
 import { compareRanked, rankOrLast } from './rank';
 import { effectiveStageId, readGate, readStage, revisionsOf } from './read';
-import type { ApproverLevel, Gate } from './rules';
+import type { Approver, ApproverLevel, Gate } from './rules';
 import { CardKey, StageKey, roots, str } from './schema';
-import { transact } from './transact';
-
-/** One sign-off, stored under `approvalKey(card, stage, round)`. */
-export interface Approval {
-  /** User id of the approver, and the display name they had when they signed. */
-  by: string;
-  name: string;
-  at: number;
-  note: string;
-}
-
-export const APPROVAL_NOTE_MAX = 2000;
-
-/** Where a card's approval for one stage and round lives in the `approvals` map. */
-export function approvalKey(cardId: string, stageId: string, round: number): string {
-  return `${cardId}/${stageId}/${round}`;
-}
+import { gateStatus, type Approval, type ApproverAt, type GateStatus } from './signatures';
 
 /** The card's round: how many times it was sent back (0 before the first send-back). */
 export function roundOf(card: Y.Map<unknown>): number {
   return revisionsOf(card)?.length ?? 0;
 }
 
-function readApproval(value: unknown): Approval | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const v = value as Record<string, unknown>;
-  if (typeof v.by !== 'string' || typeof v.at !== 'number') return null;
-  return {
-    by: v.by,
-    name: typeof v.name === 'string' ? v.name : '',
-    at: v.at,
-    note: typeof v.note === 'string' ? v.note : ''
-  };
+/**
+ * The approvers of `gate` that apply to the card (with their index in the gate's list). Every
+ * one today; conditional approvers (重大项目 needs 总经理 too) are decided here and only here.
+ */
+export function approversFor(_doc: Y.Doc, _cardId: string, gate: Gate): ApproverAt[] {
+  return gate.approvers.map((approver, index) => ({ index, approver }));
 }
 
-/** The approval of `stageId`'s gate for the card's current round, or null. */
-export function approvalFor(doc: Y.Doc, cardId: string, stageId: string): Approval | null {
+/**
+ * True when the person may sign as this approver. Today by board role: a general-manager level
+ * approver needs the board's owner, any other a manager (or the owner). The one place that says
+ * who may sign, so mapping approvers to people through roles changes only this.
+ */
+export function maySign(_doc: Y.Doc, approver: Approver, _userId: string, role: BoardRole): boolean {
+  const least: BoardRole = approver.level === 'general-manager' ? 'owner' : 'manager';
+  return BOARD_ROLES.indexOf(role) <= BOARD_ROLES.indexOf(least);
+}
+
+/** The gate status of the card at `stageId` for its current round, or null without card or gate. */
+export function gateStatusOf(
+  doc: Y.Doc,
+  cardId: string,
+  stageId: string
+): (GateStatus & { gate: Gate }) | null {
   const card = roots(doc).cards.get(cardId);
-  if (!card) return null;
-  return readApproval(roots(doc).approvals.get(approvalKey(cardId, stageId, roundOf(card))));
+  const gate = gateOf(doc, stageId);
+  if (!card || !gate) return null;
+  const status = gateStatus(doc, card, cardId, stageId, roundOf(card), gate, approversFor(doc, cardId, gate));
+  return { ...status, gate };
+}
+
+/**
+ * The signature that opened the card's gate at `stageId` for its current round (the latest one
+ * that counts), or null while it is closed.
+ */
+export function approvalFor(doc: Y.Doc, cardId: string, stageId: string): Approval | null {
+  const status = gateStatusOf(doc, cardId, stageId);
+  if (!status?.open) return null;
+  const counted = status.signers.filter((s) => s.signature && !s.outdated).map((s) => s.signature!);
+  if (status.legacy) counted.push(status.legacy);
+  return counted.sort((a, b) => b.at - a.at)[0] ?? null;
 }
 
 /** The gate of a stage, or null when it has none (or the stage is gone). */
@@ -121,7 +128,7 @@ function closedGateBetween(
 ): GateAt | null {
   if (!forwardIn(ranks, from, to)) return null;
   const round = roundOf(card);
-  const { stages, approvals } = roots(doc);
+  const { stages } = roots(doc);
   let first: (GateAt & { rank: string }) | null = null;
   for (const [id, map] of stages) {
     // Passed on the way: `from`, and every stage after it and before `to`. Only those have their
@@ -129,7 +136,8 @@ function closedGateBetween(
     const passed = id === from || (forwardIn(ranks, from, id) && forwardIn(ranks, id, to));
     if (!passed) continue;
     const gate = readGate(map);
-    if (!gate || readApproval(approvals.get(approvalKey(cardId, id, round)))) continue;
+    if (!gate || gateStatus(doc, card, cardId, id, round, gate, approversFor(doc, cardId, gate)).open)
+      continue;
     const rank = ranks.get(id) ?? '';
     if (!first || compareRanked({ id, rank }, { id: first.stageId, rank: first.rank }) < 0)
       first = { stageId: id, gate, rank };
@@ -190,29 +198,4 @@ export function assertGateOpen(doc: Y.Doc, cardId: string, to: string): void {
 export function roleToApprove(gate: Gate): Extract<BoardRole, 'owner' | 'manager'> {
   const top: ApproverLevel = 'general-manager';
   return gate.approvers.some((a) => a.level === top) ? 'owner' : 'manager';
-}
-
-/**
- * Server operation: records the approval of the card's current stage for its current round.
- * Throws when the stage has no gate or is already approved this round.
- */
-export function approveCard(
-  doc: Y.Doc,
-  cardId: string,
-  approval: Approval,
-  origin?: BoardOrigin
-): { stageId: string; round: number } {
-  const card = roots(doc).cards.get(cardId);
-  if (!card) throw new BoardError('not-found', `No card ${cardId}.`);
-  const stageId = str(card, CardKey.stageId);
-  if (!gateOf(doc, stageId)) throw new BoardError('no-gate', 'This stage has no approval gate.');
-  if (approvalFor(doc, cardId, stageId)) {
-    throw new BoardError('already-approved', 'This stage is already approved for this round.');
-  }
-  const round = roundOf(card);
-  const note = approval.note.trim().slice(0, APPROVAL_NOTE_MAX);
-  transact(doc, origin, () =>
-    roots(doc).approvals.set(approvalKey(cardId, stageId, round), { ...approval, note })
-  );
-  return { stageId, round };
 }

@@ -12,7 +12,13 @@ export class BoardError extends Error {
       | 'no-send-back'
       | 'gate-closed'
       | 'no-gate'
-      | 'already-approved',
+      | 'already-approved'
+      | 'already-signed'
+      | 'not-your-turn'
+      | 'cannot-sign'
+      | 'needs-owner'
+      | 'separation-of-duties'
+      | 'invalid-approver',
     message: string,
     /** For 'gate-closed': the gated stage whose approval is missing, so the refusal can name it. */
     readonly stageId?: string

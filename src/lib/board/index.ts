@@ -21,6 +21,8 @@ export * from './origin';
 export * from './rank';
 export * from './rules';
 export * from './search';
+export * from './signatures';
+export * from './sign-ops';
 export * from './read';
 export * from './stage-ops';
 export * from './summary';

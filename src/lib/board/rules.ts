@@ -45,10 +45,29 @@ export interface Approver {
   whenAlt?: string;
 }
 
-/** A sign-off a card needs before it may leave the stage forward; every approver listed signs. */
+/** 或签 'any' (one approver's signature opens the gate) or 会签 'all' (every approver signs). */
+export type SignMode = 'any' | 'all';
+export const SIGN_MODES: readonly SignMode[] = ['any', 'all'];
+
+/**
+ * A sign-off a card needs before it may leave the stage forward. Each option is stored only when
+ * it differs from its default, so a gate written before issue 17 (approvers only) reads as 或签
+ * with nothing else, which is what its single approval meant.
+ */
 export interface Gate {
   approvers: Approver[];
+  /** Absent: 'any'. */
+  mode?: SignMode;
+  /** 会签 in the listed order: an approver signs only after every one before them. */
+  sequential?: true;
+  /** The gate reviews the card's drafts: a newer draft than a signature saw outdates it. */
+  reviewsDraft?: true;
+  /** The card's assignees and creator may not sign (separation of duties). */
+  separateDuties?: true;
 }
+
+/** The gate's signing mode, its default filled in. */
+export const signMode = (gate: Gate): SignMode => gate.mode ?? 'any';
 
 /** A checklist item a card receives on entering the stage; `key` is stable within the stage. */
 export interface ChecklistSeed {
@@ -134,7 +153,14 @@ export function cleanGate(gate: unknown): Gate | null {
     if (whenAlt) out.whenAlt = whenAlt;
     approvers.push(out);
   }
-  return approvers.length ? { approvers } : null;
+  if (!approvers.length) return null;
+  const g = gate as Partial<Record<keyof Gate, unknown>>;
+  const out: Gate = { approvers };
+  if (g.mode === 'all') out.mode = 'all';
+  if (g.mode === 'all' && g.sequential === true) out.sequential = true;
+  if (g.reviewsDraft === true) out.reviewsDraft = true;
+  if (g.separateDuties === true) out.separateDuties = true;
+  return out;
 }
 
 /** Checklist seeds with usable text and unique keys, at most RULE_LIMITS.checklistSeeds. */

@@ -27,7 +27,18 @@ function stage(s: TemplateStage): TemplateStage {
               level: a.level,
               ...(a.when ? { when: loc(a.when) } : {})
             })),
-            ...src(s.gate.source)
+            ...src(s.gate.source),
+            ...(s.gate.signing
+              ? {
+                  signing: {
+                    mode: 'all' as const,
+                    ...(s.gate.signing.sequential ? { sequential: true as const } : {}),
+                    ...src(s.gate.signing.source)
+                  }
+                }
+              : {}),
+            ...(s.gate.reviewsDraft ? { reviewsDraft: true as const } : {}),
+            ...(s.gate.separateDuties ? { separateDuties: true as const } : {})
           }
         }
       : {}),

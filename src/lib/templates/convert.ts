@@ -20,7 +20,38 @@ export function boardGate(gate: TemplateGate | undefined): Gate | null {
       titleAlt: a.title.en,
       level: a.level,
       ...(a.when ? { when: a.when['zh-CN'], whenAlt: a.when.en } : {})
-    }))
+    })),
+    ...gateOptions(gate.signing, gate)
+  };
+}
+
+/** A gate's signing options, written only when set (as cleanGate stores them). */
+function gateOptions(
+  signing: TemplateGate['signing'] | Pick<Gate, 'mode' | 'sequential'>,
+  flags: Pick<Gate, 'reviewsDraft' | 'separateDuties'>
+): Omit<Gate, 'approvers'> {
+  return {
+    ...(signing?.mode === 'all' ? { mode: 'all' as const } : {}),
+    ...(signing?.mode === 'all' && signing.sequential ? { sequential: true as const } : {}),
+    ...(flags.reviewsDraft ? { reviewsDraft: true as const } : {}),
+    ...(flags.separateDuties ? { separateDuties: true as const } : {})
+  };
+}
+
+/** A board gate's signing options as a team template keeps them (its own, so no source). */
+function teamGateOptions(gate: Gate): Omit<TemplateGate, 'approvers' | 'source'> {
+  const { reviewsDraft, separateDuties } = gateOptions(undefined, gate);
+  return {
+    ...(gate.mode === 'all'
+      ? {
+          signing: {
+            mode: 'all' as const,
+            ...(gate.sequential ? { sequential: true as const } : {})
+          }
+        }
+      : {}),
+    ...(reviewsDraft ? { reviewsDraft } : {}),
+    ...(separateDuties ? { separateDuties } : {})
   };
 }
 
@@ -90,7 +121,8 @@ export function templateFromBoard(
                   title: localized(a.title, a.titleAlt),
                   level: a.level,
                   ...(a.when ? { when: localized(a.when, a.whenAlt) } : {})
-                }))
+                })),
+                ...teamGateOptions(s.gate)
               }
             }
           : {}),

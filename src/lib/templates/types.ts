@@ -47,6 +47,12 @@ export interface TemplateApprover {
 export interface TemplateGate {
   approvers: TemplateApprover[];
   source?: SourceRef;
+  /** 会签 (every approver signs), in order or not, where the document has them sign together; absent: 或签. */
+  signing?: { mode: 'all'; sequential?: true; source?: SourceRef };
+  /** The gate reviews a draft: a new version after approval needs a new approval. */
+  reviewsDraft?: true;
+  /** The card's assignees and creator may not approve it. */
+  separateDuties?: true;
 }
 
 /** Same shapes as the board's TimeRule (src/lib/board/rules.ts), plus where it came from. */

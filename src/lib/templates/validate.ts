@@ -120,6 +120,20 @@ export function validateTemplate(t: BoardTemplate): void {
         }
       });
       source(s.gate.source, `${at}.gate`);
+      const { signing, reviewsDraft, separateDuties } = s.gate;
+      if (signing !== undefined) {
+        object(signing, `${at}.gate.signing`);
+        if (signing.mode !== 'all') fail(`${at}.gate.signing.mode`, 'must be "all" (absent: any one).');
+        if (signing.sequential !== undefined && signing.sequential !== true) {
+          fail(`${at}.gate.signing.sequential`, 'must be true or absent.');
+        }
+        source(signing.source, `${at}.gate.signing`);
+      }
+      if (reviewsDraft !== undefined && reviewsDraft !== true)
+        fail(`${at}.gate.reviewsDraft`, 'must be true or absent.');
+      if (separateDuties !== undefined && separateDuties !== true) {
+        fail(`${at}.gate.separateDuties`, 'must be true or absent.');
+      }
     }
 
     if (s.timeRule) {

@@ -5,7 +5,15 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { addCard, assignCard, moveCard, readStages } from '#lib/board';
+import {
+  addCard,
+  assignCard,
+  moveCard,
+  readStages,
+  SERVER_ORIGIN,
+  setStageRules,
+  type Gate
+} from '#lib/board';
 import { roundOf } from '#lib/board/approvals';
 import { roots } from '#lib/board/schema';
 import type { InboxView } from '#lib/inbox/types';
@@ -96,7 +104,17 @@ describe('review notices', () => {
     expect(await itemsOf(manager, 'gate')).toHaveLength(1);
   });
 
+  /** Makes the gated stage's gate `gate(approvers)` on the server. */
+  const regate = (gate: (approvers: Gate['approvers']) => Gate) =>
+    server.rooms.change(boardId, (d) => {
+      const approvers = readStages(d).find((s) => s.id === gated)!.gate!.approvers;
+      setStageRules(d, gated, { gate: gate(approvers) }, SERVER_ORIGIN);
+    });
+
   it('approval tells the card’s assignees but not the approver, though assigned; send-back tells them the reason', async () => {
+    // The design review separates duties, which would refuse an assigned approver; this case is
+    // about who is told, so its gate lets the assignee sign.
+    await regate((approvers) => ({ approvers }));
     moveCard(client.doc, cardId, gated, 0);
     assignCard(client.doc, cardId, manager.user.id);
     await onServer((d) => roots(d).cards.get(cardId)?.get('stageId') === gated, 'the card at the gate');
@@ -126,6 +144,27 @@ describe('review notices', () => {
       detail: readStages(client.doc).find((s) => s.id === back.stage)!.name
     });
     expect(await itemsOf(manager, 'sent-back')).toEqual([]);
+  });
+
+  it('one signature of a 会签 that others must still sign tells nobody; the last one tells the assignees', async () => {
+    await regate((approvers) => ({
+      approvers: [...approvers, { title: '营销总监', level: 'director' }],
+      mode: 'all'
+    }));
+    moveCard(client.doc, cardId, gated, 0);
+    await onServer((d) => roots(d).cards.get(cardId)?.get('stageId') === gated, 'the card at the gate');
+    await expect(
+      server.services.reviews.approve(manager.user, boardId, cardId, '', 0)
+    ).resolves.toMatchObject({
+      open: false
+    });
+    // Entries are handled in order: once the second signature's notice is in, the first's was handled.
+    await server.services.reviews.approve(server.owner, boardId, cardId, '', 1);
+    // Had the first signature told them, the one notice (a round has one) would name the manager.
+    await expect(waitForItem(editor, 'approved', 'the approval notice')).resolves.toMatchObject({
+      actorId: server.owner.id
+    });
+    expect(await itemsOf(editor, 'approved')).toHaveLength(1);
   });
 
   it('the same notice is stored once however often its entry is handled', async () => {

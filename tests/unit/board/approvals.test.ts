@@ -53,7 +53,7 @@ describe('gates', () => {
   it('an approval opens the gate for this round only; a send-back starts a round that needs a new one', () => {
     const { doc, review, run, plan } = board();
     const card = addCard(doc, { stageId: review, title: 'Poster' });
-    expect(approveCard(doc, card, approval)).toEqual({ stageId: review, round: 0 });
+    expect(approveCard(doc, card, approval)).toEqual({ stageId: review, round: 0, approver: 0, open: true });
     expect(approvalFor(doc, card, review)).toMatchObject({ by: 'u-mia' });
     expect(() => approveCard(doc, card, approval)).toThrow(/already approved/);
     expect(gateBlocks(doc, card, run)).toBeNull();

@@ -20,7 +20,7 @@ import {
   setChecklistItemDone,
   setStageRules
 } from '#lib/board';
-import { approveCard } from '#lib/board/approvals';
+import { approveCard } from '#lib/board/sign-ops';
 import { roots } from '#lib/board/schema';
 import { edit } from '../../helpers/yjs';
 import { APPROVAL, check, comment, fixture, judgeEach, ME, row, type PolicyCase } from './policyFixture';

@@ -14,6 +14,9 @@ export interface Approved {
   approval: Approval;
   stageId: string;
   round: number;
+  /** The approver signed as (index in the gate's list), and whether the gate is open now. */
+  approver: number;
+  open: boolean;
 }
 
 export interface SentBack {
@@ -28,31 +31,35 @@ const REVIEW_MESSAGES: Partial<Record<string, MessageKey>> = {
   'not-found': 'error.review.gone',
   'no-gate': 'error.review.noGate',
   'no-send-back': 'error.review.noSendBack',
-  'invalid-note': 'error.review.note'
+  'invalid-note': 'error.review.note',
+  'already-signed': 'refusal.already-signed',
+  'not-your-turn': 'refusal.not-your-turn',
+  'cannot-sign': 'refusal.cannot-sign',
+  'separation-of-duties': 'refusal.separation-of-duties',
+  'invalid-approver': 'refusal.invalid-approver'
 };
 
 async function post<T>(
   boardId: string,
   cardId: string,
   path: string,
-  note: string
+  note: string,
+  approver?: number
 ): Promise<ReviewResult<T>> {
   const url = `/api/boards/${encodeURIComponent(boardId)}/cards/${encodeURIComponent(cardId)}/${path}`;
-  const result = await callApi(
-    url,
-    { method: 'POST', json: note.trim() ? { note } : {} },
-    (body) => body as T
-  );
+  const json = { ...(note.trim() ? { note } : {}), ...(approver === undefined ? {} : { approver }) };
+  const result = await callApi(url, { method: 'POST', json }, (body) => body as T);
   return result.ok ? result : { ok: false, message: failureText(result, REVIEW_MESSAGES) };
 }
 
-/** Approves the gate of the card's current stage for its current round. */
+/** Signs the gate of the card's current stage for its round, as `approver` (or the server's pick). */
 export function requestApproval(
   boardId: string,
   cardId: string,
-  note: string
+  note: string,
+  approver?: number
 ): Promise<ReviewResult<Approved>> {
-  return post(boardId, cardId, 'approve', note);
+  return post(boardId, cardId, 'approve', note, approver);
 }
 
 /** Sends the card back to the stage its stage names, starting a new round. */

@@ -8,6 +8,7 @@ import {
   newId,
   type Approver,
   type ChecklistSeed,
+  type Gate,
   type LeadUnit,
   type StageRulesPatch,
   type StageView,
@@ -15,6 +16,15 @@ import {
 } from '$lib/board';
 
 export type TimeRuleKind = TimeRule['kind'] | 'none';
+
+/** How the form offers a gate's signing: 或签, 会签 in parallel, 会签 in order. */
+export type SigningChoice = 'any' | 'all' | 'all-in-order';
+
+/** The gate's signing options as the form holds them. */
+function signingOf(gate: Gate | null): SigningChoice {
+  if (gate?.mode !== 'all') return 'any';
+  return gate.sequential ? 'all-in-order' : 'all';
+}
 
 /** The number the form shows for a time rule: its days, its day of the month, or its lead. */
 function ruleAmount(rule: TimeRule | null): number {
@@ -43,6 +53,9 @@ export class StageRulesDraft {
   wip = $state<number | null | undefined>();
   items = $state<ChecklistSeed[]>([]);
   approvers = $state<Approver[]>([]);
+  signing = $state<SigningChoice>('any');
+  reviewsDraft = $state(false);
+  separateDuties = $state(false);
   kind = $state<TimeRuleKind>('none');
   amount = $state(1);
   unit = $state<LeadUnit>('days');
@@ -56,6 +69,9 @@ export class StageRulesDraft {
     this.wip = stage.wipLimit;
     this.items = stage.checklist.map((c) => ({ ...c }));
     this.approvers = stage.gate?.approvers.map((a) => ({ ...a })) ?? [];
+    this.signing = signingOf(stage.gate);
+    this.reviewsDraft = stage.gate?.reviewsDraft === true;
+    this.separateDuties = stage.gate?.separateDuties === true;
     this.kind = rule?.kind ?? 'none';
     this.amount = ruleAmount(rule);
     this.unit = rule && 'unit' in rule ? rule.unit : 'days';
@@ -110,9 +126,20 @@ export class StageRulesDraft {
           }
         : null,
       checklist: checklist.length ? checklist : null,
-      gate: gate.length ? { approvers: gate } : null,
+      gate: gate.length ? this.#gate(gate) : null,
       timeRule: this.#timeRule(),
       sendBackTo: this.sendBackTo || null
+    };
+  }
+
+  /** The gate with its signing options, each written only when set (cleanGate keeps the same). */
+  #gate(approvers: Approver[]): Gate {
+    return {
+      approvers,
+      ...(this.signing !== 'any' ? { mode: 'all' as const } : {}),
+      ...(this.signing === 'all-in-order' ? { sequential: true as const } : {}),
+      ...(this.reviewsDraft ? { reviewsDraft: true as const } : {}),
+      ...(this.separateDuties ? { separateDuties: true as const } : {})
     };
   }
 

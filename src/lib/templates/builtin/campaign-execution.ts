@@ -69,6 +69,11 @@ export const campaignExecution: BoardTemplate = {
           doc: '001',
           where: '三、活动策划阶段 2., l.104; 第十一条 (budget), l.265',
           quote: '经批准后方可进入下一阶段'
+        },
+        // The plan's approval (l.104) and the budget's by the leadership (l.265) are both needed.
+        signing: {
+          mode: 'all',
+          source: { doc: '001', where: '第十一条, l.265', quote: '提前报告公司领导层并予以批准' }
         }
       }
     },

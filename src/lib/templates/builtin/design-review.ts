@@ -232,7 +232,9 @@ export const designReview: BoardTemplate = {
             }
           }
         ],
-        source: { doc: '003', where: '§2.2.6 4), l.255', quote: '与领导进行二次交流沟通,确定终稿' }
+        source: { doc: '003', where: '§2.2.6 4), l.255', quote: '与领导进行二次交流沟通,确定终稿' },
+        reviewsDraft: true,
+        separateDuties: true
       },
       sendBackTo: {
         stage: 'design-draft',

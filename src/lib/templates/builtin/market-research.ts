@@ -69,7 +69,8 @@ export const marketResearch: BoardTemplate = {
           doc: '002',
           where: 'SC-001 steps 2–4, l.3–5',
           quote: '产品市场部牵头技术总监、公司总经理、大客户部经理共同签准市场调研策划书'
-        }
+        },
+        signing: { mode: 'all', source: { doc: '002', where: 'SC-001 step 4, l.5', quote: '共同签准' } }
       },
       sendBackTo: {
         stage: 'plan',

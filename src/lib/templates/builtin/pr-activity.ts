@@ -133,6 +133,10 @@ export const prActivity: BoardTemplate = {
           doc: '000',
           where: '(三)工作流程, l.254–255',
           quote: '提交最后执行方案,由营销总监和总经理审定'
+        },
+        signing: {
+          mode: 'all',
+          source: { doc: '000', where: '(三)工作流程, l.254–255', quote: '由营销总监和总经理审定' }
         }
       }
     },

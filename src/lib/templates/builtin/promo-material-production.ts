@@ -89,7 +89,9 @@ export const promoMaterialProduction: BoardTemplate = {
       ],
       gate: {
         approvers: [{ title: { 'zh-CN': '各部门经理', en: 'Department managers' }, level: 'manager' }],
-        source: { doc: '002', where: 'SC-006 step 3, l.9', quote: '各部门经理审阅设计稿并提出修改意见' }
+        source: { doc: '002', where: 'SC-006 step 3, l.9', quote: '各部门经理审阅设计稿并提出修改意见' },
+        reviewsDraft: true,
+        separateDuties: true
       },
       sendBackTo: {
         stage: 'design',
