@@ -5,11 +5,13 @@
  * the document through the room (connected people see it at once) and records the activity.
  */
 import type * as Y from 'yjs';
+import { can } from '#lib/auth/permissions';
 import type { ActivityEntry } from '#lib/activity/types';
 import {
   approveCard,
   BoardError,
   gateOf,
+  maySignGate,
   readStage,
   roleToApprove,
   sendBackCard,
@@ -63,11 +65,13 @@ export class ReviewService {
   ) {}
 
   /**
-   * Approves the gate of the card's current stage for its current round. A gate with a
-   * general-manager approver needs the board's owner; others a manager (approvals.ts).
+   * Approves the gate of the card's current stage for its current round. Who may sign is
+   * roles.ts `maySignGate`: the people of an approver's process role, else by board role (a gate
+   * with a general-manager approver needs the board's owner; others a manager).
    */
   async approve(actor: PublicUser, boardId: string, cardId: string, note: unknown) {
-    const role = await this.members.require(actor.id, boardId, 'approve');
+    // Any member who may act on the board; whether they sign this gate is the document's to say.
+    const role = await this.members.require(actor.id, boardId, 'comment');
     await this.boards.get(boardId);
     const text = cleanNote(note);
     const origin: BoardOrigin = { source: 'server', reason: 'approve' };
@@ -79,13 +83,15 @@ export class ReviewService {
           const card = roots(doc).cards.get(cardId);
           const stageId = card ? str(card, CardKey.stageId) : '';
           const gate = gateOf(doc, stageId);
-          if (card && gate && roleToApprove(gate) === 'owner' && role !== 'owner') {
+          if (card && gate && !maySignGate(doc, gate, actor.id, role)) {
             // Its own code: the reader is told who may sign, not only that they may not.
-            throw new ReviewRequestError(
-              403,
-              'needs-owner',
-              'This stage needs the board owner’s approval (总经理 level).'
-            );
+            throw can(role, 'approve') && roleToApprove(gate) === 'owner'
+              ? new ReviewRequestError(
+                  403,
+                  'needs-owner',
+                  'This stage needs the board owner’s approval (总经理 level).'
+                )
+              : new ReviewRequestError(403, 'not-approver', 'You are not among the approvers of this stage.');
           }
           const approval: Approval = { by: actor.id, name: actor.name, at: Date.now(), note: text };
           const done = approveCard(doc, cardId, approval, origin);

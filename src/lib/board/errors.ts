@@ -11,10 +11,11 @@ export class BoardError extends Error {
       | 'too-many-items'
       | 'no-send-back'
       | 'gate-closed'
+      | 'exit-restricted'
       | 'no-gate'
       | 'already-approved',
     message: string,
-    /** For 'gate-closed': the gated stage whose approval is missing, so the refusal can name it. */
+    /** For 'gate-closed' and 'exit-restricted': the stage whose approval is missing, so the refusal can name it. */
     readonly stageId?: string
   ) {
     super(message);

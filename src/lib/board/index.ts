@@ -22,6 +22,7 @@ export * from './rank';
 export * from './rules';
 export * from './search';
 export * from './read';
+export * from './roles';
 export * from './stage-ops';
 export * from './summary';
 export { LIMITS, SCHEMA_VERSION } from './schema';

@@ -43,6 +43,8 @@ export interface Approver {
   /** The condition under which this approver is needed (e.g. 重大调研项目), or absent: always. */
   when?: string;
   whenAlt?: string;
+  /** The process role (roles.ts) whose people sign for this approver, or absent: by board role. */
+  role?: string;
 }
 
 /** A sign-off a card needs before it may leave the stage forward; every approver listed signs. */
@@ -132,6 +134,8 @@ export function cleanGate(gate: unknown): Gate | null {
     if (titleAlt) out.titleAlt = titleAlt;
     if (when) out.when = when;
     if (whenAlt) out.whenAlt = whenAlt;
+    const role = (a as Approver).role;
+    if (typeof role === 'string' && /^[\w-]{1,32}$/.test(role)) out.role = role;
     approvers.push(out);
   }
   return approvers.length ? { approvers } : null;

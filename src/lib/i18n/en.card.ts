@@ -2,6 +2,7 @@ import type { CardMessageKey } from './zh-CN.card';
 
 /** The card panel's messages in English; typed against the Chinese ones, as the rest of en.ts is. */
 export const enCard: Record<CardMessageKey, string> = {
+  'error.review.notApprover': 'You are not among the approvers of this stage.',
   'error.review.needsOwner': 'This stage needs the board owner’s approval (general manager level).',
   'error.review.alreadyApproved': 'This card is already approved for this round.',
   'error.review.gone': 'This card no longer exists; someone may have deleted it.',

@@ -3,6 +3,7 @@
  * language.
  */
 export const zhCNCard = {
+  'error.review.notApprover': '你不在这个阶段的审批人之列。',
   'error.review.needsOwner': '此阶段需要看板所有者（总经理级）审批。',
   'error.review.alreadyApproved': '此卡片本轮已审批。',
   'error.review.gone': '此卡片已不存在，可能已被他人删除。',

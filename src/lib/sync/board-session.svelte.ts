@@ -7,7 +7,15 @@ import { createSubscriber } from 'svelte/reactivity';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import type { BoardMetaView, CardSearchText, CardView, LabelView, StageView } from '../board';
+import type {
+  BoardMetaView,
+  CardSearchText,
+  CardView,
+  LabelView,
+  Mover,
+  RoleView,
+  StageView
+} from '../board';
 import { ActivityFeed } from './activity-feed.svelte';
 import { BoardProjection } from './board-projection';
 import { can, type BoardAction, type BoardRole } from '../auth/permissions';
@@ -209,6 +217,17 @@ export class BoardSession {
   get labels(): readonly LabelView[] {
     this.#subscribeDoc();
     return this.projection.labels;
+  }
+
+  get roles(): readonly RoleView[] {
+    this.#subscribeDoc();
+    return this.projection.roles;
+  }
+
+  /** Who is moving cards here (the board's ops check stage exit rules against it), once known. */
+  get mover(): Mover | undefined {
+    const access = this.#access;
+    return access ? { userId: access.user.id, role: access.role } : undefined;
   }
 
   column(stageId: string): readonly CardView[] {

@@ -7,7 +7,15 @@
 import { monitorForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import { extractClosestEdge } from '@atlaskit/pragmatic-drag-and-drop-hitbox/closest-edge';
 import { toast } from 'svelte-sonner';
-import { approvalFor, archiveCard, gateOnReturn, moveCard, type CardView, type GateAt } from '$lib/board';
+import {
+  approvalFor,
+  archiveCard,
+  exitAllowed,
+  gateOnReturn,
+  moveCard,
+  type CardView,
+  type GateAt
+} from '$lib/board';
 import { t } from '$lib/i18n/i18n.svelte';
 import type { BoardMembers } from '$lib/sync/board-members.svelte';
 import type { BoardSession } from '$lib/sync/board-session.svelte';
@@ -51,7 +59,7 @@ export class BoardView {
     this.members = options.members;
     this.open = options.onopen;
     this.#visible = options.visible;
-    this.undo = new BoardUndo(this.session.doc);
+    this.undo = new BoardUndo(this.session.doc, () => this.session.mover);
     this.#subscribeApprovals = watchApprovals(this.session.doc);
   }
 
@@ -63,6 +71,15 @@ export class BoardView {
   // the page then has to drop its copy of the board.
   get mayMove(): boolean {
     return this.session.may('move-card');
+  }
+
+  /** True when this person may move cards out of `stageId` (its exit rule, roles.ts). */
+  mayMoveOut(stageId: string): boolean {
+    const mover = this.session.mover;
+    if (!mover) return false;
+    const owner = this.session.stages.find((s) => s.id === stageId)?.owner ?? null;
+    const people = owner ? (this.session.roles.find((r) => r.key === owner.role)?.people ?? []) : [];
+    return exitAllowed(owner, people, mover);
   }
 
   get mayEdit(): boolean {
@@ -116,11 +133,14 @@ export class BoardView {
     }
     const from = this.session.card(cardId)?.stageId ?? stageId;
     try {
-      this.undo.record(() => moveCard(this.session.doc, cardId, stageId, index), {
-        cardId,
-        from,
-        to: stageId
-      });
+      this.undo.record(
+        () => moveCard(this.session.doc, cardId, stageId, index, undefined, this.session.mover),
+        {
+          cardId,
+          from,
+          to: stageId
+        }
+      );
       return true;
     } catch (e) {
       toast.error(refusalMessage(e, this.session.stages));

@@ -24,6 +24,7 @@ export interface SentBack {
 /** Why the server refused, in the reader's words (the role checks answer `forbidden`: api-call.ts). */
 const REVIEW_MESSAGES: Partial<Record<string, MessageKey>> = {
   'needs-owner': 'error.review.needsOwner',
+  'not-approver': 'error.review.notApprover',
   'already-approved': 'error.review.alreadyApproved',
   'not-found': 'error.review.gone',
   'no-gate': 'error.review.noGate',
