@@ -47,6 +47,11 @@ function renderTemplate(t: BoardTemplate, n: number): string {
   out.push(`${t.description['zh-CN']}`, '', `${t.description.en}`, '');
   out.push(`- **Derived from:** ${t.sources.map((s) => cite(s)).join('; ')}`);
   if (t.dateLabel) out.push(`- **The card's date means:** ${dateLabel}`);
+  const roleName = new Map((t.roles ?? []).map((r) => [r.key, r.name]));
+  if (t.roles?.length) {
+    out.push('- **Process roles** (the board maps each to people):');
+    for (const r of t.roles) out.push(`  - ${r.name['zh-CN']} — ${r.name.en} · ${cite(r.source)}`);
+  }
   out.push('');
   t.stages.forEach((s, i) => {
     const dept = s.department ? ` — ${s.department['zh-CN']} (${s.department.en})` : '';
@@ -60,9 +65,19 @@ function renderTemplate(t: BoardTemplate, n: number): string {
     }
     if (s.gate) {
       const who = s.gate.approvers
-        .map((a) => `${a.title['zh-CN']} (${a.title.en}, ${a.level}${a.when ? `; when ${a.when.en}` : ''})`)
+        .map((a) => {
+          const by = a.role ? `; signed by ${roleName.get(a.role)?.['zh-CN']}` : '';
+          return `${a.title['zh-CN']} (${a.title.en}, ${a.level}${a.when ? `; when ${a.when.en}` : ''}${by})`;
+        })
         .join(' + ');
       out.push(`- **Approval gate (before leaving):** ${who} · ${cite(s.gate.source)}`);
+    }
+    if (s.owner) {
+      const role = roleName.get(s.owner.role);
+      const exit = s.owner.exit === 'owners' ? '; only its owners and managers move cards out' : '';
+      out.push(
+        `- **Owner:** ${role?.['zh-CN']} / ${role?.en} (hand-off: ${s.owner.handoff}${exit}) · ${cite(s.owner.source)}`
+      );
     }
     if (s.timeRule)
       out.push(`- **Time rule:** ${ruleText(s.timeRule, dateLabel)} · ${cite(s.timeRule.source)}`);

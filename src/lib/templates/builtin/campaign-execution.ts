@@ -1,3 +1,4 @@
+import { campaignOwners, campaignRoles } from './campaign-execution.roles';
 import type { BoardTemplate } from '../types';
 import { campaignChecklists } from './campaign-execution.checklists';
 
@@ -25,9 +26,11 @@ export const campaignExecution: BoardTemplate = {
     { doc: '001', where: '营销推广活动执行监测制度, l.276–302' },
     { doc: '001', where: '旺季营销专项监督方案, l.375–378' }
   ],
+  roles: campaignRoles,
   stages: [
     {
       key: 'planning',
+      owner: campaignOwners.planning,
       name: { 'zh-CN': '策划阶段', en: 'Planning' },
       department: {
         'zh-CN': '活动策划人员（市场部门牵头）',
@@ -37,7 +40,11 @@ export const campaignExecution: BoardTemplate = {
       checklist: campaignChecklists.planning,
       gate: {
         approvers: [
-          { title: { 'zh-CN': '上级审核人员', en: 'Reviewing superior' }, level: 'manager' },
+          {
+            title: { 'zh-CN': '上级审核人员', en: 'Reviewing superior' },
+            level: 'manager',
+            role: 'reviewer'
+          },
           { title: { 'zh-CN': '公司领导层', en: 'Company leadership' }, level: 'general-manager' }
         ],
         source: {
@@ -49,6 +56,7 @@ export const campaignExecution: BoardTemplate = {
     },
     {
       key: 'preparation',
+      owner: campaignOwners.preparation,
       name: { 'zh-CN': '准备阶段', en: 'Preparation' },
       department: {
         'zh-CN': '营销推广活动执行者（市场部门）',
@@ -59,12 +67,15 @@ export const campaignExecution: BoardTemplate = {
     },
     {
       key: 'approval',
+      owner: campaignOwners.approval,
       name: { 'zh-CN': '上级审核', en: 'Superior review' },
       department: { 'zh-CN': '上级审核人员', en: 'Reviewing superior' },
       source: { doc: '001', where: '四、活动执行阶段 1.–2., l.105–106', quote: '报备上级审核' },
       checklist: campaignChecklists.approval,
       gate: {
-        approvers: [{ title: { 'zh-CN': '上级审核人员', en: 'Reviewing superior' }, level: 'manager' }],
+        approvers: [
+          { title: { 'zh-CN': '上级审核人员', en: 'Reviewing superior' }, level: 'manager', role: 'reviewer' }
+        ],
         source: {
           doc: '001',
           where: '四、活动执行阶段 2., l.106',
@@ -83,6 +94,7 @@ export const campaignExecution: BoardTemplate = {
     },
     {
       key: 'execution',
+      owner: campaignOwners.execution,
       name: { 'zh-CN': '执行阶段', en: 'Execution' },
       department: {
         'zh-CN': '活动执行者；市场部门组织、协调和监督',
@@ -93,6 +105,7 @@ export const campaignExecution: BoardTemplate = {
     },
     {
       key: 'monitoring',
+      owner: campaignOwners.monitoring,
       name: { 'zh-CN': '监控与评估', en: 'Monitoring and evaluation' },
       department: {
         'zh-CN': '上级管理人员；执行者提供数据和报告',
@@ -111,6 +124,7 @@ export const campaignExecution: BoardTemplate = {
     },
     {
       key: 'summary',
+      owner: campaignOwners.summary,
       name: { 'zh-CN': '总结与反馈', en: 'Summary and feedback' },
       department: { 'zh-CN': '活动执行者；市场部门', en: 'Campaign executors; market department' },
       source: {

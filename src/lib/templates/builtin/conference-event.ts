@@ -1,3 +1,4 @@
+import { conferenceOwners, conferenceRoles } from './conference-event.roles';
 import type { BoardTemplate } from '../types';
 
 /**
@@ -21,9 +22,11 @@ export const conferenceEvent: BoardTemplate = {
     { doc: '003', where: '§2.1.4 会务专员, l.143–161' }
   ],
   dateLabel: { 'zh-CN': '会议日期', en: 'Event date' },
+  roles: conferenceRoles,
   stages: [
     {
       key: 'plan',
+      owner: conferenceOwners.plan,
       name: { 'zh-CN': '营销会议方案确定、细化', en: 'Confirm and detail the meeting plan' },
       department: {
         'zh-CN': '会务专员；市场策划专员',
@@ -58,6 +61,7 @@ export const conferenceEvent: BoardTemplate = {
     },
     {
       key: 'approval',
+      owner: conferenceOwners.approval,
       name: { 'zh-CN': '审批、确定', en: 'Approval' },
       department: { 'zh-CN': '领导（市场部经理）', en: 'Leader (market department manager)' },
       source: { doc: '003', where: '§2.2.4, l.241', quote: '审批、确定' },
@@ -76,7 +80,8 @@ export const conferenceEvent: BoardTemplate = {
         approvers: [
           {
             title: { 'zh-CN': '领导（市场部经理）', en: 'Leader (market department manager)' },
-            level: 'manager'
+            level: 'manager',
+            role: 'leader'
           }
         ],
         source: { doc: '003', where: '§3.5 3), l.403', quote: '经讨论与领导审批通过后方可执行' }
@@ -88,6 +93,7 @@ export const conferenceEvent: BoardTemplate = {
     },
     {
       key: 'kickoff',
+      owner: conferenceOwners.kickoff,
       name: { 'zh-CN': '会务组工作会议', en: 'Team kickoff meeting' },
       department: { 'zh-CN': '会务组', en: 'Conference team' },
       source: { doc: '003', where: '§2.2.4, l.241', quote: '会务组工作会议' },
@@ -104,6 +110,7 @@ export const conferenceEvent: BoardTemplate = {
     },
     {
       key: 'action-plan',
+      owner: conferenceOwners['action-plan'],
       name: { 'zh-CN': '发布行动计划', en: 'Publish the action plan' },
       department: { 'zh-CN': '会务组', en: 'Conference team' },
       source: { doc: '003', where: '§2.2.4, l.241', quote: '发布行动计划' },
@@ -127,6 +134,7 @@ export const conferenceEvent: BoardTemplate = {
     },
     {
       key: 'assign-tasks',
+      owner: conferenceOwners['assign-tasks'],
       name: { 'zh-CN': '分配任务', en: 'Assign tasks' },
       department: { 'zh-CN': '会务组', en: 'Conference team' },
       source: { doc: '003', where: '§2.2.4, l.241', quote: '分配任务' },
@@ -146,6 +154,7 @@ export const conferenceEvent: BoardTemplate = {
     },
     {
       key: 'pre-event',
+      owner: conferenceOwners['pre-event'],
       name: { 'zh-CN': '会前准备', en: 'Pre-event preparation' },
       department: { 'zh-CN': '会务专员', en: 'Conference specialist' },
       source: { doc: '003', where: '§2.2.4, l.243', quote: '会前准备' },
@@ -189,6 +198,7 @@ export const conferenceEvent: BoardTemplate = {
     },
     {
       key: 'on-site',
+      owner: conferenceOwners['on-site'],
       name: { 'zh-CN': '会中', en: 'On-site' },
       department: {
         'zh-CN': '会务专员；执行总监及各环节执行负责人；新闻网络部',
@@ -252,6 +262,7 @@ export const conferenceEvent: BoardTemplate = {
     },
     {
       key: 'post-event',
+      owner: conferenceOwners['post-event'],
       name: { 'zh-CN': '会后', en: 'Post-event evaluation' },
       department: { 'zh-CN': '会务专员；市场部', en: 'Conference specialist; market department' },
       source: { doc: '003', where: '§2.2.4, l.243', quote: '会后' },

@@ -1,3 +1,4 @@
+import { designOwners, designRoles } from './design-review.roles';
 import type { BoardTemplate } from '../types';
 
 /**
@@ -21,9 +22,11 @@ export const designReview: BoardTemplate = {
     { doc: '003', where: '§2.2.6 设计工作流程, l.247–259' }
   ],
   dateLabel: { 'zh-CN': '需要日期', en: 'Date needed' },
+  roles: designRoles,
   stages: [
     {
       key: 'briefing',
+      owner: designOwners.briefing,
       name: { 'zh-CN': '沟通', en: 'Briefing' },
       department: {
         'zh-CN': '设计部（与领导、公司或加盟商沟通）',
@@ -74,6 +77,7 @@ export const designReview: BoardTemplate = {
     },
     {
       key: 'concept',
+      owner: designOwners.concept,
       name: { 'zh-CN': '方案', en: 'Concept' },
       department: { 'zh-CN': '设计部', en: 'Design department' },
       source: { doc: '004', where: '品牌营销中心 架构/流程, l.702', quote: '方案' },
@@ -93,6 +97,7 @@ export const designReview: BoardTemplate = {
     },
     {
       key: 'first-draft',
+      owner: designOwners['first-draft'],
       name: { 'zh-CN': '初案', en: 'First draft' },
       department: { 'zh-CN': '设计部', en: 'Design department' },
       source: { doc: '004', where: '品牌营销中心 架构/流程, l.703', quote: '(1次)初案' },
@@ -114,6 +119,7 @@ export const designReview: BoardTemplate = {
     },
     {
       key: 'design-draft',
+      owner: designOwners['design-draft'],
       name: { 'zh-CN': '设计稿', en: 'Design draft' },
       department: {
         'zh-CN': '设计部（日常活动、开业促销、新品推广设计组）',
@@ -140,6 +146,7 @@ export const designReview: BoardTemplate = {
     },
     {
       key: 'proofing',
+      owner: designOwners.proofing,
       name: { 'zh-CN': '校稿', en: 'Proofing' },
       source: { doc: '004', where: '品牌营销中心 架构/流程, l.705', quote: '(2次)校稿' },
       checklist: [
@@ -160,6 +167,7 @@ export const designReview: BoardTemplate = {
     },
     {
       key: 'check',
+      owner: designOwners.check,
       name: { 'zh-CN': '检查', en: 'Check' },
       source: { doc: '004', where: '品牌营销中心 架构/流程, l.705', quote: '检查' },
       checklist: [
@@ -182,6 +190,7 @@ export const designReview: BoardTemplate = {
     },
     {
       key: 'final',
+      owner: designOwners.final,
       name: { 'zh-CN': '定稿', en: 'Final draft' },
       department: { 'zh-CN': '设计部；领导确认', en: 'Design department; confirmed by the leader' },
       source: { doc: '004', where: '品牌营销中心 架构/流程, l.705', quote: '定稿' },
@@ -200,7 +209,8 @@ export const designReview: BoardTemplate = {
         approvers: [
           {
             title: { 'zh-CN': '领导（市场部经理）', en: 'Leader (market department manager)' },
-            level: 'manager'
+            level: 'manager',
+            role: 'leader'
           }
         ],
         source: { doc: '003', where: '§2.2.6 4), l.255', quote: '与领导进行二次交流沟通,确定终稿' }
@@ -212,6 +222,7 @@ export const designReview: BoardTemplate = {
     },
     {
       key: 'order-production',
+      owner: designOwners['order-production'],
       name: { 'zh-CN': '下单制作', en: 'Order production' },
       department: { 'zh-CN': '采购部；印刷厂', en: 'Purchasing department; print shop' },
       source: { doc: '004', where: '品牌营销中心 架构/流程, l.711–713', quote: '下单 制作' },
