@@ -7,15 +7,8 @@ import { createSubscriber } from 'svelte/reactivity';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import type {
-  BoardMetaView,
-  CardSearchText,
-  CardView,
-  LabelView,
-  Mover,
-  RoleView,
-  StageView
-} from '../board';
+import type { BoardMetaView, CardSearchText, CardView, LabelView, StageView } from '../board';
+import { exitAllowed, type Mover, type RoleView } from '../board/roles';
 import { ActivityFeed } from './activity-feed.svelte';
 import { BoardProjection } from './board-projection';
 import { can, type BoardAction, type BoardRole } from '../auth/permissions';
@@ -228,6 +221,13 @@ export class BoardSession {
   get mover(): Mover | undefined {
     const access = this.#access;
     return access ? { userId: access.user.id, role: access.role } : undefined;
+  }
+
+  /** True when this person may move cards out of `stageId` (its exit rule, roles.ts), live. */
+  mayMoveOut(stageId: string): boolean {
+    const owner = this.stages.find((s) => s.id === stageId)?.owner ?? null;
+    const people = owner ? (this.roles.find((r) => r.key === owner.role)?.people ?? []) : [];
+    return this.mover !== undefined && exitAllowed(owner, people, this.mover);
   }
 
   column(stageId: string): readonly CardView[] {

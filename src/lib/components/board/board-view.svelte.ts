@@ -7,15 +7,7 @@
 import { monitorForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import { extractClosestEdge } from '@atlaskit/pragmatic-drag-and-drop-hitbox/closest-edge';
 import { toast } from 'svelte-sonner';
-import {
-  approvalFor,
-  archiveCard,
-  exitAllowed,
-  gateOnReturn,
-  moveCard,
-  type CardView,
-  type GateAt
-} from '$lib/board';
+import { approvalFor, archiveCard, gateOnReturn, moveCard, type CardView, type GateAt } from '$lib/board';
 import { t } from '$lib/i18n/i18n.svelte';
 import type { BoardMembers } from '$lib/sync/board-members.svelte';
 import type { BoardSession } from '$lib/sync/board-session.svelte';
@@ -75,11 +67,7 @@ export class BoardView {
 
   /** True when this person may move cards out of `stageId` (its exit rule, roles.ts). */
   mayMoveOut(stageId: string): boolean {
-    const mover = this.session.mover;
-    if (!mover) return false;
-    const owner = this.session.stages.find((s) => s.id === stageId)?.owner ?? null;
-    const people = owner ? (this.session.roles.find((r) => r.key === owner.role)?.people ?? []) : [];
-    return exitAllowed(owner, people, mover);
+    return this.session.mayMoveOut(stageId);
   }
 
   get mayEdit(): boolean {
