@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import {
   TEMPLATES,
   type BoardTemplate,
+  type Localized,
   type SourceRef,
   type TemplateApprover,
   type TemplateTimeRule
@@ -29,10 +30,11 @@ function cite(ref: SourceRef | undefined): string {
 }
 
 /** One approver: title, level, condition, and its own citation when it has one. */
-function approverText(a: TemplateApprover): string {
+function approverText(a: TemplateApprover, roleName: ReadonlyMap<string, Localized>): string {
   const when = a.when ? `; when ${a.when['zh-CN']} / ${a.when.en}` : '';
+  const by = a.role ? `; signed by ${roleName.get(a.role)?.['zh-CN']}` : '';
   const source = a.source ? ` [${cite(a.source)}]` : '';
-  return `${a.title['zh-CN']} (${a.title.en}, ${a.level}${when})${source}`;
+  return `${a.title['zh-CN']} (${a.title.en}, ${a.level}${when}${by})${source}`;
 }
 
 /** Every item of a template that is inferred rather than stated, as "what; what — why" lines. */
@@ -95,6 +97,11 @@ function renderTemplate(t: BoardTemplate, n: number): string {
   out.push(`${t.description['zh-CN']}`, '', `${t.description.en}`, '');
   out.push(`- **Derived from:** ${t.sources.map((s) => cite(s)).join('; ')}`);
   if (t.dateLabel) out.push(`- **The card's date means:** ${dateLabel}`);
+  const roleName = new Map((t.roles ?? []).map((r) => [r.key, r.name]));
+  if (t.roles?.length) {
+    out.push('- **Process roles** (the board maps each to people):');
+    for (const r of t.roles) out.push(`  - ${r.name['zh-CN']} — ${r.name.en} · ${cite(r.source)}`);
+  }
   out.push('');
   t.stages.forEach((s, i) => {
     const dept = s.department ? ` — ${s.department['zh-CN']} (${s.department.en})` : '';
@@ -107,7 +114,7 @@ function renderTemplate(t: BoardTemplate, n: number): string {
       }
     }
     if (s.gate) {
-      const who = s.gate.approvers.map(approverText).join(' + ');
+      const who = s.gate.approvers.map((a) => approverText(a, roleName)).join(' + ');
       out.push(`- **Approval gate (before leaving):** ${who} · ${cite(s.gate.source)}`);
       const { signing } = s.gate;
       out.push(
@@ -119,6 +126,13 @@ function renderTemplate(t: BoardTemplate, n: number): string {
         out.push('  - **Reviews the draft:** a new version after approval needs a new one');
       if (s.gate.separateDuties)
         out.push('  - **Separation of duties:** the card’s assignees and creator may not approve');
+    }
+    if (s.owner) {
+      const role = roleName.get(s.owner.role);
+      const exit = s.owner.exit === 'owners' ? '; only its owners and managers move cards out' : '';
+      out.push(
+        `- **Owner:** ${role?.['zh-CN']} / ${role?.en} (hand-off: ${s.owner.handoff}${exit}) · ${cite(s.owner.source)}`
+      );
     }
     if (s.timeRule)
       out.push(`- **Time rule:** ${ruleText(s.timeRule, dateLabel)} · ${cite(s.timeRule.source)}`);

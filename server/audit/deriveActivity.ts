@@ -152,6 +152,11 @@ function compare(doc: Y.Doc, cardId: string, ids: Touched, a: CardFacts, b: Card
     const added = mentions.filter((m) => !before.has(m));
     if (added.length > 0) out.push(event('comment.mentioned', commentData(doc, cardId, id, added)));
   }
-  out.push(...people());
+  // Put on the card as it entered a stage: a hand-off to that stage's owners (roles.ts), which the
+  // inbox tells as such.
+  const moved = a.stageId !== b.stageId ? { toStage: b.stageId, toStageName: b.stageName } : {};
+  out.push(
+    ...people().map((e) => (e.kind === 'card.assigned' ? { ...e, data: { ...e.data, ...moved } } : e))
+  );
   return out;
 }

@@ -90,7 +90,9 @@ export class ReviewService {
    * duties are the board model's rules (sign-ops.ts); the creator comes from the activity log.
    */
   async approve(actor: PublicUser, boardId: string, cardId: string, note: unknown, as?: unknown) {
-    const role = await this.members.require(actor.id, boardId, 'approve');
+    // Any member who may comment: the people of an approver's process role sign whatever their
+    // board role; whether this person signs this gate is the document's to say (maySign).
+    const role = await this.members.require(actor.id, boardId, 'comment');
     await this.boards.get(boardId);
     const text = cleanNote(note);
     const approver = cleanApprover(as);

@@ -66,7 +66,7 @@ export class InboxService {
       for (const [i, entry] of reviewed.entries()) {
         const card = cards[i];
         if (!card) continue;
-        if (card.approverRole) members ??= await this.#deps.members.rolesOn(boardId);
+        if (card.gate) members ??= await this.#deps.members.rolesOn(boardId);
         wanted.push(...documentNotices(boardId, entry, card, members ?? []));
       }
     }

@@ -8,7 +8,9 @@
 import * as Y from 'yjs';
 import { excerptOf, type ActivityEntry } from '#lib/activity/types';
 import type { BoardRole } from '#lib/auth/permissions';
-import { gateOf, roleToApprove, roundOf } from '#lib/board/approvals';
+import { gateOf, roundOf } from '#lib/board/approvals';
+import { maySignWith, rolePeople } from '#lib/board/roles';
+import type { Gate } from '#lib/board/rules';
 import { isCommentId, MENTIONS_MAX } from '#lib/board/comment-value';
 import { readStage } from '#lib/board/read';
 import { CardKey, LIMITS, roots, str } from '#lib/board/schema';
@@ -63,6 +65,13 @@ export function directNotices(boardId: string, entry: ActivityEntry): NewInboxIt
   }
   const { memberId } = entry.data;
   if (!isCommentId(memberId) || !notActor(memberId)) return [];
+  // Assigned as the card entered a stage (deriveActivity.ts): handed over by the stage's rule.
+  // Told once per card and stage, however often it goes back and forth.
+  if (entry.kind === 'card.assigned' && entry.data.toStage) {
+    const dedupeKey = `handoff:${entry.cardId}:${entry.data.toStage}`;
+    const detail = entry.data.toStageName ?? '';
+    return [{ ...base, ...plain, userId: memberId, kind: 'handoff', excerpt: '', detail, dedupeKey }];
+  }
   if (entry.kind === 'card.assigned')
     return [{ ...base, ...plain, userId: memberId, kind: 'assigned', excerpt: '' }];
   // A checklist item given to someone: the item's words say which of the card's tasks is theirs.
@@ -87,8 +96,9 @@ export interface CardNow {
   stageId: string;
   round: number;
   assignees: string[];
-  /** The least role that approves the gate of the stage the entry moved the card to; null: no gate. */
-  approverRole: Extract<BoardRole, 'owner' | 'manager'> | null;
+  /** The gate of the stage the entry moved the card to, or null; and per approver, who holds its role. */
+  gate: Gate | null;
+  gatePeople: string[][];
   /** That stage's name now. */
   stageName: string;
 }
@@ -106,13 +116,14 @@ export function readCardNow(doc: Y.Doc, entry: ActivityEntry): CardNow | null {
     round: roundOf(card),
     assignees:
       assignees instanceof Y.Map ? [...assignees.keys()].filter(isCommentId).slice(0, LIMITS.assignees) : [],
-    approverRole: gate ? roleToApprove(gate) : null,
+    gate,
+    gatePeople: gate ? gate.approvers.map((a) => (a.role ? rolePeople(doc, a.role) : [])) : [],
     stageName: stage ? readStage(toStage, stage).name : ''
   };
 }
 
 /**
- * Items for a card entering a gated stage (its approvers: the members whose role may sign it),
+ * Items for a card entering a gated stage (its approvers: the members who may sign it, roles.ts),
  * approved, or sent back (its assignees, with the reviewer's note or reason).
  */
 export function documentNotices(
@@ -158,9 +169,12 @@ export function documentNotices(
     return make('sent-back', card.assignees, { excerpt, detail: d.toStageName ?? '' }, `${d.round ?? 0}`);
   }
   // Moved on meanwhile, or into a stage without a gate: nothing waits for an approver.
-  if (!card.approverRole || card.stageId !== d.toStage) return [];
+  const gate = card.gate;
+  if (!gate || card.stageId !== d.toStage) return [];
   const approvers = members
-    .filter((m) => m.role === 'owner' || (card.approverRole === 'manager' && m.role === 'manager'))
+    .filter((m) =>
+      gate.approvers.some((a, i) => maySignWith(a, card.gatePeople[i] ?? [], m.userId, m.role))
+    )
     .map((m) => m.userId);
   // Each round asks for a new sign-off; dragged out and back within one round, it is the same ask.
   return make(

@@ -72,7 +72,7 @@ export function judgeField(touch: Touch, path: string, context: Context): Refusa
   if (touch.content !== 'any' || !hasShape(slot.shape, touch.value)) {
     return invalid(`${path} is a ${slot.shape}.`);
   }
-  const problem = slot.check?.(touch.value, new Facts(touch.parent.at(-1) ?? '', context));
+  const problem = slot.check?.(touch.value, new Facts(touch.parent.at(-1) ?? '', touch.key ?? '', context));
   return problem ? invalid(`${path}: ${problem}.`) : null;
 }
 
@@ -83,6 +83,7 @@ export function judgeField(touch: Touch, path: string, context: Context): Refusa
 class Facts implements FieldFacts {
   constructor(
     readonly key: string,
+    readonly entry: string,
     private readonly context: Context
   ) {}
 

@@ -11,6 +11,8 @@ export type RefusalReason =
   | 'forbidden'
   | 'server-only'
   | 'gate-closed'
+  /** The card's stage lets only its owners and managers move cards out (src/lib/board/roles.ts). */
+  | 'exit-restricted'
   | 'not-author'
   | 'unresolvable'
   /** The value leaves the board's field table (src/lib/board/fields.ts): shape, check, a required key. */

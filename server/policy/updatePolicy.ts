@@ -9,6 +9,7 @@
 import type * as Y from 'yjs';
 import { can } from '#lib/auth/permissions';
 import { gateBlocks } from '#lib/board/approvals';
+import { mayMoveOut } from '#lib/board/roles';
 import { CARD_FIELDS, isOwnRule, ROOT_FIELDS, type Field, type OwnRule } from '#lib/board/fields';
 import type { DecodedUpdate } from '../protocol';
 import { judgeComment, judgeResolution } from './commentPolicy';
@@ -16,6 +17,7 @@ import { judgeField, judgeOutcomes } from './fieldPolicy';
 import {
   cardIdUsed,
   existingCard,
+  liveValue,
   need,
   serverOnly,
   type Actor,
@@ -58,7 +60,10 @@ export function checkUpdate(
     const path = paths.of(touch);
     // Role first (a commenter is told what they lack), then the value, then where a move goes.
     const refusal =
-      judge(touch, path, context) ?? judgeField(touch, path, context) ?? judgeGate(touch, path, context);
+      judge(touch, path, context) ??
+      judgeField(touch, path, context) ??
+      judgeGate(touch, path, context) ??
+      judgeExit(touch, path, context);
     if (refusal) return { ok: false, ...refusal };
   }
   const refusal = judgeOutcomes(read.effects, touches, context);
@@ -163,6 +168,26 @@ function judgeGate(touch: Touch, path: string, context: Context): Refusal | null
   return gateBlocks(context.doc, id, touch.value)
     ? { reason: 'gate-closed', detail: `${path}: card ${id} needs its gate approved before moving on.` }
     : null;
+}
+
+/**
+ * A stage may keep moving cards out to its owners and managers (roles.ts `mayMoveOut`): a write
+ * to a `gated` card field that takes an existing card out of such a stage needs one of them.
+ * Judged from the card's stage before the update, like the gate.
+ */
+function judgeExit(touch: Touch, path: string, context: Context): Refusal | null {
+  const [root, id] = touch.parent;
+  if (root !== 'cards' || id === undefined || touch.parent.length !== 2 || touch.key === null) return null;
+  if (!CARD_FIELDS[touch.key]?.gated || touch.kind !== 'write') return null;
+  const from = liveValue(existingCard(context.doc, id), touch.key);
+  if (typeof from !== 'string' || from === touch.value) return null;
+  const { userId, role } = context.actor;
+  return mayMoveOut(context.doc, from, userId, role)
+    ? null
+    : {
+        reason: 'exit-restricted',
+        detail: `${path}: only the owners of stage ${from} and managers move it out.`
+      };
 }
 
 /**

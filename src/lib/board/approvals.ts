@@ -27,16 +27,6 @@ export function approversFor(_doc: Y.Doc, _cardId: string, gate: Gate): Approver
   return gate.approvers.map((approver, index) => ({ index, approver }));
 }
 
-/**
- * True when the person may sign as this approver. Today by board role: a general-manager level
- * approver needs the board's owner, any other a manager (or the owner). The one place that says
- * who may sign, so mapping approvers to people through roles changes only this.
- */
-export function maySign(_doc: Y.Doc, approver: Approver, _userId: string, role: BoardRole): boolean {
-  const least: BoardRole = approver.level === 'general-manager' ? 'owner' : 'manager';
-  return BOARD_ROLES.indexOf(role) <= BOARD_ROLES.indexOf(least);
-}
-
 /** The gate status of the card at `stageId` for its current round, or null without card or gate. */
 export function gateStatusOf(
   doc: Y.Doc,

@@ -13,6 +13,14 @@ import {
   type Gate,
   type TimeRule
 } from './rules';
+import {
+  cleanRole,
+  cleanStageOwner,
+  isRoleKey,
+  ROLE_LIMITS,
+  type ProcessRole,
+  type StageOwner
+} from './roles';
 import { LIMITS, MetaKey, SCHEMA_VERSION, StageKey, roots } from './schema';
 import { cleanName, transact } from './transact';
 
@@ -27,6 +35,8 @@ export interface StageInit {
   checklist?: ChecklistSeed[];
   /** Index, in the same init list, of the earlier stage a card is sent back to. */
   sendBackTo?: number | null;
+  /** The role that owns the stage (a key of BoardInit.roles), its hand-off and exit rule. */
+  owner?: StageOwner | null;
 }
 
 export interface BoardInit {
@@ -35,6 +45,8 @@ export interface BoardInit {
   /** What a card's date means on this board (节日日期 / Holiday date), or absent. */
   dateLabel?: Department | null;
   stages: StageInit[];
+  /** The board's process roles by key, people usually empty until a manager maps them. */
+  roles?: Readonly<Record<string, ProcessRole>>;
 }
 
 /** Builds a stage map ready to be put into the `stages` root. */
@@ -56,6 +68,8 @@ export function makeStageMap(id: string, rank: string, stage: StageInit): Y.Map<
   if (timeRule) map.set(StageKey.timeRule, timeRule);
   if (gate) map.set(StageKey.gate, gate);
   if (checklist.length) map.set(StageKey.checklist, checklist);
+  const owner = cleanStageOwner(stage.owner);
+  if (owner) map.set(StageKey.owner, owner);
   return map;
 }
 
@@ -72,6 +86,11 @@ export function initBoard(doc: Y.Doc, init: BoardInit, origin?: BoardOrigin): vo
     meta.set(MetaKey.createdAt, Date.now());
     const dateLabel = cleanDepartment(init.dateLabel);
     if (dateLabel) meta.set(MetaKey.dateLabel, dateLabel);
+    const { roles } = roots(doc);
+    for (const [key, value] of Object.entries(init.roles ?? {}).slice(0, ROLE_LIMITS.roles)) {
+      const role = isRoleKey(key) ? cleanRole(value) : null;
+      if (role) roles.set(key, role);
+    }
     const ranks = ranksBetween(null, null, init.stages.length);
     const ids = init.stages.map(() => newId());
     init.stages.forEach((stage, i) => {

@@ -97,7 +97,7 @@ export function setCardField(
     throw new BoardError('invalid', `${key} is no plain card field.`);
   if (value === null && field.required) throw new BoardError('invalid', `A card always has ${key}.`);
   if (value !== null) {
-    const facts = { key: cardId, isStage: (id: string) => roots(doc).stages.has(id) };
+    const facts = { key: cardId, entry: key, isStage: (id: string) => roots(doc).stages.has(id) };
     const problem = hasShape(field.shape, value) ? (field.check?.(value, facts) ?? null) : `a ${field.shape}`;
     if (problem) throw new BoardError('invalid', `A card's ${key} is ${problem}.`);
   }

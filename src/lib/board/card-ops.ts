@@ -10,6 +10,7 @@ import { rankAtIndex, ranksBetween } from './rank';
 import { readColumn, readStage, revisionsOf, type RevisionView } from './read';
 import { CardKey, LIMITS, cardMap, roots, str, type CardMap } from './schema';
 import { stripControlChars } from '../text/controlChars';
+import { assertMayMoveOut, handOff, type Mover } from './roles';
 import { replaceText } from './text';
 import { cleanName, transact } from './transact';
 
@@ -114,20 +115,24 @@ export function typeCardTitle(doc: Y.Doc, cardId: string, typed: string, origin?
 /**
  * Moves a card to `index` among the visible cards of `stageId` (counted without the card itself).
  * One field pair changes, so concurrent moves of the same card converge to one place. Entering a
- * new stage restarts its clock and brings that stage's checklist (once per stage). A card in a
- * gated stage moves on (forward) only once that stage is approved for its round.
+ * new stage restarts its clock, brings that stage's checklist (once per stage) and hands the card
+ * to the stage's owners (roles.ts). A card in a gated stage moves on (forward) only once that
+ * stage is approved for its round; a stage that keeps moving out to its owners lets only them
+ * and managers move it (`by`, the person moving; checked when given).
  */
 export function moveCard(
   doc: Y.Doc,
   cardId: string,
   stageId: string,
   index: number,
-  origin?: BoardOrigin
+  origin?: BoardOrigin,
+  by?: Mover
 ): void {
   const map = cardMap(doc, cardId);
   requireStage(doc, stageId);
-  // The server refuses such a move anyway (server/policy/updatePolicy.ts); saying so here keeps the
+  // The server refuses such moves anyway (server/policy/updatePolicy.ts); saying so here keeps the
   // card where it is instead of a move that the whole session would have to drop.
+  assertMayMoveOut(doc, str(map, CardKey.stageId), stageId, by);
   assertGateOpen(doc, cardId, stageId);
   const rank = rankAtIndex(readColumn(doc, stageId, cardId), index);
   transact(doc, origin, () => {
@@ -140,6 +145,7 @@ function enterStage(doc: Y.Doc, map: CardMap, stageId: string): void {
   map.set(CardKey.stageId, stageId);
   map.set(CardKey.enteredAt, Date.now());
   seedStageChecklist(doc, map, stageId);
+  handOff(doc, map, stageId);
 }
 
 /**

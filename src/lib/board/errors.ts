@@ -11,6 +11,7 @@ export class BoardError extends Error {
       | 'too-many-items'
       | 'no-send-back'
       | 'gate-closed'
+      | 'exit-restricted'
       | 'no-gate'
       | 'already-approved'
       | 'already-signed'
@@ -20,7 +21,7 @@ export class BoardError extends Error {
       | 'separation-of-duties'
       | 'invalid-approver',
     message: string,
-    /** For 'gate-closed': the gated stage whose approval is missing, so the refusal can name it. */
+    /** For 'gate-closed' and 'exit-restricted': the stage whose approval is missing, so the refusal can name it. */
     readonly stageId?: string
   ) {
     super(message);

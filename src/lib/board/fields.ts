@@ -13,6 +13,7 @@ import { isIsoDate } from './dates';
 import { labelProblem } from './label-ops';
 import { isRank } from './rank';
 import { cleanChecklistSeeds, cleanDepartment, cleanGate, cleanTimeRule } from './rules';
+import { cleanStageOwner, roleProblem } from './roles';
 import { nameProblem } from './transact';
 import { CardKey, ChecklistItemKey, LIMITS, MetaKey, NamedChecklistKey, StageKey } from './schema';
 
@@ -23,6 +24,8 @@ export type FieldShape = 'string' | 'number' | 'boolean' | 'value' | 'text' | 'm
 export interface FieldFacts {
   /** The key of the map the value is written into (a card's or stage's id field repeats it). */
   key: string;
+  /** The key the value itself is written under (a role's key in `roles`). */
+  entry: string;
   /** True for a stage the board has after the update. */
   isStage(id: string): boolean;
 }
@@ -232,6 +235,7 @@ export const STAGE_FIELDS: Readonly<Record<string, Field>> = {
     check: cleaned((v) => (cleanChecklistSeeds(v).length ? cleanChecklistSeeds(v) : null), 'checklist seeds')
   },
   [StageKey.sendBackTo]: { shape: 'string', check: stage },
+  [StageKey.owner]: { shape: 'value', check: cleaned(cleanStageOwner, 'a stage owner') },
   [StageKey.legacyTimeLimitDays]: { shape: 'number', check: finite },
   [StageKey.legacyGateRole]: { shape: 'string', check: name(LIMITS.stageName) }
 };
@@ -256,5 +260,12 @@ export const ROOT_FIELDS: Readonly<Record<string, Field>> = {
   cards: { shape: 'map', entries: { shape: 'map', fields: CARD_FIELDS } },
   approvals: { write: 'server', shape: 'map' },
   // Labels are everyday card work (Trello lets every member make them), not board structure.
-  labels: { write: 'edit-card', shape: 'map', entries: { shape: 'value', check: labelProblem } }
+  labels: { write: 'edit-card', shape: 'map', entries: { shape: 'value', check: labelProblem } },
+  // Who holds which process role decides who is handed cards, moves them out and signs: the
+  // managers' part, as managing members is.
+  roles: {
+    write: 'manage-members',
+    shape: 'map',
+    entries: { shape: 'value', check: (v, facts) => roleProblem(v, facts.entry) }
+  }
 };

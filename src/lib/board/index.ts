@@ -24,6 +24,7 @@ export * from './search';
 export * from './signatures';
 export * from './sign-ops';
 export * from './read';
+export * from './roles';
 export * from './stage-ops';
 export * from './summary';
 export { LIMITS, SCHEMA_VERSION } from './schema';

@@ -3,6 +3,7 @@
  * server reports. Reading never writes.
  */
 import * as Y from 'yjs';
+import { cleanStageOwner, type StageOwner } from './roles';
 import {
   checklistOf,
   readChecklistItems,
@@ -50,6 +51,8 @@ export interface StageView {
   checklist: ChecklistSeed[];
   /** The stage a card returns to when sent back from this one, or null. */
   sendBackTo: string | null;
+  /** The role that owns the stage, its hand-off and exit rule (roles.ts), or null. */
+  owner: StageOwner | null;
 }
 
 export interface CardView extends CardFaceFacts {
@@ -140,7 +143,8 @@ export function readStage(id: string, map: StageMap): StageView {
     timeRule: readTimeRule(map),
     gate: readGate(map),
     checklist: cleanChecklistSeeds(map.get(StageKey.checklist)),
-    sendBackTo: str(map, StageKey.sendBackTo) || null
+    sendBackTo: str(map, StageKey.sendBackTo) || null,
+    owner: cleanStageOwner(map.get(StageKey.owner))
   };
 }
 

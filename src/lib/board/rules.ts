@@ -43,6 +43,8 @@ export interface Approver {
   /** The condition under which this approver is needed (e.g. 重大调研项目), or absent: always. */
   when?: string;
   whenAlt?: string;
+  /** The process role (roles.ts) whose people sign for this approver, or absent: by board role. */
+  role?: string;
 }
 
 /** 或签 'any' (one approver's signature opens the gate) or 会签 'all' (every approver signs). */
@@ -151,6 +153,8 @@ export function cleanGate(gate: unknown): Gate | null {
     if (titleAlt) out.titleAlt = titleAlt;
     if (when) out.when = when;
     if (whenAlt) out.whenAlt = whenAlt;
+    const role = (a as Approver).role;
+    if (typeof role === 'string' && /^[\w-]{1,32}$/.test(role)) out.role = role;
     approvers.push(out);
   }
   if (!approvers.length) return null;

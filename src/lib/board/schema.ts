@@ -35,6 +35,8 @@ export interface BoardRoots {
   approvals: Y.Map<unknown>;
   /** Label id → LabelValue (label-ops.ts): the board's labels, which cards refer to by id. */
   labels: Y.Map<unknown>;
+  /** Role key → ProcessRole (roles.ts): the board's process roles and who holds each. */
+  roles: Y.Map<unknown>;
 }
 
 /** The board's root maps (creating them is free: Yjs top-level types exist by name). */
@@ -44,7 +46,8 @@ export function roots(doc: Y.Doc): BoardRoots {
     stages: doc.getMap<StageMap>('stages'),
     cards: doc.getMap<CardMap>('cards'),
     approvals: doc.getMap('approvals'),
-    labels: doc.getMap('labels')
+    labels: doc.getMap('labels'),
+    roles: doc.getMap('roles')
   };
 }
 
@@ -86,6 +89,8 @@ export const StageKey = {
   checklist: 'checklist',
   /** Id of the earlier stage a card returns to when sent back from this one, or absent. */
   sendBackTo: 'sendBackTo',
+  /** A StageOwner object (roles.ts): the role that owns the stage, its hand-off and exit rule, or absent. */
+  owner: 'owner',
   /** Read only, from boards made before rules were objects: a day count and a role name. */
   legacyTimeLimitDays: 'timeLimitDays',
   legacyGateRole: 'gateRole'

@@ -6,7 +6,8 @@
  */
 import * as Y from 'yjs';
 import type { BoardRole } from '../auth/permissions';
-import { gateStatusOf, maySign, roundOf } from './approvals';
+import { gateStatusOf, roundOf } from './approvals';
+import { maySign } from './roles';
 import { BoardError } from './errors';
 import type { BoardOrigin } from './origin';
 import { CardKey, roots, str } from './schema';

@@ -15,6 +15,7 @@ import {
   type Gate,
   type TimeRule
 } from './rules';
+import { cleanStageOwner, type StageOwner } from './roles';
 import { CardKey, LIMITS, StageKey, roots, type StageMap } from './schema';
 import { cleanName, transact } from './transact';
 
@@ -111,6 +112,7 @@ export interface StageRulesPatch {
   gate?: Gate | null;
   checklist?: ChecklistSeed[] | null;
   sendBackTo?: string | null;
+  owner?: StageOwner | null;
 }
 
 /**
@@ -143,6 +145,7 @@ export function setStageRules(
   put(StageKey.department, patch.department, cleanDepartment, 'department');
   put(StageKey.timeRule, patch.timeRule, cleanTimeRule, 'time rule');
   put(StageKey.gate, patch.gate, cleanGate, 'gate');
+  put(StageKey.owner, patch.owner, cleanStageOwner, 'owner');
   // An empty checklist clears it; a list none of whose items is usable is refused.
   put(
     StageKey.checklist,

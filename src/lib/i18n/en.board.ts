@@ -75,6 +75,10 @@ export const enBoard: Record<BoardMessageKey, string> = {
   'refusal.gate-closed':
     'The card has not been approved at “{stage}” yet (by {who}), so it cannot move on; it stays where it was.',
   'refusal.gate-closed.unnamed': 'The card needs approval before it moves on; it stays where it was.',
+  'refusal.exit-restricted':
+    'Only the owners of “{stage}” and managers may move cards out of it; the card stays where it was.',
+  'refusal.exit-restricted.unnamed':
+    'Only this stage’s owners and managers may move cards out of it; the card stays where it was.',
   'refusal.no-gate': 'This stage needs no approval.',
   'refusal.already-approved': 'This card is already approved for this round.',
   'refusal.role': 'Your role on this board does not allow moving cards.',

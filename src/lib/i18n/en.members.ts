@@ -32,5 +32,17 @@ export const enMembers: Record<MembersMessageKey, string> = {
   'error.members.changed': 'Someone changed the members at the same moment. Look again, then try again.',
   'error.members.notMember': 'This person is no longer a member of the board.',
   'error.members.tooManyInvites': 'This board has too many pending invites; revoke some first.',
-  'error.members.inviteGone': 'This invite is no longer pending.'
+  'error.members.inviteGone': 'This invite is no longer pending.',
+  'roles.open': 'Roles',
+  'roles.title': 'Process roles',
+  'roles.note':
+    'A stage can name the role that owns it: a card entering it is handed to the role’s people, and approvers can sign by role.',
+  'roles.empty': 'No process roles yet.',
+  'roles.nobody': 'Nobody assigned yet',
+  'roles.peopleOf': 'People in “{role}”',
+  'roles.remove': 'Remove role',
+  'roles.removeOf': 'Remove role “{role}”',
+  'roles.add': 'Add role',
+  'roles.addName': 'Role name',
+  'roles.readOnly': 'Only board managers change roles and their people.'
 };

@@ -73,6 +73,8 @@ export const zhCNBoard = {
   'refusal.no-send-back': '这个阶段没有可退回的阶段。',
   'refusal.gate-closed': '卡片还没通过「{stage}」的审批（审批人：{who}），暂时不能往后移，已留在原处。',
   'refusal.gate-closed.unnamed': '卡片要先通过审批才能往后移，已留在原处。',
+  'refusal.exit-restricted': '只有「{stage}」的负责人和管理员可以把卡片移出这个阶段，卡片已留在原处。',
+  'refusal.exit-restricted.unnamed': '只有这个阶段的负责人和管理员可以把卡片移出，卡片已留在原处。',
   'refusal.no-gate': '这个阶段不需要审批。',
   'refusal.already-approved': '这张卡片本轮已经审批过了。',
   'refusal.role': '你在这个看板的角色不能移动卡片。',

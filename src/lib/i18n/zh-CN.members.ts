@@ -30,7 +30,18 @@ export const zhCNMembers = {
   'error.members.changed': '有人同时修改了成员，请刷新看看再试一次。',
   'error.members.notMember': '此人已不是看板成员。',
   'error.members.tooManyInvites': '此看板待接受的邀请过多，请先撤销一些。',
-  'error.members.inviteGone': '此邀请已不在待接受列表中。'
+  'error.members.inviteGone': '此邀请已不在待接受列表中。',
+  'roles.open': '角色',
+  'roles.title': '流程角色',
+  'roles.note': '每个阶段可以指定负责角色：卡片进入该阶段时交接给角色里的人，审批人也可以按角色签批。',
+  'roles.empty': '还没有流程角色。',
+  'roles.nobody': '暂未指定人员',
+  'roles.peopleOf': '「{role}」的人员',
+  'roles.remove': '删除角色',
+  'roles.removeOf': '删除角色「{role}」',
+  'roles.add': '添加角色',
+  'roles.addName': '角色名称',
+  'roles.readOnly': '只有看板经理可以调整角色和人员。'
 } as const;
 
 export type MembersMessageKey = keyof typeof zhCNMembers;

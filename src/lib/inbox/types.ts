@@ -8,6 +8,7 @@
 export const INBOX_KINDS = [
   'mention',
   'assigned',
+  'handoff',
   'gate',
   'approved',
   'sent-back',

@@ -12,11 +12,13 @@ import {
   readCardSearchText,
   readLabels,
   readMeta,
+  readRoleList,
   readStages,
   type BoardMetaView,
   type CardSearchText,
   type CardView,
   type LabelView,
+  type RoleView,
   type StageView
 } from '../board';
 import { roots } from '../board/schema';
@@ -37,6 +39,7 @@ export class BoardProjection {
   #stages: readonly StageView[];
   #meta: BoardMetaView;
   #labels: readonly LabelView[];
+  #roles: readonly RoleView[];
   #columns = new Map<string, readonly CardView[]>();
   #archived: readonly CardView[] = EMPTY;
   /** Column copies of cards whose stage is gone, keyed by the card's own view, so they keep identity. */
@@ -46,6 +49,7 @@ export class BoardProjection {
   #stagesTouched = false;
   #metaTouched = false;
   #labelsTouched = false;
+  #rolesTouched = false;
   #listeners = new Set<() => void>();
   /** Folded search text of the cards someone searched, until the card next changes. */
   #searchTexts = new Map<string, CardSearchText>();
@@ -54,11 +58,12 @@ export class BoardProjection {
 
   constructor(doc: Y.Doc) {
     this.#doc = doc;
-    const { cards, stages, meta, labels } = roots(doc);
+    const { cards, stages, meta, labels, roles } = roots(doc);
     cards.forEach((map, id) => this.#cards.set(id, readCard(id, map)));
     this.#stages = readStages(doc);
     this.#meta = readMeta(doc);
     this.#labels = readLabels(doc);
+    this.#roles = readRoleList(doc);
     const onCards = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
       for (const event of events) {
         if (event.target === cards) for (const key of event.changes.keys.keys()) this.#touchedCards.add(key);
@@ -68,6 +73,7 @@ export class BoardProjection {
     const onStages = () => (this.#stagesTouched = true);
     const onMeta = () => (this.#metaTouched = true);
     const onLabels = () => (this.#labelsTouched = true);
+    const onRoles = () => (this.#rolesTouched = true);
     const onAfter = () => {
       const textChanged = this.#forgetSearchTexts();
       if (this.#settle()) for (const fn of this.#listeners) fn();
@@ -77,12 +83,14 @@ export class BoardProjection {
     stages.observeDeep(onStages);
     meta.observe(onMeta);
     labels.observe(onLabels);
+    roles.observe(onRoles);
     doc.on('afterTransaction', onAfter);
     this.#teardown = () => {
       cards.unobserveDeep(onCards);
       stages.unobserveDeep(onStages);
       meta.unobserve(onMeta);
       labels.unobserve(onLabels);
+      roles.unobserve(onRoles);
       doc.off('afterTransaction', onAfter);
     };
   }
@@ -95,6 +103,11 @@ export class BoardProjection {
 
   get meta(): BoardMetaView {
     return this.#meta;
+  }
+
+  /** The board's process roles; the same array until one changes. */
+  get roles(): readonly RoleView[] {
+    return this.#roles;
   }
 
   get stages(): readonly StageView[] {
@@ -174,6 +187,14 @@ export class BoardProjection {
       const labels = readLabels(this.#doc);
       if (!sameJson(this.#labels, labels)) {
         this.#labels = labels;
+        changed = true;
+      }
+    }
+    if (this.#rolesTouched) {
+      this.#rolesTouched = false;
+      const roles = readRoleList(this.#doc);
+      if (!sameJson(this.#roles, roles)) {
+        this.#roles = roles;
         changed = true;
       }
     }

@@ -8,6 +8,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { BoardMetaView, CardSearchText, CardView, LabelView, StageView } from '../board';
+import { exitAllowed, type Mover, type RoleView } from '../board/roles';
 import { ActivityFeed } from './activity-feed.svelte';
 import { BoardProjection } from './board-projection';
 import { can, type BoardAction, type BoardRole } from '../auth/permissions';
@@ -209,6 +210,24 @@ export class BoardSession {
   get labels(): readonly LabelView[] {
     this.#subscribeDoc();
     return this.projection.labels;
+  }
+
+  get roles(): readonly RoleView[] {
+    this.#subscribeDoc();
+    return this.projection.roles;
+  }
+
+  /** Who is moving cards here (the board's ops check stage exit rules against it), once known. */
+  get mover(): Mover | undefined {
+    const access = this.#access;
+    return access ? { userId: access.user.id, role: access.role } : undefined;
+  }
+
+  /** True when this person may move cards out of `stageId` (its exit rule, roles.ts), live. */
+  mayMoveOut(stageId: string): boolean {
+    const owner = this.stages.find((s) => s.id === stageId)?.owner ?? null;
+    const people = owner ? (this.roles.find((r) => r.key === owner.role)?.people ?? []) : [];
+    return this.mover !== undefined && exitAllowed(owner, people, this.mover);
   }
 
   column(stageId: string): readonly CardView[] {

@@ -6,10 +6,11 @@
  * An undo is one more local transaction, which the server judges like any other: one that would
  * move a card past a closed gate, or bring back a card the server knows was deleted, would be
  * refused and the session dropped. So each step is checked here first and refused with a
- * BoardError the view can show, and the stacks stay as they were.
+ * BoardError the view can show, and the stacks stay as they were. A move is checked against the
+ * stage's exit rule too (roles.ts), for the person undoing it now.
  */
 import * as Y from 'yjs';
-import { assertGateOpen, BoardError } from '../board';
+import { assertGateOpen, assertMayMoveOut, BoardError, type Mover } from '../board';
 import { LOCAL_ORIGIN } from '../board/origin';
 import { CardKey, roots } from '../board/schema';
 
@@ -27,11 +28,13 @@ const INSPECT = Object.freeze({ source: 'inspect' });
 export class BoardUndo {
   readonly #doc: Y.Doc;
   readonly #manager: Y.UndoManager;
+  readonly #mover: () => Mover | undefined;
   /** Bumped whenever a stack changes, so canUndo/canRedo are reactive. */
   #version = $state(0);
 
-  constructor(doc: Y.Doc) {
+  constructor(doc: Y.Doc, mover: () => Mover | undefined = () => undefined) {
     this.#doc = doc;
+    this.#mover = mover;
     const { cards, stages } = roots(doc);
     this.#manager = new Y.UndoManager([cards, stages], {
       // Yjs reads this set; nothing renders from it, so it needs no reactivity.
@@ -106,6 +109,7 @@ export class BoardUndo {
     const card = roots(this.#doc).cards.get(move.cardId);
     // Someone else moved it since: their move stands and the undo leaves the card alone.
     if (!card || card.get(CardKey.stageId) !== stands) return;
+    assertMayMoveOut(this.#doc, stands, goes, this.#mover());
     assertGateOpen(this.#doc, move.cardId, goes);
   }
 

@@ -41,6 +41,7 @@ export function sameStage(a: StageView, b: StageView): boolean {
     sameJson(a.department, b.department) &&
     sameJson(a.timeRule, b.timeRule) &&
     sameJson(a.gate, b.gate) &&
+    sameJson(a.owner, b.owner) &&
     sameJson(a.checklist, b.checklist)
   );
 }

@@ -25,6 +25,7 @@ function stage(s: TemplateStage): TemplateStage {
             approvers: s.gate.approvers.map((a) => ({
               title: loc(a.title),
               level: a.level,
+              ...(a.role ? { role: a.role } : {}),
               ...(a.when ? { when: loc(a.when) } : {})
             })),
             ...src(s.gate.source),
@@ -39,6 +40,16 @@ function stage(s: TemplateStage): TemplateStage {
               : {}),
             ...(s.gate.reviewsDraft ? { reviewsDraft: true as const } : {}),
             ...(s.gate.separateDuties ? { separateDuties: true as const } : {})
+          }
+        }
+      : {}),
+    ...(s.owner
+      ? {
+          owner: {
+            role: s.owner.role,
+            handoff: s.owner.handoff,
+            ...(s.owner.exit ? { exit: s.owner.exit } : {}),
+            ...src(s.owner.source)
           }
         }
       : {}),
@@ -60,6 +71,7 @@ export function cleanTemplate(t: BoardTemplate): BoardTemplate {
     description: loc(t.description),
     sources: t.sources.map((s) => src(s).source as SourceRef),
     ...(t.dateLabel ? { dateLabel: loc(t.dateLabel) } : {}),
+    ...(t.roles ? { roles: t.roles.map((r) => ({ key: r.key, name: loc(r.name), ...src(r.source) })) } : {}),
     stages: t.stages.map(stage)
   };
 }

@@ -3,8 +3,8 @@
  * template later leaves the board alone); a board's current stages and rules can be saved as a
  * team template.
  */
-import type { BoardInit, BoardView, Department, Gate, StageInit } from '../board';
-import type { BoardTemplate, Localized, TemplateGate, TemplateStage } from './types';
+import type { BoardInit, BoardView, Department, Gate, RoleView, StageInit } from '../board';
+import type { BoardTemplate, Localized, TemplateGate, TemplateRole, TemplateStage } from './types';
 
 /** A template text as a board stores it: the document's wording, English beside. */
 export function boardText(text: Localized | undefined): Department | null {
@@ -19,6 +19,7 @@ export function boardGate(gate: TemplateGate | undefined): Gate | null {
       title: a.title['zh-CN'],
       titleAlt: a.title.en,
       level: a.level,
+      ...(a.role ? { role: a.role } : {}),
       ...(a.when ? { when: a.when['zh-CN'], whenAlt: a.when.en } : {})
     })),
     ...gateOptions(gate.signing, gate)
@@ -69,7 +70,10 @@ function stageInit(stage: TemplateStage, keys: readonly string[]): StageInit {
       text: item.text['zh-CN'],
       alt: item.text.en
     })),
-    sendBackTo: stage.sendBackTo ? keys.indexOf(stage.sendBackTo.stage) : null
+    sendBackTo: stage.sendBackTo ? keys.indexOf(stage.sendBackTo.stage) : null,
+    owner: stage.owner
+      ? { role: stage.owner.role, handoff: stage.owner.handoff, exit: stage.owner.exit ?? 'anyone' }
+      : null
   };
 }
 
@@ -80,6 +84,10 @@ export function boardInitFromTemplate(template: BoardTemplate, title: string): B
     title,
     templateId: template.id,
     dateLabel: boardText(template.dateLabel),
+    // Nobody holds a role yet: the board's managers map people to them (the Roles dialog).
+    roles: Object.fromEntries(
+      (template.roles ?? []).map((r) => [r.key, { name: r.name['zh-CN'], alt: r.name.en, people: [] }])
+    ),
     stages: template.stages.map((s) => stageInit(s, keys))
   };
 }
@@ -91,14 +99,20 @@ function localized(text: string, second?: string | null): Localized {
 
 /**
  * A board's stages and rules as a team template. Sources are not carried over: the team's
- * template is its own, whatever it started from.
+ * template is its own, whatever it started from. Its roles go with it, but not who holds them:
+ * a board made from it maps its own people.
  */
 export function templateFromBoard(
   board: Pick<BoardView, 'stages' | 'meta'>,
-  options: { id: string; name: string; description?: string }
+  options: { id: string; name: string; description?: string },
+  boardRoles: readonly RoleView[] = []
 ): BoardTemplate {
   const keyOf = new Map(board.stages.map((s, i) => [s.id, `s${i + 1}`]));
   const label = board.meta.dateLabel;
+  const roles: TemplateRole[] = boardRoles.map((r) => ({ key: r.key, name: localized(r.name, r.alt) }));
+  // A stage or approver naming a role since removed keeps no role: the template would not validate.
+  const known = new Set(roles.map((r) => r.key));
+  const role = (key: string | undefined) => (key && known.has(key) ? { role: key } : {});
   return {
     id: options.id,
     kind: 'team',
@@ -106,6 +120,7 @@ export function templateFromBoard(
     description: localized(options.description || options.name),
     sources: [],
     ...(label ? { dateLabel: localized(label.text, label.alt) } : {}),
+    ...(roles.length ? { roles } : {}),
     stages: board.stages.map((s, i): TemplateStage => {
       const back = s.sendBackTo ? keyOf.get(s.sendBackTo) : undefined;
       const backIndex = s.sendBackTo ? board.stages.findIndex((o) => o.id === s.sendBackTo) : -1;
@@ -120,12 +135,14 @@ export function templateFromBoard(
                 approvers: s.gate.approvers.map((a) => ({
                   title: localized(a.title, a.titleAlt),
                   level: a.level,
+                  ...role(a.role),
                   ...(a.when ? { when: localized(a.when, a.whenAlt) } : {})
                 })),
                 ...teamGateOptions(s.gate)
               }
             }
           : {}),
+        ...(s.owner && known.has(s.owner.role) ? { owner: { ...s.owner } } : {}),
         ...(s.timeRule ? { timeRule: { ...s.timeRule } } : {}),
         // A loop to a stage now placed after this one is no revision loop any more; drop it.
         ...(back && backIndex < i ? { sendBackTo: { stage: back } } : {}),

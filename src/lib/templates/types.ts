@@ -4,6 +4,7 @@
  * docs/templates.md can be generated from them; a team's own templates are saved from a board
  * and carry no sources.
  */
+import type { ExitRule, Handoff } from '../board/roles';
 import type { ApproverLevel, LeadUnit } from '../board/rules';
 
 /** A text in both languages the app ships. The Chinese is the document's own wording. */
@@ -40,7 +41,26 @@ export interface TemplateApprover {
   level: ApproverLevel;
   /** Needed only under this condition; absent means always. */
   when?: Localized;
+  /** The template role (BoardTemplate.roles key) whose people sign for this approver. */
+  role?: string;
   /** Where this approver is named, when not where the gate is (another document, another line). */
+  source?: SourceRef;
+}
+
+/** A process role the document names (设计部, 会务专员 …); a board maps it to people. */
+export interface TemplateRole {
+  /** Stable within the template (letters, digits, _ and -); stages and approvers refer to it. */
+  key: string;
+  name: Localized;
+  source?: SourceRef;
+}
+
+/** The role that owns a stage, how a card entering it is handed over, and who moves it out. */
+export interface TemplateOwner {
+  role: string;
+  handoff: Handoff;
+  /** Absent: anyone who may move cards. */
+  exit?: ExitRule;
   source?: SourceRef;
 }
 
@@ -75,6 +95,8 @@ export interface TemplateStage {
   timeRule?: TemplateTimeRule;
   /** The earlier stage a card returns to when it is sent back from this one. */
   sendBackTo?: { stage: string; source?: SourceRef };
+  /** The role responsible for the stage, as the document assigns the step. */
+  owner?: TemplateOwner;
   /** No seed document sets a WIP limit, so `why` says where the number came from. */
   wipLimit?: { limit: number; why?: Localized };
 }
@@ -91,5 +113,7 @@ export interface BoardTemplate {
   sources: SourceRef[];
   /** What the card's date means on this board (节日日期 / Holiday date); absent: "Due date". */
   dateLabel?: Localized;
+  /** The process roles its stages and approvers name. */
+  roles?: TemplateRole[];
   stages: TemplateStage[];
 }

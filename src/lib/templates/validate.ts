@@ -4,6 +4,7 @@
  * come from the network and are checked the same way before they are stored.
  */
 import { LIMITS } from '../board/schema';
+import { cleanStageOwner, isRoleKey, ROLE_LIMITS } from '../board/roles';
 import { APPROVER_LEVELS, RULE_LIMITS, timeRuleProblem } from '../board/rules';
 import type { BoardTemplate, Localized, SourceRef } from './types';
 
@@ -75,6 +76,20 @@ export function validateTemplate(t: BoardTemplate): void {
   if (!Array.isArray(t.stages) || t.stages.length === 0) fail('stages', 'must hold at least one stage.');
   if (t.stages.length > LIMITS.stages) fail('stages', `holds more than ${LIMITS.stages} stages.`);
 
+  const roleKeys = new Set<string>();
+  if (t.roles !== undefined && (!Array.isArray(t.roles) || t.roles.length > ROLE_LIMITS.roles))
+    fail('roles', `must be a list of at most ${ROLE_LIMITS.roles} roles.`);
+  (t.roles ?? []).forEach((r, i) => {
+    object(r, `roles[${i}]`);
+    if (!isRoleKey(r.key) || roleKeys.has(r.key)) fail(`roles[${i}].key`, 'must be a role key used once.');
+    roleKeys.add(r.key);
+    localized(r.name, `roles[${i}].name`, ROLE_LIMITS.name);
+    source(r.source, `roles[${i}]`);
+  });
+  const role = (key: string | undefined, field: string) => {
+    if (key !== undefined && !roleKeys.has(key)) fail(field, `"${key}" names no role of the template.`);
+  };
+
   const seen = new Map<string, number>();
   t.stages.forEach((s, i) => {
     const at = `stages[${i}]`;
@@ -118,6 +133,7 @@ export function validateTemplate(t: BoardTemplate): void {
           object(a.source, `${at}.gate.approvers[${j}].source`);
           source(a.source, `${at}.gate.approvers[${j}]`);
         }
+        role(a.role, `${at}.gate.approvers[${j}].role`);
       });
       source(s.gate.source, `${at}.gate`);
       const { signing, reviewsDraft, separateDuties } = s.gate;
@@ -134,6 +150,14 @@ export function validateTemplate(t: BoardTemplate): void {
       if (separateDuties !== undefined && separateDuties !== true) {
         fail(`${at}.gate.separateDuties`, 'must be true or absent.');
       }
+    }
+
+    if (s.owner) {
+      object(s.owner, `${at}.owner`);
+      role(s.owner.role, `${at}.owner.role`);
+      if (cleanStageOwner({ ...s.owner, exit: s.owner.exit ?? 'anyone' }) === null)
+        fail(`${at}.owner`, 'must name a hand-off (add, replace, keep) and an exit rule (anyone, owners).');
+      source(s.owner.source, `${at}.owner`);
     }
 
     if (s.timeRule) {

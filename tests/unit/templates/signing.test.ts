@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { initBoard, readBoard } from '#lib/board';
+import { initBoard, readBoard, readRoleList } from '#lib/board';
 import { boardInitFromTemplate, cleanTemplate, templateFromBoard, TEMPLATES } from '#lib/templates';
 
 // The seed documents sit beside the checkout on the project's machines, not in the repository.
@@ -56,7 +56,10 @@ describe('how the built-in templates sign their gates', () => {
         expect(gate?.reviewsDraft === true).toBe(Boolean(s.gate?.reviewsDraft));
         expect(gate?.separateDuties === true).toBe(Boolean(s.gate?.separateDuties));
       });
-      const team = cleanTemplate(templateFromBoard(board, { id: `team-${template.id}`, name: 'Ours' }));
+      // Saved as TemplateService saves it: with the board's roles, which approvers may name.
+      const team = cleanTemplate(
+        templateFromBoard(board, { id: `team-${template.id}`, name: 'Ours' }, readRoleList(doc))
+      );
       const again = new Y.Doc();
       initBoard(again, boardInitFromTemplate(team, 'Ours'));
       expect(readBoard(again).stages.map((s) => s.gate)).toEqual(board.stages.map((s) => s.gate));

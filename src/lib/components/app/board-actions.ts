@@ -5,6 +5,7 @@
 import Activity from '@lucide/svelte/icons/activity';
 import BookmarkPlus from '@lucide/svelte/icons/bookmark-plus';
 import Funnel from '@lucide/svelte/icons/funnel';
+import IdCard from '@lucide/svelte/icons/id-card';
 import Users from '@lucide/svelte/icons/users';
 import { t } from '$lib/i18n/i18n.svelte';
 import type { BoardSession } from '$lib/sync/board-session.svelte';
@@ -17,6 +18,7 @@ export interface BoardActionHandlers {
   filtersShown: boolean;
   toggleActivity: () => void;
   openMembers: () => void;
+  openRoles: () => void;
   toggleFilters: () => void;
   saveTemplate: () => void;
 }
@@ -33,6 +35,7 @@ export function boardActions(session: BoardSession, on: BoardActionHandlers): He
   ];
   if (session.access) {
     list.push({ id: 'members', label: t('members.open'), icon: Users, onselect: on.openMembers });
+    list.push({ id: 'roles', label: t('roles.open'), icon: IdCard, onselect: on.openRoles });
   }
   list.push({
     id: 'filter',

@@ -51,7 +51,7 @@ export class BoardView {
     this.members = options.members;
     this.open = options.onopen;
     this.#visible = options.visible;
-    this.undo = new BoardUndo(this.session.doc);
+    this.undo = new BoardUndo(this.session.doc, () => this.session.mover);
     this.#subscribeApprovals = watchApprovals(this.session.doc);
   }
 
@@ -63,6 +63,11 @@ export class BoardView {
   // the page then has to drop its copy of the board.
   get mayMove(): boolean {
     return this.session.may('move-card');
+  }
+
+  /** True when this person may move cards out of `stageId` (its exit rule, roles.ts). */
+  mayMoveOut(stageId: string): boolean {
+    return this.session.mayMoveOut(stageId);
   }
 
   get mayEdit(): boolean {
@@ -116,11 +121,14 @@ export class BoardView {
     }
     const from = this.session.card(cardId)?.stageId ?? stageId;
     try {
-      this.undo.record(() => moveCard(this.session.doc, cardId, stageId, index), {
-        cardId,
-        from,
-        to: stageId
-      });
+      this.undo.record(
+        () => moveCard(this.session.doc, cardId, stageId, index, undefined, this.session.mover),
+        {
+          cardId,
+          from,
+          to: stageId
+        }
+      );
       return true;
     } catch (e) {
       toast.error(refusalMessage(e, this.session.stages));

@@ -28,5 +28,11 @@ export function refusalMessage(e: unknown, stages: readonly StageView[] = []): s
       ? t('refusal.gate-closed', { stage: stageName(stage), who: approversText(stage.gate) })
       : t('refusal.gate-closed.unnamed');
   }
+  if (e.code === 'exit-restricted') {
+    const stage = stages.find((s) => s.id === e.stageId);
+    return stage
+      ? t('refusal.exit-restricted', { stage: stageName(stage) })
+      : t('refusal.exit-restricted.unnamed');
+  }
   return t(`refusal.${e.code}`);
 }

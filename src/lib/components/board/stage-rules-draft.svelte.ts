@@ -8,7 +8,9 @@ import {
   newId,
   type Approver,
   type ChecklistSeed,
+  type ExitRule,
   type Gate,
+  type Handoff,
   type LeadUnit,
   type StageRulesPatch,
   type StageView,
@@ -61,6 +63,10 @@ export class StageRulesDraft {
   unit = $state<LeadUnit>('days');
   working = $state(false);
   sendBackTo = $state('');
+  /** The owner role's key ('' for none), its hand-off and exit rule (roles.ts). */
+  ownerRole = $state('');
+  handoff = $state<Handoff>('add');
+  exit = $state<ExitRule>('anyone');
 
   constructor(stage: StageView) {
     this.#initial = stage;
@@ -77,6 +83,9 @@ export class StageRulesDraft {
     this.unit = rule && 'unit' in rule ? rule.unit : 'days';
     this.working = rule?.kind === 'stage-days' ? rule.working : false;
     this.sendBackTo = stage.sendBackTo ?? '';
+    this.ownerRole = stage.owner?.role ?? '';
+    this.handoff = stage.owner?.handoff ?? 'add';
+    this.exit = stage.owner?.exit ?? 'anyone';
   }
 
   editItem(i: number, value: string): void {
@@ -128,7 +137,8 @@ export class StageRulesDraft {
       checklist: checklist.length ? checklist : null,
       gate: gate.length ? this.#gate(gate) : null,
       timeRule: this.#timeRule(),
-      sendBackTo: this.sendBackTo || null
+      sendBackTo: this.sendBackTo || null,
+      owner: this.ownerRole ? { role: this.ownerRole, handoff: this.handoff, exit: this.exit } : null
     };
   }
 

@@ -1,3 +1,4 @@
+import { campaignOwners, campaignRoles } from './campaign-execution.roles';
 import type { BoardTemplate } from '../types';
 import { campaignChecklists } from './campaign-execution.checklists';
 import { campaignClosingChecklists } from './campaign-execution.closing';
@@ -28,9 +29,11 @@ export const campaignExecution: BoardTemplate = {
     { doc: '001', where: '市场营销部市场营销与品牌推广管理规章制度 第五章, l.124–126' },
     { doc: '002', where: 'SC-003 市场推广策划流程, l.7' }
   ],
+  roles: campaignRoles,
   stages: [
     {
       key: 'planning',
+      owner: campaignOwners.planning,
       name: { 'zh-CN': '策划阶段', en: 'Planning' },
       department: {
         'zh-CN': '活动策划人员（市场部门牵头）',
@@ -41,7 +44,11 @@ export const campaignExecution: BoardTemplate = {
       gate: {
         // In the order of 002 SC-003's chain 部门经理 → 技术总监 → 总经理, which 001's 上级 and 公司领导层 fit.
         approvers: [
-          { title: { 'zh-CN': '上级审核人员', en: 'Reviewing superior' }, level: 'manager' },
+          {
+            title: { 'zh-CN': '上级审核人员', en: 'Reviewing superior' },
+            level: 'manager',
+            role: 'reviewer'
+          },
           {
             title: { 'zh-CN': '技术总监', en: 'Technical director' },
             level: 'director',
@@ -79,6 +86,7 @@ export const campaignExecution: BoardTemplate = {
     },
     {
       key: 'preparation',
+      owner: campaignOwners.preparation,
       name: { 'zh-CN': '准备阶段', en: 'Preparation' },
       department: {
         'zh-CN': '营销推广活动执行者（市场部门）',
@@ -89,12 +97,15 @@ export const campaignExecution: BoardTemplate = {
     },
     {
       key: 'approval',
+      owner: campaignOwners.approval,
       name: { 'zh-CN': '上级审核', en: 'Superior review' },
       department: { 'zh-CN': '上级审核人员', en: 'Reviewing superior' },
       source: { doc: '001', where: '四、活动执行阶段 1.–2., l.105–106', quote: '报备上级审核' },
       checklist: campaignChecklists.approval,
       gate: {
-        approvers: [{ title: { 'zh-CN': '上级审核人员', en: 'Reviewing superior' }, level: 'manager' }],
+        approvers: [
+          { title: { 'zh-CN': '上级审核人员', en: 'Reviewing superior' }, level: 'manager', role: 'reviewer' }
+        ],
         source: {
           doc: '001',
           where: '四、活动执行阶段 2., l.106',
@@ -114,6 +125,7 @@ export const campaignExecution: BoardTemplate = {
     },
     {
       key: 'execution',
+      owner: campaignOwners.execution,
       name: { 'zh-CN': '执行阶段', en: 'Execution' },
       department: {
         'zh-CN': '活动执行者；市场部门组织、协调和监督',
@@ -135,6 +147,7 @@ export const campaignExecution: BoardTemplate = {
     },
     {
       key: 'monitoring',
+      owner: campaignOwners.monitoring,
       name: { 'zh-CN': '监控与评估', en: 'Monitoring and evaluation' },
       department: {
         'zh-CN': '上级管理人员；执行者提供数据和报告',
@@ -159,6 +172,7 @@ export const campaignExecution: BoardTemplate = {
     },
     {
       key: 'summary',
+      owner: campaignOwners.summary,
       name: { 'zh-CN': '总结与反馈', en: 'Summary and feedback' },
       department: { 'zh-CN': '活动执行者；市场部门', en: 'Campaign executors; market department' },
       source: {

@@ -1,3 +1,4 @@
+import { conferenceOwners, conferenceRoles } from './conference-event.roles';
 import type { BoardTemplate } from '../types';
 import { conferenceChecklists } from './conference-event.checklists';
 import { SC007_GENERAL_MANAGER } from './sc007';
@@ -24,9 +25,11 @@ export const conferenceEvent: BoardTemplate = {
     { doc: '002', where: 'SC-007 市场活动策划流程, l.11' }
   ],
   dateLabel: { 'zh-CN': '会议日期', en: 'Event date' },
+  roles: conferenceRoles,
   stages: [
     {
       key: 'plan',
+      owner: conferenceOwners.plan,
       name: { 'zh-CN': '营销会议方案确定、细化', en: 'Confirm and detail the meeting plan' },
       department: {
         'zh-CN': '会务专员；市场策划专员',
@@ -37,6 +40,7 @@ export const conferenceEvent: BoardTemplate = {
     },
     {
       key: 'approval',
+      owner: conferenceOwners.approval,
       name: { 'zh-CN': '审批、确定', en: 'Approval' },
       department: { 'zh-CN': '领导（市场部经理）', en: 'Leader (market department manager)' },
       source: { doc: '003', where: '§2.2.4, l.241', quote: '审批、确定' },
@@ -46,6 +50,7 @@ export const conferenceEvent: BoardTemplate = {
           {
             title: { 'zh-CN': '领导（市场部经理）', en: 'Leader (market department manager)' },
             level: 'manager',
+            role: 'leader',
             source: {
               doc: '003',
               where: '§2.1.4 会务专员, l.145',
@@ -71,6 +76,7 @@ export const conferenceEvent: BoardTemplate = {
     },
     {
       key: 'kickoff',
+      owner: conferenceOwners.kickoff,
       name: { 'zh-CN': '会务组工作会议', en: 'Team kickoff meeting' },
       department: { 'zh-CN': '会务组', en: 'Conference team' },
       source: { doc: '003', where: '§2.2.4, l.241', quote: '会务组工作会议' },
@@ -78,6 +84,7 @@ export const conferenceEvent: BoardTemplate = {
     },
     {
       key: 'action-plan',
+      owner: conferenceOwners['action-plan'],
       name: { 'zh-CN': '发布行动计划', en: 'Publish the action plan' },
       department: { 'zh-CN': '会务组', en: 'Conference team' },
       source: { doc: '003', where: '§2.2.4, l.241', quote: '发布行动计划' },
@@ -85,6 +92,7 @@ export const conferenceEvent: BoardTemplate = {
     },
     {
       key: 'assign-tasks',
+      owner: conferenceOwners['assign-tasks'],
       name: { 'zh-CN': '分配任务', en: 'Assign tasks' },
       department: { 'zh-CN': '会务组', en: 'Conference team' },
       source: { doc: '003', where: '§2.2.4, l.241', quote: '分配任务' },
@@ -92,6 +100,7 @@ export const conferenceEvent: BoardTemplate = {
     },
     {
       key: 'pre-event',
+      owner: conferenceOwners['pre-event'],
       name: { 'zh-CN': '会前准备', en: 'Pre-event preparation' },
       department: { 'zh-CN': '会务专员', en: 'Conference specialist' },
       source: { doc: '003', where: '§2.2.4, l.243', quote: '会前准备' },
@@ -99,6 +108,7 @@ export const conferenceEvent: BoardTemplate = {
     },
     {
       key: 'on-site',
+      owner: conferenceOwners['on-site'],
       name: { 'zh-CN': '会中', en: 'On-site' },
       department: {
         'zh-CN': '会务专员；执行总监及各环节执行负责人；新闻网络部',
@@ -116,6 +126,7 @@ export const conferenceEvent: BoardTemplate = {
     },
     {
       key: 'post-event',
+      owner: conferenceOwners['post-event'],
       name: { 'zh-CN': '会后', en: 'Post-event evaluation' },
       department: { 'zh-CN': '会务专员；市场部', en: 'Conference specialist; market department' },
       source: { doc: '003', where: '§2.2.4, l.243', quote: '会后' },

@@ -1,3 +1,4 @@
+import { designOwners, designRoles } from './design-review.roles';
 import type { BoardTemplate } from '../types';
 
 /**
@@ -25,9 +26,11 @@ export const designReview: BoardTemplate = {
     { doc: '003', where: '§2.2.6 设计工作流程, l.247–259' }
   ],
   dateLabel: { 'zh-CN': '需要日期', en: 'Date needed' },
+  roles: designRoles,
   stages: [
     {
       key: 'briefing',
+      owner: designOwners.briefing,
       name: { 'zh-CN': '沟通', en: 'Briefing' },
       department: {
         'zh-CN': '设计部（与领导、公司或加盟商沟通）',
@@ -84,6 +87,7 @@ export const designReview: BoardTemplate = {
     },
     {
       key: 'concept',
+      owner: designOwners.concept,
       name: { 'zh-CN': '方案', en: 'Concept' },
       department: { 'zh-CN': '设计部', en: 'Design department' },
       source: { doc: '004', where: '品牌营销中心 架构/流程, l.702', quote: '方案' },
@@ -103,6 +107,7 @@ export const designReview: BoardTemplate = {
     },
     {
       key: 'first-draft',
+      owner: designOwners['first-draft'],
       name: { 'zh-CN': '初案', en: 'First draft' },
       department: { 'zh-CN': '设计部', en: 'Design department' },
       source: { doc: '004', where: '品牌营销中心 架构/流程, l.703', quote: '(1次)初案' },
@@ -128,6 +133,7 @@ export const designReview: BoardTemplate = {
     },
     {
       key: 'design-draft',
+      owner: designOwners['design-draft'],
       name: { 'zh-CN': '设计稿', en: 'Design draft' },
       department: {
         'zh-CN': '设计部（日常活动、开业促销、新品推广设计组）',
@@ -154,6 +160,7 @@ export const designReview: BoardTemplate = {
     },
     {
       key: 'proofing',
+      owner: designOwners.proofing,
       name: { 'zh-CN': '校稿', en: 'Proofing' },
       source: { doc: '004', where: '品牌营销中心 架构/流程, l.705', quote: '(2次)校稿' },
       checklist: [
@@ -178,6 +185,7 @@ export const designReview: BoardTemplate = {
     },
     {
       key: 'check',
+      owner: designOwners.check,
       name: { 'zh-CN': '检查', en: 'Check' },
       source: { doc: '004', where: '品牌营销中心 架构/流程, l.705', quote: '检查' },
       checklist: [
@@ -205,6 +213,7 @@ export const designReview: BoardTemplate = {
     },
     {
       key: 'final',
+      owner: designOwners.final,
       name: { 'zh-CN': '定稿', en: 'Final draft' },
       department: { 'zh-CN': '设计部；领导确认', en: 'Design department; confirmed by the leader' },
       source: { doc: '004', where: '品牌营销中心 架构/流程, l.705', quote: '定稿' },
@@ -223,6 +232,7 @@ export const designReview: BoardTemplate = {
           {
             title: { 'zh-CN': '领导（市场部经理）', en: 'Leader (market department manager)' },
             level: 'manager',
+            role: 'leader',
             source: {
               doc: '003',
               where: '§2.1.6 设计部, l.185',
@@ -249,6 +259,7 @@ export const designReview: BoardTemplate = {
     },
     {
       key: 'order-production',
+      owner: designOwners['order-production'],
       name: { 'zh-CN': '下单制作', en: 'Order production' },
       department: { 'zh-CN': '采购部；印刷厂', en: 'Purchasing department; print shop' },
       source: { doc: '004', where: '品牌营销中心 架构/流程, l.711–713', quote: '下单 制作' },
