@@ -42,6 +42,19 @@ describe('drafts of every kind', () => {
     expect(Buffer.from(await served.arrayBuffer()).equals(body)).toBe(true);
   });
 
+  it('serves a video in byte ranges, so a player can seek, and only to members', async () => {
+    const { attachmentId } = (await (await upload(d, d.editor, { body: WEBM, name: 'cut.webm' })).json()) as {
+      attachmentId: string;
+    };
+    const part = await download(d, d.viewer, attachmentId, 1, { range: 'bytes=4-11' });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe(`bytes 4-11/${WEBM.length}`);
+    expect(Buffer.from(await part.arrayBuffer()).equals(WEBM.subarray(4, 12))).toBe(true);
+    const past = await download(d, d.viewer, attachmentId, 1, { range: `bytes=${WEBM.length}-` });
+    expect(past.status).toBe(416);
+    expect((await download(d, d.stranger, attachmentId, 1, { range: 'bytes=0-' })).status).toBe(403);
+  });
+
   it('holds an image to the image limit while a ZIP of the same size passes', async () => {
     const before = await stored(d);
     const size = IMAGE_LIMIT + KiB;

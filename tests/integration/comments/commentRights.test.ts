@@ -164,7 +164,13 @@ describe('comment rights over the WebSocket', () => {
   });
 
   it('refuses a pin written by hand off its page or its video, from every role', async () => {
-    const people = [commenter, await server.member(BOARD, 'editor'), await server.member(BOARD, 'manager')];
+    const editor = await server.member(BOARD, 'editor');
+    const manager = await server.member(BOARD, 'manager');
+    const people: [SyncTarget, string][] = [
+      [commenter, commenter.userId],
+      [editor, editor.user.id],
+      [manager, manager.user.id]
+    ];
     const bad = [
       { attachmentId: 'brief', version: 1, x: 0.5, y: 0.5, page: 0 },
       { attachmentId: 'brief', version: 1, x: 0.5, y: 0.5, page: 1.5 },
@@ -173,13 +179,13 @@ describe('comment rights over the WebSocket', () => {
       { attachmentId: 'cut', version: 1, t: 10, x: 0.5, y: 0.5 },
       { attachmentId: 'cut', version: 1, t: 10, page: 1 }
     ];
-    for (const person of people) {
+    for (const [person, author] of people) {
       for (const pin of bad) {
         await attemptAs(
           person,
           (doc) => {
             const comments = roots(doc).cards.get(cardId)!.get(CardKey.comments) as Y.Map<unknown>;
-            comments.set(`forged${bad.indexOf(pin)}`, { author: person.user.id, text: 'x', at: 1, pin });
+            comments.set(`forged${bad.indexOf(pin)}`, { author, text: 'x', at: 1, pin });
           },
           null
         );
