@@ -9,6 +9,10 @@ import { addCard, createBoard, openCard, twoPeople } from './helpers';
  * comment pinned at a moment, and an Office file as a download row. Pins are numbered from the
  * document, so the second person sees the same number.
  */
+// Two people, pdf.js drawing pages and a video recorded in the page: more than the default minute
+// on a loaded two-core machine (measured: 30 s of it opening the board twice with six runs at once).
+test.describe.configure({ timeout: 120_000 });
+
 const comments = (page: Page) => page.getByRole('dialog').getByRole('region', { name: 'Comments' });
 const attachments = (page: Page) => page.getByRole('dialog').getByRole('region', { name: /Attachments/ });
 
