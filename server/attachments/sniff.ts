@@ -1,7 +1,7 @@
 /**
  * What a file is, read from its first bytes: the only evidence an upload's type is judged by
  * (a name or a Content-Type header is whatever the sender says). Returns null for anything but
- * the drafts a board takes (ATTACHMENT_TYPES). Most types show in their first 16 bytes; a WebM
+ * the drafts a board takes (AttachmentType). Most types show in their first 16 bytes; a WebM
  * names itself in its EBML header, and an Office file is a ZIP told apart by the names of its
  * entries (word/, ppt/, xl/), which its local headers carry in the clear near the start.
  */

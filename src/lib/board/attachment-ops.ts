@@ -37,7 +37,6 @@ const TYPE_KINDS = {
 
 export type AttachmentType = keyof typeof TYPE_KINDS;
 export type DraftKind = (typeof TYPE_KINDS)[AttachmentType];
-export const ATTACHMENT_TYPES = Object.keys(TYPE_KINDS) as AttachmentType[];
 export const DRAFT_KINDS: readonly DraftKind[] = ['image', 'pdf', 'video', 'office', 'design', 'archive'];
 
 export function isAttachmentType(value: unknown): value is AttachmentType {
