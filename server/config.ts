@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { DRAFT_KINDS, type DraftKind } from '#lib/board/attachment-ops';
+import { DEFAULT_CEILING_BYTES } from './attachments/draftLimits';
 
 /** Runtime configuration: environment variables with embedded defaults, validated at start. */
 export interface Config {
@@ -22,8 +24,10 @@ export interface Config {
   roomIdleMs: number;
   /** Create the demo board on a fresh database. */
   seedDemo: boolean;
-  /** Largest attachment (one version of a draft) accepted, in bytes. */
+  /** Largest attachment (one version of a draft) of any kind, in bytes. */
   attachmentMaxBytes: number;
+  /** Per kind of draft, the limits the operator set (server/attachments/draftLimits.ts). */
+  attachmentKindBytes: Partial<Record<DraftKind, number>>;
   /** Accounts open sign-up makes per client address and hour (server/auth/AuthService.ts). */
   signupsPerAddressHour: number;
   /** Messages per second one sync socket may send, sustained (server/rooms/SyncBudget.ts). */
@@ -86,10 +90,21 @@ export function loadConfig(env: Env = process.env): Config {
     compactAfterUpdates: int(env, 'COMPACT_AFTER_UPDATES', 500, 1, 1_000_000),
     roomIdleMs: int(env, 'ROOM_IDLE_MS', 30_000, 0, 24 * 3600 * 1000),
     seedDemo: bool(env, 'SEED_DEMO', true),
-    attachmentMaxBytes: int(env, 'ATTACHMENT_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    attachmentMaxBytes: int(env, 'ATTACHMENT_MAX_BYTES', DEFAULT_CEILING_BYTES, 1024, 4 * 1024 ** 3),
+    attachmentKindBytes: kindBytes(env),
     signupsPerAddressHour: int(env, 'SIGNUPS_PER_ADDRESS_HOUR', 20, 1, 1_000_000),
     ...syncBudget(env, maxMessageBytes)
   };
+}
+
+/** ATTACHMENT_MAX_BYTES_VIDEO, …_PDF, …: the kinds of draft whose limit the operator set. */
+function kindBytes(env: Env): Partial<Record<DraftKind, number>> {
+  const set: Partial<Record<DraftKind, number>> = {};
+  for (const kind of DRAFT_KINDS) {
+    const name = `ATTACHMENT_MAX_BYTES_${kind.toUpperCase()}`;
+    if (env[name]) set[kind] = int(env, name, 0, 1024, 4 * 1024 ** 3);
+  }
+  return set;
 }
 
 /**

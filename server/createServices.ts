@@ -3,6 +3,7 @@ import { DEFAULT_ADDRESS_LIMITS } from './auth/signInLimits';
 import { InviteService } from './auth/InviteService';
 import { MembershipService } from './auth/MembershipService';
 import { AttachmentService } from './attachments/AttachmentService';
+import { draftLimits } from './attachments/draftLimits';
 import { ActivityService } from './audit/ActivityService';
 import { BoardService } from './boards/BoardService';
 import { BoardSummaries } from './boards/BoardSummaries';
@@ -123,7 +124,7 @@ export function createServices(options: CreateServicesOptions): Services {
     members,
     docs: store,
     dataDir: config.dataDir,
-    maxBytes: config.attachmentMaxBytes,
+    limits: draftLimits(config.attachmentMaxBytes, config.attachmentKindBytes),
     log,
     activity
   });

@@ -28,6 +28,7 @@ import type { DocStore } from '../store/DocStore';
 import { notFound, tooLarge } from './attachmentRefusals';
 import type { AttachmentStore, AttachmentVersionRecord } from './AttachmentStore';
 import { AttachmentSweeper, type SweepOptions } from './AttachmentSweeper';
+import type { DraftLimits } from './draftLimits';
 import { cleanFileName } from './fileName';
 import { receiveUpload } from './receiveUpload';
 import { ATTACHMENTS_FOLDER, INCOMING_FOLDER, attachmentDir, versionFile } from './versionFile';
@@ -43,8 +44,8 @@ export interface AttachmentServiceDeps {
   /** Where the sweep reads the document of a board nobody has open. */
   docs: Pick<DocStore, 'loadDoc'>;
   dataDir: string;
-  /** Largest version accepted, in bytes (config.attachmentMaxBytes). */
-  maxBytes: number;
+  /** Largest version accepted, in bytes, by kind under one ceiling (config, draftLimits.ts). */
+  limits: DraftLimits;
   log: Logger;
   sweep?: SweepOptions;
   /** Where an upload is told to the board's feed (ActivityService.record). */
@@ -96,6 +97,7 @@ function entryOf(rows: readonly AttachmentVersionRecord[]): AttachmentValue {
 }
 
 export class AttachmentService {
+  /** Largest body read before its type is known (every kind's limit is at most this). */
   readonly maxBytes: number;
   /** Housekeeping of unreachable files: started and stopped with the server (app.ts). */
   readonly sweeper: AttachmentSweeper;
@@ -104,7 +106,7 @@ export class AttachmentService {
   readonly #queues = new Map<string, Promise<unknown>>();
 
   constructor(private readonly deps: AttachmentServiceDeps) {
-    this.maxBytes = deps.maxBytes;
+    this.maxBytes = deps.limits.ceiling;
     this.#root = path.join(deps.dataDir, ATTACHMENTS_FOLDER);
     const { store, rooms, docs, dataDir, log } = deps;
     this.sweeper = new AttachmentSweeper({
@@ -138,7 +140,11 @@ export class AttachmentService {
       // Refused before a byte is read; receiveUpload counts too, for bodies that lie or do not say.
       throw tooLarge(this.maxBytes);
     }
-    const received = await receiveUpload(input.body, path.join(this.#root, INCOMING_FOLDER), this.maxBytes);
+    const received = await receiveUpload(
+      input.body,
+      path.join(this.#root, INCOMING_FOLDER),
+      this.deps.limits
+    );
     const attachmentId = existing ?? newId();
     try {
       return await this.#serial(boardId, attachmentId, async () => {

@@ -21,7 +21,7 @@ export const unsupportedType = (): AttachmentRequestError =>
   new AttachmentRequestError(
     415,
     'unsupported-type',
-    'Only PNG, JPEG, GIF and WebP images and PDF files can be attached (judged by the file’s content).'
+    'Only images, PDFs, videos (MP4, WebM, MOV), Office files, PSD/AI files and ZIPs can be attached (judged by the file’s content).'
   );
 
 export const notFound = (what: string): AttachmentRequestError =>

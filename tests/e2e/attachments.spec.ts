@@ -183,7 +183,7 @@ test('a viewer sees drafts without controls; the editor is told why a file is re
     await chooser
   ).setFiles({ name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('not an image') });
   await expect(drafts(page).getByRole('alert')).toHaveText(
-    'Upload failed: This file is not a PNG, JPEG, GIF, WebP image or a PDF.'
+    'Upload failed: This kind of file is not taken. Upload images, PDF, video (MP4, MOV, WebM), Word, PowerPoint, Excel, PSD, AI or ZIP.'
   );
 
   chooser = page.waitForEvent('filechooser');

@@ -10,17 +10,42 @@ import type { BoardOrigin } from './origin';
 import { CardKey, cardMap, childMap, type CardMap } from './schema';
 import { transact } from './transact';
 
-export const ATTACHMENT_TYPES = [
-  'image/png',
-  'image/jpeg',
-  'image/gif',
-  'image/webp',
-  'application/pdf'
-] as const;
-export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
+/**
+ * The drafts a board takes, each typed by its content (server/attachments/sniff.ts), and what
+ * kind of draft each is: the kind decides how it is shown (an image with pins, PDF pages, a
+ * video, or a download row) and how large it may be (server/attachments/draftLimits.ts).
+ */
+const TYPE_KINDS = {
+  'image/png': 'image',
+  'image/jpeg': 'image',
+  'image/gif': 'image',
+  'image/webp': 'image',
+  'application/pdf': 'pdf',
+  'video/mp4': 'video',
+  'video/webm': 'video',
+  'video/quicktime': 'video',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'office',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'office',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'office',
+  // Word, Excel and PowerPoint 97–2003 share one container (OLE2); its type is the family's.
+  'application/vnd.ms-office': 'office',
+  'image/vnd.adobe.photoshop': 'design',
+  // Illustrator files before CS (and EPS); later ones are PDFs and show as pages.
+  'application/postscript': 'design',
+  'application/zip': 'archive'
+} as const;
+
+export type AttachmentType = keyof typeof TYPE_KINDS;
+export type DraftKind = (typeof TYPE_KINDS)[AttachmentType];
+export const DRAFT_KINDS: readonly DraftKind[] = ['image', 'pdf', 'video', 'office', 'design', 'archive'];
 
 export function isAttachmentType(value: unknown): value is AttachmentType {
-  return typeof value === 'string' && (ATTACHMENT_TYPES as readonly string[]).includes(value);
+  return typeof value === 'string' && Object.hasOwn(TYPE_KINDS, value);
+}
+
+/** What kind of draft a type is: how it is shown and which size limit it meets. */
+export function draftKind(type: AttachmentType): DraftKind {
+  return TYPE_KINDS[type];
 }
 
 export interface AttachmentVersion {

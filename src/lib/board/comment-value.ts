@@ -14,12 +14,35 @@ export const MENTIONS_MAX = 20;
 /** Pins carry an attachment's version number; no draft goes through a million rounds. */
 const VERSION_MAX = 1_000_000;
 
-/** Where on one version of an image attachment a comment points: x and y are fractions 0..1. */
-export interface CommentPin {
+/** Pages a pin may name: far past any brief, and it keeps the value small. */
+export const PIN_PAGE_MAX = 10_000;
+/** Milliseconds into a video a pin may name: a whole day of footage. */
+export const PIN_TIME_MAX = 24 * 3600 * 1000;
+
+/**
+ * Where on one version of a draft a comment points: a point on an image, or on one page of a
+ * PDF (`page` from 1), with x and y fractions 0..1 of its width and height.
+ */
+export interface PointPin {
   attachmentId: string;
   version: number;
   x: number;
   y: number;
+  page?: number;
+}
+
+/** A moment of a video draft: `t` milliseconds from its start. */
+export interface TimePin {
+  attachmentId: string;
+  version: number;
+  t: number;
+}
+
+export type CommentPin = PointPin | TimePin;
+
+/** True for a pin on a moment of a video. */
+export function isTimePin(pin: CommentPin): pin is TimePin {
+  return 't' in pin;
 }
 
 /** One comment as stored under the card's `comments` map; it belongs to its author. */
@@ -35,7 +58,7 @@ export interface CommentValue {
   editedAt?: number;
   /** User ids of board members named in the text as `@Display Name`. */
   mentions?: string[];
-  /** A point on a draft image (first comments of a thread only). */
+  /** A point on a draft image or PDF page, or a moment of a video (first comments of a thread only). */
   pin?: CommentPin;
 }
 
@@ -58,7 +81,7 @@ const COMMENT_FIELDS: ReadonlySet<string> = new Set([
   'mentions',
   'pin'
 ]);
-const PIN_FIELDS: ReadonlySet<string> = new Set(['attachmentId', 'version', 'x', 'y']);
+const PIN_FIELDS: ReadonlySet<string> = new Set(['attachmentId', 'version', 'x', 'y', 'page', 't']);
 const RESOLUTION_FIELDS: ReadonlySet<string> = new Set(['by', 'at']);
 
 /** True for ids the comment model stores: comment, user and attachment ids (safe, short). */
@@ -78,14 +101,22 @@ function plainFields(value: unknown, allowed: ReadonlySet<string>): Record<strin
   return Object.keys(record).every((k) => allowed.has(k)) ? record : null;
 }
 
+const isCount = (v: unknown, min: number, max: number): boolean =>
+  Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+
 function pinProblem(value: unknown): string | null {
   const pin = plainFields(value, PIN_FIELDS);
-  if (!pin) return 'a pin is { attachmentId, version, x, y }';
+  if (!pin) return 'a pin is { attachmentId, version, x, y, page? } or { attachmentId, version, t }';
   if (!isCommentId(pin.attachmentId)) return 'a pin names an attachment by id';
-  const { version } = pin;
-  if (!Number.isInteger(version) || (version as number) < 1 || (version as number) > VERSION_MAX) {
-    return 'a pin names a version from 1';
+  if (!isCount(pin.version, 1, VERSION_MAX)) return 'a pin names a version from 1';
+  if (pin.t !== undefined) {
+    // A moment has no place on the frame: one pin, one kind, so every reader shows it alike.
+    if (pin.x !== undefined || pin.y !== undefined || pin.page !== undefined)
+      return 'a time pin is only a time';
+    return isCount(pin.t, 0, PIN_TIME_MAX) ? null : `a time pin is 0–${PIN_TIME_MAX} ms`;
   }
+  if (pin.page !== undefined && !isCount(pin.page, 1, PIN_PAGE_MAX))
+    return `a pin names a page 1–${PIN_PAGE_MAX}`;
   return isFraction(pin.x) && isFraction(pin.y) ? null : 'a pin lies within its image (0..1)';
 }
 

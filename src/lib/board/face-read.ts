@@ -4,7 +4,7 @@
  * (readCard), so it costs a map size or two per card: a board of thousands stays cheap to open.
  */
 import * as Y from 'yjs';
-import { readAttachments } from './attachment-ops';
+import { draftKind, readAttachments } from './attachment-ops';
 import { isCommentValue } from './comment-value';
 import { CardKey, type CardMap } from './schema';
 
@@ -50,7 +50,7 @@ export function readCardFace(map: CardMap): CardFaceFacts {
   let cover: CoverView | null = null;
   let coverAt = -1;
   for (const a of attachments) {
-    if (!a.latest.type.startsWith('image/') || a.latest.at < coverAt) continue;
+    if (draftKind(a.latest.type) !== 'image' || a.latest.at < coverAt) continue;
     coverAt = a.latest.at;
     cover = { attachmentId: a.id, v: a.latest.v };
   }

@@ -5,6 +5,7 @@ import { enBoard } from './en.board';
 import { enStage } from './en.stage';
 import { enFace } from './en.face';
 import { enCard } from './en.card';
+import { enDrafts } from './en.drafts';
 import { enKeys } from './en.keys';
 import { enAuth } from './en.auth';
 import { enMembers } from './en.members';
@@ -22,6 +23,7 @@ export const en: Record<MessageKey, string> = {
   ...enStage,
   ...enFace,
   ...enCard,
+  ...enDrafts,
   ...enKeys,
   ...enAuth,
   ...enMembers,

@@ -4,6 +4,7 @@ import { zhCNBoard } from './zh-CN.board';
 import { zhCNStage } from './zh-CN.stage';
 import { zhCNFace } from './zh-CN.face';
 import { zhCNCard } from './zh-CN.card';
+import { zhCNDrafts } from './zh-CN.drafts';
 import { zhCNKeys } from './zh-CN.keys';
 import { zhCNAuth } from './zh-CN.auth';
 import { zhCNMembers } from './zh-CN.members';
@@ -21,6 +22,7 @@ export const zhCN = {
   ...zhCNStage,
   ...zhCNFace,
   ...zhCNCard,
+  ...zhCNDrafts,
   ...zhCNKeys,
   ...zhCNAuth,
   ...zhCNMembers,

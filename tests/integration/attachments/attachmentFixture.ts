@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { addCard, readAttachments, readStages } from '#lib/board';
 import { roots } from '#lib/board/schema';
+import type { Config } from '#server/config';
 import { startTestServer, tempDir, type SyncTarget, type TestServer } from '../helpers/syncHarness';
 import { serveAttachmentApi } from './attachmentApi';
 
@@ -39,9 +40,10 @@ export interface Drafts {
   stop(): Promise<void>;
 }
 
-export async function startDrafts(): Promise<Drafts> {
+/** The fixture; `config` changes the server's (the attachment limits, say). */
+export async function startDrafts(config: Partial<Config> = {}): Promise<Drafts> {
   const tmp = tempDir();
-  const server = await startTestServer(tmp.dir, { attachmentMaxBytes: LIMIT });
+  const server = await startTestServer(tmp.dir, { attachmentMaxBytes: LIMIT, ...config });
   const api = await serveAttachmentApi(server.log);
   const board = await server.services.boards.create({
     title: 'Spring poster',

@@ -73,7 +73,15 @@ describe('comment rights over the WebSocket', () => {
    * sees `landed`. Refused (landed null): expects UpdateRefused and the server's state unchanged.
    */
   async function asCommenter(attempt: (doc: Y.Doc) => void, landed: ((doc: Y.Doc) => boolean) | null) {
-    const client = await connectClient(commenter, BOARD);
+    await attemptAs(commenter, attempt, landed);
+  }
+
+  async function attemptAs(
+    person: SyncTarget,
+    attempt: (doc: Y.Doc) => void,
+    landed: ((doc: Y.Doc) => boolean) | null
+  ) {
+    const client = await connectClient(person, BOARD);
     try {
       const before = await serverVector();
       attempt(client.doc);
@@ -140,5 +148,49 @@ describe('comment rights over the WebSocket', () => {
       });
     }, null);
     expect((await serverThreads())[0]!.resolved?.by).toBe(commenter.userId);
+  });
+
+  it('takes a pin on a PDF page and a pin on a moment of a video, live for everyone', async () => {
+    const pins = [
+      { attachmentId: 'brief', version: 1, x: 0.25, y: 0.5, page: 2 },
+      { attachmentId: 'cut', version: 3, t: 4200 }
+    ];
+    for (const pin of pins) {
+      await asCommenter(
+        (doc) => void addComment(doc, cardId, { author: commenter.userId, text: 'Here', pin }),
+        (doc) => threads(doc).some((th) => JSON.stringify(th.comment.pin) === JSON.stringify(pin))
+      );
+    }
+  });
+
+  it('refuses a pin written by hand off its page or its video, from every role', async () => {
+    const editor = await server.member(BOARD, 'editor');
+    const manager = await server.member(BOARD, 'manager');
+    const people: [SyncTarget, string][] = [
+      [commenter, commenter.userId],
+      [editor, editor.user.id],
+      [manager, manager.user.id]
+    ];
+    const bad = [
+      { attachmentId: 'brief', version: 1, x: 0.5, y: 0.5, page: 0 },
+      { attachmentId: 'brief', version: 1, x: 0.5, y: 0.5, page: 1.5 },
+      { attachmentId: 'cut', version: 1, t: -1 },
+      { attachmentId: 'cut', version: 1, t: 25 * 3600 * 1000 },
+      { attachmentId: 'cut', version: 1, t: 10, x: 0.5, y: 0.5 },
+      { attachmentId: 'cut', version: 1, t: 10, page: 1 }
+    ];
+    for (const [person, author] of people) {
+      for (const pin of bad) {
+        await attemptAs(
+          person,
+          (doc) => {
+            const comments = roots(doc).cards.get(cardId)!.get(CardKey.comments) as Y.Map<unknown>;
+            comments.set(`forged${bad.indexOf(pin)}`, { author, text: 'x', at: 1, pin });
+          },
+          null
+        );
+      }
+    }
+    expect((await serverThreads()).some((th) => th.comment.id.startsWith('forged'))).toBe(false);
   });
 });
