@@ -13,8 +13,10 @@
 import * as Y from 'yjs';
 import { excerptOf, type ActivityEntry } from '#lib/activity/types';
 import { isCommentId } from '#lib/board/comment-value';
-import { addDays, isIsoDate, localDate } from '#lib/board/dates';
-import { readStages } from '#lib/board/read';
+import { isIsoDate, localDate } from '#lib/board/dates';
+import { soonUntil } from '#lib/board/due';
+import { calendarOf, readStages } from '#lib/board/read';
+import { CALENDAR_IDS, type CalendarId } from '#lib/calendar';
 import { CardKey, LIMITS, roots, str } from '#lib/board/schema';
 import { errorMessage, type Logger } from '../log';
 import type { RoomManager } from '../rooms/RoomManager';
@@ -129,7 +131,13 @@ export class DueNotices {
     try {
       result.indexed = await this.#indexNewBoards();
       const today = localDate(this.#now());
-      const rows = await index.pending(today, addDays(today, 1), PASS_MAX);
+      // Due soon is up to the next working day, which each board counts by its own calendar: ask
+      // for the farthest any calendar reaches, and let each board keep what its calendar says.
+      const farthest =
+        CALENDAR_IDS.map((c) => soonUntil(today, c))
+          .sort()
+          .at(-1) ?? today;
+      const rows = await index.pending(today, farthest, PASS_MAX);
       const byBoard = new Map<string, DueRow[]>();
       for (const row of rows) byBoard.set(row.boardId, [...(byBoard.get(row.boardId) ?? []), row]);
       for (const [boardId, due] of byBoard) {
@@ -165,10 +173,13 @@ export class DueNotices {
   /** Confirms each date against the document and tells the card's assignees; returns items stored. */
   async #tellBoard(boardId: string, due: readonly DueRow[], today: string): Promise<number> {
     const { index, inbox, rooms, docs } = this.#deps;
-    const cards = await readDocOnce(rooms, docs, boardId, (doc) => {
+    const read = await readDocOnce(rooms, docs, boardId, (doc) => {
       const lastStage = readStages(doc).at(-1)?.id;
-      return due.map((row) => dueCard(doc, row.cardId, lastStage));
+      const calendar: CalendarId = calendarOf(roots(doc).meta);
+      return { calendar, cards: due.map((row) => dueCard(doc, row.cardId, lastStage)) };
     });
+    const cards = read?.cards;
+    const soon = soonUntil(today, read?.calendar ?? 'mon-fri');
     const items: NewInboxItem[] = [];
     const told: [DueRow, DueTold][] = [];
     for (const [i, row] of due.entries()) {
@@ -178,6 +189,8 @@ export class DueNotices {
         await index.setDate(boardId, row.cardId, card?.date ?? null);
         continue;
       }
+      // Not soon yet by this board's calendar: a later pass tells it.
+      if (row.date > soon) continue;
       const kind: DueTold = row.date < today ? 'overdue' : 'due-soon';
       told.push([row, kind]);
       if (card.settled) continue;

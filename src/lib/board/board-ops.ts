@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { isCalendarId, type CalendarId } from '../calendar';
 import { BoardError } from './errors';
 import { newId } from './ids';
 import type { BoardOrigin } from './origin';
@@ -34,6 +35,8 @@ export interface BoardInit {
   templateId?: string | null;
   /** What a card's date means on this board (节日日期 / Holiday date), or absent. */
   dateLabel?: Department | null;
+  /** The working calendar (absent: Monday–Friday, as boards before calendars). */
+  calendar?: CalendarId;
   stages: StageInit[];
 }
 
@@ -72,6 +75,7 @@ export function initBoard(doc: Y.Doc, init: BoardInit, origin?: BoardOrigin): vo
     meta.set(MetaKey.createdAt, Date.now());
     const dateLabel = cleanDepartment(init.dateLabel);
     if (dateLabel) meta.set(MetaKey.dateLabel, dateLabel);
+    if (init.calendar) meta.set(MetaKey.calendar, init.calendar);
     const ranks = ranksBetween(null, null, init.stages.length);
     const ids = init.stages.map(() => newId());
     init.stages.forEach((stage, i) => {
@@ -91,4 +95,10 @@ export function renameBoard(doc: Y.Doc, title: string, origin?: BoardOrigin): vo
   const clean = cleanName(title, LIMITS.boardTitle);
   if (!clean) throw new BoardError('invalid', `Board title must be 1–${LIMITS.boardTitle} characters.`);
   transact(doc, origin, () => roots(doc).meta.set(MetaKey.title, clean));
+}
+
+/** Chooses the working calendar the board's time rules, due dates and recurring plans count by. */
+export function setBoardCalendar(doc: Y.Doc, calendar: CalendarId, origin?: BoardOrigin): void {
+  if (!isCalendarId(calendar)) throw new BoardError('invalid', 'Unknown calendar.');
+  transact(doc, origin, () => roots(doc).meta.set(MetaKey.calendar, calendar));
 }

@@ -9,6 +9,7 @@
  */
 import * as Y from 'yjs';
 import type { BoardAction } from '../auth/permissions';
+import { isCalendarId } from '../calendar';
 import { isIsoDate } from './dates';
 import { labelProblem } from './label-ops';
 import { isRank } from './rank';
@@ -242,7 +243,8 @@ export const META_FIELDS: Readonly<Record<string, Field>> = {
   [MetaKey.templateId]: { shape: 'string', check: (v) => ((v as string).length <= 64 ? null : 'an id') },
   [MetaKey.schemaVersion]: { shape: 'number', check: finite },
   [MetaKey.createdAt]: { shape: 'number', check: finite },
-  [MetaKey.dateLabel]: { shape: 'value', check: cleaned(cleanDepartment, 'a date label') }
+  [MetaKey.dateLabel]: { shape: 'value', check: cleaned(cleanDepartment, 'a date label') },
+  [MetaKey.calendar]: { shape: 'string', check: (v) => (isCalendarId(v) ? null : 'a calendar') }
 };
 
 /** The roots of a board document, each a map (BoardRoots in schema.ts). */

@@ -179,7 +179,9 @@ export const MetaKey = {
   schemaVersion: 'schemaVersion',
   createdAt: 'createdAt',
   /** What a card's date means on this board, as a Department-like { text, alt } object. */
-  dateLabel: 'dateLabel'
+  dateLabel: 'dateLabel',
+  /** The working calendar its time rules count by (`src/lib/calendar`); absent: Monday–Friday. */
+  calendar: 'calendar'
 } as const;
 
 export function str(map: Y.Map<unknown>, key: string, fallback = ''): string {

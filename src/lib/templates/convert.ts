@@ -49,6 +49,9 @@ export function boardInitFromTemplate(template: BoardTemplate, title: string): B
     title,
     templateId: template.id,
     dateLabel: boardText(template.dateLabel),
+    // The built-in templates come from Chinese companies' documents: their working days are
+    // mainland China's. A team template leaves the choice to the board (Monday–Friday).
+    ...(template.kind === 'builtin' ? { calendar: 'cn-mainland' as const } : {}),
     stages: template.stages.map((s) => stageInit(s, keys))
   };
 }
