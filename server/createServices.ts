@@ -9,6 +9,7 @@ import { BoardSummaries } from './boards/BoardSummaries';
 import { ReviewService } from './boards/ReviewService';
 import { InboxService } from './inbox/InboxService';
 import { DueNotices } from './inbox/DueNotices';
+import { RecurringPlans } from './recurring/RecurringPlans';
 import type { Config } from './config';
 import { errorMessage, type Logger } from './log';
 import { boardRoomHooks } from './roomHooks';
@@ -28,6 +29,8 @@ export interface CreateServicesOptions {
   pingIntervalMs?: number;
   /** The clock the due-date notices read days from (tests set it). */
   dueNow?: () => number;
+  /** The clock recurring plans read days from (tests set it). */
+  recurringNow?: () => number;
 }
 
 /** A board's list row follows its edits within this long; a burst of typing costs a write or two. */
@@ -62,6 +65,8 @@ export function createServices(options: CreateServicesOptions): Services {
           });
         }
         summaries.changed(boardId, doc);
+        // A rule added or resumed for today makes its card now, not at the next pass.
+        if (origin.source === 'client') recurringPlans.changed(boardId);
         onDocChange?.(boardId, doc, origin);
       }
     })
@@ -101,6 +106,13 @@ export function createServices(options: CreateServicesOptions): Services {
     log,
     now: options.dueNow
   });
+  const recurringPlans = new RecurringPlans({
+    claims: persistence.recurringClaims,
+    rooms,
+    docs: store,
+    log,
+    now: options.recurringNow
+  });
   const templates = new TemplateService(store, rooms);
   const boards = new BoardService(store, rooms, (id) => templates.find(id), {
     addCreator: (boardId, userId) => members.addCreator(boardId, userId),
@@ -112,6 +124,7 @@ export function createServices(options: CreateServicesOptions): Services {
       await activity.removeBoard(boardId);
       await inbox.removeBoard(boardId);
       await persistence.dueIndex.removeBoard(boardId);
+      await persistence.recurringClaims.removeBoard(boardId);
       await attachments.removeBoard(boardId);
     }
   });
@@ -157,6 +170,7 @@ export function createServices(options: CreateServicesOptions): Services {
     reviews,
     attachments,
     inbox,
-    dueNotices
+    dueNotices,
+    recurringPlans
   };
 }

@@ -4,6 +4,7 @@ import { BoardError } from './errors';
 import { newId } from './ids';
 import type { BoardOrigin } from './origin';
 import { ranksBetween } from './rank';
+import { cleanRecurringRule, type RecurringRule } from './recurring';
 import {
   cleanChecklistSeeds,
   cleanDepartment,
@@ -38,6 +39,8 @@ export interface BoardInit {
   /** The working calendar (absent: Monday–Friday, as boards before calendars). */
   calendar?: CalendarId;
   stages: StageInit[];
+  /** Recurring plans, each naming its stage by index in `stages` (absent: the first). */
+  recurring?: (Omit<RecurringRule, 'stageId'> & { stage?: number })[];
 }
 
 /** Builds a stage map ready to be put into the `stages` root. */
@@ -87,6 +90,11 @@ export function initBoard(doc: Y.Doc, init: BoardInit, origin?: BoardOrigin): vo
       }
       stages.set(id, map);
     });
+    for (const { stage, ...rule } of init.recurring ?? []) {
+      const stageId = stage === undefined ? undefined : ids[stage];
+      const clean = cleanRecurringRule({ ...rule, ...(stageId ? { stageId } : {}) });
+      if (clean) roots(doc).recurring.set(newId(), clean);
+    }
   });
 }
 

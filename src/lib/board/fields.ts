@@ -13,6 +13,7 @@ import { isCalendarId } from '../calendar';
 import { isIsoDate } from './dates';
 import { labelProblem } from './label-ops';
 import { isRank } from './rank';
+import { cleanRecurringRule } from './recurring';
 import { cleanChecklistSeeds, cleanDepartment, cleanGate, cleanTimeRule } from './rules';
 import { nameProblem } from './transact';
 import { CardKey, ChecklistItemKey, LIMITS, MetaKey, NamedChecklistKey, StageKey } from './schema';
@@ -98,6 +99,14 @@ const cleaned =
     const out = clean(v);
     return out !== null && JSON.stringify(out) === JSON.stringify(v) ? null : what;
   };
+
+/** A recurring rule exactly as its cleaner returns it, naming a stage the board has, if any. */
+const recurringProblem: Field['check'] = (v, facts) => {
+  const bad = cleaned(cleanRecurringRule, 'a recurring rule')?.(v, facts) ?? null;
+  if (bad) return bad;
+  const stageId = (v as { stageId?: string }).stageId;
+  return stageId === undefined ? null : (stage?.(stageId, facts) ?? null);
+};
 
 const CHECKLIST_ITEM: Field = {
   shape: 'map',
@@ -258,5 +267,11 @@ export const ROOT_FIELDS: Readonly<Record<string, Field>> = {
   cards: { shape: 'map', entries: { shape: 'map', fields: CARD_FIELDS } },
   approvals: { write: 'server', shape: 'map' },
   // Labels are everyday card work (Trello lets every member make them), not board structure.
-  labels: { write: 'edit-card', shape: 'map', entries: { shape: 'value', check: labelProblem } }
+  labels: { write: 'edit-card', shape: 'map', entries: { shape: 'value', check: labelProblem } },
+  // Recurring plans are the process (what the board makes by itself every month): the manager's.
+  recurring: {
+    write: 'edit-board',
+    shape: 'map',
+    entries: { shape: 'value', check: recurringProblem }
+  }
 };

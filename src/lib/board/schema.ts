@@ -35,6 +35,8 @@ export interface BoardRoots {
   approvals: Y.Map<unknown>;
   /** Label id → LabelValue (label-ops.ts): the board's labels, which cards refer to by id. */
   labels: Y.Map<unknown>;
+  /** Rule id → RecurringRule (recurring.ts): cards the server makes every month or week. */
+  recurring: Y.Map<unknown>;
 }
 
 /** The board's root maps (creating them is free: Yjs top-level types exist by name). */
@@ -44,7 +46,8 @@ export function roots(doc: Y.Doc): BoardRoots {
     stages: doc.getMap<StageMap>('stages'),
     cards: doc.getMap<CardMap>('cards'),
     approvals: doc.getMap('approvals'),
-    labels: doc.getMap('labels')
+    labels: doc.getMap('labels'),
+    recurring: doc.getMap('recurring')
   };
 }
 

@@ -4,7 +4,9 @@
  * docs/templates.md can be generated from them; a team's own templates are saved from a board
  * and carry no sources.
  */
+import type { Recurrence } from '../board/recurring';
 import type { ApproverLevel, LeadUnit } from '../board/rules';
+import type { NonWorkingShift } from '../calendar';
 
 /** A text in both languages the app ships. The Chinese is the document's own wording. */
 export interface Localized {
@@ -65,6 +67,18 @@ export interface TemplateStage {
   wipLimit?: { limit: number; why?: Localized };
 }
 
+/** A recurring plan the board starts with (src/lib/board/recurring.ts), citing where the document sets it. */
+export interface TemplateRecurring {
+  title: Localized;
+  /** The key of the stage its cards are made in; absent: the first stage. */
+  stage?: string;
+  every: Recurrence;
+  nonWorking: NonWorkingShift;
+  leadDays: number;
+  paused: boolean;
+  source?: SourceRef;
+}
+
 export type TemplateKind = 'builtin' | 'team';
 
 export interface BoardTemplate {
@@ -78,4 +92,6 @@ export interface BoardTemplate {
   /** What the card's date means on this board (节日日期 / Holiday date); absent: "Due date". */
   dateLabel?: Localized;
   stages: TemplateStage[];
+  /** Cards the board makes by itself every month or week. */
+  recurring?: TemplateRecurring[];
 }
