@@ -5,7 +5,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { TEMPLATES, type BoardTemplate, type SourceRef, type TemplateTimeRule } from '#lib/templates';
+import {
+  TEMPLATES,
+  type BoardTemplate,
+  type Localized,
+  type SourceRef,
+  type TemplateRecurring,
+  type TemplateTimeRule
+} from '#lib/templates';
 
 const SEED_FILES: Record<SourceRef['doc'], string> = {
   '000': '000_marketing-planning-company-workflows.txt',
@@ -37,6 +44,22 @@ function ruleText(rule: TemplateTimeRule, dateLabel: string): string {
     case 'finish-by':
       return `leave the stage at least ${unit(rule.unit, rule.amount)} before the card's ${dateLabel}`;
   }
+}
+
+const WEEKDAYS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const SHIFT = { before: 'the working day before', after: 'the working day after', keep: 'kept' } as const;
+
+function recurringText(r: TemplateRecurring, keyName: Map<string, Localized>): string {
+  const when =
+    r.every.kind === 'monthly' ? `monthly on day ${r.every.day}` : `every ${WEEKDAYS[r.every.weekday]}`;
+  const stage = r.stage ? keyName.get(r.stage) : undefined;
+  const where = stage ? `${stage['zh-CN']} / ${stage.en}` : 'the first stage';
+  const lead = r.leadDays ? `, made ${unit('days', r.leadDays)} ahead` : '';
+  const paused = r.paused ? ' (paused: resumed by the team)' : '';
+  return (
+    `- **Recurring plan:** ${r.title['zh-CN']} / ${r.title.en}, ${when} (on a day off: ${SHIFT[r.nonWorking]})` +
+    `${lead}, in ${where}${paused} · ${cite(r.source)}`
+  );
 }
 
 function renderTemplate(t: BoardTemplate, n: number): string {
@@ -76,6 +99,7 @@ function renderTemplate(t: BoardTemplate, n: number): string {
     }
     out.push('');
   });
+  for (const r of t.recurring ?? []) out.push(recurringText(r, keyName), '');
   return out.join('\n');
 }
 
@@ -102,7 +126,8 @@ export function renderTemplatesDoc(templates: readonly BoardTemplate[] = TEMPLAT
     files,
     '',
     'Time rules count back from the date on the card (its meaning is named per template);',
-    'working days are Monday to Friday, without public holidays (see `src/lib/board/dates.ts`).',
+    'a board made from a built-in template counts working days by mainland China’s calendar, public',
+    'holidays and make-up working days (调休) included (`chinese-days`; see `src/lib/calendar`).',
     '',
     ...withSources.map((t, i) => renderTemplate(t, i + 1))
   ].join('\n');

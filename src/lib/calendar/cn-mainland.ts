@@ -5,7 +5,9 @@
  * call Monday 2026-10-12 a day off (seen here with TZ=America/New_York). The weekday is ours.
  * Years the data does not cover yet count Monday to Friday.
  */
-import data from 'chinese-days/dist/chinese-days.json';
+// The attribute lets Node load the JSON from the server bundle, which keeps packages external
+// (package.json build:server tells esbuild to keep it: Node 20.10+ reads it).
+import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 
 const holidays: ReadonlySet<string> = new Set(Object.keys(data.holidays));
 const workdays: ReadonlySet<string> = new Set(Object.keys(data.workdays));

@@ -8,6 +8,7 @@ import { zhCNKeys } from './zh-CN.keys';
 import { zhCNAuth } from './zh-CN.auth';
 import { zhCNMembers } from './zh-CN.members';
 import { zhCNNotify } from './zh-CN.notify';
+import { zhCNPlans } from './zh-CN.plans';
 
 /**
  * Simplified Chinese: the reference catalogue; every other language must have the same keys. Each
@@ -23,7 +24,8 @@ export const zhCN = {
   ...zhCNKeys,
   ...zhCNAuth,
   ...zhCNMembers,
-  ...zhCNNotify
+  ...zhCNNotify,
+  ...zhCNPlans
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

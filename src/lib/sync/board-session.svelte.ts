@@ -7,7 +7,14 @@ import { createSubscriber } from 'svelte/reactivity';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import type { BoardMetaView, CardSearchText, CardView, LabelView, StageView } from '../board';
+import type {
+  BoardMetaView,
+  CardSearchText,
+  CardView,
+  LabelView,
+  RecurringRuleView,
+  StageView
+} from '../board';
 import { ActivityFeed } from './activity-feed.svelte';
 import { BoardProjection } from './board-projection';
 import { can, type BoardAction, type BoardRole } from '../auth/permissions';
@@ -209,6 +216,11 @@ export class BoardSession {
   get labels(): readonly LabelView[] {
     this.#subscribeDoc();
     return this.projection.labels;
+  }
+
+  get recurring(): readonly RecurringRuleView[] {
+    this.#subscribeDoc();
+    return this.projection.recurring;
   }
 
   column(stageId: string): readonly CardView[] {

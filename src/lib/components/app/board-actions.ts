@@ -5,6 +5,7 @@
 import Activity from '@lucide/svelte/icons/activity';
 import BookmarkPlus from '@lucide/svelte/icons/bookmark-plus';
 import Funnel from '@lucide/svelte/icons/funnel';
+import Repeat from '@lucide/svelte/icons/repeat';
 import Users from '@lucide/svelte/icons/users';
 import { t } from '$lib/i18n/i18n.svelte';
 import type { BoardSession } from '$lib/sync/board-session.svelte';
@@ -17,6 +18,7 @@ export interface BoardActionHandlers {
   filtersShown: boolean;
   toggleActivity: () => void;
   openMembers: () => void;
+  openPlans: () => void;
   toggleFilters: () => void;
   saveTemplate: () => void;
 }
@@ -34,6 +36,8 @@ export function boardActions(session: BoardSession, on: BoardActionHandlers): He
   if (session.access) {
     list.push({ id: 'members', label: t('members.open'), icon: Users, onselect: on.openMembers });
   }
+  // Everyone sees the plans and their next dates; managers change them in the dialog.
+  list.push({ id: 'plans', label: t('plans.open'), icon: Repeat, onselect: on.openPlans });
   list.push({
     id: 'filter',
     label: t('filter.title'),
