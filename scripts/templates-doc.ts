@@ -11,6 +11,7 @@ import {
   type Localized,
   type SourceRef,
   type TemplateApprover,
+  type TemplateRecurring,
   type TemplateTimeRule
 } from '#lib/templates';
 
@@ -89,6 +90,22 @@ function ruleText(rule: TemplateTimeRule, dateLabel: string): string {
   }
 }
 
+const WEEKDAYS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const SHIFT = { before: 'the working day before', after: 'the working day after', keep: 'kept' } as const;
+
+function recurringText(r: TemplateRecurring, keyName: Map<string, Localized>): string {
+  const when =
+    r.every.kind === 'monthly' ? `monthly on day ${r.every.day}` : `every ${WEEKDAYS[r.every.weekday]}`;
+  const stage = r.stage ? keyName.get(r.stage) : undefined;
+  const where = stage ? `${stage['zh-CN']} / ${stage.en}` : 'the first stage';
+  const lead = r.leadDays ? `, made ${unit('days', r.leadDays)} ahead` : '';
+  const paused = r.paused ? ' (paused: resumed by the team)' : '';
+  return (
+    `- **Recurring plan:** ${r.title['zh-CN']} / ${r.title.en}, ${when} (on a day off: ${SHIFT[r.nonWorking]})` +
+    `${lead}, in ${where}${paused} · ${cite(r.source)}`
+  );
+}
+
 function renderTemplate(t: BoardTemplate, n: number): string {
   const out: string[] = [];
   const dateLabel = t.dateLabel ? `${t.dateLabel['zh-CN']} (${t.dateLabel.en.toLowerCase()})` : 'due date';
@@ -146,6 +163,7 @@ function renderTemplate(t: BoardTemplate, n: number): string {
     }
     out.push('');
   });
+  for (const r of t.recurring ?? []) out.push(recurringText(r, keyName), '');
   return out.join('\n');
 }
 
@@ -174,7 +192,8 @@ export function renderTemplatesDoc(templates: readonly BoardTemplate[] = TEMPLAT
     files,
     '',
     'Time rules count back from the date on the card (its meaning is named per template);',
-    'working days are Monday to Friday, without public holidays (see `src/lib/board/dates.ts`).',
+    'a board made from a built-in template counts working days by mainland China’s calendar, public',
+    'holidays and make-up working days (调休) included (`chinese-days`; see `src/lib/calendar`).',
     '',
     ...withSources.map((t, i) => renderTemplate(t, i + 1)),
     renderInferred(withSources)

@@ -10,6 +10,7 @@ import { BoardSummaries } from './boards/BoardSummaries';
 import { ReviewService } from './boards/ReviewService';
 import { InboxService } from './inbox/InboxService';
 import { DueNotices } from './inbox/DueNotices';
+import { RecurringPlans } from './recurring/RecurringPlans';
 import type { Config } from './config';
 import { errorMessage, type Logger } from './log';
 import { boardRoomHooks } from './roomHooks';
@@ -29,6 +30,8 @@ export interface CreateServicesOptions {
   pingIntervalMs?: number;
   /** The clock the due-date notices read days from (tests set it). */
   dueNow?: () => number;
+  /** The clock recurring plans read days from (tests set it). */
+  recurringNow?: () => number;
 }
 
 /** A board's list row follows its edits within this long; a burst of typing costs a write or two. */
@@ -63,6 +66,8 @@ export function createServices(options: CreateServicesOptions): Services {
           });
         }
         summaries.changed(boardId, doc);
+        // A rule added or resumed for today makes its card now, not at the next pass.
+        if (origin.source === 'client') recurringPlans.changed(boardId);
         onDocChange?.(boardId, doc, origin);
       }
     })
@@ -102,6 +107,13 @@ export function createServices(options: CreateServicesOptions): Services {
     log,
     now: options.dueNow
   });
+  const recurringPlans = new RecurringPlans({
+    claims: persistence.recurringClaims,
+    rooms,
+    docs: store,
+    log,
+    now: options.recurringNow
+  });
   const templates = new TemplateService(store, rooms);
   const boards = new BoardService(store, rooms, (id) => templates.find(id), {
     addCreator: (boardId, userId) => members.addCreator(boardId, userId),
@@ -113,6 +125,7 @@ export function createServices(options: CreateServicesOptions): Services {
       await activity.removeBoard(boardId);
       await inbox.removeBoard(boardId);
       await persistence.dueIndex.removeBoard(boardId);
+      await persistence.recurringClaims.removeBoard(boardId);
       await attachments.removeBoard(boardId);
     }
   });
@@ -158,6 +171,7 @@ export function createServices(options: CreateServicesOptions): Services {
     reviews,
     attachments,
     inbox,
-    dueNotices
+    dueNotices,
+    recurringPlans
   };
 }

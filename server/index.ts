@@ -8,6 +8,7 @@ import { createLogger, errorMessage } from './log';
 import { SVELTEKIT_HANDLER } from './paths';
 import { missingProcessEnv } from './processEnv';
 import { openSqlitePersistence } from './persistence/sqlitePersistence';
+import { testClock } from './testClock';
 
 const log = createLogger();
 const PROTOCOL_HEADER = 'x-stageboard-protocol';
@@ -69,7 +70,8 @@ async function main(): Promise<void> {
     config,
     persistence: openSqlitePersistence(config),
     handler: withAttachmentUploads(handler, undefined, log),
-    log
+    log,
+    recurringPlans: testClock()
   });
   log.info(`Stageboard listening on ${app.url}`, { db: config.dbFile, durability: config.durability });
   const missing = missingProcessEnv();

@@ -25,13 +25,15 @@ export interface StartServicesOptions {
   sessionWatchMs?: number;
   /** The due-date notices' clock and pass period (server/inbox/DueNotices.ts; tests set both). */
   dueNotices?: { now?: () => number; intervalMs?: number };
+  /** The recurring plans' clock and pass period (server/recurring/RecurringPlans.ts). */
+  recurringPlans?: { now?: () => number; intervalMs?: number };
 }
 
 export interface RunningServices {
   services: Services;
   sessionWatch: SessionWatch;
   /**
-   * Stops in the one safe order: background jobs (sessions, sweeper, due notices) stop, the sync
+   * Stops in the one safe order: background jobs (sessions, sweeper, due notices, recurring plans) stop, the sync
    * endpoint detaches, rooms close (flushing and compacting), board-list summaries and then the
    * activity log are written, `drain` runs (the HTTP server's last requests), and the database
    * closes. Later calls return the same promise.
@@ -55,7 +57,8 @@ export async function startServices(
     log,
     onDocChange: options.onDocChange,
     pingIntervalMs: options.pingIntervalMs,
-    dueNow: options.dueNotices?.now
+    dueNow: options.dueNotices?.now,
+    recurringNow: options.recurringPlans?.now
   });
   const { rooms, auth, members } = services;
   try {
@@ -73,6 +76,7 @@ export async function startServices(
   sessionWatch.start(options.sessionWatchMs);
   services.attachments.sweeper.start();
   services.dueNotices.start(options.dueNotices?.intervalMs);
+  services.recurringPlans.start(options.recurringPlans?.intervalMs);
 
   let stopping: Promise<void> | null = null;
   const stop = (stopOptions: { drain?: () => Promise<void> } = {}): Promise<void> => {
@@ -82,6 +86,7 @@ export async function startServices(
       // Before the rooms close: a pass under way reads them, and the store after them.
       await services.attachments.sweeper.stop();
       await services.dueNotices.stop();
+      await services.recurringPlans.stop();
       await rooms.close();
       // Rooms flush their last changes as they close; the list rows follow them before the store goes.
       await services.summaries.flush();

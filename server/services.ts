@@ -7,6 +7,7 @@ import type { BoardService } from './boards/BoardService';
 import type { BoardSummaries } from './boards/BoardSummaries';
 import type { ReviewService } from './boards/ReviewService';
 import type { DueNotices } from './inbox/DueNotices';
+import type { RecurringPlans } from './recurring/RecurringPlans';
 import type { InboxService } from './inbox/InboxService';
 import type { Config } from './config';
 import type { RoomManager } from './rooms/RoomManager';
@@ -35,6 +36,7 @@ export interface Services {
   attachments: AttachmentService;
   inbox: InboxService;
   dueNotices: DueNotices;
+  recurringPlans: RecurringPlans;
 }
 
 const KEY = Symbol.for('stageboard.services');

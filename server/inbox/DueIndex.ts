@@ -23,10 +23,10 @@ export interface DueIndex {
   /** The boards indexed so far. */
   indexedBoards(): Promise<Set<string>>;
   /**
-   * Dates that ask for a notice: `tomorrow` not yet told, or before `today` not yet told as
-   * overdue; at most `limit`, oldest date first.
+   * Dates that ask for a notice: after `today` up to `soonUntil` (the next working day) not yet
+   * told, or before `today` not yet told as overdue; at most `limit`, oldest date first.
    */
-  pending(today: string, tomorrow: string, limit: number): Promise<DueRow[]>;
+  pending(today: string, soonUntil: string, limit: number): Promise<DueRow[]>;
   /** Records what was told about the card's date (only while the date is still `date`). */
   markTold(boardId: string, cardId: string, date: string, told: DueTold): Promise<void>;
   /** Forgets a board's dates (the board is being deleted). */

@@ -13,10 +13,13 @@
 import * as Y from 'yjs';
 import { excerptOf, type ActivityEntry } from '#lib/activity/types';
 import { isCommentId } from '#lib/board/comment-value';
-import { addDays, isIsoDate, localDate } from '#lib/board/dates';
-import { readStages } from '#lib/board/read';
+import { isIsoDate, localDate } from '#lib/board/dates';
+import { soonUntil } from '#lib/board/due';
+import { calendarOf, readStages } from '#lib/board/read';
+import { CALENDAR_IDS, type CalendarId } from '#lib/calendar';
 import { CardKey, LIMITS, roots, str } from '#lib/board/schema';
 import { errorMessage, type Logger } from '../log';
+import { PassTimer } from '../PassTimer';
 import type { RoomManager } from '../rooms/RoomManager';
 import type { DocStore } from '../store/DocStore';
 import { readDocOnce } from '../store/readDocOnce';
@@ -61,48 +64,21 @@ interface DueCard {
 export class DueNotices {
   readonly #deps: DueNoticesDeps;
   readonly #now: () => number;
-  #first: ReturnType<typeof setTimeout> | null = null;
-  #timer: ReturnType<typeof setInterval> | null = null;
-  #running: Promise<DuePassResult> | null = null;
-  #stopped = false;
+  readonly #timer = new PassTimer(() => this.#pass(), FIRST_PASS_MS);
 
   constructor(deps: DueNoticesDeps) {
     this.#deps = deps;
     this.#now = deps.now ?? Date.now;
   }
 
-  /**
-   * Runs a pass every `intervalMs`, the first a little after start (at most FIRST_PASS_MS): not
-   * in the middle of start-up, whose first room loads it would only compete with.
-   */
+  /** Runs a pass every `intervalMs`, the first a little after start (at most FIRST_PASS_MS). */
   start(intervalMs = DUE_PASS_MS): void {
-    this.#clear();
-    this.#stopped = false;
-    this.#first = setTimeout(
-      () => {
-        this.#first = null;
-        void this.pass();
-        this.#timer = setInterval(() => void this.pass(), intervalMs);
-        this.#timer.unref();
-      },
-      Math.min(intervalMs, FIRST_PASS_MS)
-    );
-    // A pending pass must not keep the process alive after everything else has stopped.
-    this.#first.unref();
+    this.#timer.start(intervalMs);
   }
 
   /** Ends the timer and waits for a pass under way, which stops after its current board. */
-  async stop(): Promise<void> {
-    this.#stopped = true;
-    this.#clear();
-    await this.#running;
-  }
-
-  #clear(): void {
-    if (this.#first) clearTimeout(this.#first);
-    if (this.#timer) clearInterval(this.#timer);
-    this.#first = null;
-    this.#timer = null;
+  stop(): Promise<void> {
+    return this.#timer.stop();
   }
 
   /** Keeps the index from recorded entries: a date set or cleared, a card made with one or deleted. */
@@ -119,8 +95,7 @@ export class DueNotices {
 
   /** One pass: index boards not seen yet, then tell what is due. Passes never overlap. */
   pass(): Promise<DuePassResult> {
-    this.#running ??= this.#pass().finally(() => (this.#running = null));
-    return this.#running;
+    return this.#timer.pass();
   }
 
   async #pass(): Promise<DuePassResult> {
@@ -129,11 +104,17 @@ export class DueNotices {
     try {
       result.indexed = await this.#indexNewBoards();
       const today = localDate(this.#now());
-      const rows = await index.pending(today, addDays(today, 1), PASS_MAX);
+      // Due soon is up to the next working day, which each board counts by its own calendar: ask
+      // for the farthest any calendar reaches, and let each board keep what its calendar says.
+      const farthest =
+        CALENDAR_IDS.map((c) => soonUntil(today, c))
+          .sort()
+          .at(-1) ?? today;
+      const rows = await index.pending(today, farthest, PASS_MAX);
       const byBoard = new Map<string, DueRow[]>();
       for (const row of rows) byBoard.set(row.boardId, [...(byBoard.get(row.boardId) ?? []), row]);
       for (const [boardId, due] of byBoard) {
-        if (this.#stopped) break;
+        if (this.#timer.stopped) break;
         try {
           result.told += await this.#tellBoard(boardId, due, today);
         } catch (error) {
@@ -153,7 +134,7 @@ export class DueNotices {
     const seen = await index.indexedBoards();
     let indexed = 0;
     for (const board of await docs.listBoards({ includeArchived: true })) {
-      if (this.#stopped) break;
+      if (this.#timer.stopped) break;
       if (seen.has(board.id)) continue;
       const dates = (await readDocOnce(rooms, docs, board.id, datesOf)) ?? new Map<string, string>();
       await index.indexBoard(board.id, dates, this.#now());
@@ -165,10 +146,13 @@ export class DueNotices {
   /** Confirms each date against the document and tells the card's assignees; returns items stored. */
   async #tellBoard(boardId: string, due: readonly DueRow[], today: string): Promise<number> {
     const { index, inbox, rooms, docs } = this.#deps;
-    const cards = await readDocOnce(rooms, docs, boardId, (doc) => {
+    const read = await readDocOnce(rooms, docs, boardId, (doc) => {
       const lastStage = readStages(doc).at(-1)?.id;
-      return due.map((row) => dueCard(doc, row.cardId, lastStage));
+      const calendar: CalendarId = calendarOf(roots(doc).meta);
+      return { calendar, cards: due.map((row) => dueCard(doc, row.cardId, lastStage)) };
     });
+    const cards = read?.cards;
+    const soon = soonUntil(today, read?.calendar ?? 'mon-fri');
     const items: NewInboxItem[] = [];
     const told: [DueRow, DueTold][] = [];
     for (const [i, row] of due.entries()) {
@@ -178,6 +162,8 @@ export class DueNotices {
         await index.setDate(boardId, row.cardId, card?.date ?? null);
         continue;
       }
+      // Not soon yet by this board's calendar: a later pass tells it.
+      if (row.date > soon) continue;
       const kind: DueTold = row.date < today ? 'overdue' : 'due-soon';
       told.push([row, kind]);
       if (card.settled) continue;

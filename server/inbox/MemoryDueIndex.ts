@@ -21,9 +21,12 @@ export class MemoryDueIndex implements DueIndex {
     return new Set(this.#indexed);
   }
 
-  async pending(today: string, tomorrow: string, limit: number): Promise<DueRow[]> {
+  async pending(today: string, soonUntil: string, limit: number): Promise<DueRow[]> {
     return [...this.#rows.values()]
-      .filter((r) => (r.date === tomorrow && r.told === '') || (r.date < today && r.told !== 'overdue'))
+      .filter(
+        (r) =>
+          (r.date > today && r.date <= soonUntil && r.told === '') || (r.date < today && r.told !== 'overdue')
+      )
       .sort((a, b) => a.date.localeCompare(b.date))
       .slice(0, limit)
       .map((r) => ({ ...r }));

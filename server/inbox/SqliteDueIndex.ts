@@ -1,4 +1,4 @@
-import { and, asc, eq, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { SqliteDocStore } from '../store/SqliteDocStore';
 import type { WriteTransaction } from '../store/SqliteTemplates';
@@ -28,7 +28,11 @@ export class SqliteDueIndex implements DueIndex {
       .from(cardDueDates)
       .where(
         or(
-          and(eq(cardDueDates.date, p('tomorrow')), eq(cardDueDates.told, '')),
+          and(
+            gt(cardDueDates.date, p('today')),
+            lte(cardDueDates.date, p('soonUntil')),
+            eq(cardDueDates.told, '')
+          ),
           and(lt(cardDueDates.date, p('today')), ne(cardDueDates.told, 'overdue'))
         )
       )
@@ -74,8 +78,8 @@ export class SqliteDueIndex implements DueIndex {
     return new Set(rows.map((r) => r.id));
   }
 
-  async pending(today: string, tomorrow: string, limit: number): Promise<DueRow[]> {
-    const rows = this.#pending.all({ today, tomorrow, limit });
+  async pending(today: string, soonUntil: string, limit: number): Promise<DueRow[]> {
+    const rows = this.#pending.all({ today, soonUntil, limit });
     return rows.flatMap((r) => (isTold(r.told) ? [{ ...r, told: r.told }] : []));
   }
 

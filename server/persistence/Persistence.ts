@@ -5,6 +5,7 @@ import type { InviteStore } from '../auth/InviteStore';
 import type { MemberStore } from '../auth/MemberStore';
 import type { DueIndex } from '../inbox/DueIndex';
 import type { InboxStore } from '../inbox/InboxStore';
+import type { RecurringClaims } from '../recurring/RecurringClaims';
 import type { DocStore } from '../store/DocStore';
 
 /**
@@ -21,6 +22,8 @@ export interface Persistence {
   readonly audit: AuditStore;
   readonly inbox: InboxStore;
   readonly dueIndex: DueIndex;
+  /** Which recurring plans' occurrences have had their card made (server/recurring). */
+  readonly recurringClaims: RecurringClaims;
   readonly attachments: AttachmentStore;
   /** Flushes and releases the database; every store of the family is closed with it. */
   close(): Promise<void>;

@@ -5,6 +5,7 @@ import { MemoryInviteStore } from '../auth/MemoryInviteStore';
 import { MemoryMemberStore } from '../auth/MemoryMemberStore';
 import { MemoryDueIndex } from '../inbox/MemoryDueIndex';
 import { MemoryInboxStore } from '../inbox/MemoryInboxStore';
+import { MemoryRecurringClaims } from '../recurring/MemoryRecurringClaims';
 import type { DocStore } from '../store/DocStore';
 import { MemoryDocStore } from '../store/MemoryDocStore';
 import type { Persistence } from './Persistence';
@@ -25,6 +26,7 @@ export function memoryPersistence(docs: DocStore = new MemoryDocStore()): Persis
     audit: new MemoryAuditStore(),
     inbox: new MemoryInboxStore(),
     dueIndex: new MemoryDueIndex(),
+    recurringClaims: new MemoryRecurringClaims(),
     attachments: new MemoryAttachmentStore(),
     close: () => docs.close()
   };

@@ -6,6 +6,7 @@ import { SqliteMemberStore } from '../auth/SqliteMemberStore';
 import type { Config } from '../config';
 import { SqliteDueIndex } from '../inbox/SqliteDueIndex';
 import { SqliteInboxStore } from '../inbox/SqliteInboxStore';
+import { SqliteRecurringClaims } from '../recurring/SqliteRecurringClaims';
 import { SqliteDocStore } from '../store/SqliteDocStore';
 import type { Persistence } from './Persistence';
 
@@ -24,6 +25,7 @@ export function openSqlitePersistence(config: Pick<Config, 'dbFile' | 'durabilit
     audit: SqliteAuditStore.over(docs),
     inbox: SqliteInboxStore.over(docs),
     dueIndex: SqliteDueIndex.over(docs),
+    recurringClaims: SqliteRecurringClaims.over(docs),
     attachments: SqliteAttachmentStore.over(docs),
     close: () => docs.close()
   };

@@ -296,3 +296,21 @@ export const dueIndexedBoards = sqliteTable('due_indexed_boards', {
   boardId: text('board_id').primaryKey(),
   indexedAt: integer('indexed_at').notNull()
 });
+
+/**
+ * Recurring plans' claims (server/recurring/RecurringPlans.ts): one row per rule and period, taken
+ * before the card is written, so a card is made once per period however many passes, restarts or
+ * server processes see the rule due. The card id is chosen with the claim.
+ */
+export const recurringClaims = sqliteTable(
+  'recurring_claims',
+  {
+    boardId: text('board_id').notNull(),
+    ruleId: text('rule_id').notNull(),
+    /** 'YYYY-MM' (monthly) or the Monday 'YYYY-MM-DD' of the week (weekly). */
+    period: text('period').notNull(),
+    cardId: text('card_id').notNull(),
+    claimedAt: integer('claimed_at').notNull()
+  },
+  (table) => [primaryKey({ columns: [table.boardId, table.ruleId, table.period] })]
+);

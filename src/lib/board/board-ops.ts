@@ -1,8 +1,10 @@
 import * as Y from 'yjs';
+import { isCalendarId, type CalendarId } from '../calendar';
 import { BoardError } from './errors';
 import { newId } from './ids';
 import type { BoardOrigin } from './origin';
 import { ranksBetween } from './rank';
+import { cleanRecurringRule, type RecurringRule } from './recurring';
 import {
   cleanChecklistSeeds,
   cleanDepartment,
@@ -44,9 +46,13 @@ export interface BoardInit {
   templateId?: string | null;
   /** What a card's date means on this board (节日日期 / Holiday date), or absent. */
   dateLabel?: Department | null;
+  /** The working calendar (absent: Monday–Friday, as boards before calendars). */
+  calendar?: CalendarId;
   stages: StageInit[];
   /** The board's process roles by key, people usually empty until a manager maps them. */
   roles?: Readonly<Record<string, ProcessRole>>;
+  /** Recurring plans, each naming its stage by index in `stages` (absent: the first). */
+  recurring?: (Omit<RecurringRule, 'stageId'> & { stage?: number })[];
 }
 
 /** Builds a stage map ready to be put into the `stages` root. */
@@ -91,6 +97,7 @@ export function initBoard(doc: Y.Doc, init: BoardInit, origin?: BoardOrigin): vo
       const role = isRoleKey(key) ? cleanRole(value) : null;
       if (role) roles.set(key, role);
     }
+    if (init.calendar) meta.set(MetaKey.calendar, init.calendar);
     const ranks = ranksBetween(null, null, init.stages.length);
     const ids = init.stages.map(() => newId());
     init.stages.forEach((stage, i) => {
@@ -102,6 +109,11 @@ export function initBoard(doc: Y.Doc, init: BoardInit, origin?: BoardOrigin): vo
       }
       stages.set(id, map);
     });
+    for (const { stage, ...rule } of init.recurring ?? []) {
+      const stageId = stage === undefined ? undefined : ids[stage];
+      const clean = cleanRecurringRule({ ...rule, ...(stageId ? { stageId } : {}) });
+      if (clean) roots(doc).recurring.set(newId(), clean);
+    }
   });
 }
 
@@ -110,4 +122,10 @@ export function renameBoard(doc: Y.Doc, title: string, origin?: BoardOrigin): vo
   const clean = cleanName(title, LIMITS.boardTitle);
   if (!clean) throw new BoardError('invalid', `Board title must be 1–${LIMITS.boardTitle} characters.`);
   transact(doc, origin, () => roots(doc).meta.set(MetaKey.title, clean));
+}
+
+/** Chooses the working calendar the board's time rules, due dates and recurring plans count by. */
+export function setBoardCalendar(doc: Y.Doc, calendar: CalendarId, origin?: BoardOrigin): void {
+  if (!isCalendarId(calendar)) throw new BoardError('invalid', 'Unknown calendar.');
+  transact(doc, origin, () => roots(doc).meta.set(MetaKey.calendar, calendar));
 }

@@ -4,8 +4,7 @@
  * can move a date by one. Which date "today" is, and which date an instant falls on, is the
  * viewer's local calendar.
  *
- * Working days are Monday to Friday. Public holidays and China's shifted working weekends (调休)
- * are not modelled: they change every year by decree and no seed document lists them.
+ * Which days are working days depends on the board's calendar: `src/lib/calendar`.
  */
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -45,26 +44,6 @@ export function addDays(date: string, days: number): string {
 /** 0 = Sunday … 6 = Saturday. */
 export function weekday(date: string): number {
   return new Date(toUtc(date)).getUTCDay();
-}
-
-export function isWorkingDay(date: string): boolean {
-  const d = weekday(date);
-  return d !== 0 && d !== 6;
-}
-
-/**
- * `date` moved by `n` working days: +1 from a Friday is the Monday, -1 from a Monday the
- * Friday before. A weekend start counts from the weekend, so +1 from a Saturday is Monday.
- */
-export function addWorkingDays(date: string, n: number): string {
-  const step = n < 0 ? -1 : 1;
-  let left = Math.abs(n);
-  let cur = date;
-  while (left > 0) {
-    cur = addDays(cur, step);
-    if (isWorkingDay(cur)) left--;
-  }
-  return cur;
 }
 
 function daysInMonth(year: number, month0: number): number {

@@ -1,9 +1,11 @@
 /**
  * Which time rules apply to a card right now, when each falls due, and whether the card is late.
- * Pure and deterministic: callers pass "today" (the viewer's local date), so the same card reads
- * the same on every screen in one time zone, and tests can stand on any date.
+ * Pure and deterministic: callers pass "today" (the viewer's local date) and the board's working
+ * calendar, so the same card reads the same on every screen in one time zone, and tests can stand
+ * on any date.
  */
-import { addDays, addMonths, addWorkingDays, compareDates, localDate, nextDayOfMonth } from './dates';
+import { addWorkingDays, type CalendarId } from '../calendar';
+import { addDays, addMonths, compareDates, localDate, nextDayOfMonth } from './dates';
 import type { LeadUnit, TimeRule } from './rules';
 
 export interface DeadlineStage {
@@ -31,12 +33,12 @@ export interface Deadline {
 }
 
 /** `date` moved back by a lead time. */
-export function leadDate(date: string, amount: number, unit: LeadUnit): string {
+export function leadDate(date: string, amount: number, unit: LeadUnit, calendar: CalendarId): string {
   switch (unit) {
     case 'days':
       return addDays(date, -amount);
     case 'working-days':
-      return addWorkingDays(date, -amount);
+      return addWorkingDays(date, -amount, calendar);
     case 'months':
       return addMonths(date, -amount);
   }
@@ -50,7 +52,8 @@ export function leadDate(date: string, amount: number, unit: LeadUnit): string {
 export function cardDeadlines(
   card: DeadlineCard,
   stages: readonly DeadlineStage[],
-  today: string
+  today: string,
+  calendar: CalendarId
 ): Deadline[] {
   const at = Math.max(
     0,
@@ -67,7 +70,7 @@ export function cardDeadlines(
     switch (rule.kind) {
       case 'stage-days': {
         if (!own) return;
-        const due = rule.working ? addWorkingDays(entered, rule.days) : addDays(entered, rule.days);
+        const due = rule.working ? addWorkingDays(entered, rule.days, calendar) : addDays(entered, rule.days);
         push(due, compareDates(today, due) > 0);
         return;
       }
@@ -79,13 +82,13 @@ export function cardDeadlines(
       }
       case 'finish-by': {
         if (!card.date) return;
-        const due = leadDate(card.date, rule.amount, rule.unit);
+        const due = leadDate(card.date, rule.amount, rule.unit, calendar);
         push(due, compareDates(today, due) > 0);
         return;
       }
       case 'start-by': {
         if (!card.date) return;
-        const due = leadDate(card.date, rule.amount, rule.unit);
+        const due = leadDate(card.date, rule.amount, rule.unit, calendar);
         if (own) {
           const late = compareDates(entered, due) > 0;
           push(due, late, late);

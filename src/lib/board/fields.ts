@@ -9,9 +9,11 @@
  */
 import * as Y from 'yjs';
 import type { BoardAction } from '../auth/permissions';
+import { isCalendarId } from '../calendar';
 import { isIsoDate } from './dates';
 import { labelProblem } from './label-ops';
 import { isRank } from './rank';
+import { cleanRecurringRule } from './recurring';
 import { cleanChecklistSeeds, cleanDepartment, cleanGate, cleanTimeRule } from './rules';
 import { cleanStageOwner, roleProblem } from './roles';
 import { nameProblem } from './transact';
@@ -100,6 +102,14 @@ const cleaned =
     const out = clean(v);
     return out !== null && JSON.stringify(out) === JSON.stringify(v) ? null : what;
   };
+
+/** A recurring rule exactly as its cleaner returns it, naming a stage the board has, if any. */
+const recurringProblem: Field['check'] = (v, facts) => {
+  const bad = cleaned(cleanRecurringRule, 'a recurring rule')?.(v, facts) ?? null;
+  if (bad) return bad;
+  const stageId = (v as { stageId?: string }).stageId;
+  return stageId === undefined ? null : (stage?.(stageId, facts) ?? null);
+};
 
 const CHECKLIST_ITEM: Field = {
   shape: 'map',
@@ -246,7 +256,8 @@ export const META_FIELDS: Readonly<Record<string, Field>> = {
   [MetaKey.templateId]: { shape: 'string', check: (v) => ((v as string).length <= 64 ? null : 'an id') },
   [MetaKey.schemaVersion]: { shape: 'number', check: finite },
   [MetaKey.createdAt]: { shape: 'number', check: finite },
-  [MetaKey.dateLabel]: { shape: 'value', check: cleaned(cleanDepartment, 'a date label') }
+  [MetaKey.dateLabel]: { shape: 'value', check: cleaned(cleanDepartment, 'a date label') },
+  [MetaKey.calendar]: { shape: 'string', check: (v) => (isCalendarId(v) ? null : 'a calendar') }
 };
 
 /** The roots of a board document, each a map (BoardRoots in schema.ts). */
@@ -267,5 +278,11 @@ export const ROOT_FIELDS: Readonly<Record<string, Field>> = {
     write: 'manage-members',
     shape: 'map',
     entries: { shape: 'value', check: (v, facts) => roleProblem(v, facts.entry) }
+  },
+  // Recurring plans are the process (what the board makes by itself every month): the manager's.
+  recurring: {
+    write: 'edit-board',
+    shape: 'map',
+    entries: { shape: 'value', check: recurringProblem }
   }
 };

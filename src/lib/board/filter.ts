@@ -3,6 +3,7 @@
  * shared as a link: `?who=me,<userId>&label=<id>,<id>&due=overdue|week&q=text`. Pure: the page
  * reads the URL, the board shows the cards that match.
  */
+import type { CalendarId } from '../calendar';
 import { addDays, compareDates } from './dates';
 import { cardDeadlines, type DeadlineStage } from './deadlines';
 import { inLastStage } from './due';
@@ -77,6 +78,8 @@ export interface FilterContext {
   /** The reader's local date, 'YYYY-MM-DD'. */
   today: string;
   stages: readonly DeadlineStage[];
+  /** The board's working calendar. */
+  calendar: CalendarId;
   /** A card's folded description, comments and checklist; without it, only titles are searched. */
   searchText?: (cardId: string) => CardSearchText | undefined;
 }
@@ -106,8 +109,8 @@ export function searchMatch(
  * behind today while it is not yet in the last stage (done). This week: something falls due in
  * the next seven days, today included.
  */
-function matchesDue(card: CardView, due: DueFilter, { today, stages }: FilterContext): boolean {
-  const deadlines = cardDeadlines(card, stages, today);
+function matchesDue(card: CardView, due: DueFilter, { today, stages, calendar }: FilterContext): boolean {
+  const deadlines = cardDeadlines(card, stages, today, calendar);
   if (due === 'overdue') {
     const done = inLastStage(card.stageId, stages);
     const pastDate = card.date !== null && compareDates(card.date, today) < 0;

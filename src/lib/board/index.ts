@@ -19,6 +19,8 @@ export * from './ids';
 export * from './label-ops';
 export * from './origin';
 export * from './rank';
+export * from './recurring';
+export * from './recurring-ops';
 export * from './rules';
 export * from './search';
 export * from './signatures';

@@ -12,6 +12,7 @@ import {
   type NamedChecklistView
 } from './checklist-read';
 import { readComments, type CommentThread } from './comment-read';
+import { DEFAULT_CALENDAR, isCalendarId, type CalendarId } from '../calendar';
 import { isIsoDate } from './dates';
 import { readCardFace, type CardFaceFacts } from './face-read';
 import { compareRanked, rankOrLast } from './rank';
@@ -104,6 +105,7 @@ export interface BoardMetaView {
   templateId: string | null;
   schemaVersion: number;
   dateLabel: Department | null;
+  calendar: CalendarId;
 }
 
 export interface BoardView {
@@ -224,6 +226,12 @@ export function readStages(doc: Y.Doc): StageView[] {
   return out.sort(compareRanked);
 }
 
+/** The board's working calendar; a board from before calendars counts Monday–Friday. */
+export function calendarOf(meta: Y.Map<unknown>): CalendarId {
+  const value = meta.get(MetaKey.calendar);
+  return isCalendarId(value) ? value : DEFAULT_CALENDAR;
+}
+
 /** Reads the meta map. */
 export function readMeta(doc: Y.Doc): BoardMetaView {
   const { meta } = roots(doc);
@@ -232,7 +240,8 @@ export function readMeta(doc: Y.Doc): BoardMetaView {
     title: str(meta, MetaKey.title),
     templateId: templateId || null,
     schemaVersion: num(meta, MetaKey.schemaVersion) ?? 0,
-    dateLabel: cleanDepartment(meta.get(MetaKey.dateLabel))
+    dateLabel: cleanDepartment(meta.get(MetaKey.dateLabel)),
+    calendar: calendarOf(meta)
   };
 }
 

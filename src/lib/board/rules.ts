@@ -10,7 +10,7 @@
 
 import { cleanName } from './transact';
 
-/** How a lead time is counted back from the card's date. Working days are Monday to Friday. */
+/** How a lead time is counted back from the card's date; working days by the board's calendar (src/lib/calendar). */
 export type LeadUnit = 'days' | 'working-days' | 'months';
 
 /**

@@ -37,6 +37,8 @@ export interface BoardRoots {
   labels: Y.Map<unknown>;
   /** Role key → ProcessRole (roles.ts): the board's process roles and who holds each. */
   roles: Y.Map<unknown>;
+  /** Rule id → RecurringRule (recurring.ts): cards the server makes every month or week. */
+  recurring: Y.Map<unknown>;
 }
 
 /** The board's root maps (creating them is free: Yjs top-level types exist by name). */
@@ -47,7 +49,8 @@ export function roots(doc: Y.Doc): BoardRoots {
     cards: doc.getMap<CardMap>('cards'),
     approvals: doc.getMap('approvals'),
     labels: doc.getMap('labels'),
-    roles: doc.getMap('roles')
+    roles: doc.getMap('roles'),
+    recurring: doc.getMap('recurring')
   };
 }
 
@@ -184,7 +187,9 @@ export const MetaKey = {
   schemaVersion: 'schemaVersion',
   createdAt: 'createdAt',
   /** What a card's date means on this board, as a Department-like { text, alt } object. */
-  dateLabel: 'dateLabel'
+  dateLabel: 'dateLabel',
+  /** The working calendar its time rules count by (`src/lib/calendar`); absent: Monday–Friday. */
+  calendar: 'calendar'
 } as const;
 
 export function str(map: Y.Map<unknown>, key: string, fallback = ''): string {

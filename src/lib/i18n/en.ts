@@ -11,6 +11,7 @@ import { enAuth } from './en.auth';
 import { enMembers } from './en.members';
 import { enNotify } from './en.notify';
 import { enSign } from './en.sign';
+import { enPlans } from './en.plans';
 
 /**
  * English catalogue; typed against the Chinese one so a missing key fails `npm run check`. Each
@@ -28,5 +29,6 @@ export const en: Record<MessageKey, string> = {
   ...enAuth,
   ...enMembers,
   ...enNotify,
-  ...enSign
+  ...enSign,
+  ...enPlans
 };

@@ -10,6 +10,7 @@ import { zhCNAuth } from './zh-CN.auth';
 import { zhCNMembers } from './zh-CN.members';
 import { zhCNNotify } from './zh-CN.notify';
 import { zhCNSign } from './zh-CN.sign';
+import { zhCNPlans } from './zh-CN.plans';
 
 /**
  * Simplified Chinese: the reference catalogue; every other language must have the same keys. Each
@@ -27,7 +28,8 @@ export const zhCN = {
   ...zhCNAuth,
   ...zhCNMembers,
   ...zhCNNotify,
-  ...zhCNSign
+  ...zhCNSign,
+  ...zhCNPlans
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -11,10 +11,12 @@ import {
   readCard,
   readCardSearchText,
   readLabels,
+  readRecurringRules,
   readMeta,
   readRoleList,
   readStages,
   type BoardMetaView,
+  type RecurringRuleView,
   type CardSearchText,
   type CardView,
   type LabelView,
@@ -40,6 +42,7 @@ export class BoardProjection {
   #meta: BoardMetaView;
   #labels: readonly LabelView[];
   #roles: readonly RoleView[];
+  #recurring: readonly RecurringRuleView[];
   #columns = new Map<string, readonly CardView[]>();
   #archived: readonly CardView[] = EMPTY;
   /** Column copies of cards whose stage is gone, keyed by the card's own view, so they keep identity. */
@@ -50,6 +53,7 @@ export class BoardProjection {
   #metaTouched = false;
   #labelsTouched = false;
   #rolesTouched = false;
+  #recurringTouched = false;
   #listeners = new Set<() => void>();
   /** Folded search text of the cards someone searched, until the card next changes. */
   #searchTexts = new Map<string, CardSearchText>();
@@ -58,12 +62,13 @@ export class BoardProjection {
 
   constructor(doc: Y.Doc) {
     this.#doc = doc;
-    const { cards, stages, meta, labels, roles } = roots(doc);
+    const { cards, stages, meta, labels, roles, recurring } = roots(doc);
     cards.forEach((map, id) => this.#cards.set(id, readCard(id, map)));
     this.#stages = readStages(doc);
     this.#meta = readMeta(doc);
     this.#labels = readLabels(doc);
     this.#roles = readRoleList(doc);
+    this.#recurring = readRecurringRules(doc);
     const onCards = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
       for (const event of events) {
         if (event.target === cards) for (const key of event.changes.keys.keys()) this.#touchedCards.add(key);
@@ -74,6 +79,7 @@ export class BoardProjection {
     const onMeta = () => (this.#metaTouched = true);
     const onLabels = () => (this.#labelsTouched = true);
     const onRoles = () => (this.#rolesTouched = true);
+    const onRecurring = () => (this.#recurringTouched = true);
     const onAfter = () => {
       const textChanged = this.#forgetSearchTexts();
       if (this.#settle()) for (const fn of this.#listeners) fn();
@@ -84,6 +90,7 @@ export class BoardProjection {
     meta.observe(onMeta);
     labels.observe(onLabels);
     roles.observe(onRoles);
+    recurring.observe(onRecurring);
     doc.on('afterTransaction', onAfter);
     this.#teardown = () => {
       cards.unobserveDeep(onCards);
@@ -91,6 +98,7 @@ export class BoardProjection {
       meta.unobserve(onMeta);
       labels.unobserve(onLabels);
       roles.unobserve(onRoles);
+      recurring.unobserve(onRecurring);
       doc.off('afterTransaction', onAfter);
     };
   }
@@ -117,6 +125,11 @@ export class BoardProjection {
   /** The board's labels; the same array until one changes. */
   get labels(): readonly LabelView[] {
     return this.#labels;
+  }
+
+  /** The board's recurring plans; the same array until one changes. */
+  get recurring(): readonly RecurringRuleView[] {
+    return this.#recurring;
   }
 
   /** Visible cards of a stage in order; the same array until that column changes. */
@@ -195,6 +208,14 @@ export class BoardProjection {
       const roles = readRoleList(this.#doc);
       if (!sameJson(this.#roles, roles)) {
         this.#roles = roles;
+        changed = true;
+      }
+    }
+    if (this.#recurringTouched) {
+      this.#recurringTouched = false;
+      const recurring = readRecurringRules(this.#doc);
+      if (!sameJson(this.#recurring, recurring)) {
+        this.#recurring = recurring;
         changed = true;
       }
     }

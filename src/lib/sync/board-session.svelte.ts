@@ -7,7 +7,14 @@ import { createSubscriber } from 'svelte/reactivity';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import type { BoardMetaView, CardSearchText, CardView, LabelView, StageView } from '../board';
+import type {
+  BoardMetaView,
+  CardSearchText,
+  CardView,
+  LabelView,
+  RecurringRuleView,
+  StageView
+} from '../board';
 import { exitAllowed, type Mover, type RoleView } from '../board/roles';
 import { ActivityFeed } from './activity-feed.svelte';
 import { BoardProjection } from './board-projection';
@@ -228,6 +235,11 @@ export class BoardSession {
     const owner = this.stages.find((s) => s.id === stageId)?.owner ?? null;
     const people = owner ? (this.roles.find((r) => r.key === owner.role)?.people ?? []) : [];
     return this.mover !== undefined && exitAllowed(owner, people, this.mover);
+  }
+
+  get recurring(): readonly RecurringRuleView[] {
+    this.#subscribeDoc();
+    return this.projection.recurring;
   }
 
   column(stageId: string): readonly CardView[] {

@@ -55,6 +55,7 @@ export function sameMeta(a: BoardMetaView, b: BoardMetaView): boolean {
     a.title === b.title &&
     a.templateId === b.templateId &&
     a.schemaVersion === b.schemaVersion &&
+    a.calendar === b.calendar &&
     sameJson(a.dateLabel, b.dateLabel)
   );
 }

@@ -88,7 +88,19 @@ export function boardInitFromTemplate(template: BoardTemplate, title: string): B
     roles: Object.fromEntries(
       (template.roles ?? []).map((r) => [r.key, { name: r.name['zh-CN'], alt: r.name.en, people: [] }])
     ),
-    stages: template.stages.map((s) => stageInit(s, keys))
+    // The built-in templates come from Chinese companies' documents: their working days are
+    // mainland China's. A team template leaves the choice to the board (Monday–Friday).
+    ...(template.kind === 'builtin' ? { calendar: 'cn-mainland' as const } : {}),
+    stages: template.stages.map((s) => stageInit(s, keys)),
+    ...(template.recurring?.length
+      ? {
+          recurring: template.recurring.map(({ title, stage, source: _source, ...rule }) => ({
+            ...rule,
+            title: title['zh-CN'],
+            ...(stage ? { stage: keys.indexOf(stage) } : {})
+          }))
+        }
+      : {})
   };
 }
 

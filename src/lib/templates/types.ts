@@ -5,7 +5,9 @@
  * and carry no sources.
  */
 import type { ExitRule, Handoff } from '../board/roles';
+import type { Recurrence } from '../board/recurring';
 import type { ApproverLevel, LeadUnit } from '../board/rules';
+import type { NonWorkingShift } from '../calendar';
 
 /** A text in both languages the app ships. The Chinese is the document's own wording. */
 export interface Localized {
@@ -101,6 +103,18 @@ export interface TemplateStage {
   wipLimit?: { limit: number; why?: Localized };
 }
 
+/** A recurring plan the board starts with (src/lib/board/recurring.ts), citing where the document sets it. */
+export interface TemplateRecurring {
+  title: Localized;
+  /** The key of the stage its cards are made in; absent: the first stage. */
+  stage?: string;
+  every: Recurrence;
+  nonWorking: NonWorkingShift;
+  leadDays: number;
+  paused: boolean;
+  source?: SourceRef;
+}
+
 export type TemplateKind = 'builtin' | 'team';
 
 export interface BoardTemplate {
@@ -116,4 +130,6 @@ export interface BoardTemplate {
   /** The process roles its stages and approvers name. */
   roles?: TemplateRole[];
   stages: TemplateStage[];
+  /** Cards the board makes by itself every month or week. */
+  recurring?: TemplateRecurring[];
 }

@@ -3,6 +3,7 @@
  * a start-up error naming the template and the field rather than a blank board; team templates
  * come from the network and are checked the same way before they are stored.
  */
+import { cleanRecurringRule, RECURRING_LIMITS } from '../board/recurring';
 import { LIMITS } from '../board/schema';
 import { cleanStageOwner, isRoleKey, ROLE_LIMITS } from '../board/roles';
 import { APPROVER_LEVELS, RULE_LIMITS, timeRuleProblem } from '../board/rules';
@@ -91,6 +92,16 @@ export function validateTemplate(t: BoardTemplate): void {
   };
 
   const seen = new Map<string, number>();
+  const stageKeys = new Set(Array.isArray(t.stages) ? t.stages.map((s) => s.key) : []);
+  (t.recurring ?? []).forEach((r, i) => {
+    const at = `recurring[${i}]`;
+    object(r, at);
+    localized(r.title, `${at}.title`, RECURRING_LIMITS.title);
+    const { title, stage, source: ref, ...rest } = r;
+    if (!cleanRecurringRule({ ...rest, title: title['zh-CN'] })) fail(at, 'is not a recurring rule.');
+    if (stage !== undefined && !stageKeys.has(stage)) fail(`${at}.stage`, `names no stage "${stage}".`);
+    source(ref, at);
+  });
   t.stages.forEach((s, i) => {
     const at = `stages[${i}]`;
     object(s, at);

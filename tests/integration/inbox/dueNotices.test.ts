@@ -4,7 +4,7 @@
  * each person's inbox read through the inbox endpoint.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addCard, archiveCard, assignCard, readStages, setCardDate } from '#lib/board';
+import { addCard, archiveCard, assignCard, readStages, setBoardCalendar, setCardDate } from '#lib/board';
 import { CardKey, roots } from '#lib/board/schema';
 import type { InboxView } from '#lib/inbox/types';
 import type { PublicUser } from '#server/auth/AuthService';
@@ -86,6 +86,18 @@ describe('due-date notices', () => {
     await twoMorePasses();
     expect(await itemsOf(designer, 'overdue')).toHaveLength(1);
     expect(await itemsOf(designer, 'due-soon')).toHaveLength(1);
+  });
+
+  it('due soon means the next working day by the board’s calendar: before National Day, 10-08', async () => {
+    setCardDate(client.doc, cardId, '2026-10-08');
+    now = noon('2026-09-30');
+    // Monday to Friday: 10-08 is a week away, nothing to tell yet.
+    await twoMorePasses();
+    expect(await itemsOf(designer, 'due-soon')).toHaveLength(0);
+    // Mainland China: 10-01…10-07 are off, so on 09-30 the card is due on the next working day.
+    await server.rooms.change(boardId, (doc) => setBoardCalendar(doc, 'cn-mainland'));
+    const [soon] = await waitForItems(designer, 'due-soon', 1, 'the notice before the holiday');
+    expect(soon).toMatchObject({ cardId, detail: '2026-10-08' });
   });
 
   it('a new date may be told again; a cleared date or an archived card is not told', async () => {

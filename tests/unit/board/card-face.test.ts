@@ -70,11 +70,11 @@ describe('card face facts', () => {
 
 describe('due status on the face', () => {
   it('is overdue once the day passed, soon on the day and the day before, done in the last stage', () => {
-    expect(dueStatus('2026-12-06', '2026-12-07', false)).toBe('overdue');
-    expect(dueStatus('2026-12-07', '2026-12-07', false)).toBe('soon');
-    expect(dueStatus('2026-12-08', '2026-12-07', false)).toBe('soon');
-    expect(dueStatus('2026-12-09', '2026-12-07', false)).toBe('later');
-    expect(dueStatus('2026-12-06', '2026-12-07', true)).toBe('done');
+    expect(dueStatus('2026-12-06', '2026-12-07', false, 'mon-fri')).toBe('overdue');
+    expect(dueStatus('2026-12-07', '2026-12-07', false, 'mon-fri')).toBe('soon');
+    expect(dueStatus('2026-12-08', '2026-12-07', false, 'mon-fri')).toBe('soon');
+    expect(dueStatus('2026-12-09', '2026-12-07', false, 'mon-fri')).toBe('later');
+    expect(dueStatus('2026-12-06', '2026-12-07', true, 'mon-fri')).toBe('done');
   });
 });
 

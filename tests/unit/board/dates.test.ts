@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  addMonths,
-  addWorkingDays,
-  isIsoDate,
-  isWorkingDay,
-  localDate,
-  nextDayOfMonth
-} from '#lib/board';
+import { addDays, addMonths, isIsoDate, localDate, nextDayOfMonth } from '#lib/board';
 
 describe('calendar dates', () => {
   it('accepts only real dates written YYYY-MM-DD', () => {
@@ -31,17 +23,6 @@ describe('calendar dates', () => {
     // 2026-03-29 is the EU spring-forward Sunday; date arithmetic must not care.
     expect(addDays('2026-03-28', 1)).toBe('2026-03-29');
     expect(addDays('2026-03-29', 1)).toBe('2026-03-30');
-  });
-
-  it('counts working days Monday to Friday, skipping weekends', () => {
-    expect(isWorkingDay('2026-11-20')).toBe(true); // Friday
-    expect(isWorkingDay('2026-11-21')).toBe(false); // Saturday
-    expect(addWorkingDays('2026-11-20', 1)).toBe('2026-11-23'); // Friday + 1 = Monday
-    expect(addWorkingDays('2026-11-23', -1)).toBe('2026-11-20'); // Monday − 1 = Friday
-    expect(addWorkingDays('2026-11-21', 1)).toBe('2026-11-23'); // from Saturday
-    expect(addWorkingDays('2026-11-16', 10)).toBe('2026-11-30'); // two full weeks
-    expect(addWorkingDays('2026-12-31', 2)).toBe('2027-01-04'); // over New Year's weekend
-    expect(addWorkingDays('2027-01-04', -10)).toBe('2026-12-21');
   });
 
   it('moves by months keeping the day, or the last day of a shorter month', () => {

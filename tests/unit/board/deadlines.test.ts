@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cardDeadlines, type DeadlineStage, type TimeRule } from '#lib/board';
+import { cardDeadlines as deadlinesBy, type DeadlineStage, type TimeRule } from '#lib/board';
+
+type Args = Parameters<typeof deadlinesBy>;
+/** These rules count Monday to Friday; tests/unit/calendar pins mainland China's calendar. */
+const cardDeadlines = (card: Args[0], stages: Args[1], today: Args[2]) =>
+  deadlinesBy(card, stages, today, 'mon-fri');
 
 /** Local noon of a date, as a card's enteredAt. */
 const at = (date: string) => {

@@ -43,7 +43,7 @@ const stages: DeadlineStage[] = [
   { id: 's1', timeRule: null },
   { id: 'done', timeRule: null }
 ];
-const context = { me: 'me-id', today: '2026-11-22', stages };
+const context = { me: 'me-id', today: '2026-11-22', stages, calendar: 'mon-fri' as const };
 const filter = (over: Partial<CardFilter>): CardFilter => ({ ...NO_FILTER, ...over });
 
 describe('filter in the URL', () => {

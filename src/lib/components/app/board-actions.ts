@@ -6,6 +6,7 @@ import Activity from '@lucide/svelte/icons/activity';
 import BookmarkPlus from '@lucide/svelte/icons/bookmark-plus';
 import Funnel from '@lucide/svelte/icons/funnel';
 import IdCard from '@lucide/svelte/icons/id-card';
+import Repeat from '@lucide/svelte/icons/repeat';
 import Users from '@lucide/svelte/icons/users';
 import { t } from '$lib/i18n/i18n.svelte';
 import type { BoardSession } from '$lib/sync/board-session.svelte';
@@ -19,6 +20,7 @@ export interface BoardActionHandlers {
   toggleActivity: () => void;
   openMembers: () => void;
   openRoles: () => void;
+  openPlans: () => void;
   toggleFilters: () => void;
   saveTemplate: () => void;
 }
@@ -37,6 +39,8 @@ export function boardActions(session: BoardSession, on: BoardActionHandlers): He
     list.push({ id: 'members', label: t('members.open'), icon: Users, onselect: on.openMembers });
     list.push({ id: 'roles', label: t('roles.open'), icon: IdCard, onselect: on.openRoles });
   }
+  // Everyone sees the plans and their next dates; managers change them in the dialog.
+  list.push({ id: 'plans', label: t('plans.open'), icon: Repeat, onselect: on.openPlans });
   list.push({
     id: 'filter',
     label: t('filter.title'),

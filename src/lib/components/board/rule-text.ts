@@ -8,6 +8,7 @@ import {
   type StageView,
   type TimeRule
 } from '$lib/board';
+import type { CalendarId } from '$lib/calendar';
 import { i18n, t } from '$lib/i18n/i18n.svelte';
 
 /** A board text in the viewer's language: the second-language text in English when there is one. */
@@ -74,9 +75,10 @@ export function lateReasons(
   stageId: string,
   stages: readonly StageView[],
   dateLabel: Department | null,
-  today: string
+  today: string,
+  calendar: CalendarId
 ): string[] {
-  return cardDeadlines({ ...card, stageId }, stages, today)
+  return cardDeadlines({ ...card, stageId }, stages, today, calendar)
     .filter((d) => d.late)
     .map((d) =>
       lateReason(

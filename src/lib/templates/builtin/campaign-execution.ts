@@ -182,5 +182,17 @@ export const campaignExecution: BoardTemplate = {
       },
       checklist: campaignClosingChecklists.summary
     }
+  ],
+  // Paused: the weekly review belongs to peak season, which a team resumes when its season starts.
+  recurring: [
+    {
+      title: { 'zh-CN': '旺季营销周会', en: 'Peak-season weekly review' },
+      stage: 'monitoring',
+      every: { kind: 'weekly', weekday: 1 },
+      nonWorking: 'after',
+      leadDays: 0,
+      paused: true,
+      source: { doc: '001', where: '旺季营销专项监督方案 §5, l.378', quote: '每周召开一次会议' }
+    }
   ]
 };

@@ -119,5 +119,16 @@ export const monthlySalesPlan: BoardTemplate = {
         }
       ]
     }
+  ],
+  // The sheet is due on the 26th; on a day off, the working day before (the rule).
+  recurring: [
+    {
+      title: { 'zh-CN': '月度销售计划', en: 'Monthly sales plan' },
+      every: { kind: 'monthly', day: 26 },
+      nonWorking: 'before',
+      leadDays: 0,
+      paused: false,
+      source: { doc: '002', where: 'SC-004 step 1, l.7', quote: '每月26日以销售计划表的形式' }
+    }
   ]
 };
