@@ -9,6 +9,7 @@ import type { ActivityEntry } from '#lib/activity/types';
 import {
   approveCard,
   BoardError,
+  approversFor,
   gateOf,
   readStage,
   roleToApprove,
@@ -79,7 +80,9 @@ export class ReviewService {
           const card = roots(doc).cards.get(cardId);
           const stageId = card ? str(card, CardKey.stageId) : '';
           const gate = gateOf(doc, stageId);
-          if (card && gate && roleToApprove(gate) === 'owner' && role !== 'owner') {
+          // Only the approvers the card needs count (a conditional 总经理 only for 重大项目).
+          const needed = gate && { approvers: approversFor(doc, cardId, gate) };
+          if (card && needed && roleToApprove(needed) === 'owner' && role !== 'owner') {
             // Its own code: the reader is told who may sign, not only that they may not.
             throw new ReviewRequestError(
               403,

@@ -8,7 +8,7 @@
 import * as Y from 'yjs';
 import { excerptOf, type ActivityEntry } from '#lib/activity/types';
 import type { BoardRole } from '#lib/auth/permissions';
-import { gateOf, roleToApprove, roundOf } from '#lib/board/approvals';
+import { approversFor, gateOf, roleToApprove, roundOf } from '#lib/board/approvals';
 import { isCommentId, MENTIONS_MAX } from '#lib/board/comment-value';
 import { readStage } from '#lib/board/read';
 import { CardKey, LIMITS, roots, str } from '#lib/board/schema';
@@ -106,7 +106,7 @@ export function readCardNow(doc: Y.Doc, entry: ActivityEntry): CardNow | null {
     round: roundOf(card),
     assignees:
       assignees instanceof Y.Map ? [...assignees.keys()].filter(isCommentId).slice(0, LIMITS.assignees) : [],
-    approverRole: gate ? roleToApprove(gate) : null,
+    approverRole: gate ? roleToApprove({ approvers: approversFor(doc, entry.cardId!, gate) }) : null,
     stageName: stage ? readStage(toStage, stage).name : ''
   };
 }

@@ -11,7 +11,8 @@ import { BoardError } from './errors';
 import type { BoardOrigin } from './origin';
 import { compareRanked, rankOrLast } from './rank';
 import { effectiveStageId, readGate, readStage, revisionsOf } from './read';
-import type { ApproverLevel, Gate } from './rules';
+import { conditionHolds, readCardFieldValues } from './card-fields';
+import type { Approver, ApproverLevel, Gate } from './rules';
 import { CardKey, StageKey, roots, str } from './schema';
 import { transact } from './transact';
 
@@ -70,14 +71,14 @@ export function isForward(doc: Y.Doc, from: string, to: string): boolean {
  * Each stage's rank by id: all the order of stages needs. readStage would clean every rule of
  * every stage too, and the server asks this on each move it checks (bench scenario 8).
  */
-function stageRanks(doc: Y.Doc): Map<string, string> {
+export function stageRanks(doc: Y.Doc): Map<string, string> {
   const ranks = new Map<string, string>();
   roots(doc).stages.forEach((map, id) => ranks.set(id, rankOrLast(map.get(StageKey.rank))));
   return ranks;
 }
 
 /** isForward over ranks already read. */
-function forwardIn(ranks: ReadonlyMap<string, string>, from: string, to: string): boolean {
+export function forwardIn(ranks: ReadonlyMap<string, string>, from: string, to: string): boolean {
   if (from === to) return false;
   const ra = ranks.get(from);
   const rb = ranks.get(to);
@@ -93,7 +94,7 @@ function forwardIn(ranks: ReadonlyMap<string, string>, from: string, to: string)
  * let a move "from nowhere" pass every gate: isForward knows no stage '' and calls nothing
  * forward of it.
  */
-function standingStage(ranks: ReadonlyMap<string, string>, card: Y.Map<unknown>): string | undefined {
+export function standingStage(ranks: ReadonlyMap<string, string>, card: Y.Map<unknown>): string | undefined {
   let first: { id: string; rank: string } | undefined;
   for (const [id, rank] of ranks) {
     if (!first || compareRanked({ id, rank }, first) < 0) first = { id, rank };
@@ -179,6 +180,19 @@ export function assertGateOpen(doc: Y.Doc, cardId: string, to: string): void {
       closed.stageId
     );
   }
+}
+
+/**
+ * The approvers a card's gate needs: each whose condition (`if`, on the card's fields: 重大项目 →
+ * 总经理 too) holds for the card, and every unconditional one. Who may sign, and whether the gate is
+ * open, read this list; a card that is gone needs them all.
+ */
+export function approversFor(doc: Y.Doc, cardId: string, gate: Gate): Approver[] {
+  const card = roots(doc).cards.get(cardId);
+  if (!card) return gate.approvers;
+  const values = readCardFieldValues(card);
+  const date = str(card, CardKey.date) || null;
+  return gate.approvers.filter((a) => !a.if || conditionHolds(a.if, values, date));
 }
 
 /**

@@ -7,8 +7,10 @@ import {
   cleanChecklistSeeds,
   cleanDepartment,
   cleanGate,
+  cleanRequirements,
   cleanTimeRule,
   type ChecklistSeed,
+  type Requirements,
   type Department,
   type Gate,
   type TimeRule
@@ -27,6 +29,7 @@ export interface StageInit {
   checklist?: ChecklistSeed[];
   /** Index, in the same init list, of the earlier stage a card is sent back to. */
   sendBackTo?: number | null;
+  requires?: Requirements | null;
 }
 
 export interface BoardInit {
@@ -56,6 +59,8 @@ export function makeStageMap(id: string, rank: string, stage: StageInit): Y.Map<
   if (timeRule) map.set(StageKey.timeRule, timeRule);
   if (gate) map.set(StageKey.gate, gate);
   if (checklist.length) map.set(StageKey.checklist, checklist);
+  const requires = cleanRequirements(stage.requires);
+  if (requires) map.set(StageKey.requires, requires);
   return map;
 }
 

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { assertGateOpen } from './approvals';
+import { assertRequirementsMet } from './requirements';
 import { BoardError } from './errors';
 import { newId } from './ids';
 import type { BoardOrigin } from './origin';
@@ -129,6 +130,7 @@ export function moveCard(
   // The server refuses such a move anyway (server/policy/updatePolicy.ts); saying so here keeps the
   // card where it is instead of a move that the whole session would have to drop.
   assertGateOpen(doc, cardId, stageId);
+  assertRequirementsMet(doc, cardId, stageId);
   const rank = rankAtIndex(readColumn(doc, stageId, cardId), index);
   transact(doc, origin, () => {
     if (map.get(CardKey.stageId) !== stageId) enterStage(doc, map, stageId);

@@ -4,6 +4,7 @@
  * the same on every screen in one time zone, and tests can stand on any date.
  */
 import { addDays, addMonths, addWorkingDays, compareDates, localDate, nextDayOfMonth } from './dates';
+import { conditionHolds, type CardFieldValue } from './card-fields';
 import type { LeadUnit, TimeRule } from './rules';
 
 export interface DeadlineStage {
@@ -17,6 +18,8 @@ export interface DeadlineCard {
   enteredAt: number;
   /** The card's date ('YYYY-MM-DD'), which lead times count back from, or null. */
   date: string | null;
+  /** The card's field values, which a conditional rule (`if`) reads; absent: none filled. */
+  fields?: Readonly<Record<string, CardFieldValue>>;
 }
 
 export interface Deadline {
@@ -61,6 +64,8 @@ export function cardDeadlines(
   stages.forEach((stage, i) => {
     const rule = stage.timeRule;
     if (!rule || i < at) return;
+    // A conditional rule (design review's 10 working days: video requests only) binds only cards it names.
+    if (rule.if && !conditionHolds(rule.if, card.fields ?? {}, card.date)) return;
     const own = i === at;
     const push = (due: string, late: boolean, startedLate?: boolean) =>
       out.push({ stageId: stage.id, rule, due, late, ...(startedLate ? { startedLate } : {}) });

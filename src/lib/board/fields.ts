@@ -12,8 +12,10 @@ import type { BoardAction } from '../auth/permissions';
 import { isIsoDate } from './dates';
 import { labelProblem } from './label-ops';
 import { isRank } from './rank';
-import { cleanChecklistSeeds, cleanDepartment, cleanGate, cleanTimeRule } from './rules';
+import { fieldDefProblem, fieldValueProblem } from './card-fields';
+import { cleanChecklistSeeds, cleanDepartment, cleanGate, cleanRequirements, cleanTimeRule } from './rules';
 import { nameProblem } from './transact';
+import type { CardFieldKind } from './card-fields';
 import { CardKey, ChecklistItemKey, LIMITS, MetaKey, NamedChecklistKey, StageKey } from './schema';
 
 /** How a value is kept: a plain value of a JSON type, or a Yjs type. */
@@ -25,6 +27,10 @@ export interface FieldFacts {
   key: string;
   /** True for a stage the board has after the update. */
   isStage(id: string): boolean;
+  /** The key the value itself is written under (a card field's id in a card's `fields`). */
+  entry: string;
+  /** The kind of the board's card field `id` after the update, or null when it has none. */
+  fieldKind(id: string): CardFieldKind | null;
 }
 
 /**
@@ -88,6 +94,10 @@ const id: Field['check'] = (v) => ((v as string).length >= 1 && (v as string).le
 const onlyTrue: Field['check'] = (v) => (v === true ? null : 'true');
 const stage: Field['check'] = (v, facts) =>
   typeof v === 'string' && facts.isStage(v) ? null : 'a stage the board has';
+const fieldValue: Field['check'] = (v, facts) => {
+  const kind = facts.fieldKind(facts.entry);
+  return kind ? fieldValueProblem(kind, v) : 'a card field the board defines';
+};
 const ownKey: Field['check'] = (v, facts) => (v === facts.key ? null : 'the key it is stored under');
 
 /** A rule value is stored exactly as its cleaner returns it: nothing unknown rides along. */
@@ -211,7 +221,14 @@ export const CARD_FIELDS: Readonly<Record<string, Field>> = {
     entries: NAMED_CHECKLIST,
     initial: emptyMap
   },
-  [CardKey.attachments]: { write: 'server', shape: 'map' }
+  [CardKey.attachments]: { write: 'server', shape: 'map' },
+  // Not required: cards from before card fields existed lack it (childMap makes it on first use).
+  [CardKey.fields]: {
+    write: 'edit-card',
+    shape: 'map',
+    entries: { shape: 'value', check: fieldValue },
+    initial: emptyMap
+  }
 };
 
 /** A stage: what `makeStageMap` (board-ops.ts) and `setStageRules` (stage-ops.ts) write. */
@@ -232,6 +249,7 @@ export const STAGE_FIELDS: Readonly<Record<string, Field>> = {
     check: cleaned((v) => (cleanChecklistSeeds(v).length ? cleanChecklistSeeds(v) : null), 'checklist seeds')
   },
   [StageKey.sendBackTo]: { shape: 'string', check: stage },
+  [StageKey.requires]: { shape: 'value', check: cleaned(cleanRequirements, 'requirements') },
   [StageKey.legacyTimeLimitDays]: { shape: 'number', check: finite },
   [StageKey.legacyGateRole]: { shape: 'string', check: name(LIMITS.stageName) }
 };
@@ -256,5 +274,7 @@ export const ROOT_FIELDS: Readonly<Record<string, Field>> = {
   cards: { shape: 'map', entries: { shape: 'map', fields: CARD_FIELDS } },
   approvals: { write: 'server', shape: 'map' },
   // Labels are everyday card work (Trello lets every member make them), not board structure.
-  labels: { write: 'edit-card', shape: 'map', entries: { shape: 'value', check: labelProblem } }
+  labels: { write: 'edit-card', shape: 'map', entries: { shape: 'value', check: labelProblem } },
+  // Which fields cards have is part of the process, like its stages: a manager's to define.
+  fields: { write: 'edit-stages', shape: 'map', entries: { shape: 'value', check: fieldDefProblem } }
 };

@@ -10,6 +10,7 @@ import {
   type ChecklistItemView,
   type NamedChecklistView
 } from './checklist-read';
+import { readCardFieldValues, type CardFieldValue } from './card-fields';
 import { readComments, type CommentThread } from './comment-read';
 import { isIsoDate } from './dates';
 import { readCardFace, type CardFaceFacts } from './face-read';
@@ -18,8 +19,10 @@ import {
   cleanChecklistSeeds,
   cleanDepartment,
   cleanGate,
+  cleanRequirements,
   cleanTimeRule,
   type ChecklistSeed,
+  type Requirements,
   type Department,
   type Gate,
   type TimeRule
@@ -50,6 +53,8 @@ export interface StageView {
   checklist: ChecklistSeed[];
   /** The stage a card returns to when sent back from this one, or null. */
   sendBackTo: string | null;
+  /** What a card must have before it leaves forward (requirements.ts), or null. */
+  requires: Requirements | null;
 }
 
 export interface CardView extends CardFaceFacts {
@@ -76,6 +81,8 @@ export interface CardView extends CardFaceFacts {
   /** Progress on the items that came from the card's current stage. */
   stageChecklistDone: number;
   stageChecklistTotal: number;
+  /** Field id → value of the board's card fields the card has filled (card-fields.ts). */
+  fields: Record<string, CardFieldValue>;
 }
 
 export interface RevisionView {
@@ -140,7 +147,8 @@ export function readStage(id: string, map: StageMap): StageView {
     timeRule: readTimeRule(map),
     gate: readGate(map),
     checklist: cleanChecklistSeeds(map.get(StageKey.checklist)),
-    sendBackTo: str(map, StageKey.sendBackTo) || null
+    sendBackTo: str(map, StageKey.sendBackTo) || null,
+    requires: cleanRequirements(map.get(StageKey.requires))
   };
 }
 
@@ -194,6 +202,7 @@ export function readCard(id: string, map: CardMap): CardView {
     checklistTotal: total,
     stageChecklistDone: stageDone,
     stageChecklistTotal: stageTotal,
+    fields: readCardFieldValues(map),
     ...readCardFace(map)
   };
 }

@@ -35,6 +35,8 @@ export interface BoardRoots {
   approvals: Y.Map<unknown>;
   /** Label id → LabelValue (label-ops.ts): the board's labels, which cards refer to by id. */
   labels: Y.Map<unknown>;
+  /** Field id → CardFieldDef (card-fields.ts): the card fields the board defines. */
+  fields: Y.Map<unknown>;
 }
 
 /** The board's root maps (creating them is free: Yjs top-level types exist by name). */
@@ -44,7 +46,8 @@ export function roots(doc: Y.Doc): BoardRoots {
     stages: doc.getMap<StageMap>('stages'),
     cards: doc.getMap<CardMap>('cards'),
     approvals: doc.getMap('approvals'),
-    labels: doc.getMap('labels')
+    labels: doc.getMap('labels'),
+    fields: doc.getMap('fields')
   };
 }
 
@@ -86,6 +89,8 @@ export const StageKey = {
   checklist: 'checklist',
   /** Id of the earlier stage a card returns to when sent back from this one, or absent. */
   sendBackTo: 'sendBackTo',
+  /** A Requirements object (rules.ts): what a card must have before it leaves forward, or absent. */
+  requires: 'requires',
   /** Read only, from boards made before rules were objects: a day count and a role name. */
   legacyTimeLimitDays: 'timeLimitDays',
   legacyGateRole: 'gateRole'
@@ -130,7 +135,9 @@ export const CardKey = {
   /** The day work starts ('YYYY-MM-DD'), shown with the card's date (its due date). */
   startDate: 'startDate',
   /** Y.Map of attachment id → AttachmentValue: the card's drafts, written by the server only. */
-  attachments: 'attachments'
+  attachments: 'attachments',
+  /** Y.Map of field id → CardFieldValue: the card's values of the board's card fields (card-fields.ts). */
+  fields: 'fields'
 } as const;
 
 /**

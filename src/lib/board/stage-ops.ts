@@ -9,10 +9,12 @@ import {
   cleanChecklistSeeds,
   cleanDepartment,
   cleanGate,
+  cleanRequirements,
   cleanTimeRule,
   type ChecklistSeed,
   type Department,
   type Gate,
+  type Requirements,
   type TimeRule
 } from './rules';
 import { CardKey, LIMITS, StageKey, roots, type StageMap } from './schema';
@@ -111,6 +113,7 @@ export interface StageRulesPatch {
   gate?: Gate | null;
   checklist?: ChecklistSeed[] | null;
   sendBackTo?: string | null;
+  requires?: Requirements | null;
 }
 
 /**
@@ -159,6 +162,7 @@ export function setStageRules(
     (id: string) => (id !== stageId && roots(doc).stages.has(id) ? id : null),
     'send-back stage'
   );
+  put(StageKey.requires, patch.requires, cleanRequirements, 'requirements');
   transact(doc, origin, () => {
     for (const [key, value] of writes) {
       if (value === null) map.delete(key);

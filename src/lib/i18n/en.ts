@@ -9,6 +9,7 @@ import { enKeys } from './en.keys';
 import { enAuth } from './en.auth';
 import { enMembers } from './en.members';
 import { enNotify } from './en.notify';
+import { enFields } from './en.fields';
 
 /**
  * English catalogue; typed against the Chinese one so a missing key fails `npm run check`. Each
@@ -24,5 +25,6 @@ export const en: Record<MessageKey, string> = {
   ...enKeys,
   ...enAuth,
   ...enMembers,
-  ...enNotify
+  ...enNotify,
+  ...enFields
 };

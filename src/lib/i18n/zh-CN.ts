@@ -8,6 +8,7 @@ import { zhCNKeys } from './zh-CN.keys';
 import { zhCNAuth } from './zh-CN.auth';
 import { zhCNMembers } from './zh-CN.members';
 import { zhCNNotify } from './zh-CN.notify';
+import { zhCNFields } from './zh-CN.fields';
 
 /**
  * Simplified Chinese: the reference catalogue; every other language must have the same keys. Each
@@ -23,7 +24,8 @@ export const zhCN = {
   ...zhCNKeys,
   ...zhCNAuth,
   ...zhCNMembers,
-  ...zhCNNotify
+  ...zhCNNotify,
+  ...zhCNFields
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

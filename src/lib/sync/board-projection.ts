@@ -11,6 +11,8 @@ import {
   readCard,
   readCardSearchText,
   readLabels,
+  readFieldDefs,
+  type CardFieldView,
   readMeta,
   readStages,
   type BoardMetaView,
@@ -37,6 +39,7 @@ export class BoardProjection {
   #stages: readonly StageView[];
   #meta: BoardMetaView;
   #labels: readonly LabelView[];
+  #fields: readonly CardFieldView[];
   #columns = new Map<string, readonly CardView[]>();
   #archived: readonly CardView[] = EMPTY;
   /** Column copies of cards whose stage is gone, keyed by the card's own view, so they keep identity. */
@@ -46,6 +49,7 @@ export class BoardProjection {
   #stagesTouched = false;
   #metaTouched = false;
   #labelsTouched = false;
+  #fieldsTouched = false;
   #listeners = new Set<() => void>();
   /** Folded search text of the cards someone searched, until the card next changes. */
   #searchTexts = new Map<string, CardSearchText>();
@@ -54,11 +58,12 @@ export class BoardProjection {
 
   constructor(doc: Y.Doc) {
     this.#doc = doc;
-    const { cards, stages, meta, labels } = roots(doc);
+    const { cards, stages, meta, labels, fields } = roots(doc);
     cards.forEach((map, id) => this.#cards.set(id, readCard(id, map)));
     this.#stages = readStages(doc);
     this.#meta = readMeta(doc);
     this.#labels = readLabels(doc);
+    this.#fields = readFieldDefs(doc);
     const onCards = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
       for (const event of events) {
         if (event.target === cards) for (const key of event.changes.keys.keys()) this.#touchedCards.add(key);
@@ -68,6 +73,7 @@ export class BoardProjection {
     const onStages = () => (this.#stagesTouched = true);
     const onMeta = () => (this.#metaTouched = true);
     const onLabels = () => (this.#labelsTouched = true);
+    const onFields = () => (this.#fieldsTouched = true);
     const onAfter = () => {
       const textChanged = this.#forgetSearchTexts();
       if (this.#settle()) for (const fn of this.#listeners) fn();
@@ -77,12 +83,14 @@ export class BoardProjection {
     stages.observeDeep(onStages);
     meta.observe(onMeta);
     labels.observe(onLabels);
+    fields.observe(onFields);
     doc.on('afterTransaction', onAfter);
     this.#teardown = () => {
       cards.unobserveDeep(onCards);
       stages.unobserveDeep(onStages);
       meta.unobserve(onMeta);
       labels.unobserve(onLabels);
+      fields.unobserve(onFields);
       doc.off('afterTransaction', onAfter);
     };
   }
@@ -104,6 +112,11 @@ export class BoardProjection {
   /** The board's labels; the same array until one changes. */
   get labels(): readonly LabelView[] {
     return this.#labels;
+  }
+
+  /** The board's card fields in order; the same array until one changes. */
+  get fields(): readonly CardFieldView[] {
+    return this.#fields;
   }
 
   /** Visible cards of a stage in order; the same array until that column changes. */
@@ -174,6 +187,14 @@ export class BoardProjection {
       const labels = readLabels(this.#doc);
       if (!sameJson(this.#labels, labels)) {
         this.#labels = labels;
+        changed = true;
+      }
+    }
+    if (this.#fieldsTouched) {
+      this.#fieldsTouched = false;
+      const fields = readFieldDefs(this.#doc);
+      if (!sameJson(this.#fields, fields)) {
+        this.#fields = fields;
         changed = true;
       }
     }

@@ -7,7 +7,7 @@ import { createSubscriber } from 'svelte/reactivity';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import type { BoardMetaView, CardSearchText, CardView, LabelView, StageView } from '../board';
+import type { BoardMetaView, CardFieldView, CardSearchText, CardView, LabelView, StageView } from '../board';
 import { ActivityFeed } from './activity-feed.svelte';
 import { BoardProjection } from './board-projection';
 import { can, type BoardAction, type BoardRole } from '../auth/permissions';
@@ -209,6 +209,12 @@ export class BoardSession {
   get labels(): readonly LabelView[] {
     this.#subscribeDoc();
     return this.projection.labels;
+  }
+
+  /** The card fields the board defines (预算, 重大项目 …). */
+  get fields(): readonly CardFieldView[] {
+    this.#subscribeDoc();
+    return this.projection.fields;
   }
 
   column(stageId: string): readonly CardView[] {

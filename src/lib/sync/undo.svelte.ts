@@ -9,7 +9,7 @@
  * BoardError the view can show, and the stacks stay as they were.
  */
 import * as Y from 'yjs';
-import { assertGateOpen, BoardError } from '../board';
+import { assertGateOpen, assertRequirementsMet, BoardError } from '../board';
 import { LOCAL_ORIGIN } from '../board/origin';
 import { CardKey, roots } from '../board/schema';
 
@@ -107,6 +107,7 @@ export class BoardUndo {
     // Someone else moved it since: their move stands and the undo leaves the card alone.
     if (!card || card.get(CardKey.stageId) !== stands) return;
     assertGateOpen(this.#doc, move.cardId, goes);
+    assertRequirementsMet(this.#doc, move.cardId, goes);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { BoardError, type StageView } from '$lib/board';
 import { t } from '$lib/i18n/i18n.svelte';
+import { missingText } from './requirement-text';
 import { approversText, stageName } from './rule-text';
 
 /**
@@ -27,6 +28,12 @@ export function refusalMessage(e: unknown, stages: readonly StageView[] = []): s
     return stage?.gate
       ? t('refusal.gate-closed', { stage: stageName(stage), who: approversText(stage.gate) })
       : t('refusal.gate-closed.unnamed');
+  }
+  if (e.code === 'requirements-unmet') {
+    return t('refusal.requirements-unmet', {
+      stage: stageName(stages.find((s) => s.id === e.stageId)),
+      missing: missingText(e.missing ?? [])
+    });
   }
   return t(`refusal.${e.code}`);
 }
