@@ -11,6 +11,7 @@ export const enFields: Record<FieldsMessageKey, string> = {
   'missing.field': 'fill in {field}',
   'missing.assignee': 'assign someone',
   'leave.next': 'Move to “{stage}”',
+  'leave.gate': 'Needs approval at “{stage}” first (by {who})',
   'leave.done': 'This is the last stage',
   'fields.heading': 'Fields',
   'fields.none': 'This board has no card fields yet',

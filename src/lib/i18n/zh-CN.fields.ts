@@ -11,6 +11,7 @@ export const zhCNFields = {
   'missing.field': '填写{field}',
   'missing.assignee': '指定负责人',
   'leave.next': '移到「{stage}」',
+  'leave.gate': '要先通过「{stage}」的审批（审批人：{who}）',
   'leave.done': '已是最后一个阶段',
   'fields.heading': '字段',
   'fields.none': '这个看板还没有卡片字段',

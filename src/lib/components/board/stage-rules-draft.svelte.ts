@@ -111,9 +111,15 @@ export class StageRulesDraft {
         : null,
       checklist: checklist.length ? checklist : null,
       gate: gate.length ? { approvers: gate } : null,
-      timeRule: this.#timeRule(),
+      timeRule: this.#keepCondition(this.#timeRule()),
       sendBackTo: this.sendBackTo || null
     };
+  }
+
+  /** A rule's condition (`if`: 影视 requests only) is kept while its kind stays; the form does not edit it. */
+  #keepCondition(rule: TimeRule | null): TimeRule | null {
+    const before = this.#initial.timeRule;
+    return rule && before?.if && before.kind === rule.kind ? { ...rule, if: before.if } : rule;
   }
 
   #timeRule(): TimeRule | null {
