@@ -1,4 +1,4 @@
-import { LIMITS, isBoardId, newId, readBoard } from '#lib/board';
+import { LIMITS, isBoardId, newId, readBoard, readFieldDefs } from '#lib/board';
 import { canTemplate, type TemplateAction, type TemplateActor } from '#lib/auth/permissions';
 import {
   TEMPLATES,
@@ -253,7 +253,9 @@ export class TemplateService {
     description: string | undefined
   ): Promise<BoardTemplate> {
     // Through the room, not the store: the live document holds edits the log has not compacted yet.
-    return this.rooms.read(boardId, (doc) => templateFromBoard(readBoard(doc), { id, name, description }));
+    return this.rooms.read(boardId, (doc) =>
+      templateFromBoard({ ...readBoard(doc), fields: readFieldDefs(doc) }, { id, name, description })
+    );
   }
 
   #refuseBuiltin(id: string): void {

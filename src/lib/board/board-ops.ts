@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { CARD_FIELD_LIMITS, cleanFieldDef, isFieldId, type CardFieldKind } from './card-fields';
 import { BoardError } from './errors';
 import { newId } from './ids';
 import type { BoardOrigin } from './origin';
@@ -37,6 +38,8 @@ export interface BoardInit {
   templateId?: string | null;
   /** What a card's date means on this board (节日日期 / Holiday date), or absent. */
   dateLabel?: Department | null;
+  /** Card fields the board defines from the start (a template's 预算, 重大项目 …), in order. */
+  fields?: { id: string; name: string; alt?: string; kind: CardFieldKind }[];
   stages: StageInit[];
 }
 
@@ -77,6 +80,11 @@ export function initBoard(doc: Y.Doc, init: BoardInit, origin?: BoardOrigin): vo
     meta.set(MetaKey.createdAt, Date.now());
     const dateLabel = cleanDepartment(init.dateLabel);
     if (dateLabel) meta.set(MetaKey.dateLabel, dateLabel);
+    const fieldRanks = ranksBetween(null, null, init.fields?.length ?? 0);
+    init.fields?.slice(0, CARD_FIELD_LIMITS.fields).forEach((f, i) => {
+      const def = cleanFieldDef({ name: f.name, alt: f.alt, kind: f.kind, rank: fieldRanks[i] });
+      if (def && isFieldId(f.id)) roots(doc).fields.set(f.id, def);
+    });
     const ranks = ranksBetween(null, null, init.stages.length);
     const ids = init.stages.map(() => newId());
     init.stages.forEach((stage, i) => {

@@ -3,8 +3,18 @@
  * template later leaves the board alone); a board's current stages and rules can be saved as a
  * team template.
  */
-import type { BoardInit, BoardView, Department, Gate, StageInit } from '../board';
-import type { BoardTemplate, Localized, TemplateGate, TemplateStage } from './types';
+import type {
+  BoardInit,
+  BoardView,
+  CardFieldView,
+  ChecklistSeed,
+  Condition,
+  Department,
+  Gate,
+  Requirements,
+  StageInit
+} from '../board';
+import type { BoardTemplate, Localized, TemplateGate, TemplateRequirements, TemplateStage } from './types';
 
 /** A template text as a board stores it: the document's wording, English beside. */
 export function boardText(text: Localized | undefined): Department | null {
@@ -19,8 +29,21 @@ export function boardGate(gate: TemplateGate | undefined): Gate | null {
       title: a.title['zh-CN'],
       titleAlt: a.title.en,
       level: a.level,
-      ...(a.when ? { when: a.when['zh-CN'], whenAlt: a.when.en } : {})
+      ...(a.when ? { when: a.when['zh-CN'], whenAlt: a.when.en } : {}),
+      ...(a.if ? { if: a.if } : {})
     }))
+  };
+}
+
+/** A template's requirements as a board stores them (checklist positions become seed keys). */
+function boardRequires(r: TemplateRequirements | undefined): Requirements | null {
+  if (!r) return null;
+  const { checklist, draft, fields, assignee } = r;
+  return {
+    ...(checklist ? { checklist: checklist === 'all' ? 'all' : checklist.map((i) => `c${i}`) } : {}),
+    ...(draft ? { draft } : {}),
+    ...(fields ? { fields } : {}),
+    ...(assignee ? { assignee } : {})
   };
 }
 
@@ -38,7 +61,8 @@ function stageInit(stage: TemplateStage, keys: readonly string[]): StageInit {
       text: item.text['zh-CN'],
       alt: item.text.en
     })),
-    sendBackTo: stage.sendBackTo ? keys.indexOf(stage.sendBackTo.stage) : null
+    sendBackTo: stage.sendBackTo ? keys.indexOf(stage.sendBackTo.stage) : null,
+    requires: boardRequires(stage.requires)
   };
 }
 
@@ -49,6 +73,12 @@ export function boardInitFromTemplate(template: BoardTemplate, title: string): B
     title,
     templateId: template.id,
     dateLabel: boardText(template.dateLabel),
+    fields: (template.fields ?? []).map((f) => ({
+      id: f.key,
+      name: f.name['zh-CN'],
+      alt: f.name.en,
+      kind: f.kind
+    })),
     stages: template.stages.map((s) => stageInit(s, keys))
   };
 }
@@ -63,11 +93,19 @@ function localized(text: string, second?: string | null): Localized {
  * template is its own, whatever it started from.
  */
 export function templateFromBoard(
-  board: Pick<BoardView, 'stages' | 'meta'>,
+  board: Pick<BoardView, 'stages' | 'meta'> & { fields?: readonly CardFieldView[] },
   options: { id: string; name: string; description?: string }
 ): BoardTemplate {
   const keyOf = new Map(board.stages.map((s, i) => [s.id, `s${i + 1}`]));
   const label = board.meta.dateLabel;
+  // The board's card fields go with it, so its requirements and conditions still name them.
+  const fields = (board.fields ?? []).map((f) => ({
+    key: f.id,
+    name: localized(f.name, f.alt),
+    kind: f.kind
+  }));
+  const known = new Set(['date', ...fields.map((f) => f.key)]);
+  const on = (c: Condition | undefined) => (c && known.has(c.field) ? { if: c } : {});
   return {
     id: options.id,
     kind: 'team',
@@ -75,7 +113,9 @@ export function templateFromBoard(
     description: localized(options.description || options.name),
     sources: [],
     ...(label ? { dateLabel: localized(label.text, label.alt) } : {}),
+    ...(fields.length ? { fields } : {}),
     stages: board.stages.map((s, i): TemplateStage => {
+      const requires = s.requires && templateRequires(s.requires, s.checklist, known);
       const back = s.sendBackTo ? keyOf.get(s.sendBackTo) : undefined;
       const backIndex = s.sendBackTo ? board.stages.findIndex((o) => o.id === s.sendBackTo) : -1;
       return {
@@ -89,16 +129,44 @@ export function templateFromBoard(
                 approvers: s.gate.approvers.map((a) => ({
                   title: localized(a.title, a.titleAlt),
                   level: a.level,
-                  ...(a.when ? { when: localized(a.when, a.whenAlt) } : {})
+                  ...(a.when ? { when: localized(a.when, a.whenAlt) } : {}),
+                  ...on(a.if)
                 }))
               }
             }
           : {}),
-        ...(s.timeRule ? { timeRule: { ...s.timeRule } } : {}),
+        ...(s.timeRule ? { timeRule: knownIf(s.timeRule, known) } : {}),
+        ...(requires ? { requires } : {}),
         // A loop to a stage now placed after this one is no revision loop any more; drop it.
         ...(back && backIndex < i ? { sendBackTo: { stage: back } } : {}),
         ...(s.wipLimit ? { wipLimit: { limit: s.wipLimit } } : {})
       };
     })
   };
+}
+
+/** A board's requirements as a template says them: named items by position, known fields only. */
+function templateRequires(
+  r: Requirements,
+  checklist: readonly ChecklistSeed[],
+  known: ReadonlySet<string>
+): TemplateRequirements | null {
+  const items = Array.isArray(r.checklist)
+    ? r.checklist.map((key) => checklist.findIndex((c) => c.key === key)).filter((i) => i >= 0)
+    : [];
+  const fields = (r.fields ?? []).filter((f) => known.has(f));
+  const out: TemplateRequirements = {
+    ...(r.checklist === 'all' ? { checklist: 'all' as const } : items.length ? { checklist: items } : {}),
+    ...(r.draft ? { draft: true } : {}),
+    ...(fields.length ? { fields } : {}),
+    ...(r.assignee ? { assignee: true } : {})
+  };
+  return Object.keys(out).length ? out : null;
+}
+
+/** The rule without a condition on a field the template does not define. */
+function knownIf<T extends { if?: Condition }>(rule: T, known: ReadonlySet<string>): T {
+  const out = { ...rule };
+  if (out.if && !known.has(out.if.field)) delete out.if;
+  return out;
 }

@@ -4,7 +4,8 @@
  * docs/templates.md can be generated from them; a team's own templates are saved from a board
  * and carry no sources.
  */
-import type { ApproverLevel, LeadUnit } from '../board/rules';
+import type { CardFieldKind } from '../board/card-fields';
+import type { ApproverLevel, Condition, LeadUnit } from '../board/rules';
 
 /** A text in both languages the app ships. The Chinese is the document's own wording. */
 export interface Localized {
@@ -34,6 +35,8 @@ export interface TemplateApprover {
   level: ApproverLevel;
   /** Needed only under this condition; absent means always. */
   when?: Localized;
+  /** The same condition as a test on a card field (the template's `fields`), when one can say it. */
+  if?: Condition;
 }
 
 export interface TemplateGate {
@@ -46,7 +49,27 @@ export type TemplateTimeRule = (
   | { kind: 'stage-days'; days: number; working: boolean }
   | { kind: 'start-by' | 'finish-by'; amount: number; unit: LeadUnit }
   | { kind: 'monthly'; day: number }
-) & { source?: SourceRef };
+) & { if?: Condition; source?: SourceRef };
+
+/** A card field the document names (预算, 重大项目, 需求类型); `key` is its id on the board. */
+export interface TemplateField {
+  key: string;
+  name: Localized;
+  kind: CardFieldKind;
+  source?: SourceRef;
+}
+
+/**
+ * What a card must have before it leaves the stage forward (the board's Requirements, rules.ts):
+ * checklist items by position in the stage's checklist, or 'all'; fields by template key or 'date'.
+ */
+export interface TemplateRequirements {
+  checklist?: 'all' | number[];
+  draft?: boolean;
+  fields?: string[];
+  assignee?: boolean;
+  source?: SourceRef;
+}
 
 export interface TemplateStage {
   /** Stable within the template (lowercase, digits, dashes); sendBackTo refers to it. */
@@ -61,6 +84,8 @@ export interface TemplateStage {
   timeRule?: TemplateTimeRule;
   /** The earlier stage a card returns to when it is sent back from this one. */
   sendBackTo?: { stage: string; source?: SourceRef };
+  /** What a card must have before it leaves this stage forward. */
+  requires?: TemplateRequirements;
   /** No seed document sets a WIP limit, so `why` says where the number came from. */
   wipLimit?: { limit: number; why?: Localized };
 }
@@ -77,5 +102,7 @@ export interface BoardTemplate {
   sources: SourceRef[];
   /** What the card's date means on this board (节日日期 / Holiday date); absent: "Due date". */
   dateLabel?: Localized;
+  /** Card fields a board made from the template defines. */
+  fields?: TemplateField[];
   stages: TemplateStage[];
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { initBoard, readBoard } from '#lib/board';
+import { initBoard, readBoard, readFieldDefs } from '#lib/board';
 import {
   TEMPLATES,
   TemplateError,
@@ -149,7 +149,10 @@ describe('templates and boards', () => {
   it('a board saved as a template makes the same board again', () => {
     const doc = new Y.Doc();
     initBoard(doc, boardInitFromTemplate(findBuiltinTemplate('design-review')!, 'x'));
-    const saved = templateFromBoard(readBoard(doc), { id: 'team-abc', name: '我们的审稿流程' });
+    const saved = templateFromBoard(
+      { ...readBoard(doc), fields: readFieldDefs(doc) },
+      { id: 'team-abc', name: '我们的审稿流程' }
+    );
     expect(() => validateTemplate(saved)).not.toThrow();
     expect(saved.kind).toBe('team');
     const again = new Y.Doc();

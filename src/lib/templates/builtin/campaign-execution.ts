@@ -1,4 +1,5 @@
 import type { BoardTemplate } from '../types';
+import { BUDGET_CAMPAIGN } from './fields';
 import { campaignChecklists } from './campaign-execution.checklists';
 
 /**
@@ -25,6 +26,7 @@ export const campaignExecution: BoardTemplate = {
     { doc: '001', where: '营销推广活动执行监测制度, l.276–302' },
     { doc: '001', where: '旺季营销专项监督方案, l.375–378' }
   ],
+  fields: [BUDGET_CAMPAIGN],
   stages: [
     {
       key: 'planning',
@@ -35,6 +37,10 @@ export const campaignExecution: BoardTemplate = {
       },
       source: { doc: '001', where: '营销推广活动执行流程 一、策划阶段, l.48', quote: '一、策划阶段' },
       checklist: campaignChecklists.planning,
+      requires: {
+        fields: ['budget'],
+        source: { doc: '001', where: '一、策划阶段, l.42', quote: '制定推广活动的预算和资源分配' }
+      },
       gate: {
         approvers: [
           { title: { 'zh-CN': '上级审核人员', en: 'Reviewing superior' }, level: 'manager' },

@@ -1,4 +1,5 @@
 import type { BoardTemplate } from '../types';
+import { BUDGET_EVENT } from './fields';
 
 /**
  * Event and conference planning (research §3): one stage per step of 003 §2.2.4's arrow chain (l.241–243),
@@ -21,6 +22,7 @@ export const conferenceEvent: BoardTemplate = {
     { doc: '003', where: '§2.1.4 会务专员, l.143–161' }
   ],
   dateLabel: { 'zh-CN': '会议日期', en: 'Event date' },
+  fields: [BUDGET_EVENT],
   stages: [
     {
       key: 'plan',

@@ -1,4 +1,5 @@
 import type { BoardTemplate } from '../types';
+import { REQUEST_TYPE } from './fields';
 
 /**
  * Design review (research §2). The spine is 004's loop 方案 → (1次)初案 → 设计稿 → (2次)校稿 → 检查 → 定稿 →
@@ -21,6 +22,7 @@ export const designReview: BoardTemplate = {
     { doc: '003', where: '§2.2.6 设计工作流程, l.247–259' }
   ],
   dateLabel: { 'zh-CN': '需要日期', en: 'Date needed' },
+  fields: [REQUEST_TYPE],
   stages: [
     {
       key: 'briefing',
@@ -65,6 +67,7 @@ export const designReview: BoardTemplate = {
         kind: 'start-by',
         amount: 10,
         unit: 'working-days',
+        if: { field: 'type', op: 'eq', value: '影视' },
         source: {
           doc: '004',
           where: '影视部部门项目申请完成周期 (garbled copy; 影规 = 影视), l.154–155',
@@ -120,6 +123,10 @@ export const designReview: BoardTemplate = {
         en: 'Design department (daily events, opening promotions, new products groups)'
       },
       source: { doc: '004', where: '品牌营销中心 架构/流程, l.704', quote: '设计稿' },
+      requires: {
+        draft: true,
+        source: { doc: '004', where: '品牌营销中心 架构/流程, l.703–704', quote: '设计稿' }
+      },
       checklist: [
         {
           text: { 'zh-CN': '交由对应设计组承接', en: 'Hand the job to the matching design group' },

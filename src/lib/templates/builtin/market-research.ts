@@ -1,4 +1,5 @@
 import type { BoardTemplate } from '../types';
+import { MAJOR_RESEARCH } from './fields';
 
 /**
  * Market research (research §4): stage names from 003 §3.1's chain (l.269–271, converted to simplified), roles and
@@ -21,6 +22,7 @@ export const marketResearch: BoardTemplate = {
     { doc: '002', where: 'SC-001 市场调研策划流程, l.3–5' },
     { doc: '002', where: 'SC-002 市场调研流程, l.5–7' }
   ],
+  fields: [MAJOR_RESEARCH],
   stages: [
     {
       key: 'objective',
@@ -146,6 +148,7 @@ export const marketResearch: BoardTemplate = {
           {
             title: { 'zh-CN': '总经理（审核预算并签署意见）', en: 'General manager (budget opinion)' },
             level: 'general-manager',
+            if: { field: 'major', op: 'set' },
             when: {
               'zh-CN': '年度、月度、重大专项调研计划',
               en: 'Annual, monthly or major special research plans'
@@ -225,11 +228,7 @@ export const marketResearch: BoardTemplate = {
             'zh-CN': '收集竞争对手信息、客户需求信息及专项要求',
             en: 'Gather competitor information, customer needs and special requirements'
           },
-          source: {
-            doc: '002',
-            where: 'SC-002, l.5–7',
-            quote: '市场调研内容包括竞争对手信息'
-          }
+          source: { doc: '002', where: 'SC-002, l.5–7', quote: '市场调研内容包括竞争对手信息' }
         }
       ]
     },
