@@ -5,7 +5,15 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { TEMPLATES, type BoardTemplate, type SourceRef, type TemplateTimeRule } from '#lib/templates';
+import type { Condition } from '#lib/board';
+import {
+  TEMPLATES,
+  type BoardTemplate,
+  type SourceRef,
+  type TemplateRequirements,
+  type TemplateStage,
+  type TemplateTimeRule
+} from '#lib/templates';
 
 const SEED_FILES: Record<SourceRef['doc'], string> = {
   '000': '000_marketing-planning-company-workflows.txt',
@@ -39,6 +47,36 @@ function ruleText(rule: TemplateTimeRule, dateLabel: string): string {
   }
 }
 
+/** A condition on a card field in words: "when 需求类型 (request type) is 影视". */
+function conditionText(c: Condition | undefined, t: BoardTemplate): string {
+  if (!c) return '';
+  const f = t.fields?.find((x) => x.key === c.field);
+  const name = f ? `${f.name['zh-CN']} (${f.name.en.toLowerCase()})` : c.field;
+  const op = { set: 'is set', gt: 'is above', gte: 'is at least', eq: 'is' }[c.op];
+  return ` — only when ${name} ${op}${c.value === undefined ? '' : ` ${String(c.value)}`}`;
+}
+
+/** What a stage requires before a card leaves it, in words. */
+function requiresText(
+  r: TemplateRequirements,
+  s: TemplateStage,
+  t: BoardTemplate,
+  dateLabel: string
+): string {
+  const parts: string[] = [];
+  if (r.checklist === 'all') parts.push('the whole checklist ticked');
+  else for (const i of r.checklist ?? []) parts.push(`“${s.checklist[i]?.text['zh-CN']}” ticked`);
+  if (r.draft) parts.push('a draft attached');
+  for (const key of r.fields ?? []) {
+    const f = t.fields?.find((x) => x.key === key);
+    parts.push(
+      `${key === 'date' ? dateLabel : f ? `${f.name['zh-CN']} (${f.name.en.toLowerCase()})` : key} filled in`
+    );
+  }
+  if (r.assignee) parts.push('someone assigned');
+  return parts.join(', ');
+}
+
 function renderTemplate(t: BoardTemplate, n: number): string {
   const out: string[] = [];
   const dateLabel = t.dateLabel ? `${t.dateLabel['zh-CN']} (${t.dateLabel.en.toLowerCase()})` : 'due date';
@@ -47,6 +85,8 @@ function renderTemplate(t: BoardTemplate, n: number): string {
   out.push(`${t.description['zh-CN']}`, '', `${t.description.en}`, '');
   out.push(`- **Derived from:** ${t.sources.map((s) => cite(s)).join('; ')}`);
   if (t.dateLabel) out.push(`- **The card's date means:** ${dateLabel}`);
+  for (const f of t.fields ?? [])
+    out.push(`- **Card field:** ${f.name['zh-CN']} / ${f.name.en} (${f.kind}) · ${cite(f.source)}`);
   out.push('');
   t.stages.forEach((s, i) => {
     const dept = s.department ? ` — ${s.department['zh-CN']} (${s.department.en})` : '';
@@ -60,12 +100,21 @@ function renderTemplate(t: BoardTemplate, n: number): string {
     }
     if (s.gate) {
       const who = s.gate.approvers
-        .map((a) => `${a.title['zh-CN']} (${a.title.en}, ${a.level}${a.when ? `; when ${a.when.en}` : ''})`)
+        .map(
+          (a) =>
+            `${a.title['zh-CN']} (${a.title.en}, ${a.level}${a.when ? `; when ${a.when.en}` : ''})${conditionText(a.if, t)}`
+        )
         .join(' + ');
       out.push(`- **Approval gate (before leaving):** ${who} · ${cite(s.gate.source)}`);
     }
     if (s.timeRule)
-      out.push(`- **Time rule:** ${ruleText(s.timeRule, dateLabel)} · ${cite(s.timeRule.source)}`);
+      out.push(
+        `- **Time rule:** ${ruleText(s.timeRule, dateLabel)}${conditionText(s.timeRule.if, t)} · ${cite(s.timeRule.source)}`
+      );
+    if (s.requires)
+      out.push(
+        `- **Required before leaving:** ${requiresText(s.requires, s, t, dateLabel)} · ${cite(s.requires.source)}`
+      );
     if (s.sendBackTo) {
       const target = keyName.get(s.sendBackTo.stage);
       out.push(`- **Sent back to:** ${target?.['zh-CN']} / ${target?.en} · ${cite(s.sendBackTo.source)}`);
