@@ -18,19 +18,20 @@ export type LeadUnit = 'days' | 'working-days' | 'months';
  * times before a date on the card (a holiday, an event, the day a video is needed) or a day of
  * the month, so those are first-class rules here.
  */
-export type TimeRule = /** A card may stay `days` (calendar or working) days in the stage. */
-(
-  | { kind: 'stage-days'; days: number; working: boolean }
-  /** A card must have entered the stage `amount` `unit` before its date. */
-  | { kind: 'start-by'; amount: number; unit: LeadUnit }
-  /** A card must have left the stage `amount` `unit` before its date. */
-  | { kind: 'finish-by'; amount: number; unit: LeadUnit }
-  /** A card must leave the stage by the next `day` of a month after it entered (26 = the 26th). */
-  | { kind: 'monthly'; day: number }
-) & {
-  /** The rule applies only to cards for which this holds (design review's lead time: 影视 requests). */
-  if?: Condition;
-};
+export type TimeRule =
+  /** A card may stay `days` (calendar or working) days in the stage. */
+  (
+    | { kind: 'stage-days'; days: number; working: boolean }
+    /** A card must have entered the stage `amount` `unit` before its date. */
+    | { kind: 'start-by'; amount: number; unit: LeadUnit }
+    /** A card must have left the stage `amount` `unit` before its date. */
+    | { kind: 'finish-by'; amount: number; unit: LeadUnit }
+    /** A card must leave the stage by the next `day` of a month after it entered (26 = the 26th). */
+    | { kind: 'monthly'; day: number }
+  ) & {
+    /** The rule applies only to cards for which this holds (design review's lead time: 影视 requests). */
+    if?: Condition;
+  };
 
 /**
  * A test on one of a card's fields (card-fields.ts): filled in, above or at least a number, or
