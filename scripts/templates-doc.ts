@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Condition } from '#lib/board';
 import {
   TEMPLATES,
   type BoardTemplate,
@@ -12,6 +13,8 @@ import {
   type SourceRef,
   type TemplateApprover,
   type TemplateRecurring,
+  type TemplateRequirements,
+  type TemplateStage,
   type TemplateTimeRule
 } from '#lib/templates';
 
@@ -106,6 +109,36 @@ function recurringText(r: TemplateRecurring, keyName: Map<string, Localized>): s
   );
 }
 
+/** A condition on a card field in words: "when 需求类型 (request type) is 影视". */
+function conditionText(c: Condition | undefined, t: BoardTemplate): string {
+  if (!c) return '';
+  const f = t.fields?.find((x) => x.key === c.field);
+  const name = f ? `${f.name['zh-CN']} (${f.name.en.toLowerCase()})` : c.field;
+  const op = { set: 'is set', gt: 'is above', gte: 'is at least', eq: 'is' }[c.op];
+  return ` — only when ${name} ${op}${c.value === undefined ? '' : ` ${String(c.value)}`}`;
+}
+
+/** What a stage requires before a card leaves it, in words. */
+function requiresText(
+  r: TemplateRequirements,
+  s: TemplateStage,
+  t: BoardTemplate,
+  dateLabel: string
+): string {
+  const parts: string[] = [];
+  if (r.checklist === 'all') parts.push('the whole checklist ticked');
+  else for (const i of r.checklist ?? []) parts.push(`“${s.checklist[i]?.text['zh-CN']}” ticked`);
+  if (r.draft) parts.push('a draft attached');
+  for (const key of r.fields ?? []) {
+    const f = t.fields?.find((x) => x.key === key);
+    parts.push(
+      `${key === 'date' ? dateLabel : f ? `${f.name['zh-CN']} (${f.name.en.toLowerCase()})` : key} filled in`
+    );
+  }
+  if (r.assignee) parts.push('someone assigned');
+  return parts.join(', ');
+}
+
 function renderTemplate(t: BoardTemplate, n: number): string {
   const out: string[] = [];
   const dateLabel = t.dateLabel ? `${t.dateLabel['zh-CN']} (${t.dateLabel.en.toLowerCase()})` : 'due date';
@@ -119,6 +152,8 @@ function renderTemplate(t: BoardTemplate, n: number): string {
     out.push('- **Process roles** (the board maps each to people):');
     for (const r of t.roles) out.push(`  - ${r.name['zh-CN']} — ${r.name.en} · ${cite(r.source)}`);
   }
+  for (const f of t.fields ?? [])
+    out.push(`- **Card field:** ${f.name['zh-CN']} / ${f.name.en} (${f.kind}) · ${cite(f.source)}`);
   out.push('');
   t.stages.forEach((s, i) => {
     const dept = s.department ? ` — ${s.department['zh-CN']} (${s.department.en})` : '';
@@ -131,7 +166,7 @@ function renderTemplate(t: BoardTemplate, n: number): string {
       }
     }
     if (s.gate) {
-      const who = s.gate.approvers.map((a) => approverText(a, roleName)).join(' + ');
+      const who = s.gate.approvers.map((a) => approverText(a, roleName) + conditionText(a.if, t)).join(' + ');
       out.push(`- **Approval gate (before leaving):** ${who} · ${cite(s.gate.source)}`);
       const { signing } = s.gate;
       out.push(
@@ -152,7 +187,13 @@ function renderTemplate(t: BoardTemplate, n: number): string {
       );
     }
     if (s.timeRule)
-      out.push(`- **Time rule:** ${ruleText(s.timeRule, dateLabel)} · ${cite(s.timeRule.source)}`);
+      out.push(
+        `- **Time rule:** ${ruleText(s.timeRule, dateLabel)}${conditionText(s.timeRule.if, t)} · ${cite(s.timeRule.source)}`
+      );
+    if (s.requires)
+      out.push(
+        `- **Required before leaving:** ${requiresText(s.requires, s, t, dateLabel)} · ${cite(s.requires.source)}`
+      );
     if (s.sendBackTo) {
       const target = keyName.get(s.sendBackTo.stage);
       out.push(`- **Sent back to:** ${target?.['zh-CN']} / ${target?.en} · ${cite(s.sendBackTo.source)}`);

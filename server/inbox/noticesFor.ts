@@ -8,7 +8,7 @@
 import * as Y from 'yjs';
 import { excerptOf, type ActivityEntry } from '#lib/activity/types';
 import type { BoardRole } from '#lib/auth/permissions';
-import { gateOf, roundOf } from '#lib/board/approvals';
+import { approversFor, gateOf, roundOf } from '#lib/board/approvals';
 import { maySignWith, rolePeople } from '#lib/board/roles';
 import type { Gate } from '#lib/board/rules';
 import { isCommentId, MENTIONS_MAX } from '#lib/board/comment-value';
@@ -110,14 +110,18 @@ export function readCardNow(doc: Y.Doc, entry: ActivityEntry): CardNow | null {
   const assignees = card.get(CardKey.assignees);
   const toStage = entry.data.toStage ?? '';
   const gate = toStage ? gateOf(doc, toStage) : null;
+  const needed: Gate | null = gate && {
+    approvers: approversFor(doc, entry.cardId!, gate).map((a) => a.approver)
+  };
   const stage = toStage ? roots(doc).stages.get(toStage) : undefined;
   return {
     stageId: str(card, CardKey.stageId),
     round: roundOf(card),
     assignees:
       assignees instanceof Y.Map ? [...assignees.keys()].filter(isCommentId).slice(0, LIMITS.assignees) : [],
-    gate,
-    gatePeople: gate ? gate.approvers.map((a) => (a.role ? rolePeople(doc, a.role) : [])) : [],
+    // Only the approvers the card needs are told (a conditional 总经理 only for 重大项目).
+    gate: needed,
+    gatePeople: needed ? needed.approvers.map((a) => (a.role ? rolePeople(doc, a.role) : [])) : [],
     stageName: stage ? readStage(toStage, stage).name : ''
   };
 }
@@ -172,9 +176,7 @@ export function documentNotices(
   const gate = card.gate;
   if (!gate || card.stageId !== d.toStage) return [];
   const approvers = members
-    .filter((m) =>
-      gate.approvers.some((a, i) => maySignWith(a, card.gatePeople[i] ?? [], m.userId, m.role))
-    )
+    .filter((m) => gate.approvers.some((a, i) => maySignWith(a, card.gatePeople[i] ?? [], m.userId, m.role)))
     .map((m) => m.userId);
   // Each round asks for a new sign-off; dragged out and back within one round, it is the same ask.
   return make(

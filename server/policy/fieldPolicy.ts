@@ -7,6 +7,7 @@
  * one update, is judged as what it does. Reasons: README.md, "Refusing updates by role".
  */
 import * as Y from 'yjs';
+import { cleanFieldDef, type CardFieldKind } from '#lib/board/card-fields';
 import { CardKey } from '#lib/board/schema';
 import { hasShape, isOwnRule, ROOT_FIELDS, type Field, type FieldFacts } from '#lib/board/fields';
 import { liveValue, type Context, type ItemMap, type Refusal } from './policyContext';
@@ -40,6 +41,7 @@ export function slotAt(parent: readonly string[], key: string | null = null): Sl
 
 const invalid = (detail: string): Refusal => ({ reason: 'invalid', detail });
 const STAGES = ['stages'];
+const FIELDS = ['fields'];
 const CARDS = ['cards'];
 
 /** One touch's value against its field: the shape it keeps and the check it passes. */
@@ -86,6 +88,14 @@ class Facts implements FieldFacts {
     readonly entry: string,
     private readonly context: Context
   ) {}
+
+  /** The kind of card field `id` after the update: as this update defines it, or as the board does. */
+  fieldKind(id: string): CardFieldKind | null {
+    const after = this.context.after(false, FIELDS, id);
+    if (after === 'deleted') return null;
+    if (after === 'written') return cleanFieldDef(this.context.fieldDefs.get(id))?.kind ?? null;
+    return cleanFieldDef(liveValue(this.context.doc.share.get('fields'), id))?.kind ?? null;
+  }
 
   /** True when the board has stage `id` after the update. */
   isStage(id: string): boolean {

@@ -13,6 +13,8 @@ export type RefusalReason =
   | 'gate-closed'
   /** The card's stage lets only its owners and managers move cards out (src/lib/board/roles.ts). */
   | 'exit-restricted'
+  /** A card moved on from a stage whose requirements (src/lib/board/requirements.ts) it does not meet. */
+  | 'requirements-unmet'
   | 'not-author'
   | 'unresolvable'
   /** The value leaves the board's field table (src/lib/board/fields.ts): shape, check, a required key. */
@@ -38,6 +40,8 @@ export interface Context {
   replaced: Set<string>;
   /** Card id → ids of the comments this update writes, which a reply or resolution may name. */
   comments: Map<string, Set<string>>;
+  /** Card field id → the definition this update writes last for it (a value may use it at once). */
+  fieldDefs: Map<string, unknown>;
   /** What a map key holds after the update (updateEffects.ts). */
   after: Effects['after'];
 }

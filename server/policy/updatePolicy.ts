@@ -10,6 +10,7 @@ import type * as Y from 'yjs';
 import { can } from '#lib/auth/permissions';
 import { gateBlocks } from '#lib/board/approvals';
 import { mayMoveOut } from '#lib/board/roles';
+import { requirementsBlocking } from '#lib/board/requirements';
 import { CARD_FIELDS, isOwnRule, ROOT_FIELDS, type Field, type OwnRule } from '#lib/board/fields';
 import type { DecodedUpdate } from '../protocol';
 import { judgeComment, judgeResolution } from './commentPolicy';
@@ -77,9 +78,12 @@ function contextOf(doc: Y.Doc, actor: Actor, touches: readonly Touch[], after: C
     created: new Set(),
     replaced: new Set(),
     comments: new Map(),
+    fieldDefs: new Map(),
     after
   };
   for (const t of touches) {
+    if (t.parent.length === 1 && t.parent[0] === 'fields' && t.key && t.kind === 'write')
+      context.fieldDefs.set(t.key, t.value);
     const [root, cardId, field] = t.parent;
     const writesComment =
       root === 'cards' && t.parent.length === 3 && CARD_FIELDS[field as string]?.write === 'comments';
@@ -165,8 +169,15 @@ function judgeGate(touch: Touch, path: string, context: Context): Refusal | null
   if (!CARD_FIELDS[touch.key]?.gated) return null;
   if (touch.kind !== 'write' || typeof touch.value !== 'string' || !existingCard(context.doc, id))
     return null;
-  return gateBlocks(context.doc, id, touch.value)
-    ? { reason: 'gate-closed', detail: `${path}: card ${id} needs its gate approved before moving on.` }
+  if (gateBlocks(context.doc, id, touch.value))
+    return { reason: 'gate-closed', detail: `${path}: card ${id} needs its gate approved before moving on.` };
+  // What a stage requires before a card leaves it forward binds every role, as its gate does.
+  const unmet = requirementsBlocking(context.doc, id, touch.value);
+  return unmet
+    ? {
+        reason: 'requirements-unmet',
+        detail: `${path}: card ${id} lacks ${unmet.missing.map((m) => m.kind).join(', ')} to leave stage ${unmet.stageId}.`
+      }
     : null;
 }
 

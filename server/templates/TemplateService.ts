@@ -1,4 +1,4 @@
-import { LIMITS, isBoardId, newId, readBoard, readRoleList } from '#lib/board';
+import { LIMITS, isBoardId, newId, readBoard, readFieldDefs, readRoleList } from '#lib/board';
 import { canTemplate, type TemplateAction, type TemplateActor } from '#lib/auth/permissions';
 import {
   TEMPLATES,
@@ -254,7 +254,11 @@ export class TemplateService {
   ): Promise<BoardTemplate> {
     // Through the room, not the store: the live document holds edits the log has not compacted yet.
     return this.rooms.read(boardId, (doc) =>
-      templateFromBoard(readBoard(doc), { id, name, description }, readRoleList(doc))
+      templateFromBoard(
+        { ...readBoard(doc), fields: readFieldDefs(doc) },
+        { id, name, description },
+        readRoleList(doc)
+      )
     );
   }
 

@@ -6,11 +6,12 @@
  * own moves within the rule, and the server refuses a client update that moves past a closed gate.
  */
 import type * as Y from 'yjs';
-import { BOARD_ROLES, type BoardRole } from '../auth/permissions';
+import type { BoardRole } from '../auth/permissions';
 import { BoardError } from './errors';
 import { compareRanked, rankOrLast } from './rank';
 import { effectiveStageId, readGate, readStage, revisionsOf } from './read';
-import type { Approver, ApproverLevel, Gate } from './rules';
+import { conditionHolds, readCardFieldValues } from './card-fields';
+import type { ApproverLevel, Gate } from './rules';
 import { CardKey, StageKey, roots, str } from './schema';
 import { gateStatus, type Approval, type ApproverAt, type GateStatus } from './signatures';
 
@@ -20,11 +21,18 @@ export function roundOf(card: Y.Map<unknown>): number {
 }
 
 /**
- * The approvers of `gate` that apply to the card (with their index in the gate's list). Every
- * one today; conditional approvers (重大项目 needs 总经理 too) are decided here and only here.
+ * The approvers of `gate` that apply to the card, with their index in the gate's list (signatures
+ * are stored by it): each whose condition (`if`, on the card's fields: 重大项目 → 总经理 too)
+ * holds, and every unconditional one. Who may sign, and whether the gate is open, read this list
+ * and only this; a card that is gone needs them all.
  */
-export function approversFor(_doc: Y.Doc, _cardId: string, gate: Gate): ApproverAt[] {
-  return gate.approvers.map((approver, index) => ({ index, approver }));
+export function approversFor(doc: Y.Doc, cardId: string, gate: Gate): ApproverAt[] {
+  const all = gate.approvers.map((approver, index) => ({ index, approver }));
+  const card = roots(doc).cards.get(cardId);
+  if (!card) return all;
+  const values = readCardFieldValues(card);
+  const date = str(card, CardKey.date) || null;
+  return all.filter(({ approver }) => !approver.if || conditionHolds(approver.if, values, date));
 }
 
 /** The gate status of the card at `stageId` for its current round, or null without card or gate. */
@@ -67,14 +75,14 @@ export function isForward(doc: Y.Doc, from: string, to: string): boolean {
  * Each stage's rank by id: all the order of stages needs. readStage would clean every rule of
  * every stage too, and the server asks this on each move it checks (bench scenario 8).
  */
-function stageRanks(doc: Y.Doc): Map<string, string> {
+export function stageRanks(doc: Y.Doc): Map<string, string> {
   const ranks = new Map<string, string>();
   roots(doc).stages.forEach((map, id) => ranks.set(id, rankOrLast(map.get(StageKey.rank))));
   return ranks;
 }
 
 /** isForward over ranks already read. */
-function forwardIn(ranks: ReadonlyMap<string, string>, from: string, to: string): boolean {
+export function forwardIn(ranks: ReadonlyMap<string, string>, from: string, to: string): boolean {
   if (from === to) return false;
   const ra = ranks.get(from);
   const rb = ranks.get(to);
@@ -90,7 +98,7 @@ function forwardIn(ranks: ReadonlyMap<string, string>, from: string, to: string)
  * let a move "from nowhere" pass every gate: isForward knows no stage '' and calls nothing
  * forward of it.
  */
-function standingStage(ranks: ReadonlyMap<string, string>, card: Y.Map<unknown>): string | undefined {
+export function standingStage(ranks: ReadonlyMap<string, string>, card: Y.Map<unknown>): string | undefined {
   let first: { id: string; rank: string } | undefined;
   for (const [id, rank] of ranks) {
     if (!first || compareRanked({ id, rank }, first) < 0) first = { id, rank };

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { isCalendarId, type CalendarId } from '../calendar';
+import { CARD_FIELD_LIMITS, cleanFieldDef, isFieldId, type CardFieldKind } from './card-fields';
 import { BoardError } from './errors';
 import { newId } from './ids';
 import type { BoardOrigin } from './origin';
@@ -9,8 +10,10 @@ import {
   cleanChecklistSeeds,
   cleanDepartment,
   cleanGate,
+  cleanRequirements,
   cleanTimeRule,
   type ChecklistSeed,
+  type Requirements,
   type Department,
   type Gate,
   type TimeRule
@@ -39,6 +42,7 @@ export interface StageInit {
   sendBackTo?: number | null;
   /** The role that owns the stage (a key of BoardInit.roles), its hand-off and exit rule. */
   owner?: StageOwner | null;
+  requires?: Requirements | null;
 }
 
 export interface BoardInit {
@@ -48,6 +52,8 @@ export interface BoardInit {
   dateLabel?: Department | null;
   /** The working calendar (absent: Monday–Friday, as boards before calendars). */
   calendar?: CalendarId;
+  /** Card fields the board defines from the start (a template's 预算, 重大项目 …), in order. */
+  fields?: { id: string; name: string; alt?: string; kind: CardFieldKind }[];
   stages: StageInit[];
   /** The board's process roles by key, people usually empty until a manager maps them. */
   roles?: Readonly<Record<string, ProcessRole>>;
@@ -76,6 +82,8 @@ export function makeStageMap(id: string, rank: string, stage: StageInit): Y.Map<
   if (checklist.length) map.set(StageKey.checklist, checklist);
   const owner = cleanStageOwner(stage.owner);
   if (owner) map.set(StageKey.owner, owner);
+  const requires = cleanRequirements(stage.requires);
+  if (requires) map.set(StageKey.requires, requires);
   return map;
 }
 
@@ -98,6 +106,11 @@ export function initBoard(doc: Y.Doc, init: BoardInit, origin?: BoardOrigin): vo
       if (role) roles.set(key, role);
     }
     if (init.calendar) meta.set(MetaKey.calendar, init.calendar);
+    const fieldRanks = ranksBetween(null, null, init.fields?.length ?? 0);
+    init.fields?.slice(0, CARD_FIELD_LIMITS.fields).forEach((f, i) => {
+      const def = cleanFieldDef({ name: f.name, alt: f.alt, kind: f.kind, rank: fieldRanks[i] });
+      if (def && isFieldId(f.id)) roots(doc).fields.set(f.id, def);
+    });
     const ranks = ranksBetween(null, null, init.stages.length);
     const ids = init.stages.map(() => newId());
     init.stages.forEach((stage, i) => {

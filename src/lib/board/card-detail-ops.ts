@@ -4,6 +4,7 @@
  * once both land (a list would need a merge rule).
  */
 import * as Y from 'yjs';
+import { fieldKindIn } from './card-fields';
 import { BoardError } from './errors';
 import { CARD_FIELDS, hasShape, type FieldShape } from './fields';
 import type { BoardOrigin } from './origin';
@@ -97,7 +98,12 @@ export function setCardField(
     throw new BoardError('invalid', `${key} is no plain card field.`);
   if (value === null && field.required) throw new BoardError('invalid', `A card always has ${key}.`);
   if (value !== null) {
-    const facts = { key: cardId, entry: key, isStage: (id: string) => roots(doc).stages.has(id) };
+    const facts = {
+      key: cardId,
+      entry: key,
+      isStage: (id: string) => roots(doc).stages.has(id),
+      fieldKind: (id: string) => fieldKindIn(roots(doc).fields, id)
+    };
     const problem = hasShape(field.shape, value) ? (field.check?.(value, facts) ?? null) : `a ${field.shape}`;
     if (problem) throw new BoardError('invalid', `A card's ${key} is ${problem}.`);
   }

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { assertGateOpen } from './approvals';
+import { assertRequirementsMet } from './requirements';
 import { BoardError } from './errors';
 import { newId } from './ids';
 import type { BoardOrigin } from './origin';
@@ -134,6 +135,7 @@ export function moveCard(
   // card where it is instead of a move that the whole session would have to drop.
   assertMayMoveOut(doc, str(map, CardKey.stageId), stageId, by);
   assertGateOpen(doc, cardId, stageId);
+  assertRequirementsMet(doc, cardId, stageId);
   const rank = rankAtIndex(readColumn(doc, stageId, cardId), index);
   transact(doc, origin, () => {
     if (map.get(CardKey.stageId) !== stageId) enterStage(doc, map, stageId);

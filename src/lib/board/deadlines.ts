@@ -6,6 +6,7 @@
  */
 import { addWorkingDays, type CalendarId } from '../calendar';
 import { addDays, addMonths, compareDates, localDate, nextDayOfMonth } from './dates';
+import { conditionHolds, type CardFieldValue } from './card-fields';
 import type { LeadUnit, TimeRule } from './rules';
 
 export interface DeadlineStage {
@@ -19,6 +20,8 @@ export interface DeadlineCard {
   enteredAt: number;
   /** The card's date ('YYYY-MM-DD'), which lead times count back from, or null. */
   date: string | null;
+  /** The card's field values, which a conditional rule (`if`) reads; absent: none filled. */
+  fields?: Readonly<Record<string, CardFieldValue>>;
 }
 
 export interface Deadline {
@@ -64,6 +67,8 @@ export function cardDeadlines(
   stages.forEach((stage, i) => {
     const rule = stage.timeRule;
     if (!rule || i < at) return;
+    // A conditional rule (design review's 10 working days: video requests only) binds only cards it names.
+    if (rule.if && !conditionHolds(rule.if, card.fields ?? {}, card.date)) return;
     const own = i === at;
     const push = (due: string, late: boolean, startedLate?: boolean) =>
       out.push({ stageId: stage.id, rule, due, late, ...(startedLate ? { startedLate } : {}) });

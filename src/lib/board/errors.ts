@@ -1,3 +1,5 @@
+import type { Missing } from './requirements';
+
 /** Why a board operation refused to run; `code` is stable for callers and the message catalogue. */
 export class BoardError extends Error {
   override name = 'BoardError';
@@ -19,10 +21,13 @@ export class BoardError extends Error {
       | 'cannot-sign'
       | 'needs-owner'
       | 'separation-of-duties'
-      | 'invalid-approver',
+      | 'invalid-approver'
+      | 'requirements-unmet',
     message: string,
-    /** For 'gate-closed' and 'exit-restricted': the stage whose approval is missing, so the refusal can name it. */
-    readonly stageId?: string
+    /** For 'gate-closed', 'exit-restricted' and 'requirements-unmet': the stage the card may not leave yet. */
+    readonly stageId?: string,
+    /** For 'requirements-unmet': what the card still lacks there. */
+    readonly missing?: readonly Missing[]
   ) {
     super(message);
   }

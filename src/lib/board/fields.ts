@@ -14,9 +14,11 @@ import { isIsoDate } from './dates';
 import { labelProblem } from './label-ops';
 import { isRank } from './rank';
 import { cleanRecurringRule } from './recurring';
-import { cleanChecklistSeeds, cleanDepartment, cleanGate, cleanTimeRule } from './rules';
 import { cleanStageOwner, roleProblem } from './roles';
+import { fieldDefProblem, fieldValueProblem } from './card-fields';
+import { cleanChecklistSeeds, cleanDepartment, cleanGate, cleanRequirements, cleanTimeRule } from './rules';
 import { nameProblem } from './transact';
+import type { CardFieldKind } from './card-fields';
 import { CardKey, ChecklistItemKey, LIMITS, MetaKey, NamedChecklistKey, StageKey } from './schema';
 
 /** How a value is kept: a plain value of a JSON type, or a Yjs type. */
@@ -26,10 +28,12 @@ export type FieldShape = 'string' | 'number' | 'boolean' | 'value' | 'text' | 'm
 export interface FieldFacts {
   /** The key of the map the value is written into (a card's or stage's id field repeats it). */
   key: string;
-  /** The key the value itself is written under (a role's key in `roles`). */
-  entry: string;
   /** True for a stage the board has after the update. */
   isStage(id: string): boolean;
+  /** The key the value itself is written under (a role's key in `roles`, a card field's id in a card's `fields`). */
+  entry: string;
+  /** The kind of the board's card field `id` after the update, or null when it has none. */
+  fieldKind(id: string): CardFieldKind | null;
 }
 
 /**
@@ -93,6 +97,10 @@ const id: Field['check'] = (v) => ((v as string).length >= 1 && (v as string).le
 const onlyTrue: Field['check'] = (v) => (v === true ? null : 'true');
 const stage: Field['check'] = (v, facts) =>
   typeof v === 'string' && facts.isStage(v) ? null : 'a stage the board has';
+const fieldValue: Field['check'] = (v, facts) => {
+  const kind = facts.fieldKind(facts.entry);
+  return kind ? fieldValueProblem(kind, v) : 'a card field the board defines';
+};
 const ownKey: Field['check'] = (v, facts) => (v === facts.key ? null : 'the key it is stored under');
 
 /** A rule value is stored exactly as its cleaner returns it: nothing unknown rides along. */
@@ -224,7 +232,14 @@ export const CARD_FIELDS: Readonly<Record<string, Field>> = {
     entries: NAMED_CHECKLIST,
     initial: emptyMap
   },
-  [CardKey.attachments]: { write: 'server', shape: 'map' }
+  [CardKey.attachments]: { write: 'server', shape: 'map' },
+  // Not required: cards from before card fields existed lack it (childMap makes it on first use).
+  [CardKey.fields]: {
+    write: 'edit-card',
+    shape: 'map',
+    entries: { shape: 'value', check: fieldValue },
+    initial: emptyMap
+  }
 };
 
 /** A stage: what `makeStageMap` (board-ops.ts) and `setStageRules` (stage-ops.ts) write. */
@@ -246,6 +261,7 @@ export const STAGE_FIELDS: Readonly<Record<string, Field>> = {
   },
   [StageKey.sendBackTo]: { shape: 'string', check: stage },
   [StageKey.owner]: { shape: 'value', check: cleaned(cleanStageOwner, 'a stage owner') },
+  [StageKey.requires]: { shape: 'value', check: cleaned(cleanRequirements, 'requirements') },
   [StageKey.legacyTimeLimitDays]: { shape: 'number', check: finite },
   [StageKey.legacyGateRole]: { shape: 'string', check: name(LIMITS.stageName) }
 };
@@ -284,5 +300,7 @@ export const ROOT_FIELDS: Readonly<Record<string, Field>> = {
     write: 'edit-board',
     shape: 'map',
     entries: { shape: 'value', check: recurringProblem }
-  }
+  },
+  // Which fields cards have is part of the process, like its stages: a manager's to define.
+  fields: { write: 'edit-stages', shape: 'map', entries: { shape: 'value', check: fieldDefProblem } }
 };

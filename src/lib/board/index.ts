@@ -1,6 +1,7 @@
 /** The board vocabulary: the only code that writes a board document, shared by UI, server and tests. */
 export * from './approvals';
 export * from './attachment-ops';
+export * from './card-fields';
 export * from './board-ops';
 export * from './card-ops';
 export * from './card-detail-ops';
@@ -27,6 +28,7 @@ export * from './signatures';
 export * from './sign-ops';
 export * from './read';
 export * from './roles';
+export * from './requirements';
 export * from './stage-ops';
 export * from './summary';
 export { LIMITS, SCHEMA_VERSION } from './schema';

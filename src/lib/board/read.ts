@@ -11,6 +11,7 @@ import {
   type ChecklistItemView,
   type NamedChecklistView
 } from './checklist-read';
+import { readCardFieldValues, type CardFieldValue } from './card-fields';
 import { readComments, type CommentThread } from './comment-read';
 import { DEFAULT_CALENDAR, isCalendarId, type CalendarId } from '../calendar';
 import { isIsoDate } from './dates';
@@ -20,8 +21,10 @@ import {
   cleanChecklistSeeds,
   cleanDepartment,
   cleanGate,
+  cleanRequirements,
   cleanTimeRule,
   type ChecklistSeed,
+  type Requirements,
   type Department,
   type Gate,
   type TimeRule
@@ -54,6 +57,8 @@ export interface StageView {
   sendBackTo: string | null;
   /** The role that owns the stage, its hand-off and exit rule (roles.ts), or null. */
   owner: StageOwner | null;
+  /** What a card must have before it leaves forward (requirements.ts), or null. */
+  requires: Requirements | null;
 }
 
 export interface CardView extends CardFaceFacts {
@@ -80,6 +85,8 @@ export interface CardView extends CardFaceFacts {
   /** Progress on the items that came from the card's current stage. */
   stageChecklistDone: number;
   stageChecklistTotal: number;
+  /** Field id → value of the board's card fields the card has filled (card-fields.ts). */
+  fields: Record<string, CardFieldValue>;
 }
 
 export interface RevisionView {
@@ -146,7 +153,8 @@ export function readStage(id: string, map: StageMap): StageView {
     gate: readGate(map),
     checklist: cleanChecklistSeeds(map.get(StageKey.checklist)),
     sendBackTo: str(map, StageKey.sendBackTo) || null,
-    owner: cleanStageOwner(map.get(StageKey.owner))
+    owner: cleanStageOwner(map.get(StageKey.owner)),
+    requires: cleanRequirements(map.get(StageKey.requires))
   };
 }
 
@@ -200,6 +208,7 @@ export function readCard(id: string, map: CardMap): CardView {
     checklistTotal: total,
     stageChecklistDone: stageDone,
     stageChecklistTotal: stageTotal,
+    fields: readCardFieldValues(map),
     ...readCardFace(map)
   };
 }

@@ -20,13 +20,42 @@ export type LeadUnit = 'days' | 'working-days' | 'months';
  */
 export type TimeRule =
   /** A card may stay `days` (calendar or working) days in the stage. */
-  | { kind: 'stage-days'; days: number; working: boolean }
-  /** A card must have entered the stage `amount` `unit` before its date. */
-  | { kind: 'start-by'; amount: number; unit: LeadUnit }
-  /** A card must have left the stage `amount` `unit` before its date. */
-  | { kind: 'finish-by'; amount: number; unit: LeadUnit }
-  /** A card must leave the stage by the next `day` of a month after it entered (26 = the 26th). */
-  | { kind: 'monthly'; day: number };
+  (
+    | { kind: 'stage-days'; days: number; working: boolean }
+    /** A card must have entered the stage `amount` `unit` before its date. */
+    | { kind: 'start-by'; amount: number; unit: LeadUnit }
+    /** A card must have left the stage `amount` `unit` before its date. */
+    | { kind: 'finish-by'; amount: number; unit: LeadUnit }
+    /** A card must leave the stage by the next `day` of a month after it entered (26 = the 26th). */
+    | { kind: 'monthly'; day: number }
+  ) & {
+    /** The rule applies only to cards for which this holds (design review's lead time: 影视 requests). */
+    if?: Condition;
+  };
+
+/**
+ * A test on one of a card's fields (card-fields.ts): filled in, above or at least a number, or
+ * equal to a value. `field` is a board field's id, or 'date' for the card's own date.
+ */
+export interface Condition {
+  field: string;
+  op: ConditionOp;
+  value?: string | number | boolean;
+}
+export type ConditionOp = 'set' | 'gt' | 'gte' | 'eq';
+export const CONDITION_OPS: readonly ConditionOp[] = ['set', 'gt', 'gte', 'eq'];
+
+/**
+ * What a card must have before it leaves the stage forward (ONES's transition rules, 飞书项目's
+ * node deliverables): its checklist done ('all' the items the stage gave it, or the seed keys
+ * named), a draft attached, card fields filled ('date': the card's own date), someone assigned.
+ */
+export interface Requirements {
+  checklist?: 'all' | string[];
+  draft?: boolean;
+  fields?: string[];
+  assignee?: boolean;
+}
 
 export const TIME_RULE_KINDS = ['stage-days', 'start-by', 'finish-by', 'monthly'] as const;
 export const LEAD_UNITS: readonly LeadUnit[] = ['days', 'working-days', 'months'];
@@ -45,6 +74,8 @@ export interface Approver {
   whenAlt?: string;
   /** The process role (roles.ts) whose people sign for this approver, or absent: by board role. */
   role?: string;
+  /** The same condition as a test on the card's fields, when the board can judge it (approversFor). */
+  if?: Condition;
 }
 
 /** 或签 'any' (one approver's signature opens the gate) or 会签 'all' (every approver signs). */
@@ -123,15 +154,53 @@ export function timeRuleProblem(rule: unknown): string | null {
 export function cleanTimeRule(rule: unknown): TimeRule | null {
   if (timeRuleProblem(rule) !== null) return null;
   const r = rule as TimeRule;
+  const condition = r.if === undefined ? null : cleanCondition(r.if);
+  const when = condition ? { if: condition } : {};
   switch (r.kind) {
     case 'stage-days':
-      return { kind: r.kind, days: r.days, working: r.working };
+      return { kind: r.kind, days: r.days, working: r.working, ...when };
     case 'start-by':
     case 'finish-by':
-      return { kind: r.kind, amount: r.amount, unit: r.unit };
+      return { kind: r.kind, amount: r.amount, unit: r.unit, ...when };
     case 'monthly':
-      return { kind: r.kind, day: r.day };
+      return { kind: r.kind, day: r.day, ...when };
   }
+}
+
+const FIELD_REF = /^[\w-]{1,64}$/;
+
+/** The condition with only its known keys, or null when it is unusable. */
+export function cleanCondition(condition: unknown): Condition | null {
+  const c = condition as Partial<Condition> | null;
+  if (!c || typeof c.field !== 'string' || !FIELD_REF.test(c.field) || !CONDITION_OPS.includes(c.op!))
+    return null;
+  const { field, op, value } = c as Condition;
+  if (op === 'set') return { field, op };
+  if (typeof value === 'number' && Number.isFinite(value)) return { field, op, value };
+  if (op !== 'eq') return null;
+  if (typeof value === 'boolean') return { field, op, value };
+  const text = cleanText(value);
+  return text ? { field, op, value: text } : null;
+}
+
+/** The requirements with only well-formed parts, or null when nothing is required. */
+export function cleanRequirements(requires: unknown): Requirements | null {
+  const r = requires as Requirements | null;
+  if (!r || typeof r !== 'object') return null;
+  const out: Requirements = {};
+  const keys = (list: unknown) =>
+    Array.isArray(list)
+      ? [...new Set(list.filter((k): k is string => typeof k === 'string' && FIELD_REF.test(k)))].slice(
+          0,
+          RULE_LIMITS.checklistSeeds
+        )
+      : [];
+  if (r.checklist === 'all') out.checklist = 'all';
+  else if (keys(r.checklist).length) out.checklist = keys(r.checklist);
+  if (r.draft === true) out.draft = true;
+  if (keys(r.fields).length) out.fields = keys(r.fields);
+  if (r.assignee === true) out.assignee = true;
+  return Object.keys(out).length ? out : null;
 }
 
 /** A rule text folded and bounded like every other name on a board, or null. */
@@ -151,10 +220,12 @@ export function cleanGate(gate: unknown): Gate | null {
     const when = cleanText((a as Approver).when);
     const whenAlt = cleanText((a as Approver).whenAlt);
     if (titleAlt) out.titleAlt = titleAlt;
+    const condition = cleanCondition((a as Approver).if);
     if (when) out.when = when;
     if (whenAlt) out.whenAlt = whenAlt;
     const role = (a as Approver).role;
     if (typeof role === 'string' && /^[\w-]{1,32}$/.test(role)) out.role = role;
+    if (condition) out.if = condition;
     approvers.push(out);
   }
   if (!approvers.length) return null;

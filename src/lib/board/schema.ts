@@ -39,6 +39,8 @@ export interface BoardRoots {
   roles: Y.Map<unknown>;
   /** Rule id → RecurringRule (recurring.ts): cards the server makes every month or week. */
   recurring: Y.Map<unknown>;
+  /** Field id → CardFieldDef (card-fields.ts): the card fields the board defines. */
+  fields: Y.Map<unknown>;
 }
 
 /** The board's root maps (creating them is free: Yjs top-level types exist by name). */
@@ -50,7 +52,8 @@ export function roots(doc: Y.Doc): BoardRoots {
     approvals: doc.getMap('approvals'),
     labels: doc.getMap('labels'),
     roles: doc.getMap('roles'),
-    recurring: doc.getMap('recurring')
+    recurring: doc.getMap('recurring'),
+    fields: doc.getMap('fields')
   };
 }
 
@@ -94,6 +97,8 @@ export const StageKey = {
   sendBackTo: 'sendBackTo',
   /** A StageOwner object (roles.ts): the role that owns the stage, its hand-off and exit rule, or absent. */
   owner: 'owner',
+  /** A Requirements object (rules.ts): what a card must have before it leaves forward, or absent. */
+  requires: 'requires',
   /** Read only, from boards made before rules were objects: a day count and a role name. */
   legacyTimeLimitDays: 'timeLimitDays',
   legacyGateRole: 'gateRole'
@@ -138,7 +143,9 @@ export const CardKey = {
   /** The day work starts ('YYYY-MM-DD'), shown with the card's date (its due date). */
   startDate: 'startDate',
   /** Y.Map of attachment id → AttachmentValue: the card's drafts, written by the server only. */
-  attachments: 'attachments'
+  attachments: 'attachments',
+  /** Y.Map of field id → CardFieldValue: the card's values of the board's card fields (card-fields.ts). */
+  fields: 'fields'
 } as const;
 
 /**

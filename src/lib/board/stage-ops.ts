@@ -9,10 +9,12 @@ import {
   cleanChecklistSeeds,
   cleanDepartment,
   cleanGate,
+  cleanRequirements,
   cleanTimeRule,
   type ChecklistSeed,
   type Department,
   type Gate,
+  type Requirements,
   type TimeRule
 } from './rules';
 import { cleanStageOwner, type StageOwner } from './roles';
@@ -113,6 +115,7 @@ export interface StageRulesPatch {
   checklist?: ChecklistSeed[] | null;
   sendBackTo?: string | null;
   owner?: StageOwner | null;
+  requires?: Requirements | null;
 }
 
 /**
@@ -162,6 +165,7 @@ export function setStageRules(
     (id: string) => (id !== stageId && roots(doc).stages.has(id) ? id : null),
     'send-back stage'
   );
+  put(StageKey.requires, patch.requires, cleanRequirements, 'requirements');
   transact(doc, origin, () => {
     for (const [key, value] of writes) {
       if (value === null) map.delete(key);

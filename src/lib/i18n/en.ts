@@ -12,6 +12,7 @@ import { enMembers } from './en.members';
 import { enNotify } from './en.notify';
 import { enSign } from './en.sign';
 import { enPlans } from './en.plans';
+import { enFields } from './en.fields';
 
 /**
  * English catalogue; typed against the Chinese one so a missing key fails `npm run check`. Each
@@ -30,5 +31,6 @@ export const en: Record<MessageKey, string> = {
   ...enMembers,
   ...enNotify,
   ...enSign,
-  ...enPlans
+  ...enPlans,
+  ...enFields
 };

@@ -11,6 +11,7 @@ import { zhCNMembers } from './zh-CN.members';
 import { zhCNNotify } from './zh-CN.notify';
 import { zhCNSign } from './zh-CN.sign';
 import { zhCNPlans } from './zh-CN.plans';
+import { zhCNFields } from './zh-CN.fields';
 
 /**
  * Simplified Chinese: the reference catalogue; every other language must have the same keys. Each
@@ -29,7 +30,8 @@ export const zhCN = {
   ...zhCNMembers,
   ...zhCNNotify,
   ...zhCNSign,
-  ...zhCNPlans
+  ...zhCNPlans,
+  ...zhCNFields
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -12,6 +12,8 @@ import {
   readCardSearchText,
   readLabels,
   readRecurringRules,
+  readFieldDefs,
+  type CardFieldView,
   readMeta,
   readRoleList,
   readStages,
@@ -43,6 +45,7 @@ export class BoardProjection {
   #labels: readonly LabelView[];
   #roles: readonly RoleView[];
   #recurring: readonly RecurringRuleView[];
+  #fields: readonly CardFieldView[];
   #columns = new Map<string, readonly CardView[]>();
   #archived: readonly CardView[] = EMPTY;
   /** Column copies of cards whose stage is gone, keyed by the card's own view, so they keep identity. */
@@ -54,6 +57,7 @@ export class BoardProjection {
   #labelsTouched = false;
   #rolesTouched = false;
   #recurringTouched = false;
+  #fieldsTouched = false;
   #listeners = new Set<() => void>();
   /** Folded search text of the cards someone searched, until the card next changes. */
   #searchTexts = new Map<string, CardSearchText>();
@@ -62,13 +66,14 @@ export class BoardProjection {
 
   constructor(doc: Y.Doc) {
     this.#doc = doc;
-    const { cards, stages, meta, labels, roles, recurring } = roots(doc);
+    const { cards, stages, meta, labels, roles, recurring, fields } = roots(doc);
     cards.forEach((map, id) => this.#cards.set(id, readCard(id, map)));
     this.#stages = readStages(doc);
     this.#meta = readMeta(doc);
     this.#labels = readLabels(doc);
     this.#roles = readRoleList(doc);
     this.#recurring = readRecurringRules(doc);
+    this.#fields = readFieldDefs(doc);
     const onCards = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
       for (const event of events) {
         if (event.target === cards) for (const key of event.changes.keys.keys()) this.#touchedCards.add(key);
@@ -80,6 +85,7 @@ export class BoardProjection {
     const onLabels = () => (this.#labelsTouched = true);
     const onRoles = () => (this.#rolesTouched = true);
     const onRecurring = () => (this.#recurringTouched = true);
+    const onFields = () => (this.#fieldsTouched = true);
     const onAfter = () => {
       const textChanged = this.#forgetSearchTexts();
       if (this.#settle()) for (const fn of this.#listeners) fn();
@@ -91,6 +97,7 @@ export class BoardProjection {
     labels.observe(onLabels);
     roles.observe(onRoles);
     recurring.observe(onRecurring);
+    fields.observe(onFields);
     doc.on('afterTransaction', onAfter);
     this.#teardown = () => {
       cards.unobserveDeep(onCards);
@@ -99,6 +106,7 @@ export class BoardProjection {
       labels.unobserve(onLabels);
       roles.unobserve(onRoles);
       recurring.unobserve(onRecurring);
+      fields.unobserve(onFields);
       doc.off('afterTransaction', onAfter);
     };
   }
@@ -130,6 +138,11 @@ export class BoardProjection {
   /** The board's recurring plans; the same array until one changes. */
   get recurring(): readonly RecurringRuleView[] {
     return this.#recurring;
+  }
+
+  /** The board's card fields in order; the same array until one changes. */
+  get fields(): readonly CardFieldView[] {
+    return this.#fields;
   }
 
   /** Visible cards of a stage in order; the same array until that column changes. */
@@ -216,6 +229,14 @@ export class BoardProjection {
       const recurring = readRecurringRules(this.#doc);
       if (!sameJson(this.#recurring, recurring)) {
         this.#recurring = recurring;
+        changed = true;
+      }
+    }
+    if (this.#fieldsTouched) {
+      this.#fieldsTouched = false;
+      const fields = readFieldDefs(this.#doc);
+      if (!sameJson(this.#fields, fields)) {
+        this.#fields = fields;
         changed = true;
       }
     }

@@ -9,6 +9,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type {
   BoardMetaView,
+  CardFieldView,
   CardSearchText,
   CardView,
   LabelView,
@@ -240,6 +241,12 @@ export class BoardSession {
   get recurring(): readonly RecurringRuleView[] {
     this.#subscribeDoc();
     return this.projection.recurring;
+  }
+
+  /** The card fields the board defines (预算, 重大项目 …). */
+  get fields(): readonly CardFieldView[] {
+    this.#subscribeDoc();
+    return this.projection.fields;
   }
 
   column(stageId: string): readonly CardView[] {

@@ -10,7 +10,7 @@
  * stage's exit rule too (roles.ts), for the person undoing it now.
  */
 import * as Y from 'yjs';
-import { assertGateOpen, assertMayMoveOut, BoardError, type Mover } from '../board';
+import { assertGateOpen, assertMayMoveOut, assertRequirementsMet, BoardError, type Mover } from '../board';
 import { LOCAL_ORIGIN } from '../board/origin';
 import { CardKey, roots } from '../board/schema';
 
@@ -111,6 +111,7 @@ export class BoardUndo {
     if (!card || card.get(CardKey.stageId) !== stands) return;
     assertMayMoveOut(this.#doc, stands, goes, this.#mover());
     assertGateOpen(this.#doc, move.cardId, goes);
+    assertRequirementsMet(this.#doc, move.cardId, goes);
   }
 
   /**

@@ -25,7 +25,8 @@ export function sameCard(a: CardView, b: CardView): boolean {
     a.commentCount === b.commentCount &&
     a.attachmentCount === b.attachmentCount &&
     a.described === b.described &&
-    sameCover(a.cover, b.cover)
+    sameCover(a.cover, b.cover) &&
+    sameJson(a.fields, b.fields)
   );
 }
 
@@ -42,7 +43,8 @@ export function sameStage(a: StageView, b: StageView): boolean {
     sameJson(a.timeRule, b.timeRule) &&
     sameJson(a.gate, b.gate) &&
     sameJson(a.owner, b.owner) &&
-    sameJson(a.checklist, b.checklist)
+    sameJson(a.checklist, b.checklist) &&
+    sameJson(a.requires, b.requires)
   );
 }
 

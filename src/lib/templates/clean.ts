@@ -3,13 +3,23 @@
  * after validation this drops whatever else a client sent, so the store keeps exactly the shape
  * the code reads and nothing a later version might misread.
  */
-import { cleanTimeRule } from '../board/rules';
-import type { BoardTemplate, Localized, SourceRef, TemplateStage } from './types';
+import { cleanCondition, cleanTimeRule } from '../board/rules';
+import type { BoardTemplate, Localized, SourceRef, TemplateRequirements, TemplateStage } from './types';
 import { validateTemplate } from './validate';
 
 const loc = (l: Localized): Localized => ({ 'zh-CN': l['zh-CN'], en: l.en });
 const src = (s: SourceRef | undefined) =>
   s ? { source: { doc: s.doc, where: s.where, ...(s.quote ? { quote: s.quote } : {}) } } : {};
+
+function requires(r: TemplateRequirements): TemplateRequirements {
+  return {
+    ...(r.checklist ? { checklist: r.checklist === 'all' ? 'all' : [...r.checklist] } : {}),
+    ...(r.draft ? { draft: true } : {}),
+    ...(r.fields ? { fields: [...r.fields] } : {}),
+    ...(r.assignee ? { assignee: true } : {}),
+    ...src(r.source)
+  };
+}
 
 function stage(s: TemplateStage): TemplateStage {
   const rule = s.timeRule ? cleanTimeRule(s.timeRule) : null;
@@ -26,7 +36,9 @@ function stage(s: TemplateStage): TemplateStage {
               title: loc(a.title),
               level: a.level,
               ...(a.role ? { role: a.role } : {}),
-              ...(a.when ? { when: loc(a.when) } : {})
+              ...(a.when ? { when: loc(a.when) } : {}),
+              ...(a.when ? { when: loc(a.when) } : {}),
+              ...(a.if ? { if: cleanCondition(a.if)! } : {})
             })),
             ...src(s.gate.source),
             ...(s.gate.signing
@@ -54,6 +66,7 @@ function stage(s: TemplateStage): TemplateStage {
         }
       : {}),
     ...(rule ? { timeRule: { ...rule, ...src(s.timeRule?.source) } } : {}),
+    ...(s.requires ? { requires: requires(s.requires) } : {}),
     ...(s.sendBackTo ? { sendBackTo: { stage: s.sendBackTo.stage, ...src(s.sendBackTo.source) } } : {}),
     ...(s.wipLimit
       ? { wipLimit: { limit: s.wipLimit.limit, ...(s.wipLimit.why ? { why: loc(s.wipLimit.why) } : {}) } }
@@ -72,6 +85,9 @@ export function cleanTemplate(t: BoardTemplate): BoardTemplate {
     sources: t.sources.map((s) => src(s).source as SourceRef),
     ...(t.dateLabel ? { dateLabel: loc(t.dateLabel) } : {}),
     ...(t.roles ? { roles: t.roles.map((r) => ({ key: r.key, name: loc(r.name), ...src(r.source) })) } : {}),
+    ...(t.fields?.length
+      ? { fields: t.fields.map((f) => ({ key: f.key, name: loc(f.name), kind: f.kind, ...src(f.source) })) }
+      : {}),
     stages: t.stages.map(stage)
   };
 }

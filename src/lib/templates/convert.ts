@@ -3,8 +3,26 @@
  * template later leaves the board alone); a board's current stages and rules can be saved as a
  * team template.
  */
-import type { BoardInit, BoardView, Department, Gate, RoleView, StageInit } from '../board';
-import type { BoardTemplate, Localized, TemplateGate, TemplateRole, TemplateStage } from './types';
+import type {
+  BoardInit,
+  BoardView,
+  CardFieldView,
+  ChecklistSeed,
+  Condition,
+  Department,
+  Gate,
+  Requirements,
+  RoleView,
+  StageInit
+} from '../board';
+import type {
+  BoardTemplate,
+  Localized,
+  TemplateGate,
+  TemplateRequirements,
+  TemplateRole,
+  TemplateStage
+} from './types';
 
 /** A template text as a board stores it: the document's wording, English beside. */
 export function boardText(text: Localized | undefined): Department | null {
@@ -20,7 +38,8 @@ export function boardGate(gate: TemplateGate | undefined): Gate | null {
       titleAlt: a.title.en,
       level: a.level,
       ...(a.role ? { role: a.role } : {}),
-      ...(a.when ? { when: a.when['zh-CN'], whenAlt: a.when.en } : {})
+      ...(a.when ? { when: a.when['zh-CN'], whenAlt: a.when.en } : {}),
+      ...(a.if ? { if: a.if } : {})
     })),
     ...gateOptions(gate.signing, gate)
   };
@@ -56,6 +75,18 @@ function teamGateOptions(gate: Gate): Omit<TemplateGate, 'approvers' | 'source'>
   };
 }
 
+/** A template's requirements as a board stores them (checklist positions become seed keys). */
+function boardRequires(r: TemplateRequirements | undefined): Requirements | null {
+  if (!r) return null;
+  const { checklist, draft, fields, assignee } = r;
+  return {
+    ...(checklist ? { checklist: checklist === 'all' ? 'all' : checklist.map((i) => `c${i}`) } : {}),
+    ...(draft ? { draft } : {}),
+    ...(fields ? { fields } : {}),
+    ...(assignee ? { assignee } : {})
+  };
+}
+
 /** One stage of a template as the board stores it. Checklist keys are the item's position. */
 function stageInit(stage: TemplateStage, keys: readonly string[]): StageInit {
   return {
@@ -73,7 +104,8 @@ function stageInit(stage: TemplateStage, keys: readonly string[]): StageInit {
     sendBackTo: stage.sendBackTo ? keys.indexOf(stage.sendBackTo.stage) : null,
     owner: stage.owner
       ? { role: stage.owner.role, handoff: stage.owner.handoff, exit: stage.owner.exit ?? 'anyone' }
-      : null
+      : null,
+    requires: boardRequires(stage.requires)
   };
 }
 
@@ -91,6 +123,12 @@ export function boardInitFromTemplate(template: BoardTemplate, title: string): B
     // The built-in templates come from Chinese companies' documents: their working days are
     // mainland China's. A team template leaves the choice to the board (Monday–Friday).
     ...(template.kind === 'builtin' ? { calendar: 'cn-mainland' as const } : {}),
+    fields: (template.fields ?? []).map((f) => ({
+      id: f.key,
+      name: f.name['zh-CN'],
+      alt: f.name.en,
+      kind: f.kind
+    })),
     stages: template.stages.map((s) => stageInit(s, keys)),
     ...(template.recurring?.length
       ? {
@@ -115,7 +153,7 @@ function localized(text: string, second?: string | null): Localized {
  * a board made from it maps its own people.
  */
 export function templateFromBoard(
-  board: Pick<BoardView, 'stages' | 'meta'>,
+  board: Pick<BoardView, 'stages' | 'meta'> & { fields?: readonly CardFieldView[] },
   options: { id: string; name: string; description?: string },
   boardRoles: readonly RoleView[] = []
 ): BoardTemplate {
@@ -123,8 +161,16 @@ export function templateFromBoard(
   const label = board.meta.dateLabel;
   const roles: TemplateRole[] = boardRoles.map((r) => ({ key: r.key, name: localized(r.name, r.alt) }));
   // A stage or approver naming a role since removed keeps no role: the template would not validate.
-  const known = new Set(roles.map((r) => r.key));
-  const role = (key: string | undefined) => (key && known.has(key) ? { role: key } : {});
+  const roleKeys = new Set(roles.map((r) => r.key));
+  const role = (key: string | undefined) => (key && roleKeys.has(key) ? { role: key } : {});
+  // The board's card fields go with it, so its requirements and conditions still name them.
+  const fields = (board.fields ?? []).map((f) => ({
+    key: f.id,
+    name: localized(f.name, f.alt),
+    kind: f.kind
+  }));
+  const known = new Set(['date', ...fields.map((f) => f.key)]);
+  const on = (c: Condition | undefined) => (c && known.has(c.field) ? { if: c } : {});
   return {
     id: options.id,
     kind: 'team',
@@ -133,7 +179,9 @@ export function templateFromBoard(
     sources: [],
     ...(label ? { dateLabel: localized(label.text, label.alt) } : {}),
     ...(roles.length ? { roles } : {}),
+    ...(fields.length ? { fields } : {}),
     stages: board.stages.map((s, i): TemplateStage => {
+      const requires = s.requires && templateRequires(s.requires, s.checklist, known);
       const back = s.sendBackTo ? keyOf.get(s.sendBackTo) : undefined;
       const backIndex = s.sendBackTo ? board.stages.findIndex((o) => o.id === s.sendBackTo) : -1;
       return {
@@ -148,18 +196,46 @@ export function templateFromBoard(
                   title: localized(a.title, a.titleAlt),
                   level: a.level,
                   ...role(a.role),
-                  ...(a.when ? { when: localized(a.when, a.whenAlt) } : {})
+                  ...(a.when ? { when: localized(a.when, a.whenAlt) } : {}),
+                  ...on(a.if)
                 })),
                 ...teamGateOptions(s.gate)
               }
             }
           : {}),
-        ...(s.owner && known.has(s.owner.role) ? { owner: { ...s.owner } } : {}),
-        ...(s.timeRule ? { timeRule: { ...s.timeRule } } : {}),
+        ...(s.owner && roleKeys.has(s.owner.role) ? { owner: { ...s.owner } } : {}),
+        ...(s.timeRule ? { timeRule: knownIf(s.timeRule, known) } : {}),
+        ...(requires ? { requires } : {}),
         // A loop to a stage now placed after this one is no revision loop any more; drop it.
         ...(back && backIndex < i ? { sendBackTo: { stage: back } } : {}),
         ...(s.wipLimit ? { wipLimit: { limit: s.wipLimit } } : {})
       };
     })
   };
+}
+
+/** A board's requirements as a template says them: named items by position, known fields only. */
+function templateRequires(
+  r: Requirements,
+  checklist: readonly ChecklistSeed[],
+  known: ReadonlySet<string>
+): TemplateRequirements | null {
+  const items = Array.isArray(r.checklist)
+    ? r.checklist.map((key) => checklist.findIndex((c) => c.key === key)).filter((i) => i >= 0)
+    : [];
+  const fields = (r.fields ?? []).filter((f) => known.has(f));
+  const out: TemplateRequirements = {
+    ...(r.checklist === 'all' ? { checklist: 'all' as const } : items.length ? { checklist: items } : {}),
+    ...(r.draft ? { draft: true } : {}),
+    ...(fields.length ? { fields } : {}),
+    ...(r.assignee ? { assignee: true } : {})
+  };
+  return Object.keys(out).length ? out : null;
+}
+
+/** The rule without a condition on a field the template does not define. */
+function knownIf<T extends { if?: Condition }>(rule: T, known: ReadonlySet<string>): T {
+  const out = { ...rule };
+  if (out.if && !known.has(out.if.field)) delete out.if;
+  return out;
 }

@@ -6,8 +6,9 @@
  */
 import type { ExitRule, Handoff } from '../board/roles';
 import type { Recurrence } from '../board/recurring';
-import type { ApproverLevel, LeadUnit } from '../board/rules';
 import type { NonWorkingShift } from '../calendar';
+import type { CardFieldKind } from '../board/card-fields';
+import type { ApproverLevel, Condition, LeadUnit } from '../board/rules';
 
 /** A text in both languages the app ships. The Chinese is the document's own wording. */
 export interface Localized {
@@ -45,6 +46,8 @@ export interface TemplateApprover {
   when?: Localized;
   /** The template role (BoardTemplate.roles key) whose people sign for this approver. */
   role?: string;
+  /** The same condition as a test on a card field (the template's `fields`), when one can say it. */
+  if?: Condition;
   /** Where this approver is named, when not where the gate is (another document, another line). */
   source?: SourceRef;
 }
@@ -82,7 +85,27 @@ export type TemplateTimeRule = (
   | { kind: 'stage-days'; days: number; working: boolean }
   | { kind: 'start-by' | 'finish-by'; amount: number; unit: LeadUnit }
   | { kind: 'monthly'; day: number }
-) & { source?: SourceRef };
+) & { if?: Condition; source?: SourceRef };
+
+/** A card field the document names (预算, 重大项目, 需求类型); `key` is its id on the board. */
+export interface TemplateField {
+  key: string;
+  name: Localized;
+  kind: CardFieldKind;
+  source?: SourceRef;
+}
+
+/**
+ * What a card must have before it leaves the stage forward (the board's Requirements, rules.ts):
+ * checklist items by position in the stage's checklist, or 'all'; fields by template key or 'date'.
+ */
+export interface TemplateRequirements {
+  checklist?: 'all' | number[];
+  draft?: boolean;
+  fields?: string[];
+  assignee?: boolean;
+  source?: SourceRef;
+}
 
 export interface TemplateStage {
   /** Stable within the template (lowercase, digits, dashes); sendBackTo refers to it. */
@@ -99,6 +122,8 @@ export interface TemplateStage {
   sendBackTo?: { stage: string; source?: SourceRef };
   /** The role responsible for the stage, as the document assigns the step. */
   owner?: TemplateOwner;
+  /** What a card must have before it leaves this stage forward. */
+  requires?: TemplateRequirements;
   /** No seed document sets a WIP limit, so `why` says where the number came from. */
   wipLimit?: { limit: number; why?: Localized };
 }
@@ -129,6 +154,8 @@ export interface BoardTemplate {
   dateLabel?: Localized;
   /** The process roles its stages and approvers name. */
   roles?: TemplateRole[];
+  /** Card fields a board made from the template defines. */
+  fields?: TemplateField[];
   stages: TemplateStage[];
   /** Cards the board makes by itself every month or week. */
   recurring?: TemplateRecurring[];

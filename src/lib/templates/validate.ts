@@ -6,7 +6,14 @@
 import { cleanRecurringRule, RECURRING_LIMITS } from '../board/recurring';
 import { LIMITS } from '../board/schema';
 import { cleanStageOwner, isRoleKey, ROLE_LIMITS } from '../board/roles';
-import { APPROVER_LEVELS, RULE_LIMITS, timeRuleProblem } from '../board/rules';
+import { CARD_FIELD_KINDS, CARD_FIELD_LIMITS, isFieldId } from '../board/card-fields';
+import {
+  APPROVER_LEVELS,
+  RULE_LIMITS,
+  cleanCondition,
+  timeRuleProblem,
+  type Condition
+} from '../board/rules';
 import type { BoardTemplate, Localized, SourceRef } from './types';
 
 export const TEMPLATE_ID_PATTERN = /^[a-z0-9-]{1,64}$/;
@@ -74,6 +81,29 @@ export function validateTemplate(t: BoardTemplate): void {
     source(ref, `sources[${i}]`);
   });
   if (t.dateLabel) localized(t.dateLabel, 'dateLabel', 40);
+
+  const fields = t.fields ?? [];
+  if (!Array.isArray(fields) || fields.length > CARD_FIELD_LIMITS.fields)
+    fail('fields', `must be a list of at most ${CARD_FIELD_LIMITS.fields} fields.`);
+  const fieldKeys = new Set<string>();
+  fields.forEach((f, i) => {
+    object(f, `fields[${i}]`);
+    if (!isFieldId(f.key) || f.key === 'date' || fieldKeys.has(f.key))
+      fail(`fields[${i}].key`, 'must be a unique id of letters, digits, _ or - (not "date").');
+    fieldKeys.add(f.key);
+    localized(f.name, `fields[${i}].name`, CARD_FIELD_LIMITS.name);
+    if (!CARD_FIELD_KINDS.includes(f.kind))
+      fail(`fields[${i}].kind`, `must be one of ${CARD_FIELD_KINDS.join(', ')}.`);
+    source(f.source, `fields[${i}]`);
+  });
+  const knownField = (key: unknown) => key === 'date' || fieldKeys.has(key as string);
+  // A condition is stored exactly as cleaned, on a field the template defines.
+  const condition = (c: Condition | undefined, field: string) => {
+    if (c === undefined) return;
+    const clean = cleanCondition(c);
+    if (!clean || JSON.stringify(clean) !== JSON.stringify(c) || !knownField(c.field))
+      fail(field, 'must be a condition on a field the template defines.');
+  };
   if (!Array.isArray(t.stages) || t.stages.length === 0) fail('stages', 'must hold at least one stage.');
   if (t.stages.length > LIMITS.stages) fail('stages', `holds more than ${LIMITS.stages} stages.`);
 
@@ -145,6 +175,7 @@ export function validateTemplate(t: BoardTemplate): void {
           source(a.source, `${at}.gate.approvers[${j}]`);
         }
         role(a.role, `${at}.gate.approvers[${j}].role`);
+        condition(a.if, `${at}.gate.approvers[${j}].if`);
       });
       source(s.gate.source, `${at}.gate`);
       const { signing, reviewsDraft, separateDuties } = s.gate;
@@ -174,6 +205,7 @@ export function validateTemplate(t: BoardTemplate): void {
     if (s.timeRule) {
       const problem = timeRuleProblem(s.timeRule);
       if (problem) fail(`${at}.timeRule`, `${problem}.`);
+      condition(s.timeRule.if, `${at}.timeRule.if`);
       source(s.timeRule.source, `${at}.timeRule`);
     }
 
@@ -185,6 +217,20 @@ export function validateTemplate(t: BoardTemplate): void {
         fail(`${at}.sendBackTo.stage`, `"${s.sendBackTo.stage}" names no earlier stage.`);
       }
       source(s.sendBackTo.source, `${at}.sendBackTo`);
+    }
+
+    if (s.requires) {
+      const r = s.requires;
+      object(r, `${at}.requires`);
+      const items = r.checklist === 'all' ? [] : (r.checklist ?? []);
+      if (
+        !Array.isArray(items) ||
+        items.some((n) => !Number.isInteger(n) || n < 0 || n >= s.checklist.length)
+      )
+        fail(`${at}.requires.checklist`, 'must be "all" or positions in the stage\'s checklist.');
+      if (!Array.isArray(r.fields ?? []) || (r.fields ?? []).some((k) => !knownField(k)))
+        fail(`${at}.requires.fields`, 'must name fields the template defines, or "date".');
+      source(r.source, `${at}.requires`);
     }
 
     if (s.wipLimit) {

@@ -30,6 +30,7 @@ function card(over: Partial<CardView> = {}): CardView {
     checklistTotal: 0,
     stageChecklistDone: 0,
     stageChecklistTotal: 0,
+    fields: {},
     commentCount: 0,
     attachmentCount: 0,
     described: false,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { initBoard, readBoard, readRoleList } from '#lib/board';
+import { initBoard, readBoard, readFieldDefs, readRoleList } from '#lib/board';
 import {
   TEMPLATES,
   TemplateError,
@@ -150,7 +150,7 @@ describe('templates and boards', () => {
     const doc = new Y.Doc();
     initBoard(doc, boardInitFromTemplate(findBuiltinTemplate('design-review')!, 'x'));
     const saved = templateFromBoard(
-      readBoard(doc),
+      { ...readBoard(doc), fields: readFieldDefs(doc) },
       { id: 'team-abc', name: '我们的审稿流程' },
       readRoleList(doc)
     );

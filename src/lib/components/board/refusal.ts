@@ -1,5 +1,6 @@
 import { BoardError, type StageView } from '$lib/board';
 import { t } from '$lib/i18n/i18n.svelte';
+import { missingText } from './requirement-text';
 import { approversText, stageName } from './rule-text';
 
 /**
@@ -33,6 +34,12 @@ export function refusalMessage(e: unknown, stages: readonly StageView[] = []): s
     return stage
       ? t('refusal.exit-restricted', { stage: stageName(stage) })
       : t('refusal.exit-restricted.unnamed');
+  }
+  if (e.code === 'requirements-unmet') {
+    return t('refusal.requirements-unmet', {
+      stage: stageName(stages.find((s) => s.id === e.stageId)),
+      missing: missingText(e.missing ?? [])
+    });
   }
   return t(`refusal.${e.code}`);
 }

@@ -136,7 +136,7 @@ export class StageRulesDraft {
         : null,
       checklist: checklist.length ? checklist : null,
       gate: gate.length ? this.#gate(gate) : null,
-      timeRule: this.#timeRule(),
+      timeRule: this.#keepCondition(this.#timeRule()),
       sendBackTo: this.sendBackTo || null,
       owner: this.ownerRole ? { role: this.ownerRole, handoff: this.handoff, exit: this.exit } : null
     };
@@ -151,6 +151,12 @@ export class StageRulesDraft {
       ...(this.reviewsDraft ? { reviewsDraft: true as const } : {}),
       ...(this.separateDuties ? { separateDuties: true as const } : {})
     };
+  }
+
+  /** A rule's condition (`if`: 影视 requests only) is kept while its kind stays; the form does not edit it. */
+  #keepCondition(rule: TimeRule | null): TimeRule | null {
+    const before = this.#initial.timeRule;
+    return rule && before?.if && before.kind === rule.kind ? { ...rule, if: before.if } : rule;
   }
 
   #timeRule(): TimeRule | null {

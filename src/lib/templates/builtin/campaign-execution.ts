@@ -1,5 +1,6 @@
 import { campaignOwners, campaignRoles } from './campaign-execution.roles';
 import type { BoardTemplate } from '../types';
+import { BUDGET_CAMPAIGN } from './fields';
 import { campaignChecklists } from './campaign-execution.checklists';
 import { campaignClosingChecklists } from './campaign-execution.closing';
 
@@ -30,6 +31,7 @@ export const campaignExecution: BoardTemplate = {
     { doc: '002', where: 'SC-003 市场推广策划流程, l.7' }
   ],
   roles: campaignRoles,
+  fields: [BUDGET_CAMPAIGN],
   stages: [
     {
       key: 'planning',
@@ -41,6 +43,10 @@ export const campaignExecution: BoardTemplate = {
       },
       source: { doc: '001', where: '营销推广活动执行流程 一、策划阶段, l.48', quote: '一、策划阶段' },
       checklist: campaignChecklists.planning,
+      requires: {
+        fields: ['budget'],
+        source: { doc: '001', where: '一、策划阶段, l.42', quote: '制定推广活动的预算和资源分配' }
+      },
       gate: {
         // In the order of 002 SC-003's chain 部门经理 → 技术总监 → 总经理, which 001's 上级 and 公司领导层 fit.
         approvers: [

@@ -2,6 +2,7 @@ import { conferenceOwners, conferenceRoles } from './conference-event.roles';
 import type { BoardTemplate } from '../types';
 import { conferenceChecklists } from './conference-event.checklists';
 import { SC007_GENERAL_MANAGER } from './sc007';
+import { BUDGET_EVENT } from './fields';
 
 /**
  * Event and conference planning (research §3): one stage per step of 003 §2.2.4's arrow chain (l.241–243),
@@ -26,6 +27,7 @@ export const conferenceEvent: BoardTemplate = {
   ],
   dateLabel: { 'zh-CN': '会议日期', en: 'Event date' },
   roles: conferenceRoles,
+  fields: [BUDGET_EVENT],
   stages: [
     {
       key: 'plan',

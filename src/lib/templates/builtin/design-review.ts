@@ -1,5 +1,6 @@
 import { designOwners, designRoles } from './design-review.roles';
 import type { BoardTemplate } from '../types';
+import { REQUEST_TYPE } from './fields';
 
 /**
  * Design review (research §2). The spine is 004's loop 方案 → (1次)初案 → 设计稿 → (2次)校稿 → 检查 → 定稿 →
@@ -27,6 +28,7 @@ export const designReview: BoardTemplate = {
   ],
   dateLabel: { 'zh-CN': '需要日期', en: 'Date needed' },
   roles: designRoles,
+  fields: [REQUEST_TYPE],
   stages: [
     {
       key: 'briefing',
@@ -78,6 +80,7 @@ export const designReview: BoardTemplate = {
         kind: 'start-by',
         amount: 10,
         unit: 'working-days',
+        if: { field: 'type', op: 'eq', value: '影视' },
         source: {
           doc: '004',
           where: '影视部部门项目申请完成周期 (video requests only; garbled copy; 影规 = 影视), l.154–155',
@@ -140,6 +143,10 @@ export const designReview: BoardTemplate = {
         en: 'Design department (daily events, opening promotions, new products groups)'
       },
       source: { doc: '004', where: '品牌营销中心 架构/流程, l.704', quote: '设计稿' },
+      requires: {
+        draft: true,
+        source: { doc: '004', where: '品牌营销中心 架构/流程, l.703–704', quote: '设计稿' }
+      },
       checklist: [
         {
           text: { 'zh-CN': '交由对应设计组承接', en: 'Hand the job to the matching design group' },

@@ -1,5 +1,6 @@
 import type { BoardTemplate } from '../types';
 import { researchChecklists } from './market-research.checklists';
+import { MAJOR_RESEARCH } from './fields';
 
 /**
  * Market research (research §4): stage names from 003 §3.1's chain (l.269–271, converted to simplified), roles and
@@ -23,6 +24,7 @@ export const marketResearch: BoardTemplate = {
     { doc: '002', where: 'SC-002 市场调研流程, l.5–7' },
     { doc: '000', where: '营销策划部各项工作流程图总览, l.55–61' }
   ],
+  fields: [MAJOR_RESEARCH],
   stages: [
     {
       key: 'objective',
@@ -56,6 +58,7 @@ export const marketResearch: BoardTemplate = {
           {
             title: { 'zh-CN': '总经理（审核预算并签署意见）', en: 'General manager (budget opinion)' },
             level: 'general-manager',
+            if: { field: 'major', op: 'set' },
             when: {
               'zh-CN': '年度、月度、重大专项调研计划',
               en: 'Annual, monthly or major special research plans'

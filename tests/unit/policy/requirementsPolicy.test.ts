@@ -1,0 +1,133 @@
+/**
+ * What a stage requires before a card leaves it forward, and the card fields it names, judged by the
+ * update policy for every role: a forged move that skips the operations' own check is refused as
+ * requirements-unmet, whoever sends it, and field values keep their kind.
+ */
+import { describe } from 'vitest';
+import * as Y from 'yjs';
+import { SERVER_ORIGIN, defineCardField, setCardFieldValue, setStageRules } from '#lib/board';
+import { roots } from '#lib/board/schema';
+import { edit, sync } from '../../helpers/yjs';
+import {
+  CARD_INVALID,
+  CARD_OK,
+  STAGE_INVALID,
+  STAGE_OK,
+  judgeEach,
+  row,
+  type Fixture
+} from './policyFixture';
+
+/** Draft requires a budget (c1 already has a draft attached); the server's change is synced to the client. */
+function requireBudget(f: Fixture, budget?: number): void {
+  defineCardField(f.server, { name: '预算', alt: 'Budget', kind: 'money' }, 'budget', SERVER_ORIGIN);
+  defineCardField(f.server, { name: '链接', kind: 'link' }, 'link', SERVER_ORIGIN);
+  setStageRules(f.server, f.draft, { requires: { draft: true, fields: ['budget'] } }, SERVER_ORIGIN);
+  if (budget !== undefined) setCardFieldValue(f.server, 'c1', 'budget', budget, SERVER_ORIGIN);
+  sync(f.server, f.client);
+}
+
+const card = (f: Fixture, id = 'c1') => roots(f.client).cards.get(id)!;
+const valuesOf = (f: Fixture) => card(f).get('fields') as Y.Map<unknown>;
+const UNMET = row('requirements-unmet', 'requirements-unmet', 'requirements-unmet', 'forbidden', 'read-only');
+
+describe('stage requirements in the update policy', () => {
+  judgeEach([
+    {
+      name: 'moves a card on whose stage requires a budget it lacks',
+      update: (f) => (requireBudget(f), edit(f.client, () => card(f).set('stageId', f.review))),
+      expected: UNMET
+    },
+    {
+      name: 'moves a card past the next (ungated) stage, skipping the unmet one',
+      update: (f) => {
+        setStageRules(f.server, f.review, { gate: null }, SERVER_ORIGIN);
+        requireBudget(f);
+        return edit(f.client, () => card(f).set('stageId', f.done));
+      },
+      expected: UNMET
+    },
+    {
+      name: 'fills the budget and moves on in the same update (judged, like gates, before it)',
+      update: (f) => (
+        requireBudget(f),
+        edit(f.client, () => {
+          valuesOf(f).set('budget', 100);
+          card(f).set('stageId', f.review);
+        })
+      ),
+      expected: UNMET
+    },
+    {
+      name: 'moves the card on once the budget is filled',
+      update: (f) => (requireBudget(f, 5_000_00), edit(f.client, () => card(f).set('stageId', f.review))),
+      expected: CARD_OK
+    },
+    {
+      name: 'moves a card back from a later stage',
+      update: (f) => (requireBudget(f), edit(f.client, () => card(f, 'g1').set('stageId', f.draft))),
+      expected: CARD_OK
+    },
+    {
+      name: 'fills a budget in whole fen',
+      update: (f) => (requireBudget(f), edit(f.client, () => valuesOf(f).set('budget', 1_234_50))),
+      expected: CARD_OK
+    },
+    {
+      name: 'fills a budget that is not a whole number of fen',
+      update: (f) => (requireBudget(f), edit(f.client, () => valuesOf(f).set('budget', 12.5))),
+      expected: CARD_INVALID
+    },
+    {
+      name: 'fills a link that is not http(s)',
+      update: (f) => (requireBudget(f), edit(f.client, () => valuesOf(f).set('link', 'javascript:alert(1)'))),
+      expected: CARD_INVALID
+    },
+    {
+      name: 'fills a field the board does not define',
+      update: (f) => (requireBudget(f), edit(f.client, () => valuesOf(f).set('nope', 'x'))),
+      expected: CARD_INVALID
+    },
+    {
+      name: 'defines a card field',
+      update: (f) =>
+        edit(f.client, () =>
+          roots(f.client).fields.set('major', { name: '重大项目', kind: 'flag', rank: 'm' })
+        ),
+      expected: STAGE_OK
+    },
+    {
+      name: 'defines a card field of a kind there is none of',
+      update: (f) =>
+        edit(f.client, () =>
+          roots(f.client).fields.set('major', { name: '重大项目', kind: 'script', rank: 'm' })
+        ),
+      expected: STAGE_INVALID
+    },
+    {
+      name: 'defines a flag and ticks it on a card in one update',
+      update: (f) =>
+        edit(f.client, () => {
+          roots(f.client).fields.set('major', { name: '重大项目', kind: 'flag', rank: 'm' });
+          (card(f).get('fields') as Y.Map<unknown>).set('major', true);
+        }),
+      expected: row('ok', 'ok', 'forbidden', 'forbidden', 'read-only')
+    },
+    {
+      name: 'writes what a stage requires',
+      update: (f) =>
+        edit(f.client, () =>
+          roots(f.client).stages.get(f.draft)!.set('requires', { draft: true, assignee: true })
+        ),
+      expected: STAGE_OK
+    },
+    {
+      name: 'writes requirements with unknown parts riding along',
+      update: (f) =>
+        edit(f.client, () =>
+          roots(f.client).stages.get(f.draft)!.set('requires', { draft: true, script: 'x' })
+        ),
+      expected: STAGE_INVALID
+    }
+  ]);
+});
