@@ -9,7 +9,8 @@
 import * as Y from 'yjs';
 import { cleanFieldDef, type CardFieldKind } from '#lib/board/card-fields';
 import { CardKey } from '#lib/board/schema';
-import { hasShape, isOwnRule, ROOT_FIELDS, type Field, type FieldFacts } from '#lib/board/fields';
+import { hasShape, isOwnRule, type Field, type FieldFacts } from '#lib/board/field-shape';
+import { ROOT_FIELDS } from '#lib/board/fields';
 import { liveValue, type Context, type ItemMap, type Refusal } from './policyContext';
 import { pathKey, type Effects } from './updateEffects';
 import type { Touch } from './updateTouches';

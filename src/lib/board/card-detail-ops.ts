@@ -6,7 +6,8 @@
 import * as Y from 'yjs';
 import { fieldKindIn } from './card-fields';
 import { BoardError } from './errors';
-import { CARD_FIELDS, hasShape, type FieldShape } from './fields';
+import { hasShape, type FieldShape } from './field-shape';
+import { CARD_FIELDS } from './fields';
 import type { BoardOrigin } from './origin';
 import { CardKey, LIMITS, cardMap, childMap, roots } from './schema';
 import { replaceText } from './text';

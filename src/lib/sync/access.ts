@@ -4,7 +4,7 @@
  * every update against the real role when the connection comes back.
  */
 import { isBoardRole } from '../auth/permissions';
-import type { BoardAccess } from './board-session.svelte';
+import type { BoardAccess } from './session-types';
 
 const key = (boardId: string) => `stageboard-access-${boardId}`;
 

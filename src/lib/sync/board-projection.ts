@@ -26,7 +26,8 @@ import {
   type StageView
 } from '../board';
 import { roots } from '../board/schema';
-import { sameCard, sameJson, sameList, sameMeta, sameStage } from './view-equality';
+import { RootList } from './root-list';
+import { sameCard, sameList, sameMeta, sameStage } from './view-equality';
 
 const EMPTY: readonly CardView[] = Object.freeze([]);
 
@@ -42,10 +43,10 @@ export class BoardProjection {
   #cards = new Map<string, CardView>();
   #stages: readonly StageView[];
   #meta: BoardMetaView;
-  #labels: readonly LabelView[];
-  #roles: readonly RoleView[];
-  #recurring: readonly RecurringRuleView[];
-  #fields: readonly CardFieldView[];
+  #labels: RootList<LabelView>;
+  #roles: RootList<RoleView>;
+  #recurring: RootList<RecurringRuleView>;
+  #fields: RootList<CardFieldView>;
   #columns = new Map<string, readonly CardView[]>();
   #archived: readonly CardView[] = EMPTY;
   /** Column copies of cards whose stage is gone, keyed by the card's own view, so they keep identity. */
@@ -54,10 +55,8 @@ export class BoardProjection {
   #touchedCards = new Set<string>();
   #stagesTouched = false;
   #metaTouched = false;
-  #labelsTouched = false;
-  #rolesTouched = false;
-  #recurringTouched = false;
-  #fieldsTouched = false;
+  /** The four above, settled together after each transaction. */
+  #lists: readonly RootList<unknown>[];
   #listeners = new Set<() => void>();
   /** Folded search text of the cards someone searched, until the card next changes. */
   #searchTexts = new Map<string, CardSearchText>();
@@ -70,10 +69,13 @@ export class BoardProjection {
     cards.forEach((map, id) => this.#cards.set(id, readCard(id, map)));
     this.#stages = readStages(doc);
     this.#meta = readMeta(doc);
-    this.#labels = readLabels(doc);
-    this.#roles = readRoleList(doc);
-    this.#recurring = readRecurringRules(doc);
-    this.#fields = readFieldDefs(doc);
+    const lists = [
+      (this.#labels = new RootList(labels, () => readLabels(doc))),
+      (this.#roles = new RootList(roles, () => readRoleList(doc))),
+      (this.#recurring = new RootList(recurring, () => readRecurringRules(doc))),
+      (this.#fields = new RootList(fields, () => readFieldDefs(doc)))
+    ];
+    this.#lists = lists;
     const onCards = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
       for (const event of events) {
         if (event.target === cards) for (const key of event.changes.keys.keys()) this.#touchedCards.add(key);
@@ -82,10 +84,6 @@ export class BoardProjection {
     };
     const onStages = () => (this.#stagesTouched = true);
     const onMeta = () => (this.#metaTouched = true);
-    const onLabels = () => (this.#labelsTouched = true);
-    const onRoles = () => (this.#rolesTouched = true);
-    const onRecurring = () => (this.#recurringTouched = true);
-    const onFields = () => (this.#fieldsTouched = true);
     const onAfter = () => {
       const textChanged = this.#forgetSearchTexts();
       if (this.#settle()) for (const fn of this.#listeners) fn();
@@ -94,19 +92,12 @@ export class BoardProjection {
     cards.observeDeep(onCards);
     stages.observeDeep(onStages);
     meta.observe(onMeta);
-    labels.observe(onLabels);
-    roles.observe(onRoles);
-    recurring.observe(onRecurring);
-    fields.observe(onFields);
     doc.on('afterTransaction', onAfter);
     this.#teardown = () => {
       cards.unobserveDeep(onCards);
       stages.unobserveDeep(onStages);
       meta.unobserve(onMeta);
-      labels.unobserve(onLabels);
-      roles.unobserve(onRoles);
-      recurring.unobserve(onRecurring);
-      fields.unobserve(onFields);
+      for (const list of lists) list.destroy();
       doc.off('afterTransaction', onAfter);
     };
   }
@@ -123,7 +114,7 @@ export class BoardProjection {
 
   /** The board's process roles; the same array until one changes. */
   get roles(): readonly RoleView[] {
-    return this.#roles;
+    return this.#roles.value;
   }
 
   get stages(): readonly StageView[] {
@@ -132,17 +123,17 @@ export class BoardProjection {
 
   /** The board's labels; the same array until one changes. */
   get labels(): readonly LabelView[] {
-    return this.#labels;
+    return this.#labels.value;
   }
 
   /** The board's recurring plans; the same array until one changes. */
   get recurring(): readonly RecurringRuleView[] {
-    return this.#recurring;
+    return this.#recurring.value;
   }
 
   /** The board's card fields in order; the same array until one changes. */
   get fields(): readonly CardFieldView[] {
-    return this.#fields;
+    return this.#fields.value;
   }
 
   /** Visible cards of a stage in order; the same array until that column changes. */
@@ -208,38 +199,7 @@ export class BoardProjection {
         changed = true;
       }
     }
-    if (this.#labelsTouched) {
-      this.#labelsTouched = false;
-      const labels = readLabels(this.#doc);
-      if (!sameJson(this.#labels, labels)) {
-        this.#labels = labels;
-        changed = true;
-      }
-    }
-    if (this.#rolesTouched) {
-      this.#rolesTouched = false;
-      const roles = readRoleList(this.#doc);
-      if (!sameJson(this.#roles, roles)) {
-        this.#roles = roles;
-        changed = true;
-      }
-    }
-    if (this.#recurringTouched) {
-      this.#recurringTouched = false;
-      const recurring = readRecurringRules(this.#doc);
-      if (!sameJson(this.#recurring, recurring)) {
-        this.#recurring = recurring;
-        changed = true;
-      }
-    }
-    if (this.#fieldsTouched) {
-      this.#fieldsTouched = false;
-      const fields = readFieldDefs(this.#doc);
-      if (!sameJson(this.#fields, fields)) {
-        this.#fields = fields;
-        changed = true;
-      }
-    }
+    for (const list of this.#lists) if (list.settle()) changed = true;
     if (this.#stagesTouched) {
       this.#stagesTouched = false;
       const previous = new Map(this.#stages.map((stage) => [stage.id, stage]));

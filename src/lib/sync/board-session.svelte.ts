@@ -19,41 +19,12 @@ import type {
 import { exitAllowed, type Mover, type RoleView } from '../board/roles';
 import { ActivityFeed } from './activity-feed.svelte';
 import { BoardProjection } from './board-projection';
-import { can, type BoardAction, type BoardRole } from '../auth/permissions';
+import { can, type BoardAction } from '../auth/permissions';
 import { CloseCode } from '../wire/close-codes';
 import { OfflineEdits } from './offline-edits';
 import { CardWatch } from './card-watch';
-import { presenceOf, type Peer, type PresenceUser } from './presence';
-
-export type ConnectionStatus = 'connected' | 'connecting' | 'offline';
-
-/**
- * Why the server ended this session for good: it refused an update (the page drops the local
- * copy and opens a fresh session), the person was removed from the board, or signed out.
- */
-export type SessionEnd = 'refused' | 'removed' | 'signed-out';
-
-/** What the server says the person may do here, and who they are (GET /api/boards/:id). */
-export interface BoardAccess {
-  role: BoardRole;
-  user: PresenceUser;
-}
-
-/** What the page hears from a session besides its reactive state. */
-export interface SessionHooks {
-  /**
-   * The server closed the socket because this person's role changed; the page asks for the new
-   * role (the provider reconnects by itself).
-   */
-  onRoleChanged?: () => void;
-  /** Edits made while out of sync (offline, reconnecting) reached the server: `count` of them. */
-  onOfflineMerged?: (count: number) => void;
-}
-
-/** Where the sync endpoint lives for the page's own origin. */
-export function syncUrl(location: Location): string {
-  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/sync`;
-}
+import { presenceOf, type Peer } from './presence';
+import type { BoardAccess, ConnectionStatus, SessionEnd, SessionHooks } from './session-types';
 
 export class BoardSession {
   readonly boardId: string;

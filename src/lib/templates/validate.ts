@@ -122,7 +122,10 @@ export function validateTemplate(t: BoardTemplate): void {
   };
 
   const seen = new Map<string, number>();
-  const stageKeys = new Set(Array.isArray(t.stages) ? t.stages.map((s) => s.key) : []);
+  // Read before each stage is checked to be an object: a null stage has no key, not a crash.
+  const stageKeys = new Set(
+    Array.isArray(t.stages) ? t.stages.map((s) => (s as { key?: string } | null)?.key) : []
+  );
   (t.recurring ?? []).forEach((r, i) => {
     const at = `recurring[${i}]`;
     object(r, at);

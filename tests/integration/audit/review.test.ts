@@ -18,7 +18,8 @@ import {
   readCard,
   readCardDetail,
   readStages,
-  setChecklistItemDone
+  setChecklistItemDone,
+  setStageRules
 } from '#lib/board';
 import { roots } from '#lib/board/schema';
 import type { PublicUser } from '#server/auth/AuthService';
@@ -51,6 +52,10 @@ describe('approve and send back', () => {
         creatorId: server.owner.id
       })
     ).id;
+    // These tests are about the gate; the draft its stage requires is requirementsBypass.test.ts's.
+    await server.rooms.change(boardId, (doc) => {
+      for (const stage of readStages(doc)) setStageRules(doc, stage.id, { requires: null });
+    });
   });
 
   afterEach(async () => {

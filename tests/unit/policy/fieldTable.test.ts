@@ -8,7 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addCard, BoardError, SERVER_ORIGIN, setCardField } from '#lib/board';
-import { CARD_FIELDS, type Field } from '#lib/board/fields';
+import type { Field } from '#lib/board/field-shape';
+import { CARD_FIELDS } from '#lib/board/fields';
 import { roots } from '#lib/board/schema';
 import { edit } from '../../helpers/yjs';
 import { deleteCardKey, setCardKey } from './forgeries';

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { initBoard, readBoard, readRoleList } from '#lib/board';
+import { initBoard, readBoard, readFieldDefs, readRoleList } from '#lib/board';
 import { boardInitFromTemplate, cleanTemplate, templateFromBoard, TEMPLATES } from '#lib/templates';
 
 // The seed documents sit beside the checkout on the project's machines, not in the repository.
@@ -56,9 +56,13 @@ describe('how the built-in templates sign their gates', () => {
         expect(gate?.reviewsDraft === true).toBe(Boolean(s.gate?.reviewsDraft));
         expect(gate?.separateDuties === true).toBe(Boolean(s.gate?.separateDuties));
       });
-      // Saved as TemplateService saves it: with the board's roles, which approvers may name.
+      // Saved as TemplateService saves it: with the board's roles and fields, which approvers name.
       const team = cleanTemplate(
-        templateFromBoard(board, { id: `team-${template.id}`, name: 'Ours' }, readRoleList(doc))
+        templateFromBoard(
+          { ...board, fields: readFieldDefs(doc) },
+          { id: `team-${template.id}`, name: 'Ours' },
+          readRoleList(doc)
+        )
       );
       const again = new Y.Doc();
       initBoard(again, boardInitFromTemplate(team, 'Ours'));

@@ -11,7 +11,8 @@ import { isBoardId } from '$lib/board';
 import { t } from '$lib/i18n/i18n.svelte';
 import { forgetAccess, rememberAccess, rememberedAccess } from '$lib/sync/access';
 import { BoardMembers } from '$lib/sync/board-members.svelte';
-import { BoardSession, syncUrl, type BoardAccess } from '$lib/sync/board-session.svelte';
+import { BoardSession } from '$lib/sync/board-session.svelte';
+import { syncUrl, type BoardAccess } from '$lib/sync/session-types';
 
 /** Why a board cannot open here (BoardProblem.svelte says it to the person). */
 export type BoardProblemKind = 'missing' | 'forbidden' | 'removed';
