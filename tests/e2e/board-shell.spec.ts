@@ -64,6 +64,8 @@ test.describe('on a phone', () => {
     await expect(menu.getByRole('menuitem')).toHaveText([
       'Activity',
       'Members',
+      'Roles',
+      'Recurring',
       'Filter',
       'Save as template'
     ]);

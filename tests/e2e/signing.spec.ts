@@ -54,7 +54,7 @@ test('a 会签 gate needs both approvers: one manager’s signature leaves it cl
   await settings.getByRole('button', { name: 'Add approver' }).click();
   await settings.getByRole('textbox', { name: 'Approver title' }).nth(0).fill('市场部经理');
   await settings.getByRole('textbox', { name: 'Approver title' }).nth(1).fill('营销总监');
-  await settings.getByRole('combobox', { name: 'Signing' }).selectOption('all');
+  await settings.getByRole('combobox', { name: 'Signing', exact: true }).selectOption('all');
   await settings.getByRole('button', { name: 'Save settings' }).click();
   await expect(settings).toHaveCount(0);
   await addCard(page, '待办', '新品发布方案');
