@@ -24,15 +24,18 @@ export function roundOf(card: Y.Map<unknown>): number {
  * The approvers of `gate` that apply to the card, with their index in the gate's list (signatures
  * are stored by it): each whose condition (`if`, on the card's fields: 重大项目 → 总经理 too)
  * holds, and every unconditional one. Who may sign, and whether the gate is open, read this list
- * and only this; a card that is gone needs them all.
+ * and only this.
  */
 export function approversFor(doc: Y.Doc, cardId: string, gate: Gate): ApproverAt[] {
   const all = gate.approvers.map((approver, index) => ({ index, approver }));
+  // A condition in words only (修改或取消已批准的方案) is one the board cannot judge: that approver
+  // does not hold the gate, or every 会签 would wait for a sign-off its document asks only sometimes.
+  const judged = all.filter(({ approver }) => !approver.when || approver.if);
   const card = roots(doc).cards.get(cardId);
-  if (!card) return all;
+  if (!card) return judged;
   const values = readCardFieldValues(card);
   const date = str(card, CardKey.date) || null;
-  return all.filter(({ approver }) => !approver.if || conditionHolds(approver.if, values, date));
+  return judged.filter(({ approver }) => !approver.if || conditionHolds(approver.if, values, date));
 }
 
 /** The gate status of the card at `stageId` for its current round, or null without card or gate. */

@@ -180,6 +180,18 @@ describe('conditions on card fields', () => {
     expect(approversFor(doc, card, gate).map((a) => a.approver.title)).toEqual(['产品市场部经理', '财务']);
   });
 
+  it('leave out an approver whose condition is in words only: the board cannot judge it', () => {
+    const { doc, card } = board();
+    const gate = {
+      mode: 'all' as const,
+      approvers: [
+        { title: '上级审核人员', level: 'manager' as const },
+        { title: '市场营销部主管领导', level: 'manager' as const, when: '修改或取消已批准的方案' }
+      ]
+    };
+    expect(approversFor(doc, card, gate)).toEqual([{ index: 0, approver: gate.approvers[0] }]);
+  });
+
   it('apply a conditional time rule only to the cards it names (影视 requests)', () => {
     const doc = new Y.Doc();
     initBoard(doc, {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import {
   addAttachmentVersion,
@@ -41,10 +41,17 @@ describe('draft pins', () => {
     expect(keys.toSorted()).toEqual(['cut:1 video', 'img:1 image', 'img:2 image', 'pdf:1 pdf']);
   });
 
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('puts PDF pins on their page and video pins on the timeline, one numbering per version', () => {
     const { doc, cardId, card } = cardWithDrafts();
     const onPdf = (page: number) => ({ attachmentId: 'pdf', version: 1, x: 0.5, y: 0.25, page });
+    // Numbers follow the order comments were made; made in one millisecond, ids would decide it.
+    vi.useFakeTimers({ now: Date.UTC(2026, 11, 7, 9) });
     const p2 = addComment(doc, cardId, { author: 'u1', text: 'a', pin: onPdf(2) });
+    vi.advanceTimersByTime(1000);
     const p1 = addComment(doc, cardId, { author: 'u1', text: 'b', pin: onPdf(1) });
     const at = addComment(doc, cardId, {
       author: 'u1',
