@@ -33,6 +33,8 @@ const config = {
         'frame-ancestors': ['none']
       }
     },
+    // Registered by the app once a page has settled (src/lib/sync/offline-worker.ts), not at load.
+    serviceWorker: { register: false },
     // The WebSocket upgrade checks Origin itself; forms and API calls keep SvelteKit's CSRF check.
     typescript: {
       config(tsconfig) {

@@ -12,6 +12,10 @@ import { build, files, version } from '$service-worker';
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `stageboard-${version}`;
 const IMMUTABLE = new Set([...build, ...files]);
+// What the install downloads: all but pdf.js's worker (1.3 MB, as much as the rest of the app),
+// which only draft previews use, and they need the network for the draft anyway. It is still
+// served from the cache once a preview has fetched it (respond() keeps what it fetches).
+const PRECACHE = [...IMMUTABLE].filter((path) => !/\/pdf\.worker[^/]*$/.test(path));
 // Every board page is the same client-rendered shell, so one fetched at install stands in for any
 // board the browser has cached in IndexedDB, even one first opened before this worker took over.
 const BOARD_SHELL = '/boards/_shell';
@@ -20,7 +24,7 @@ sw.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll([...IMMUTABLE, BOARD_SHELL]))
+      .then((cache) => cache.addAll([...PRECACHE, BOARD_SHELL]))
       .then(() => sw.skipWaiting())
   );
 });

@@ -36,6 +36,8 @@ test('sign-up is by invitation once the administrator closes it, and sign-in and
   await page.goto('/');
   await expect(page).toHaveURL(/\/signin$/);
   await page.goto('/signup');
+  // Typed before hydration, the form's bound fields are reset: seen here as an empty Email.
+  await expect(page.locator('html[data-hydrated]')).toBeAttached();
   await page.getByLabel('Email').fill('Ann.Lee@Example.com');
   await page.getByLabel('Display name').fill('Ann Lee');
   await page.getByLabel('Password').fill('spring-campaign-2027');

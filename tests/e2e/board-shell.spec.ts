@@ -208,3 +208,59 @@ test('the board name from the offline cache titles the page while the server is 
   await expect(page).toHaveTitle('Cached name · Stageboard');
   await context.close();
 });
+
+test('a board shows once its role is known, cards draggable from their first frame, and the offline worker installs after it', async ({
+  browser,
+  page,
+  request
+}) => {
+  const boardId = await createBoard(request, 'First frame');
+  await openBoard(page, boardId);
+  await addCard(page, 'To do', 'Ready to drag');
+
+  const context = await browser.newContext();
+  const fresh = await context.newPage();
+  // The role comes late, as it did when the 2,000-card board's document beat it: the cards were
+  // drawn read-only first and every one of them again when it came.
+  await fresh.route(`**/api/boards/${boardId}`, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await fresh.addInitScript(() => {
+    const seen = { undraggable: 0, firstCardAt: 0, registeredAt: 0 };
+    Object.assign(window, { seen });
+    const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
+    navigator.serviceWorker.register = (...args) => {
+      seen.registeredAt = performance.now();
+      return register(...args);
+    };
+    new MutationObserver((records) => {
+      for (const record of records)
+        for (const node of record.addedNodes) {
+          if (!(node instanceof HTMLElement)) continue;
+          for (const card of [node, ...node.querySelectorAll('*')].filter((n) =>
+            n.matches('.card[data-card-id]')
+          )) {
+            seen.firstCardAt ||= performance.now();
+            if (card.getAttribute('draggable') !== 'true') seen.undraggable++;
+          }
+        }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await fresh.goto(`/boards/${boardId}`);
+  await expect(titles(fresh, 'To do')).toHaveText(['Ready to drag']);
+  await fresh.waitForFunction(async () => (await navigator.serviceWorker.ready).active !== null);
+  const seen = await fresh.evaluate(() => (window as unknown as { seen: Record<string, number> }).seen);
+  expect(seen.undraggable).toBe(0);
+  expect(seen.firstCardAt).toBeGreaterThan(0);
+  expect(seen.registeredAt).toBeGreaterThan(seen.firstCardAt);
+
+  // pdf.js's worker is left to the first draft preview; the rest of the app is cached at install.
+  const cached = await fresh.evaluate(async () => {
+    const cache = await caches.open((await caches.keys())[0]!);
+    return (await cache.keys()).map((r) => new URL(r.url).pathname);
+  });
+  expect(cached.some((path) => path.startsWith('/_app/immutable/nodes/'))).toBe(true);
+  expect(cached.filter((path) => path.includes('pdf.worker'))).toEqual([]);
+  await context.close();
+});

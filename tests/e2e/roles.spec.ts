@@ -103,6 +103,8 @@ test('a manager adds someone by email: the board waits in their list as an invit
   const guest = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const g = await guest.newPage();
   await g.goto('/signup');
+  // Typed before hydration, the form's bound fields are reset: seen here as an empty Email.
+  await expect(g.locator('html[data-hydrated]')).toBeAttached();
   await g.getByLabel('Email').fill(email);
   await g.getByLabel('Display name').fill('Dora Designer');
   await g.getByLabel('Password').fill('designer-password');
