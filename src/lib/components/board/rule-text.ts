@@ -20,8 +20,8 @@ export function stageName(stage: Pick<StageView, 'name' | 'altName'> | undefined
   return stage ? pick(stage.name, stage.altName) : '?';
 }
 
-/** Everyone who signs off at a gate, with their conditions. */
-export function approversText(gate: Gate): string {
+/** Everyone who signs off at a gate (or, for a card, those its fields call for), with their conditions. */
+export function approversText(gate: Pick<Gate, 'approvers'>): string {
   const sep = i18n.locale === 'en' ? ', ' : '、';
   return gate.approvers
     .map((a) => {
