@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { en } from '#lib/i18n/en';
 import { LOCALE_COOKIE, type Locale, type MessageKey } from '#lib/i18n/locale';
@@ -53,6 +54,10 @@ test('an approver set in the form to sign only when the budget is above ¥500,00
   await settings.getByRole('combobox', { name: 'Signing', exact: true }).selectOption('all');
   await settings.getByRole('button', { name: 'Save settings' }).click();
   await expect(settings).toHaveCount(0);
+  // The column says whom the gate needs, and when.
+  await expect(column(page, review).locator('.tag-gate')).toHaveText(
+    /Approval by Reviewing superior, 总经理 \(when Budget is above CN¥500,000\.00\)/
+  );
 
   // The condition reads back as saved, in yuan.
   const again = await openSettings(page, review);
@@ -142,7 +147,7 @@ async function openAs(browser: Browser, locale: Locale, device: keyof typeof DEV
   return context;
 }
 
-test('every tab fits the dialog on a phone and a laptop, in both languages (pictures in test-results/screenshots)', async ({
+test('every tab fits the dialog on a phone and a laptop, in both languages, with no serious axe finding (pictures in test-results/screenshots)', async ({
   browser,
   request,
   baseURL
@@ -192,6 +197,17 @@ test('every tab fits the dialog on a phone and a laptop, in both languages (pict
           expect
             .soft(scroll, `${tab} (${locale}, ${device}) is wider than the dialog`)
             .toBeLessThanOrEqual(client);
+        if (device === 'desktop') {
+          // The dialog alone: the board behind it is inert while it is open.
+          const { violations } = await new AxeBuilder({ page }).include('dialog[open]').analyze();
+          const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+          expect
+            .soft(
+              serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' '))}`),
+              `${tab} (${locale})`
+            )
+            .toEqual([]);
+        }
       }
       await context.close();
     }
