@@ -52,9 +52,20 @@ test('an approver set in the form to sign only when the budget is above ¥500,00
   await gm.getByRole('textbox', { name: 'Value' }).fill('500000');
   await expect(gm).toContainText('yuan');
   await settings.getByRole('combobox', { name: 'Signing', exact: true }).selectOption('all');
+  // The time limit too, for large budgets only.
+  await settings.getByRole('tab', { name: 'Time limit' }).click();
+  await settings.getByRole('combobox', { name: 'Time limit' }).selectOption('stage-days');
+  await settings.getByLabel('Amount').fill('5');
+  const timeIf = settings.getByRole('group', { name: 'When the time limit applies' });
+  await timeIf.getByRole('combobox', { name: 'Applies' }).selectOption({ label: 'Budget' });
+  await timeIf.getByRole('combobox', { name: 'Test' }).selectOption('gte');
+  await timeIf.getByRole('textbox', { name: 'Value' }).fill('500000');
   await settings.getByRole('button', { name: 'Save settings' }).click();
   await expect(settings).toHaveCount(0);
-  // The column says whom the gate needs, and when.
+  // The column says whom the gate needs, and when, and for which cards the time limit counts.
+  await expect(column(page, review).locator('.tag-time')).toHaveText(
+    'At most 5 days in this stage (when Budget is at least CN¥500,000.00)'
+  );
   await expect(column(page, review).locator('.tag-gate')).toHaveText(
     /Approval by Reviewing superior, 总经理 \(when Budget is above CN¥500,000\.00\)/
   );

@@ -14,7 +14,7 @@ export const enStage: Record<StageMessageKey, string> = {
   'rule.sendsBackTo': 'Sends back to “{stage}”',
   'rule.department': 'Owner: {department}',
   'rule.when': '{who} (when {when})',
-  'rule.if': '{who} ({condition})',
+  'rule.if': '{subject} ({condition})',
   'late.stageDays': '“{stage}”: over its time limit; should have left by {due}',
   'late.monthly': '“{stage}”: was due by {due}',
   'late.finishBy': '“{stage}”: should have been finished by {due} ({rule})',

@@ -15,7 +15,7 @@ export const zhCNStage = {
   'rule.sendsBackTo': '退回至「{stage}」',
   'rule.department': '负责：{department}',
   'rule.when': '{who}（{when}）',
-  'rule.if': '{who}（{condition}）',
+  'rule.if': '{subject}（{condition}）',
   'late.stageDays': '「{stage}」停留超期：应于 {due} 前离开此阶段',
   'late.monthly': '「{stage}」应于 {due} 前完成',
   'late.finishBy': '「{stage}」应于 {due} 前完成（{rule}）',

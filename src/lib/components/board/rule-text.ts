@@ -34,7 +34,7 @@ export function approversText(
     .map((a) => {
       const who = pick(a.title, a.titleAlt);
       if (a.when) return t('rule.when', { who, when: pick(a.when, a.whenAlt) });
-      return a.if && describe ? t('rule.if', { who, condition: describe(a.if) }) : who;
+      return a.if && describe ? t('rule.if', { subject: who, condition: describe(a.if) }) : who;
     })
     .join(sep);
 }
