@@ -37,6 +37,7 @@ test('a card missing a required draft cannot leave its stage (the button says wh
 
   await column(a, 'To do').getByRole('button', { name: 'Stage settings' }).click();
   const settings = a.getByRole('dialog', { name: /Stage settings/ });
+  await settings.getByRole('tab', { name: 'Requirements' }).click();
   await settings.getByLabel('A draft attached').check();
   await settings.getByRole('button', { name: 'Save' }).click();
   await expect(settings).toBeHidden();

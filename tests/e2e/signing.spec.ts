@@ -50,6 +50,7 @@ test('a 会签 gate needs both approvers: one manager’s signature leaves it cl
   // The owner makes 待办 a 会签 gate of two approvers in stage settings.
   await column(page, '待办').getByRole('button', { name: 'Stage settings' }).click();
   const settings = page.getByRole('dialog', { name: /Stage settings/ });
+  await settings.getByRole('tab', { name: 'Approval' }).click();
   await settings.getByRole('button', { name: 'Add approver' }).click();
   await settings.getByRole('button', { name: 'Add approver' }).click();
   await settings.getByRole('textbox', { name: 'Approver title' }).nth(0).fill('市场部经理');

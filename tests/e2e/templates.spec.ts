@@ -87,10 +87,12 @@ test('a board saved as a template makes new boards with its stages and rules, an
   await column(page, zh(concept)).getByRole('button', { name: 'Stage settings' }).click();
   const settings = page.getByRole('dialog', { name: /Stage settings/ });
   await settings.getByLabel('WIP limit (empty: none)').fill('2');
+  await settings.getByRole('tab', { name: 'Checklist' }).click();
   await settings.getByRole('button', { name: 'Add item' }).click();
   await settings
     .getByRole('textbox', { name: `Checklist item ${concept.checklist.length + 1}` })
     .fill('客户确认方向');
+  await settings.getByRole('tab', { name: 'Time limit' }).click();
   await settings.getByRole('combobox', { name: 'Time limit' }).selectOption('stage-days');
   await settings.getByLabel('Amount').fill('3');
   await settings.getByRole('button', { name: 'Save settings' }).click();

@@ -57,5 +57,7 @@ export function conditionText(condition: Condition, fields: readonly CardFieldVi
       : field && typeof condition.value !== 'string'
         ? fieldValueText(field.kind, condition.value)
         : String(condition.value);
-  return t('condition.when', { field: name, op: t(`condition.${condition.op}`), value });
+  // A flag is ticked, not filled in: 重大项目为是时.
+  const op = condition.op === 'set' && field?.kind === 'flag' ? 'op.setFlag' : condition.op;
+  return t('condition.when', { field: name, op: t(`condition.${op}`), value });
 }

@@ -2,6 +2,7 @@
 import {
   cardDeadlines,
   type CardView,
+  type Condition,
   type Deadline,
   type Department,
   type Gate,
@@ -20,13 +21,20 @@ export function stageName(stage: Pick<StageView, 'name' | 'altName'> | undefined
   return stage ? pick(stage.name, stage.altName) : '?';
 }
 
-/** Everyone who signs off at a gate, with their conditions. */
-export function approversText(gate: Gate): string {
+/**
+ * Everyone who signs off at a gate (or, for a card, those its fields call for), with their
+ * conditions: in words, or a field test put in words by `describe` (requirement-text conditionText).
+ */
+export function approversText(
+  gate: Pick<Gate, 'approvers'>,
+  describe?: (condition: Condition) => string
+): string {
   const sep = i18n.locale === 'en' ? ', ' : '、';
   return gate.approvers
     .map((a) => {
       const who = pick(a.title, a.titleAlt);
-      return a.when ? t('rule.when', { who, when: pick(a.when, a.whenAlt) }) : who;
+      if (a.when) return t('rule.when', { who, when: pick(a.when, a.whenAlt) });
+      return a.if && describe ? t('rule.if', { subject: who, condition: describe(a.if) }) : who;
     })
     .join(sep);
 }
