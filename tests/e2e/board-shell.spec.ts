@@ -250,7 +250,8 @@ test('a board shows once its role is known, cards draggable from their first fra
   await fresh.goto(`/boards/${boardId}`);
   await expect(titles(fresh, 'To do')).toHaveText(['Ready to drag']);
   await fresh.waitForFunction(async () => (await navigator.serviceWorker.ready).active !== null);
-  const seen = await fresh.evaluate(() => (window as unknown as { seen: Record<string, number> }).seen);
+  type Seen = { undraggable: number; firstCardAt: number; registeredAt: number };
+  const seen = await fresh.evaluate(() => (window as unknown as { seen: Seen }).seen);
   expect(seen.undraggable).toBe(0);
   expect(seen.firstCardAt).toBeGreaterThan(0);
   expect(seen.registeredAt).toBeGreaterThan(seen.firstCardAt);
