@@ -37,11 +37,11 @@ export const enFields: Record<FieldsMessageKey, string> = {
   'fields.altOf': 'English name of “{field}”',
   'fields.kindOf': 'Kind of “{field}”',
   'fields.kindLocked': 'Cards hold values: the kind can no longer change',
-  'fields.heldBy': 'Filled on {count} cards',
+  'fields.heldBy': 'Cards with a value: {count}',
   'fields.moveUp': 'Move “{field}” up',
   'fields.moveDown': 'Move “{field}” down',
   'fields.removeConfirm':
-    'Remove the field “{field}”? {count} cards hold a value for it; those values will no longer show.',
+    'Remove the field “{field}”? Cards with a value for it: {count}. Those values will no longer show.',
   'fields.removeConfirmUnused': 'Remove the field “{field}”? No card holds a value for it yet.',
   'fields.badName': 'A name is 1–{max} characters',
   'fields.limit': 'The board has {max} fields, the most it may have.',
