@@ -34,10 +34,10 @@ export const enFields: Record<FieldsMessageKey, string> = {
     'Every card has these fields, shown in its panel in this order. A stage can require them, and approvers and time rules can depend on them.',
   'fields.nameOf': 'Name of “{field}”',
   'fields.altName': 'English name (optional)',
+  'fields.altPlaceholder': 'English name',
   'fields.altOf': 'English name of “{field}”',
   'fields.kindOf': 'Kind of “{field}”',
-  'fields.kindLocked': 'Cards hold values: the kind can no longer change',
-  'fields.heldBy': 'Cards with a value: {count}',
+  'fields.kindLocked': 'Cards hold values ({count}), so the kind can no longer change',
   'fields.moveUp': 'Move “{field}” up',
   'fields.moveDown': 'Move “{field}” down',
   'fields.removeConfirm':
