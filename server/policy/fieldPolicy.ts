@@ -95,7 +95,23 @@ class Facts implements FieldFacts {
     const after = this.context.after(false, FIELDS, id);
     if (after === 'deleted') return null;
     if (after === 'written') return cleanFieldDef(this.context.fieldDefs.get(id))?.kind ?? null;
+    return this.definedKind(id);
+  }
+
+  definedKind(id: string): CardFieldKind | null {
     return cleanFieldDef(liveValue(this.context.doc.share.get('fields'), id))?.kind ?? null;
+  }
+
+  /** One pass over the cards (a kind change is rare): does any hold a value for field `id`? */
+  fieldHeld(id: string): boolean {
+    const cards = this.context.doc.share.get('cards') as ItemMap | undefined;
+    for (const [cardId, item] of cards?._map ?? []) {
+      if (item.deleted) continue;
+      const card = liveValue(cards, cardId);
+      const values = card instanceof Y.AbstractType ? liveValue(card, CardKey.fields) : undefined;
+      if (values instanceof Y.AbstractType && liveValue(values, id) !== undefined) return true;
+    }
+    return false;
   }
 
   /** True when the board has stage `id` after the update. */

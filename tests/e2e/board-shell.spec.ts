@@ -65,6 +65,7 @@ test.describe('on a phone', () => {
       'Activity',
       'Members',
       'Roles',
+      'Card fields',
       'Recurring',
       'Filter',
       'Save as template'

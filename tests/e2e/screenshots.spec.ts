@@ -7,7 +7,7 @@ import { ADMIN_STATE } from './helpers';
 import { showcaseBoard, type Showcase } from './showcase';
 
 /**
- * The five screens a team meets first, at a laptop's and a phone's size, in both languages, under
+ * The five screens a team meets first (and the card-fields dialog), at a laptop's and a phone's size, in both languages, under
  * test-results/screenshots/<screen>.<locale>.<device>.png for people to look at. Each shot also
  * checks that its screen is there and, on the phone, that the page does not scroll sideways.
  */
@@ -51,6 +51,17 @@ async function screens(page: Page, locale: Locale, device: string, board: Showca
   await expect(panel).toBeVisible();
   await expect(panel.getByRole('region', { name: t('comments.title') })).toContainText('@Ada Admin');
   await shoot(page, at('card'));
+
+  // The card-fields dialog, from the header on a laptop and from the menu on a phone.
+  await page.goto(`/boards/${board.boardId}`);
+  await expect(page.locator('[data-status="connected"]')).toBeVisible();
+  if (device === 'phone') {
+    await page.getByRole('button', { name: t('board.menu') }).click();
+    await page.getByRole('menuitem', { name: t('fields.manage') }).click();
+  } else await page.getByRole('button', { name: t('fields.manage') }).click();
+  const fields = page.getByRole('dialog', { name: t('fields.manage') });
+  await expect(fields.locator('li[data-field-id]')).not.toHaveCount(0);
+  await shoot(page, at('fields'));
 
   await page.goto('/');
   await expect(page.getByRole('heading', { name: t('boards.title') })).toBeVisible();

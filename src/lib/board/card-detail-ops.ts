@@ -4,7 +4,7 @@
  * once both land (a list would need a merge rule).
  */
 import * as Y from 'yjs';
-import { fieldKindIn } from './card-fields';
+import { cardsHoldingField, fieldKindIn } from './card-fields';
 import { BoardError } from './errors';
 import { hasShape, type FieldShape } from './field-shape';
 import { CARD_FIELDS } from './fields';
@@ -103,7 +103,9 @@ export function setCardField(
       key: cardId,
       entry: key,
       isStage: (id: string) => roots(doc).stages.has(id),
-      fieldKind: (id: string) => fieldKindIn(roots(doc).fields, id)
+      fieldKind: (id: string) => fieldKindIn(roots(doc).fields, id),
+      definedKind: (id: string) => fieldKindIn(roots(doc).fields, id),
+      fieldHeld: (id: string) => cardsHoldingField(doc, id) > 0
     };
     const problem = hasShape(field.shape, value) ? (field.check?.(value, facts) ?? null) : `a ${field.shape}`;
     if (problem) throw new BoardError('invalid', `A card's ${key} is ${problem}.`);

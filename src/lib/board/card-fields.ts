@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import { isIsoDate } from './dates';
 import { BoardError } from './errors';
 import type { BoardOrigin } from './origin';
-import { compareRanked, isRank, rankBetween } from './rank';
+import { compareRanked, isRank } from './rank';
 import type { Condition } from './rules';
 import { CardKey, cardMap, childMap, roots } from './schema';
 import { cleanName, nameProblem, transact } from './transact';
@@ -116,6 +116,16 @@ export function readFieldDefs(doc: Y.Doc): CardFieldView[] {
   return out.sort(compareRanked);
 }
 
+/** How many cards (archived ones too) hold a value for field `id`, of whatever kind. */
+export function cardsHoldingField(doc: Y.Doc, id: string): number {
+  let count = 0;
+  roots(doc).cards.forEach((card) => {
+    const values = card.get(CardKey.fields);
+    if (values instanceof Y.Map && values.has(id)) count++;
+  });
+  return count;
+}
+
 /**
  * The card's field values as stored (the server checked each against its field's kind when it was
  * written). Readers that show a value check it against the field's current kind (CardFields).
@@ -153,30 +163,6 @@ export function conditionHolds(
     case 'eq':
       return value === limit;
   }
-}
-
-/** Defines a card field (or, with `id`, changes one's name or kind); returns its id. */
-export function defineCardField(
-  doc: Y.Doc,
-  def: { name: string; alt?: string; kind: CardFieldKind },
-  id: string,
-  origin?: BoardOrigin
-): string {
-  const { fields } = roots(doc);
-  if (!isFieldId(id)) throw new BoardError('invalid', 'A field id is 1–64 letters, digits, _ or -.');
-  if (!fields.has(id) && fields.size >= CARD_FIELD_LIMITS.fields)
-    throw new BoardError('invalid', `A board has at most ${CARD_FIELD_LIMITS.fields} card fields.`);
-  const existing = cleanFieldDef(fields.get(id));
-  const last = readFieldDefs(doc).at(-1);
-  const clean = cleanFieldDef({ ...def, rank: existing?.rank ?? rankBetween(last?.rank ?? null, null) });
-  if (!clean) throw new BoardError('invalid', 'The card field is not usable.');
-  transact(doc, origin, () => fields.set(id, clean));
-  return id;
-}
-
-/** Removes a card field's definition; values cards hold for it are no longer read. */
-export function removeCardField(doc: Y.Doc, id: string, origin?: BoardOrigin): void {
-  transact(doc, origin, () => roots(doc).fields.delete(id));
 }
 
 /** Sets (or, `value` null, clears) a card's value of a board field, checked by the field's kind. */

@@ -22,12 +22,18 @@ export class BoardError extends Error {
       | 'needs-owner'
       | 'separation-of-duties'
       | 'invalid-approver'
-      | 'requirements-unmet',
+      | 'requirements-unmet'
+      | 'too-many-fields'
+      | 'field-name-taken'
+      | 'field-kind-locked'
+      | 'field-in-rules',
     message: string,
     /** For 'gate-closed', 'exit-restricted' and 'requirements-unmet': the stage the card may not leave yet. */
     readonly stageId?: string,
     /** For 'requirements-unmet': what the card still lacks there. */
-    readonly missing?: readonly Missing[]
+    readonly missing?: readonly Missing[],
+    /** For 'field-in-rules': the stages whose rules name the card field. */
+    readonly stageIds?: readonly string[]
   ) {
     super(message);
   }

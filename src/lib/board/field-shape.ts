@@ -18,6 +18,10 @@ export interface FieldFacts {
   entry: string;
   /** The kind of the board's card field `id` after the update, or null when it has none. */
   fieldKind(id: string): CardFieldKind | null;
+  /** The kind of card field `id` before the update, or null when the board had none. */
+  definedKind(id: string): CardFieldKind | null;
+  /** True when a card of the board (archived ones too) holds a value for field `id` before the update. */
+  fieldHeld(id: string): boolean;
 }
 
 /**

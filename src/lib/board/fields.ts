@@ -36,6 +36,19 @@ const fieldValue: Field['check'] = (v, facts) => {
   const kind = facts.fieldKind(facts.entry);
   return kind ? fieldValueProblem(kind, v) : 'a card field the board defines';
 };
+/**
+ * A field's definition as cleanFieldDef stores it, its kind kept once cards hold values for it
+ * (card-field-ops.ts defineCardField). The cards are read only when the kind changes.
+ */
+const fieldDef: Field['check'] = (v, facts) => {
+  const problem = fieldDefProblem(v);
+  if (problem) return problem;
+  const before = facts.definedKind(facts.entry);
+  const kind = (v as { kind: string }).kind;
+  return before && before !== kind && facts.fieldHeld(facts.entry)
+    ? `a ${before} field still: cards hold values for it`
+    : null;
+};
 const ownKey: Field['check'] = (v, facts) => (v === facts.key ? null : 'the key it is stored under');
 
 /** A rule value is stored exactly as its cleaner returns it: nothing unknown rides along. */
@@ -237,5 +250,5 @@ export const ROOT_FIELDS: Readonly<Record<string, Field>> = {
     entries: { shape: 'value', check: recurringProblem }
   },
   // Which fields cards have is part of the process, like its stages: a manager's to define.
-  fields: { write: 'edit-stages', shape: 'map', entries: { shape: 'value', check: fieldDefProblem } }
+  fields: { write: 'edit-stages', shape: 'map', entries: { shape: 'value', check: fieldDef } }
 };

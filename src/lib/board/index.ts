@@ -2,6 +2,7 @@
 export * from './approvals';
 export * from './attachment-ops';
 export * from './card-fields';
+export * from './card-field-ops';
 export * from './board-ops';
 export * from './card-ops';
 export * from './card-detail-ops';

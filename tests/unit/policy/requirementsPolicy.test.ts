@@ -5,7 +5,7 @@
  */
 import { describe } from 'vitest';
 import * as Y from 'yjs';
-import { SERVER_ORIGIN, defineCardField, setCardFieldValue, setStageRules } from '#lib/board';
+import { SERVER_ORIGIN, archiveCard, defineCardField, setCardFieldValue, setStageRules } from '#lib/board';
 import { roots } from '#lib/board/schema';
 import { edit, sync } from '../../helpers/yjs';
 import {
@@ -25,6 +25,12 @@ function requireBudget(f: Fixture, budget?: number): void {
   setStageRules(f.server, f.draft, { requires: { draft: true, fields: ['budget'] } }, SERVER_ORIGIN);
   if (budget !== undefined) setCardFieldValue(f.server, 'c1', 'budget', budget, SERVER_ORIGIN);
   sync(f.server, f.client);
+}
+
+/** Rewrites the budget's definition on the client, as a forged update would. */
+function redefineBudget(f: Fixture, change: { name?: string; kind?: string }) {
+  const defs = roots(f.client).fields;
+  return edit(f.client, () => defs.set('budget', { ...(defs.get('budget') as object), ...change }));
 }
 
 const card = (f: Fixture, id = 'c1') => roots(f.client).cards.get(id)!;
@@ -112,6 +118,31 @@ describe('stage requirements in the update policy', () => {
           (card(f).get('fields') as Y.Map<unknown>).set('major', true);
         }),
       expected: row('ok', 'ok', 'forbidden', 'forbidden', 'read-only')
+    },
+    {
+      name: 'changes the kind of a field no card holds a value for',
+      update: (f) => (requireBudget(f), redefineBudget(f, { kind: 'number' })),
+      expected: STAGE_OK
+    },
+    {
+      name: 'changes the kind of a field a card holds a value for (money read as a date)',
+      update: (f) => (requireBudget(f, 5_000_00), redefineBudget(f, { kind: 'date' })),
+      expected: STAGE_INVALID
+    },
+    {
+      name: 'changes the kind of a field only an archived card holds a value for',
+      update: (f) => {
+        requireBudget(f, 5_000_00);
+        archiveCard(f.server, 'c1', true, SERVER_ORIGIN);
+        sync(f.server, f.client);
+        return redefineBudget(f, { kind: 'text' });
+      },
+      expected: STAGE_INVALID
+    },
+    {
+      name: 'renames a field cards hold values for, keeping its kind',
+      update: (f) => (requireBudget(f, 5_000_00), redefineBudget(f, { name: '预算（元）' })),
+      expected: STAGE_OK
     },
     {
       name: 'writes what a stage requires',

@@ -7,6 +7,7 @@ import BookmarkPlus from '@lucide/svelte/icons/bookmark-plus';
 import Funnel from '@lucide/svelte/icons/funnel';
 import IdCard from '@lucide/svelte/icons/id-card';
 import Repeat from '@lucide/svelte/icons/repeat';
+import TextCursorInput from '@lucide/svelte/icons/text-cursor-input';
 import Users from '@lucide/svelte/icons/users';
 import { t } from '$lib/i18n/i18n.svelte';
 import type { BoardSession } from '$lib/sync/board-session.svelte';
@@ -20,6 +21,7 @@ export interface BoardActionHandlers {
   toggleActivity: () => void;
   openMembers: () => void;
   openRoles: () => void;
+  openFields: () => void;
   openPlans: () => void;
   toggleFilters: () => void;
   saveTemplate: () => void;
@@ -38,6 +40,10 @@ export function boardActions(session: BoardSession, on: BoardActionHandlers): He
   if (session.access) {
     list.push({ id: 'members', label: t('members.open'), icon: Users, onselect: on.openMembers });
     list.push({ id: 'roles', label: t('roles.open'), icon: IdCard, onselect: on.openRoles });
+  }
+  // Which fields cards have is the process, as stages are: offered to those who change it only.
+  if (session.may('edit-stages')) {
+    list.push({ id: 'fields', label: t('fields.manage'), icon: TextCursorInput, onselect: on.openFields });
   }
   // Everyone sees the plans and their next dates; managers change them in the dialog.
   list.push({ id: 'plans', label: t('plans.open'), icon: Repeat, onselect: on.openPlans });

@@ -1,5 +1,5 @@
 import { BoardError, type StageView } from '$lib/board';
-import { t } from '$lib/i18n/i18n.svelte';
+import { i18n, t } from '$lib/i18n/i18n.svelte';
 import { missingText } from './requirement-text';
 import { approversText, stageName } from './rule-text';
 
@@ -40,6 +40,13 @@ export function refusalMessage(e: unknown, stages: readonly StageView[] = []): s
       stage: stageName(stages.find((s) => s.id === e.stageId)),
       missing: missingText(e.missing ?? [])
     });
+  }
+  if (e.code === 'field-in-rules') {
+    const names = stages.filter((s) => e.stageIds?.includes(s.id)).map(stageName);
+    const quoted = names.map((n) => (i18n.locale === 'en' ? `“${n}”` : `「${n}」`));
+    return names.length
+      ? t('refusal.field-in-rules', { stages: quoted.join(i18n.locale === 'en' ? ', ' : '、') })
+      : t('refusal.field-in-rules.unnamed');
   }
   return t(`refusal.${e.code}`);
 }
