@@ -7,7 +7,8 @@ import { ADMIN_STATE } from './helpers';
 import { showcaseBoard, type Showcase } from './showcase';
 
 /**
- * The five screens a team meets first (and the card-fields dialog), at a laptop's and a phone's size, in both languages, under
+ * The five screens a team meets first, and the card-fields dialog, adding a card and the move
+ * menu, at a laptop's and a phone's size, in both languages, under
  * test-results/screenshots/<screen>.<locale>.<device>.png for people to look at. Each shot also
  * checks that its screen is there and, on the phone, that the page does not scroll sideways.
  */
@@ -62,6 +63,24 @@ async function screens(page: Page, locale: Locale, device: string, board: Showca
   const fields = page.getByRole('dialog', { name: t('fields.manage') });
   await expect(fields.locator('li[data-field-id]')).not.toHaveCount(0);
   await shoot(page, at('fields'));
+
+  // A card being added in the first column and, with a keyboard, the move menu (M on a card).
+  await page.goto(`/boards/${board.boardId}`);
+  await expect(page.locator('[data-status="connected"]')).toBeVisible();
+  await page
+    .locator('[data-stage-id]')
+    .first()
+    .getByRole('button', { name: t('board.addCard') })
+    .click();
+  await page.getByRole('textbox', { name: t('board.addCard') }).fill(t('board.addCard.placeholder'));
+  await shoot(page, at('add-card'));
+  if (device === 'desktop') {
+    await page.keyboard.press('Escape');
+    await page.locator('[data-card-id]', { hasText: board.cardTitle }).focus();
+    await page.keyboard.press('m');
+    await expect(page.getByRole('menu')).toBeVisible();
+    await shoot(page, at('move'));
+  }
 
   await page.goto('/');
   await expect(page.getByRole('heading', { name: t('boards.title') })).toBeVisible();
