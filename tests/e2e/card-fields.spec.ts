@@ -88,6 +88,7 @@ test('a manager defines a card field; others see it live; its kind locks once fi
   await expect(dialog).toBeHidden();
   await column(a, 'To do').getByRole('button', { name: 'Stage settings' }).click();
   const settings = a.getByRole('dialog', { name: /Stage settings/ });
+  await settings.getByRole('tab', { name: 'Requirements' }).click();
   await settings.getByLabel('预算金额 filled in').check();
   await settings.getByRole('button', { name: 'Save' }).click();
   await expect(settings).toBeHidden();
@@ -101,6 +102,7 @@ test('a manager defines a card field; others see it live; its kind locks once fi
   // Once the stage no longer asks for it, removal asks first, saying how many cards hold a value.
   await a.keyboard.press('Escape');
   await column(a, 'To do').getByRole('button', { name: 'Stage settings' }).click();
+  await settings.getByRole('tab', { name: 'Requirements' }).click();
   await settings.getByLabel('预算金额 filled in').uncheck();
   await settings.getByRole('button', { name: 'Save' }).click();
   await expect(settings).toBeHidden();
