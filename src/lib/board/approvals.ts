@@ -178,14 +178,18 @@ export function gateOnReturn(doc: Y.Doc, cardId: string, to: string): GateAt | n
   return from === undefined ? null : closedGateBetween(doc, ranks, card, cardId, to, from);
 }
 
-/** Throws the BoardError a UI shows when a move would pass a closed gate; it names the stage. */
+/** Throws the BoardError a UI shows when a move would pass a closed gate; it names the stage and who must sign. */
 export function assertGateOpen(doc: Y.Doc, cardId: string, to: string): void {
   const closed = gateBlocking(doc, cardId, to);
   if (closed) {
+    const needed = approversFor(doc, cardId, closed.gate).map(({ approver }) => approver);
     throw new BoardError(
       'gate-closed',
       'This stage needs approval before the card moves on.',
-      closed.stageId
+      closed.stageId,
+      undefined,
+      undefined,
+      needed
     );
   }
 }

@@ -1,4 +1,5 @@
 import type { Missing } from './requirements';
+import type { Approver } from './rules';
 
 /** Why a board operation refused to run; `code` is stable for callers and the message catalogue. */
 export class BoardError extends Error {
@@ -33,7 +34,9 @@ export class BoardError extends Error {
     /** For 'requirements-unmet': what the card still lacks there. */
     readonly missing?: readonly Missing[],
     /** For 'field-in-rules': the stages whose rules name the card field. */
-    readonly stageIds?: readonly string[]
+    readonly stageIds?: readonly string[],
+    /** For 'gate-closed': the approvers this card needs there (its fields' conditions applied). */
+    readonly approvers?: readonly Approver[]
   ) {
     super(message);
   }

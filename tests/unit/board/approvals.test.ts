@@ -5,12 +5,14 @@ import {
   addCard,
   approvalFor,
   approveCard,
+  defineCardField,
   gateBlocks,
   initBoard,
   moveCard,
   readBoard,
   roleToApprove,
-  sendBackCard
+  sendBackCard,
+  setCardFieldValue
 } from '#lib/board';
 
 const manager = { title: '市场部经理', level: 'manager' as const };
@@ -76,5 +78,36 @@ describe('gates', () => {
       'owner'
     );
     expect(roleToApprove({ approvers: [{ title: '营销总监', level: 'director' }] })).toBe('manager');
+  });
+});
+
+describe('a closed gate names whom the card needs', () => {
+  it('lists only the approvers whose conditions the card meets', () => {
+    const doc = new Y.Doc();
+    const gm = {
+      title: '总经理',
+      level: 'general-manager' as const,
+      if: { field: 'budget', op: 'gt' as const, value: 50_000_000 }
+    };
+    initBoard(doc, {
+      title: 'Budgets',
+      stages: [{ name: '方案', gate: { approvers: [manager, gm], mode: 'all' } }, { name: '执行' }]
+    });
+    const [plan, run] = readBoard(doc).stages.map((s) => s.id) as [string, string];
+    defineCardField(doc, { name: '预算', kind: 'money' }, 'budget');
+    const small = addCard(doc, { stageId: plan, title: '小活动' });
+    const big = addCard(doc, { stageId: plan, title: '大活动' });
+    setCardFieldValue(doc, small, 'budget', 10_000_000);
+    setCardFieldValue(doc, big, 'budget', 60_000_000);
+    const refusal = (card: string) => {
+      try {
+        moveCard(doc, card, run, 0);
+      } catch (e) {
+        return e instanceof BoardError ? e.approvers?.map((a) => a.title) : e;
+      }
+      return 'moved';
+    };
+    expect(refusal(small)).toEqual(['市场部经理']);
+    expect(refusal(big)).toEqual(['市场部经理', '总经理']);
   });
 });

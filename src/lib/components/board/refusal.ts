@@ -26,7 +26,11 @@ export function refusalMessage(e: unknown, stages: readonly StageView[] = []): s
   if (e.code === 'gate-closed') {
     const stage = stages.find((s) => s.id === e.stageId);
     return stage?.gate
-      ? t('refusal.gate-closed', { stage: stageName(stage), who: approversText(stage.gate) })
+      ? t('refusal.gate-closed', {
+          stage: stageName(stage),
+          // Those this card needs (预算 above the line brings in 总经理), else the stage's list.
+          who: approversText({ approvers: e.approvers?.length ? e.approvers : stage.gate.approvers })
+        })
       : t('refusal.gate-closed.unnamed');
   }
   if (e.code === 'exit-restricted') {

@@ -1,11 +1,11 @@
 /** Stage rules and deadlines in words, in the viewer's language. */
 import {
   cardDeadlines,
+  type Approver,
   type CardView,
   type Condition,
   type Deadline,
   type Department,
-  type Gate,
   type StageView,
   type TimeRule
 } from '$lib/board';
@@ -26,7 +26,7 @@ export function stageName(stage: Pick<StageView, 'name' | 'altName'> | undefined
  * conditions: in words, or a field test put in words by `describe` (requirement-text conditionText).
  */
 export function approversText(
-  gate: Pick<Gate, 'approvers'>,
+  gate: { readonly approvers: readonly Approver[] },
   describe?: (condition: Condition) => string
 ): string {
   const sep = i18n.locale === 'en' ? ', ' : '、';
