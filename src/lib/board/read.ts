@@ -16,6 +16,7 @@ import { readComments, type CommentThread } from './comment-read';
 import { DEFAULT_CALENDAR, isCalendarId, type CalendarId } from '../calendar';
 import { isIsoDate } from './dates';
 import { readCardFace, type CardFaceFacts } from './face-read';
+import { currencyOf } from './budget';
 import { compareRanked, rankOrLast } from './rank';
 import {
   cleanChecklistSeeds,
@@ -113,6 +114,8 @@ export interface BoardMetaView {
   schemaVersion: number;
   dateLabel: Department | null;
   calendar: CalendarId;
+  /** ISO 4217 code amounts are shown in (budget.ts currencyOf). */
+  currency: string;
 }
 
 export interface BoardView {
@@ -250,7 +253,8 @@ export function readMeta(doc: Y.Doc): BoardMetaView {
     templateId: templateId || null,
     schemaVersion: num(meta, MetaKey.schemaVersion) ?? 0,
     dateLabel: cleanDepartment(meta.get(MetaKey.dateLabel)),
-    calendar: calendarOf(meta)
+    calendar: calendarOf(meta),
+    currency: currencyOf(meta)
   };
 }
 

@@ -1,0 +1,51 @@
+/**
+ * Budgets, expenses and overrun approval on a card (001 六 活动费用管理, 第十二条 budget lines), in
+ * the reference language.
+ */
+export const zhCNMoney = {
+  'refusal.line-in-use': '这个预算科目下已有费用记录，不能删除。',
+  'money.heading': '预算与费用',
+  'money.noBudget': '还没有预算。预算由经理设定。',
+  'money.noBudgetManager': '还没有预算，先添加预算科目。',
+  'money.line': '预算科目',
+  'money.lineName': '科目名称',
+  'money.budget': '预算',
+  'money.spent': '已支出',
+  'money.pendingAmount': '待审批',
+  'money.remaining': '剩余',
+  'money.total': '合计',
+  'money.addLine': '添加科目',
+  'money.saveLine': '保存',
+  'money.removeLine': '删除科目「{name}」',
+  'money.suggested': '常用科目',
+  'money.expenses': '费用记录',
+  'money.noExpenses': '还没有费用记录。',
+  'money.record': '记一笔费用',
+  'money.amount': '金额（元）',
+  'money.date': '日期',
+  'money.note': '说明',
+  'money.receipt': '票据',
+  'money.noReceipt': '无票据',
+  'money.receiptHint': '票据从本卡片的附件中选择，先上传再选。',
+  'money.submit': '记录',
+  'money.badAmount': '请输入金额，最多两位小数，例如 1200.50',
+  'money.overWarning': '这笔费用会超出预算，记录后需上级审批才算支出（001 六.1）。',
+  'money.status.within': '预算内',
+  'money.status.pending': '超支待审批',
+  'money.status.approved': '超支已批准',
+  'money.status.rejected': '已驳回',
+  'money.approve': '批准',
+  'money.reject': '驳回',
+  'money.remove': '删除这笔费用',
+  'money.by': '{name} · {date}',
+  'money.decidedBy': '{name} 审批',
+  'money.over': '超出预算 {amount}',
+  'money.face': '已支出 {spent}，预算 {budget}',
+  'money.facePending': '{amount} 待审批',
+  'money.currency': '货币',
+  'money.claims': '报销明细',
+  'money.recorded': '已记录。',
+  'money.recordedPending': '已记录，超出预算，等待审批。'
+} as const;
+
+export type MoneyMessageKey = keyof typeof zhCNMoney;
