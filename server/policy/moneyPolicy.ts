@@ -58,15 +58,27 @@ export function judgeExpense(touch: Touch, cardId: string, path: string, context
   const problem = expenseProblem(touch.value);
   if (problem) return invalid(`${path}: ${problem}.`);
   const value = touch.value as ExpenseValue;
-  if (value.receipt !== undefined && liveValue(mapOf(doc, cardId, CardKey.attachments), value.receipt) === undefined)
+  if (
+    value.receipt !== undefined &&
+    liveValue(mapOf(doc, cardId, CardKey.attachments), value.receipt) === undefined
+  )
     return invalid(`${path}: the receipt is not an attachment of card ${cardId}.`);
   const money = moneyAfter(context, cardId);
   if (!money.lines.some((l) => l.id === value.line)) return invalid(`${path}: no budget line ${value.line}.`);
-  return before === undefined ? judgeNew(value, path, money, actor, approver) : judgeChange(before, value, path, actor, approver);
+  return before === undefined
+    ? judgeNew(value, path, money, actor, approver)
+    : judgeChange(before, value, path, actor, approver);
 }
 
-function judgeNew(value: ExpenseValue, path: string, money: MoneyAfter, actor: MoneyActor, approver: boolean) {
-  if (value.by !== actor.userId) return { reason: 'not-author', detail: `${path} must be written as its spender.` } as Refusal;
+function judgeNew(
+  value: ExpenseValue,
+  path: string,
+  money: MoneyAfter,
+  actor: MoneyActor,
+  approver: boolean
+) {
+  if (value.by !== actor.userId)
+    return { reason: 'not-author', detail: `${path} must be written as its spender.` } as Refusal;
   if (value.status === 'pending') return null;
   if (value.status === 'within') {
     return withinBudget(moneyTotals(money.lines, money.expenses), value.line)
@@ -80,10 +92,20 @@ function judgeNew(value: ExpenseValue, path: string, money: MoneyAfter, actor: M
 
 const FIXED = ['line', 'amount', 'date', 'by', 'at', 'note', 'receipt'] as const;
 
-function judgeChange(before: ExpenseValue, value: ExpenseValue, path: string, actor: MoneyActor, approver: boolean) {
+function judgeChange(
+  before: ExpenseValue,
+  value: ExpenseValue,
+  path: string,
+  actor: MoneyActor,
+  approver: boolean
+) {
   if (FIXED.some((k) => before[k] !== value[k]))
     return forbidden(`${path}: what was spent is never rewritten; remove it and record it again.`);
-  if (before.status === value.status && before.decidedBy === value.decidedBy && before.decidedAt === value.decidedAt)
+  if (
+    before.status === value.status &&
+    before.decidedBy === value.decidedBy &&
+    before.decidedAt === value.decidedAt
+  )
     return null;
   const decides = before.status === 'pending' && (value.status === 'approved' || value.status === 'rejected');
   if (!decides) return forbidden(`${path}: only a pending overrun changes status, to approved or rejected.`);
@@ -113,7 +135,8 @@ function moneyAfter(context: Context, cardId: string): MoneyAfter {
     for (const [key, touch] of context.moneyWrites.get(`${cardId}/${field}`) ?? []) {
       const after = context.after(touch.newParent, touch.parent, key);
       if (after === 'deleted') out.delete(key);
-      else if (after === 'written' && touch.kind === 'write' && touch.content === 'any') out.set(key, touch.value);
+      else if (after === 'written' && touch.kind === 'write' && touch.content === 'any')
+        out.set(key, touch.value);
     }
     return [...out].filter(([, v]) => problem(v) === null).map(([id, v]) => ({ id, ...(v as object) }));
   };

@@ -54,7 +54,18 @@ export interface ExpenseView extends ExpenseValue {
   id: string;
 }
 
-const KEYS = new Set(['line', 'amount', 'date', 'by', 'at', 'note', 'receipt', 'status', 'decidedBy', 'decidedAt']);
+const KEYS = new Set([
+  'line',
+  'amount',
+  'date',
+  'by',
+  'at',
+  'note',
+  'receipt',
+  'status',
+  'decidedBy',
+  'decidedAt'
+]);
 const isTime = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 
 /** Why a value is not an expense as the operations store it, or null. */
@@ -263,7 +274,8 @@ export function decideExpense(
   const card = cardMap(doc, cardId);
   const current = readExpenses(card).find((e) => e.id === expenseId);
   if (!current) throw new BoardError('not-found', 'No such expense.');
-  if (current.status !== 'pending') throw new BoardError('already-approved', 'Only a pending expense is decided.');
+  if (current.status !== 'pending')
+    throw new BoardError('already-approved', 'Only a pending expense is decided.');
   if (!mayApproveOverrun(doc, actor)) throw new BoardError('cannot-sign', 'You may not approve overruns.');
   const { id: _id, ...value } = current;
   transact(doc, origin, () =>
@@ -277,7 +289,11 @@ export function decideExpense(
 }
 
 /** True when `actor` may remove the expense: its author unless approved, or an overrun approver. */
-export function mayRemoveExpense(doc: Y.Doc, expense: Pick<ExpenseValue, 'by' | 'status'>, actor: MoneyActor) {
+export function mayRemoveExpense(
+  doc: Y.Doc,
+  expense: Pick<ExpenseValue, 'by' | 'status'>,
+  actor: MoneyActor
+) {
   return mayApproveOverrun(doc, actor) || (expense.by === actor.userId && expense.status !== 'approved');
 }
 

@@ -10,7 +10,10 @@ import { MONEY_LIMITS } from './budget';
  * it is not a non-negative amount with at most two decimals.
  */
 export function parseYuan(input: string): number | null {
-  const text = input.normalize('NFKC').replace(/[,\s_]/g, '').replace(/^[¥￥]/, '');
+  const text = input
+    .normalize('NFKC')
+    .replace(/[,\s_]/g, '')
+    .replace(/^[¥￥]/, '');
   const match = /^(\d{1,15})(?:\.(\d{0,2}))?$/.exec(text);
   if (!match) return null;
   const fen = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));

@@ -35,7 +35,11 @@ export type OwnRule = 'server' | 'comments' | 'resolutions' | 'budget' | 'expens
 /** True for a writer with rules of its own (OwnRule) rather than a board action. */
 export function isOwnRule(write: BoardAction | OwnRule): write is OwnRule {
   return (
-    write === 'server' || write === 'comments' || write === 'resolutions' || write === 'budget' || write === 'expenses'
+    write === 'server' ||
+    write === 'comments' ||
+    write === 'resolutions' ||
+    write === 'budget' ||
+    write === 'expenses'
   );
 }
 

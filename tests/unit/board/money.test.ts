@@ -106,7 +106,11 @@ describe('budgets and expenses', () => {
     decideExpense(doc, 'c1', b.id, false, MANAGER);
     const { totals, expenses } = readCardMoney(doc, 'c1');
     expect(totals).toMatchObject({ spent: 500, pending: 0 });
-    expect(expenses.find((e) => e.id === a.id)).toMatchObject({ status: 'approved', decidedBy: 'u-boss', decidedAt: 42 });
+    expect(expenses.find((e) => e.id === a.id)).toMatchObject({
+      status: 'approved',
+      decidedBy: 'u-boss',
+      decidedAt: 42
+    });
     expect(() => decideExpense(doc, 'c1', a.id, false, MANAGER)).toThrow(BoardError);
   });
 
@@ -125,7 +129,13 @@ describe('budgets and expenses', () => {
     expect(() =>
       recordExpense(doc, 'c1', { line: staff, amount: 1, date: '2026-11-02', receipt: 'nope' }, EDITOR)
     ).toThrow(BoardError);
-    addAttachmentVersion(doc, 'c1', 'a1', { name: '发票.pdf', size: 9, type: 'application/pdf', by: 'u-ed' }, SERVER_ORIGIN);
+    addAttachmentVersion(
+      doc,
+      'c1',
+      'a1',
+      { name: '发票.pdf', size: 9, type: 'application/pdf', by: 'u-ed' },
+      SERVER_ORIGIN
+    );
     recordExpense(doc, 'c1', { line: staff, amount: 1, date: '2026-11-02', receipt: 'a1' }, EDITOR);
     expect(readCardMoney(doc, 'c1').expenses[0]!.receipt).toBe('a1');
   });
@@ -143,7 +153,9 @@ describe('budgets and expenses', () => {
 
   it('refuses amounts that are not whole fen', () => {
     const { doc, staff } = board();
-    expect(() => recordExpense(doc, 'c1', { line: staff, amount: 0.1, date: '2026-11-02' }, EDITOR)).toThrow(BoardError);
+    expect(() => recordExpense(doc, 'c1', { line: staff, amount: 0.1, date: '2026-11-02' }, EDITOR)).toThrow(
+      BoardError
+    );
     expect(() => setBudgetLine(doc, 'c1', null, { name: '宣传费用', amount: 10.5 })).toThrow(BoardError);
   });
 
@@ -153,7 +165,9 @@ describe('budgets and expenses', () => {
     recordExpense(doc, 'c1', { line: staff, amount: 200, date: '2026-12-01' }, EDITOR);
     recordExpense(doc, 'c1', { line: staff, amount: 300, date: '2026-11-02' }, MANAGER);
     const rows = expenseClaims(doc, { month: '2026-11', person: 'u-ed' });
-    expect(rows.map((r) => [r.amount, r.lineName, r.cardTitle, r.note])).toEqual([[100, '人力成本', '门店活动', '打车']]);
+    expect(rows.map((r) => [r.amount, r.lineName, r.cardTitle, r.note])).toEqual([
+      [100, '人力成本', '门店活动', '打车']
+    ]);
     expect(expenseClaims(doc, { month: '2026-11' }).map((r) => r.amount)).toEqual([300, 100]);
   });
 });

@@ -33,8 +33,22 @@ const me = { userId: ME, role: 'owner' as const };
 function funded(f: Fixture) {
   setBudgetLine(f.server, 'c1', 'ads', { name: '宣传费用', amount: 10_000 }, SERVER_ORIGIN);
   const other = { userId: OTHER, role: 'editor' as const };
-  const spent = recordExpense(f.server, 'c1', { line: 'ads', amount: 9_000, date: '2026-11-01' }, other, 1, SERVER_ORIGIN);
-  const pending = recordExpense(f.server, 'c1', { line: 'ads', amount: 5_000, date: '2026-11-02' }, other, 2, SERVER_ORIGIN);
+  const spent = recordExpense(
+    f.server,
+    'c1',
+    { line: 'ads', amount: 9_000, date: '2026-11-01' },
+    other,
+    1,
+    SERVER_ORIGIN
+  );
+  const pending = recordExpense(
+    f.server,
+    'c1',
+    { line: 'ads', amount: 5_000, date: '2026-11-02' },
+    other,
+    2,
+    SERVER_ORIGIN
+  );
   sync(f.server, f.client);
   return { spent: spent.id, pending: pending.id };
 }
@@ -59,7 +73,9 @@ const CASES: PolicyCase[] = [
     name: 'sets a budget line through the operation',
     update: (f) => {
       funded(f);
-      return edit(f.client, () => setBudgetLine(f.client, 'c1', 'ads', { name: '宣传费用', amount: 99_999_00 }));
+      return edit(f.client, () =>
+        setBudgetLine(f.client, 'c1', 'ads', { name: '宣传费用', amount: 99_999_00 })
+      );
     },
     expected: MANAGERS
   },
@@ -72,7 +88,9 @@ const CASES: PolicyCase[] = [
     name: 'writes a budget line in fractions of a fen',
     update: (f) => {
       funded(f);
-      return edit(f.client, () => budgetOf(f.client).set('ads', { name: '宣传费用', amount: 100.5, rank: RANK }));
+      return edit(f.client, () =>
+        budgetOf(f.client).set('ads', { name: '宣传费用', amount: 100.5, rank: RANK })
+      );
     },
     expected: row('invalid', 'invalid', 'forbidden', 'forbidden', 'read-only')
   },
@@ -98,7 +116,8 @@ const CASES: PolicyCase[] = [
         card.set('archived', false);
         card.set('createdAt', 1);
         card.set('enteredAt', 1);
-        for (const key of ['checklist', 'seeded', 'assignees', 'labels', 'checklists']) card.set(key, new Y.Map());
+        for (const key of ['checklist', 'seeded', 'assignees', 'labels', 'checklists'])
+          card.set(key, new Y.Map());
         const budget = new Y.Map<unknown>();
         card.set('budget', budget);
         budget.set('big', { name: '人力成本', amount: 1e12, rank: RANK });
@@ -109,7 +128,9 @@ const CASES: PolicyCase[] = [
     name: 'records an expense within budget through the operation',
     update: (f) => {
       funded(f);
-      return edit(f.client, () => recordExpense(f.client, 'c1', { line: 'ads', amount: 1_000, date: '2026-11-03' }, me));
+      return edit(f.client, () =>
+        recordExpense(f.client, 'c1', { line: 'ads', amount: 1_000, date: '2026-11-03' }, me)
+      );
     },
     expected: EDITORS
   },
@@ -117,7 +138,9 @@ const CASES: PolicyCase[] = [
     name: 'records an overrun as pending through the operation',
     update: (f) => {
       funded(f);
-      return edit(f.client, () => recordExpense(f.client, 'c1', { line: 'ads', amount: 1_001, date: '2026-11-03' }, me));
+      return edit(f.client, () =>
+        recordExpense(f.client, 'c1', { line: 'ads', amount: 1_001, date: '2026-11-03' }, me)
+      );
     },
     expected: EDITORS
   },
@@ -267,7 +290,14 @@ const CASES: PolicyCase[] = [
     name: 'removes their own pending expense',
     update: (f) => {
       funded(f);
-      const mine = recordExpense(f.server, 'c1', { line: 'ads', amount: 9_999, date: '2026-11-03' }, { userId: ME, role: 'editor' }, 3, SERVER_ORIGIN);
+      const mine = recordExpense(
+        f.server,
+        'c1',
+        { line: 'ads', amount: 9_999, date: '2026-11-03' },
+        { userId: ME, role: 'editor' },
+        3,
+        SERVER_ORIGIN
+      );
       sync(f.server, f.client);
       return edit(f.client, () => removeExpense(f.client, 'c1', mine.id, { userId: ME, role: 'owner' }));
     },
