@@ -27,14 +27,22 @@ export function fenToDecimal(fen: number): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
+const FORMATS = new Map<string, Intl.NumberFormat>();
+
 /** Fen in the reader's locale and the board's currency: ¥1,234.50, CN¥1,234.50, US$12.00 … */
 export function formatMoney(fen: number, currency: string, locale: string): string {
-  const format = new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2
-  });
+  // Made once per locale and currency: a board of cards with budgets formats on every face.
+  const key = `${locale}/${currency}`;
+  let format = FORMATS.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2
+    });
+    FORMATS.set(key, format);
+  }
   // A decimal string is formatted exactly (Intl.NumberFormat v3); the types still say number.
   return format.format(fenToDecimal(fen) as unknown as number);
 }

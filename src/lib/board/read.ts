@@ -16,7 +16,7 @@ import { readComments, type CommentThread } from './comment-read';
 import { DEFAULT_CALENDAR, isCalendarId, type CalendarId } from '../calendar';
 import { isIsoDate } from './dates';
 import { readCardFace, type CardFaceFacts } from './face-read';
-import { currencyOf } from './budget';
+import { currencyOf, overrunRoleOf } from './budget';
 import { compareRanked, rankOrLast } from './rank';
 import {
   cleanChecklistSeeds,
@@ -116,6 +116,8 @@ export interface BoardMetaView {
   calendar: CalendarId;
   /** ISO 4217 code amounts are shown in (budget.ts currencyOf). */
   currency: string;
+  /** The process role whose people approve overruns beside the managers, or null. */
+  overrunRole: string | null;
 }
 
 export interface BoardView {
@@ -254,7 +256,8 @@ export function readMeta(doc: Y.Doc): BoardMetaView {
     schemaVersion: num(meta, MetaKey.schemaVersion) ?? 0,
     dateLabel: cleanDepartment(meta.get(MetaKey.dateLabel)),
     calendar: calendarOf(meta),
-    currency: currencyOf(meta)
+    currency: currencyOf(meta),
+    overrunRole: overrunRoleOf(meta)
   };
 }
 

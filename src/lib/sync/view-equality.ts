@@ -60,6 +60,7 @@ export function sameMeta(a: BoardMetaView, b: BoardMetaView): boolean {
     a.schemaVersion === b.schemaVersion &&
     a.calendar === b.calendar &&
     a.currency === b.currency &&
+    a.overrunRole === b.overrunRole &&
     sameJson(a.dateLabel, b.dateLabel)
   );
 }
