@@ -26,6 +26,7 @@ export const enMoney: Record<MoneyMessageKey, string> = {
   'money.receipt': 'Receipt',
   'money.noReceipt': 'No receipt',
   'money.receiptHint': 'Receipts are picked from this card’s attachments: upload it first.',
+  'money.noAttachments': 'No attachments yet',
   'money.submit': 'Record',
   'money.badAmount': 'Enter an amount with at most two decimals, e.g. 1200.50',
   'money.overWarning': 'This expense goes over budget: it counts as spent only once approved.',

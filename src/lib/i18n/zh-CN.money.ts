@@ -27,6 +27,7 @@ export const zhCNMoney = {
   'money.receipt': '票据',
   'money.noReceipt': '无票据',
   'money.receiptHint': '票据从本卡片的附件中选择，先上传再选。',
+  'money.noAttachments': '卡片还没有附件',
   'money.submit': '记录',
   'money.badAmount': '请输入金额，最多两位小数，例如 1200.50',
   'money.overWarning': '这笔费用会超出预算，记录后需上级审批才算支出（001 六.1）。',
