@@ -75,11 +75,18 @@ test('money screens in both languages, on a laptop and a phone', async ({
       await expect(p.locator('[data-status="connected"]')).toBeVisible();
       await expect(p.getByTestId('face-money')).toBeVisible();
       await p.screenshot({ path: `${OUT}/board.${locale}.${device}.png` });
+      if (device === 'desktop') {
+        await p.getByRole('button', { name: locale === 'en' ? 'Roles' : '角色' }).click();
+        const dialog = p.getByRole('dialog');
+        await expect(dialog.locator('.money-settings select').first()).toHaveValue('CNY');
+        await p.screenshot({ path: `${OUT}/settings.${locale}.${device}.png` });
+        await p.keyboard.press('Escape');
+      }
       await p.goto(
         `/boards/${boardId}?card=${await p.locator('[data-card-id]').first().getAttribute('data-card-id')}`
       );
       const section = p.getByTestId('card-money');
-      await section.scrollIntoViewIfNeeded();
+      await section.locator('h3').evaluate((h) => h.scrollIntoView({ block: 'start' }));
       await expect(section.locator('[data-status="pending"]')).toHaveCount(2);
       const width = await p.evaluate(() => document.documentElement.scrollWidth);
       expect.soft(width, `${locale} ${device} scrolls sideways`).toBeLessThanOrEqual(p.viewportSize()!.width);

@@ -43,7 +43,13 @@ export const enMoney: Record<MoneyMessageKey, string> = {
   'money.face': 'Spent {spent} of {budget}',
   'money.facePending': '{amount} awaiting approval',
   'money.currency': 'Currency',
+  'money.settings': 'Money',
+  'money.overrunRole': 'Approves overruns',
+  'money.overrunRole.managers': 'Managers and owners',
   'money.claims': 'Expense claims',
+  'money.claimsMonth': 'Month of the claims',
+  'money.claimsMine': 'My claims (CSV)',
+  'money.claimsAll': 'Everyone’s (CSV)',
   'money.recorded': 'Recorded.',
   'money.recordedPending': 'Recorded. It goes over budget and awaits approval.'
 };

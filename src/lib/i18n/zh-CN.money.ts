@@ -44,7 +44,13 @@ export const zhCNMoney = {
   'money.face': '已支出 {spent}，预算 {budget}',
   'money.facePending': '{amount} 待审批',
   'money.currency': '货币',
+  'money.settings': '费用',
+  'money.overrunRole': '审批超支',
+  'money.overrunRole.managers': '经理和所有者',
   'money.claims': '报销明细',
+  'money.claimsMonth': '报销月份',
+  'money.claimsMine': '我的报销（CSV）',
+  'money.claimsAll': '全部人员（CSV）',
   'money.recorded': '已记录。',
   'money.recordedPending': '已记录，超出预算，等待审批。'
 } as const;
