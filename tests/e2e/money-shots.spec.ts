@@ -43,10 +43,10 @@ test('money screens in both languages, on a laptop and a phone', async ({
     await money.getByPlaceholder('Budget').fill(amount);
     await money.getByRole('button', { name: 'Add line' }).click();
   }
-  await money.getByRole('combobox', { name: 'Budget line' }).selectOption({ label: '物料成本' });
+  await money.getByRole('combobox', { name: 'Budget line' }).selectOption({ label: 'Materials' });
   await record(page, '1280.50', '易拉宝 6 个、海报 200 张');
   await record(page, '2000', '加印传单（加急）');
-  await money.getByRole('combobox', { name: 'Budget line' }).selectOption({ label: '场地费用' });
+  await money.getByRole('combobox', { name: 'Budget line' }).selectOption({ label: 'Venue' });
   await record(page, '2400', '商场中庭场地两天');
   const editor = await member(browser, request, boardId, 'editor', '李执行');
   const e = await editor.context.newPage();
@@ -55,7 +55,7 @@ test('money screens in both languages, on a laptop and a phone', async ({
   await e
     .getByTestId('card-money')
     .getByRole('combobox', { name: 'Budget line' })
-    .selectOption({ label: '宣传费用' });
+    .selectOption({ label: 'Promotion' });
   await record(e, '5200', '朋友圈广告投放');
   await expect(page.getByTestId('card-money').locator('[data-status="pending"]')).toHaveCount(3);
   await page
