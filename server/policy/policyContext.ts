@@ -5,6 +5,7 @@
 import * as Y from 'yjs';
 import { can, type BoardAction, type BoardRole } from '#lib/auth/permissions';
 import type { Effects } from './updateEffects';
+import type { Touch } from './updateTouches';
 
 export type RefusalReason =
   | 'read-only'
@@ -42,6 +43,10 @@ export interface Context {
   comments: Map<string, Set<string>>;
   /** Card field id → the definition this update writes last for it (a value may use it at once). */
   fieldDefs: Map<string, unknown>;
+  /** `<card>/<budget|expenses>` → key → this update's last plain write of it, else its first touch. */
+  moneyWrites: Map<string, Map<string, Touch>>;
+  /** Card id → its budget and expenses after the update, read once (moneyPolicy.ts). */
+  money: Map<string, unknown>;
   /** What a map key holds after the update (updateEffects.ts). */
   after: Effects['after'];
 }

@@ -16,6 +16,7 @@ import { CARD_FIELDS, ROOT_FIELDS } from '#lib/board/fields';
 import type { DecodedUpdate } from '../protocol';
 import { judgeComment, judgeResolution } from './commentPolicy';
 import { judgeField, judgeOutcomes } from './fieldPolicy';
+import { judgeBudget, judgeExpense, noteMoneyTouch } from './moneyPolicy';
 import {
   cardIdUsed,
   existingCard,
@@ -80,9 +81,12 @@ function contextOf(doc: Y.Doc, actor: Actor, touches: readonly Touch[], after: C
     replaced: new Set(),
     comments: new Map(),
     fieldDefs: new Map(),
+    moneyWrites: new Map(),
+    money: new Map(),
     after
   };
   for (const t of touches) {
+    noteMoneyTouch(context, t);
     if (t.parent.length === 1 && t.parent[0] === 'fields' && t.key && t.kind === 'write')
       context.fieldDefs.set(t.key, t.value);
     const [root, cardId, field] = t.parent;
@@ -114,7 +118,9 @@ type OwnJudge = (touch: Touch, cardId: string, path: string, context: Context) =
 const OWN_JUDGES: Readonly<Record<OwnRule, OwnJudge>> = {
   server: (_touch, _cardId, path) => serverOnly(path),
   comments: judgeComment,
-  resolutions: judgeResolution
+  resolutions: judgeResolution,
+  budget: judgeBudget,
+  expenses: judgeExpense
 };
 
 function judgeCard(touch: Touch, path: string, context: Context): Refusal | null {

@@ -69,6 +69,10 @@ export const ROUTE_MATRIX: Record<string, RouteCall> = {
     requires: 'board:read',
     call: (api, f) => api.get(`/api/boards/${f.boardId}/activity`)
   },
+  'GET /api/boards/[id]/expenses': {
+    requires: 'board:read',
+    call: (api, f) => api.get(`/api/boards/${f.boardId}/expenses?month=2026-11`)
+  },
   'GET /api/boards/[id]/attachments/[attachmentId]/v/[v]': {
     requires: 'board:read',
     call: (api, f) => api.get(`/api/boards/${f.boardId}/attachments/${NO_ATTACHMENT}/v/1`)

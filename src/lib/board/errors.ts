@@ -27,7 +27,8 @@ export class BoardError extends Error {
       | 'too-many-fields'
       | 'field-name-taken'
       | 'field-kind-locked'
-      | 'field-in-rules',
+      | 'field-in-rules'
+      | 'line-in-use',
     message: string,
     /** For 'gate-closed', 'exit-restricted' and 'requirements-unmet': the stage the card may not leave yet. */
     readonly stageId?: string,

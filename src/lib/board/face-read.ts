@@ -6,6 +6,7 @@
 import * as Y from 'yjs';
 import { draftKind, readAttachments } from './attachment-ops';
 import { isCommentValue } from './comment-value';
+import { readMoneyFace, type MoneyFace } from './expenses';
 import { CardKey, type CardMap } from './schema';
 
 /** The image draft shown on top of a card: its newest version. */
@@ -21,6 +22,8 @@ export interface CardFaceFacts {
   described: boolean;
   /** The newest image draft (by its latest version), or null. */
   cover: CoverView | null;
+  /** Spent of budget, when the card has a budget (expenses.ts); null otherwise. */
+  money: MoneyFace | null;
 }
 
 function countComments(map: CardMap): number {
@@ -58,11 +61,20 @@ export function readCardFace(map: CardMap): CardFaceFacts {
     commentCount: countComments(map),
     attachmentCount: attachments.length,
     described: isDescribed(map),
-    cover
+    cover,
+    money: readMoneyFace(map)
   };
 }
 
 /** True when two covers show the same image. */
 export function sameCover(a: CoverView | null, b: CoverView | null): boolean {
   return a === b || (a !== null && b !== null && a.attachmentId === b.attachmentId && a.v === b.v);
+}
+
+/** True when two faces show the same money. */
+export function sameMoney(a: MoneyFace | null, b: MoneyFace | null): boolean {
+  return (
+    a === b ||
+    (a !== null && b !== null && a.budget === b.budget && a.spent === b.spent && a.pending === b.pending)
+  );
 }

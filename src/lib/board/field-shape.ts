@@ -26,14 +26,21 @@ export interface FieldFacts {
 
 /**
  * Writers with rules of their own, beyond a role: 'server' (written by server calls only),
- * 'comments' and 'resolutions' (each entry its author's: server/policy/commentPolicy.ts). A new
+ * 'comments' and 'resolutions' (each entry its author's: server/policy/commentPolicy.ts), 'budget'
+ * and 'expenses' (money rules: server/policy/moneyPolicy.ts). A new
  * card's creator makes such a field's empty map or array, never a value or an entry of it.
  */
-export type OwnRule = 'server' | 'comments' | 'resolutions';
+export type OwnRule = 'server' | 'comments' | 'resolutions' | 'budget' | 'expenses';
 
 /** True for a writer with rules of its own (OwnRule) rather than a board action. */
 export function isOwnRule(write: BoardAction | OwnRule): write is OwnRule {
-  return write === 'server' || write === 'comments' || write === 'resolutions';
+  return (
+    write === 'server' ||
+    write === 'comments' ||
+    write === 'resolutions' ||
+    write === 'budget' ||
+    write === 'expenses'
+  );
 }
 
 /** What a new card is made from (makeCardMap), for the rows that give it a first value. */

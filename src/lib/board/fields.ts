@@ -13,7 +13,8 @@ import { isIsoDate } from './dates';
 import { labelProblem } from './label-ops';
 import { isRank } from './rank';
 import { cleanRecurringRule } from './recurring';
-import { cleanStageOwner, roleProblem } from './roles';
+import { cleanStageOwner, isRoleKey, roleProblem } from './roles';
+import { isCurrency } from './budget';
 import { fieldDefProblem, fieldValueProblem } from './card-fields';
 import { cleanChecklistSeeds, cleanDepartment, cleanGate, cleanRequirements, cleanTimeRule } from './rules';
 import { nameProblem } from './transact';
@@ -187,7 +188,11 @@ export const CARD_FIELDS: Readonly<Record<string, Field>> = {
     shape: 'map',
     entries: { shape: 'value', check: fieldValue },
     initial: emptyMap
-  }
+  },
+  // Money (budget.ts, expenses.ts): rules of their own, since who may write an expense depends on
+  // the budget it leaves (server/policy/moneyPolicy.ts). Not required: older cards lack them.
+  [CardKey.budget]: { write: 'budget', shape: 'map', initial: emptyMap },
+  [CardKey.expenses]: { write: 'expenses', shape: 'map', initial: emptyMap }
 };
 
 /** A stage: what `makeStageMap` (board-ops.ts) and `setStageRules` (stage-ops.ts) write. */
@@ -221,7 +226,9 @@ export const META_FIELDS: Readonly<Record<string, Field>> = {
   [MetaKey.schemaVersion]: { shape: 'number', check: finite },
   [MetaKey.createdAt]: { shape: 'number', check: finite },
   [MetaKey.dateLabel]: { shape: 'value', check: cleaned(cleanDepartment, 'a date label') },
-  [MetaKey.calendar]: { shape: 'string', check: (v) => (isCalendarId(v) ? null : 'a calendar') }
+  [MetaKey.calendar]: { shape: 'string', check: (v) => (isCalendarId(v) ? null : 'a calendar') },
+  [MetaKey.currency]: { shape: 'string', check: (v) => (isCurrency(v) ? null : 'a currency code') },
+  [MetaKey.overrunRole]: { shape: 'string', check: (v) => (isRoleKey(v) ? null : 'a role key') }
 };
 
 /** The roots of a board document, each a map (BoardRoots in schema.ts). */

@@ -16,6 +16,7 @@ import { readComments, type CommentThread } from './comment-read';
 import { DEFAULT_CALENDAR, isCalendarId, type CalendarId } from '../calendar';
 import { isIsoDate } from './dates';
 import { readCardFace, type CardFaceFacts } from './face-read';
+import { currencyOf, overrunRoleOf } from './budget';
 import { compareRanked, rankOrLast } from './rank';
 import {
   cleanChecklistSeeds,
@@ -113,6 +114,10 @@ export interface BoardMetaView {
   schemaVersion: number;
   dateLabel: Department | null;
   calendar: CalendarId;
+  /** ISO 4217 code amounts are shown in (budget.ts currencyOf). */
+  currency: string;
+  /** The process role whose people approve overruns beside the managers, or null. */
+  overrunRole: string | null;
 }
 
 export interface BoardView {
@@ -250,7 +255,9 @@ export function readMeta(doc: Y.Doc): BoardMetaView {
     templateId: templateId || null,
     schemaVersion: num(meta, MetaKey.schemaVersion) ?? 0,
     dateLabel: cleanDepartment(meta.get(MetaKey.dateLabel)),
-    calendar: calendarOf(meta)
+    calendar: calendarOf(meta),
+    currency: currencyOf(meta),
+    overrunRole: overrunRoleOf(meta)
   };
 }
 

@@ -145,7 +145,11 @@ export const CardKey = {
   /** Y.Map of attachment id → AttachmentValue: the card's drafts, written by the server only. */
   attachments: 'attachments',
   /** Y.Map of field id → CardFieldValue: the card's values of the board's card fields (card-fields.ts). */
-  fields: 'fields'
+  fields: 'fields',
+  /** Y.Map of line id → BudgetLine (budget.ts): the card's budget, set by managers. */
+  budget: 'budget',
+  /** Y.Map of expense id → ExpenseValue (expenses.ts): spending against the budget's lines. */
+  expenses: 'expenses'
 } as const;
 
 /**
@@ -196,7 +200,11 @@ export const MetaKey = {
   /** What a card's date means on this board, as a Department-like { text, alt } object. */
   dateLabel: 'dateLabel',
   /** The working calendar its time rules count by (`src/lib/calendar`); absent: Monday–Friday. */
-  calendar: 'calendar'
+  calendar: 'calendar',
+  /** ISO 4217 code of the board's money (budget.ts); absent: CNY. */
+  currency: 'currency',
+  /** Key of the process role whose people approve budget overruns beside the managers, or absent. */
+  overrunRole: 'overrunRole'
 } as const;
 
 export function str(map: Y.Map<unknown>, key: string, fallback = ''): string {

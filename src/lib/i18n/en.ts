@@ -13,6 +13,7 @@ import { enNotify } from './en.notify';
 import { enSign } from './en.sign';
 import { enPlans } from './en.plans';
 import { enFields } from './en.fields';
+import { enMoney } from './en.money';
 
 /**
  * English catalogue; typed against the Chinese one so a missing key fails `npm run check`. Each
@@ -32,5 +33,6 @@ export const en: Record<MessageKey, string> = {
   ...enNotify,
   ...enSign,
   ...enPlans,
-  ...enFields
+  ...enFields,
+  ...enMoney
 };

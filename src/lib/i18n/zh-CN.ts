@@ -12,6 +12,7 @@ import { zhCNNotify } from './zh-CN.notify';
 import { zhCNSign } from './zh-CN.sign';
 import { zhCNPlans } from './zh-CN.plans';
 import { zhCNFields } from './zh-CN.fields';
+import { zhCNMoney } from './zh-CN.money';
 
 /**
  * Simplified Chinese: the reference catalogue; every other language must have the same keys. Each
@@ -31,7 +32,8 @@ export const zhCN = {
   ...zhCNNotify,
   ...zhCNSign,
   ...zhCNPlans,
-  ...zhCNFields
+  ...zhCNFields,
+  ...zhCNMoney
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -4,6 +4,7 @@
  * read from here and write only through the operations in $lib/board.
  */
 import { createSubscriber } from 'svelte/reactivity';
+import { mayApproveOverrun, maySetBudget } from '../board/budget';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -135,6 +136,18 @@ export class BoardSession {
    */
   may(action: BoardAction): boolean {
     return can(this.#access?.role ?? null, action);
+  }
+
+  /**
+   * What the person may do with money here (src/lib/board/budget.ts): set budgets (managers) and
+   * approve overruns (managers, or the board's overrun role). Reads roles and meta reactively.
+   */
+  get moneyRights(): { setBudget: boolean; approve: boolean } {
+    const actor = this.mover;
+    // Read for their reactivity: who holds the overrun role, and which role it is.
+    const subscribed = this.roles.length >= 0 && this.meta.overrunRole !== undefined;
+    if (!actor || !subscribed) return { setBudget: false, approve: false };
+    return { setBudget: maySetBudget(actor), approve: mayApproveOverrun(this.doc, actor) };
   }
 
   /** Why the server ended the session, or null while it runs. */

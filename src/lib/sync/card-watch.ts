@@ -1,6 +1,13 @@
 import { createSubscriber } from 'svelte/reactivity';
 import type * as Y from 'yjs';
-import { readAttachments, readCardDetail, type AttachmentView, type CardDetailView } from '../board';
+import {
+  readAttachments,
+  readCardDetail,
+  readCardMoney,
+  type AttachmentView,
+  type CardDetailView,
+  type CardMoneyView
+} from '../board';
 import { roots } from '../board/schema';
 
 /** A reactive read of one card's details; `detail` is null while the card does not exist. */
@@ -59,5 +66,11 @@ export class CardWatch {
     this.#subscribe();
     const map = roots(this.#doc).cards.get(this.#cardId);
     return map ? readAttachments(map) : [];
+  }
+
+  /** The card's budget, expenses and totals, live like `detail`; null without the card. */
+  get money(): CardMoneyView | null {
+    this.#subscribe();
+    return roots(this.#doc).cards.has(this.#cardId) ? readCardMoney(this.#doc, this.#cardId) : null;
   }
 }

@@ -3,7 +3,7 @@
  * old view when a re-read one reads alike, so the UI keeps its identity and re-renders nothing.
  * A field added to a view must be added here too, or a change to it alone would not show.
  */
-import { sameCover, type BoardMetaView, type CardView, type StageView } from '../board';
+import { sameCover, sameMoney, type BoardMetaView, type CardView, type StageView } from '../board';
 
 export function sameCard(a: CardView, b: CardView): boolean {
   return (
@@ -26,6 +26,7 @@ export function sameCard(a: CardView, b: CardView): boolean {
     a.attachmentCount === b.attachmentCount &&
     a.described === b.described &&
     sameCover(a.cover, b.cover) &&
+    sameMoney(a.money, b.money) &&
     sameJson(a.fields, b.fields)
   );
 }
@@ -58,6 +59,8 @@ export function sameMeta(a: BoardMetaView, b: BoardMetaView): boolean {
     a.templateId === b.templateId &&
     a.schemaVersion === b.schemaVersion &&
     a.calendar === b.calendar &&
+    a.currency === b.currency &&
+    a.overrunRole === b.overrunRole &&
     sameJson(a.dateLabel, b.dateLabel)
   );
 }

@@ -35,6 +35,7 @@ function card(over: Partial<CardView> = {}): CardView {
     attachmentCount: 0,
     described: false,
     cover: null,
+    money: null,
     ...over
   };
 }
