@@ -4,7 +4,7 @@
  * stage entries are one indexed read, and the figures a pass over them.
  */
 import { boardInsights, isStageEventKind, type BoardInsights, type StageEvent } from '#lib/analytics';
-import { readStages } from '#lib/board/read';
+import { readMeta, readStages } from '#lib/board/read';
 import { localDate } from '#lib/board/dates';
 import { CardKey, num, roots, str } from '#lib/board/schema';
 import type { AuditStore } from '../audit/AuditStore';
@@ -54,7 +54,7 @@ export class InsightsService {
           archived: map.get(CardKey.archived) === true
         });
       });
-      return { stages, cards };
+      return { title: readMeta(doc).title, stages, cards };
     });
     if (!read) throw new BoardRequestError(404, 'not-found', 'No such board.');
     const events: StageEvent[] = [];

@@ -14,6 +14,8 @@ export interface InsightsStage {
 }
 
 export interface BoardInsights {
+  /** The board's title now. */
+  title: string;
   /** The day the figures run to. */
   today: string;
   stages: InsightsStage[];
@@ -28,6 +30,7 @@ export interface BoardInsights {
 }
 
 export interface InsightsInput {
+  title: string;
   stages: readonly InsightsStage[];
   events: readonly StageEvent[];
   cards: readonly (CardNow & { title: string })[];
@@ -36,12 +39,13 @@ export interface InsightsInput {
 }
 
 /** Every figure of the charts page for one board. */
-export function boardInsights({ stages, events, cards, today, dayOf }: InsightsInput): BoardInsights {
+export function boardInsights({ title, stages, events, cards, today, dayOf }: InsightsInput): BoardInsights {
   const ids = stages.map((s) => s.id);
   const history = stageStays(events, cards);
   const revisions = revisionRounds(history, ids);
   const titles = new Map(cards.map((c) => [c.id, c.title]));
   return {
+    title,
     today,
     stages: stages.map((s) => ({ ...s })),
     flow: cumulativeFlow(history, ids, today, dayOf),

@@ -1,3 +1,4 @@
+import { zhCNInsights } from './zh-CN.insights';
 import { zhCNApp } from './zh-CN.app';
 import { zhCNBoards } from './zh-CN.boards';
 import { zhCNBoard } from './zh-CN.board';
@@ -31,7 +32,8 @@ export const zhCN = {
   ...zhCNNotify,
   ...zhCNSign,
   ...zhCNPlans,
-  ...zhCNFields
+  ...zhCNFields,
+  ...zhCNInsights
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -58,7 +58,7 @@ const cards = [
 const today = '2026-11-10';
 
 describe('board insights of a board with known history', () => {
-  const insights = boardInsights({ stages, events, cards, today, dayOf });
+  const insights = boardInsights({ title: 'B', stages, events, cards, today, dayOf });
 
   it('counts the cards standing in each stage at the end of every day (cumulative flow)', () => {
     expect(insights.flow.days).toEqual([
@@ -117,6 +117,7 @@ describe('stage history', () => {
       { cardId: 'R', stageId: 'c', entered: T(9, 0), left: null, restored: true }
     ]);
     const figures = boardInsights({
+      title: 'B',
       stages,
       events: log,
       cards: [{ ...now[0]!, title: 'R' }],
