@@ -32,21 +32,34 @@ const short = (day: string) => day.slice(5);
 export function flowOption(i: BoardInsights, name: (id: string) => string, narrow: boolean): ChartOption {
   // The last stage at the bottom, as a cumulative flow diagram is read: done work grows from below.
   const stages = [...i.stages].reverse();
+  // An area needs two days to be seen at all: a board younger than that is drawn as stacked bars.
+  const young = i.flow.days.length < 2;
   return {
     ...base(narrow),
-    xAxis: { type: 'category', boundaryGap: false, data: i.flow.days.map(short) },
+    xAxis: { type: 'category', boundaryGap: young, data: i.flow.days.map(short) },
     yAxis: { type: 'value', minInterval: 1 },
-    series: stages.map((s) => ({
-      type: 'line',
-      name: name(s.id),
-      stack: 'flow',
-      areaStyle: {},
-      symbol: 'none',
-      lineStyle: { width: 1 },
-      data: i.flow.counts[s.id] ?? []
-    }))
+    series: stages.map((s) =>
+      young
+        ? { type: 'bar', name: name(s.id), stack: 'flow', barMaxWidth: 64, data: i.flow.counts[s.id] ?? [] }
+        : {
+            type: 'line',
+            name: name(s.id),
+            stack: 'flow',
+            areaStyle: {},
+            symbol: 'none',
+            lineStyle: { width: 1 },
+            data: i.flow.counts[s.id] ?? []
+          }
+    )
   };
 }
+
+/** Stage names under bars: turned aslant when they would run into each other. */
+const stageLabels = (count: number, narrow: boolean) =>
+  ({ interval: 0, rotate: narrow || count > 6 ? 35 : 0, hideOverlap: false }) as const;
+
+/** Bars carry their value (a zero is a figure too) and stay bars, not slabs, when there are few. */
+const BAR = { barMaxWidth: 48, label: { show: true, position: 'top' } } as const;
 
 const oneDecimal = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 
@@ -61,12 +74,12 @@ export function timesOption(
     xAxis: {
       type: 'category',
       data: i.times.map((t) => name(t.stageId)),
-      axisLabel: { interval: 0, rotate: narrow ? 40 : 0 }
+      axisLabel: stageLabels(i.stages.length, narrow)
     },
     yAxis: { type: 'value' },
     series: [
-      { type: 'bar', name: labels.median, data: i.times.map((t) => oneDecimal(t.median)) },
-      { type: 'bar', name: labels.p85, data: i.times.map((t) => oneDecimal(t.p85)) }
+      { type: 'bar', ...BAR, name: labels.median, data: i.times.map((t) => oneDecimal(t.median)) },
+      { type: 'bar', ...BAR, name: labels.p85, data: i.times.map((t) => oneDecimal(t.p85)) }
     ]
   };
 }
@@ -82,10 +95,10 @@ export function revisionsOption(
     xAxis: {
       type: 'category',
       data: i.stages.map((s) => name(s.id)),
-      axisLabel: { interval: 0, rotate: narrow ? 40 : 0 }
+      axisLabel: stageLabels(i.stages.length, narrow)
     },
     yAxis: { type: 'value', minInterval: 1 },
-    series: [{ type: 'bar', name: label, data: i.stages.map((s) => i.revisions.perStage[s.id] ?? 0) }]
+    series: [{ type: 'bar', ...BAR, name: label, data: i.stages.map((s) => i.revisions.perStage[s.id] ?? 0) }]
   };
 }
 
@@ -94,6 +107,6 @@ export function throughputOption(i: BoardInsights, label: string, narrow: boolea
     ...base(narrow),
     xAxis: { type: 'category', data: i.throughput.map((w) => short(w.week)) },
     yAxis: { type: 'value', minInterval: 1 },
-    series: [{ type: 'bar', name: label, data: i.throughput.map((w) => w.cards) }]
+    series: [{ type: 'bar', ...BAR, name: label, data: i.throughput.map((w) => w.cards) }]
   };
 }
