@@ -50,7 +50,13 @@ export function boardActions(session: BoardSession, on: BoardActionHandlers): He
   // Everyone sees the plans and their next dates; managers change them in the dialog.
   list.push({ id: 'plans', label: t('plans.open'), icon: Repeat, onselect: on.openPlans });
   // The board's charts: a page of their own (src/routes/boards/[id]/insights), read by every member.
-  list.push({ id: 'insights', label: t('insights.open'), icon: ChartColumn, onselect: on.openInsights });
+  list.push({
+    id: 'insights',
+    label: t('insights.open'),
+    icon: ChartColumn,
+    iconOnly: true,
+    onselect: on.openInsights
+  });
   list.push({
     id: 'filter',
     label: t('filter.title'),
