@@ -1,3 +1,6 @@
+import { InsightsService } from './analytics/InsightsService';
+import { OverviewFeed } from './analytics/OverviewFeed';
+import { OverviewService } from './analytics/OverviewService';
 import { AuthService } from './auth/AuthService';
 import { DEFAULT_ADDRESS_LIMITS } from './auth/signInLimits';
 import { InviteService } from './auth/InviteService';
@@ -66,6 +69,7 @@ export function createServices(options: CreateServicesOptions): Services {
           });
         }
         summaries.changed(boardId, doc);
+        overviewFeed.changed(boardId);
         // A rule added or resumed for today makes its card now, not at the next pass.
         if (origin.source === 'client') recurringPlans.changed(boardId);
         onDocChange?.(boardId, doc, origin);
@@ -112,7 +116,12 @@ export function createServices(options: CreateServicesOptions): Services {
     rooms,
     docs: store,
     log,
-    now: options.recurringNow
+    now: options.recurringNow,
+    created: (boardId, cardId, data) => {
+      activity.record(boardId, null, [{ kind: 'card.created', cardId, data }]).catch((error: unknown) => {
+        log.error('activity not recorded', { board: boardId, error: errorMessage(error) });
+      });
+    }
   });
   const templates = new TemplateService(store, rooms);
   const boards = new BoardService(store, rooms, (id) => templates.find(id), {
@@ -155,9 +164,21 @@ export function createServices(options: CreateServicesOptions): Services {
       if (adopted > 0) log.info('boards given to the administrator', { boards: adopted });
     }
   });
+  const overviewFeed = new OverviewFeed(members, log);
+  const insights = new InsightsService({ audit: persistence.audit, activity, members, rooms, docs: store });
+  const overview = new OverviewService({
+    members,
+    boards: store,
+    rooms,
+    users: persistence.accounts,
+    templates
+  });
   const inviteDeps = { store: persistence.invites, members, users: persistence.accounts, auth, boards, log };
   const invites = new InviteService(inviteDeps);
   return {
+    insights,
+    overview,
+    overviewFeed,
     config,
     store,
     rooms,

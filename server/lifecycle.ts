@@ -87,6 +87,7 @@ export async function startServices(
       await services.attachments.sweeper.stop();
       await services.dueNotices.stop();
       await services.recurringPlans.stop();
+      services.overviewFeed.close();
       await rooms.close();
       // Rooms flush their last changes as they close; the list rows follow them before the store goes.
       await services.summaries.flush();

@@ -1,3 +1,6 @@
+import type { InsightsService } from './analytics/InsightsService';
+import type { OverviewFeed } from './analytics/OverviewFeed';
+import type { OverviewService } from './analytics/OverviewService';
 import type { AuthService } from './auth/AuthService';
 import type { InviteService } from './auth/InviteService';
 import type { MembershipService } from './auth/MembershipService';
@@ -37,6 +40,11 @@ export interface Services {
   inbox: InboxService;
   dueNotices: DueNotices;
   recurringPlans: RecurringPlans;
+  /** A board's charts (server/analytics). */
+  insights: InsightsService;
+  /** The manager's page across boards, and its live feed. */
+  overview: OverviewService;
+  overviewFeed: OverviewFeed;
 }
 
 const KEY = Symbol.for('stageboard.services');

@@ -33,6 +33,11 @@ export interface AuditStore {
   append(events: readonly NewAuditEvent[]): Promise<AuditEvent[]>;
   /** A board's entries (or one card's), newest first. */
   list(boardId: string, query: AuditQuery): Promise<AuditEvent[]>;
+  /**
+   * The board's entries that say where a card stands (STAGE_EVENT_KINDS: created, moved, sent
+   * back, archived, restored, deleted), oldest first: the history its charts are computed from.
+   */
+  stageEvents(boardId: string): Promise<AuditEvent[]>;
   /** Deletes a board's entries (the board is being deleted); returns how many. */
   removeBoard(boardId: string): Promise<number>;
 }

@@ -1,3 +1,4 @@
+import { STAGE_EVENT_KINDS } from '#lib/analytics';
 import type { AuditEvent, AuditQuery, AuditStore, NewAuditEvent } from './AuditStore';
 
 /** AuditStore in memory, for tests and for a MemoryDocStore process. */
@@ -22,6 +23,13 @@ export class MemoryAuditStore implements AuditStore {
       out.push({ ...e, data: structuredClone(e.data) });
     }
     return out;
+  }
+
+  async stageEvents(boardId: string): Promise<AuditEvent[]> {
+    const kinds: readonly string[] = STAGE_EVENT_KINDS;
+    return this.#events
+      .filter((e) => e.boardId === boardId && kinds.includes(e.kind))
+      .map((e) => ({ ...e, data: structuredClone(e.data) }));
   }
 
   async removeBoard(boardId: string): Promise<number> {

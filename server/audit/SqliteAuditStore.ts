@@ -1,4 +1,5 @@
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { STAGE_EVENT_KINDS } from '#lib/analytics';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { isActivityKind, type ActivityData } from '#lib/activity/types';
 import type { SqliteDocStore } from '../store/SqliteDocStore';
@@ -72,6 +73,16 @@ export class SqliteAuditStore implements AuditStore {
       .where(where)
       .orderBy(desc(auditEvents.id))
       .limit(query.limit)
+      .all();
+    return rows.map(toEvent).filter((e): e is AuditEvent => e !== null);
+  }
+
+  async stageEvents(boardId: string): Promise<AuditEvent[]> {
+    const rows = this.#db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.boardId, boardId), inArray(auditEvents.kind, [...STAGE_EVENT_KINDS])))
+      .orderBy(asc(auditEvents.id))
       .all();
     return rows.map(toEvent).filter((e): e is AuditEvent => e !== null);
   }

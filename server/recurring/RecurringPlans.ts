@@ -13,11 +13,11 @@
  * over an instance whose boards sit still reads the board list and no document.
  */
 import { newId } from '#lib/board/ids';
-import { calendarOf } from '#lib/board/read';
+import { calendarOf, readStage } from '#lib/board/read';
 import { dueOccurrences, type Occurrence } from '#lib/board/recurring';
 import { makeOccurrenceCard, readRecurringRules } from '#lib/board/recurring-ops';
 import { localDate } from '#lib/board/dates';
-import { roots } from '#lib/board/schema';
+import { CardKey, roots, str } from '#lib/board/schema';
 import type { CalendarId } from '#lib/calendar';
 import type { RecurringRuleView } from '#lib/board/recurring';
 import { errorMessage, type Logger } from '../log';
@@ -40,6 +40,15 @@ export interface RecurringPlansDeps {
   log: Logger;
   /** The clock the days are read from (tests set it). */
   now?: () => number;
+  /**
+   * Told of each card made, with the stage it was made in: the activity log records its creation
+   * (the server's act), so the board's stage history starts where the card did.
+   */
+  created?: (
+    boardId: string,
+    cardId: string,
+    data: { title: string; toStage: string; toStageName: string }
+  ) => void;
 }
 
 interface BoardRules {
@@ -152,12 +161,23 @@ export class RecurringPlans {
   }
 
   async #make(boardId: string, ruleId: string, occurrence: Occurrence, cardId: string): Promise<boolean> {
-    let made = false;
+    let made: { title: string; toStage: string; toStageName: string } | null = null;
     await this.#deps.rooms.change(
       boardId,
-      (doc) => (made = makeOccurrenceCard(doc, ruleId, occurrence, cardId)),
+      (doc) => {
+        if (!makeOccurrenceCard(doc, ruleId, occurrence, cardId)) return;
+        const card = roots(doc).cards.get(cardId);
+        const toStage = card ? str(card, CardKey.stageId) : '';
+        const stage = roots(doc).stages.get(toStage);
+        made = {
+          title: card ? String(card.get(CardKey.title) ?? '') : '',
+          toStage,
+          toStageName: stage ? readStage(toStage, stage).name : ''
+        };
+      },
       'recurring'
     );
-    return made;
+    if (made) this.#deps.created?.(boardId, cardId, made);
+    return made !== null;
   }
 }

@@ -67,6 +67,7 @@ test.describe('on a phone', () => {
       'Roles',
       'Card fields',
       'Recurring',
+      'Charts',
       'Filter',
       'Save as template'
     ]);

@@ -118,10 +118,14 @@ async function template(editor: Account, boardId: string): Promise<string> {
 
 /** The status (and Location) of one call; an endless stream is read up to its status only. */
 async function send(key: string, api: APIRequestContext, account: Account | null, f: MatrixFixture) {
-  if (key === 'GET /api/inbox/stream') {
+  const stream = {
+    'GET /api/inbox/stream': '/api/inbox/stream',
+    'GET /api/manage/stream': '/api/manage/stream'
+  }[key];
+  if (stream) {
     const cookie = (account?.state.cookies ?? []).map((c) => `${c.name}=${c.value}`).join('; ');
     const abort = new AbortController();
-    const res = await fetch(`${baseURL}/api/inbox/stream`, { headers: { cookie }, signal: abort.signal });
+    const res = await fetch(`${baseURL}${stream}`, { headers: { cookie }, signal: abort.signal });
     abort.abort();
     return { status: res.status, location: undefined };
   }

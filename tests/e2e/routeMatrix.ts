@@ -65,6 +65,12 @@ export const ROUTE_MATRIX: Record<string, RouteCall> = {
     requires: 'board:delete-board',
     call: (api, f) => api.delete(`/api/boards/${f.boardId}`)
   },
+  'GET /api/boards/[id]/insights': {
+    requires: 'board:read',
+    call: (api, f) => api.get(`/api/boards/${f.boardId}/insights`)
+  },
+  'GET /api/manage': { requires: 'signed-in', call: (api) => api.get('/api/manage') },
+  'GET /api/manage/stream': { requires: 'signed-in', call: (api) => api.get('/api/manage/stream') },
   'GET /api/boards/[id]/activity': {
     requires: 'board:read',
     call: (api, f) => api.get(`/api/boards/${f.boardId}/activity`)
@@ -171,6 +177,11 @@ export const ROUTE_MATRIX: Record<string, RouteCall> = {
     call: (api, f) => form(api, f, '/?/archive', { id: f.boardId, archived: 'true' })
   },
   'LOAD /inbox': { requires: 'signed-in', call: (api) => api.get('/inbox', { maxRedirects: 0 }) },
+  'LOAD /manage': { requires: 'signed-in', call: (api) => api.get('/manage', { maxRedirects: 0 }) },
+  'LOAD /boards/[id]/insights': {
+    requires: 'signed-in',
+    call: (api, f) => api.get(`/boards/${f.boardId}/insights`, { maxRedirects: 0 })
+  },
   'LOAD /invite/[token]': { requires: 'public', call: (api) => api.get('/invite/no-such-token') },
   'ACTION /invite/[token]?/join': {
     requires: 'signed-in',

@@ -68,7 +68,7 @@ function syncUrl(): string {
 }
 
 /** A y-websocket client signed in with `cookies`, synced; `destroy` when done. */
-async function connect(boardId: string, cookies: { name: string; value: string }[]) {
+export async function connect(boardId: string, cookies: { name: string; value: string }[]) {
   const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   class CookieSocket extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {

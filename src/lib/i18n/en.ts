@@ -1,3 +1,4 @@
+import { enInsights } from './en.insights';
 import type { MessageKey } from './zh-CN';
 import { enApp } from './en.app';
 import { enBoards } from './en.boards';
@@ -34,5 +35,6 @@ export const en: Record<MessageKey, string> = {
   ...enSign,
   ...enPlans,
   ...enFields,
-  ...enMoney
+  ...enMoney,
+  ...enInsights
 };

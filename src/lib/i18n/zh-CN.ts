@@ -1,3 +1,4 @@
+import { zhCNInsights } from './zh-CN.insights';
 import { zhCNApp } from './zh-CN.app';
 import { zhCNBoards } from './zh-CN.boards';
 import { zhCNBoard } from './zh-CN.board';
@@ -33,7 +34,8 @@ export const zhCN = {
   ...zhCNSign,
   ...zhCNPlans,
   ...zhCNFields,
-  ...zhCNMoney
+  ...zhCNMoney,
+  ...zhCNInsights
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

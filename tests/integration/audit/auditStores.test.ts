@@ -57,6 +57,26 @@ function auditStoreContract(name: string, open: () => Promise<Fixture>, persiste
       ]);
     });
 
+    it('U3b stageEvents is one board’s stage entries only, oldest first', async () => {
+      const other = (n: number, kind: NewAuditEvent['kind']): NewAuditEvent => ({ ...event('b', n), kind });
+      await fx.store.append([
+        other(1, 'card.created'),
+        other(2, 'comment.added'),
+        event('b', 3),
+        event('elsewhere', 4),
+        other(5, 'card.sent-back'),
+        other(6, 'card.archived'),
+        other(7, 'card.labeled')
+      ]);
+      const entries = await fx.store.stageEvents('b');
+      expect(entries.map((e) => [e.kind, e.at])).toEqual([
+        ['card.created', 1_001],
+        ['card.moved', 1_003],
+        ['card.sent-back', 1_005],
+        ['card.archived', 1_006]
+      ]);
+    });
+
     it('U4 removeBoard deletes that board’s entries only', async () => {
       await fx.store.append([event('b', 1), event('other', 2)]);
       expect(await fx.store.removeBoard('b')).toBe(1);

@@ -52,6 +52,13 @@ describe('recurring plans', () => {
     await waitFor('the plan of November', async () => ((await plans()).length > 0 ? true : null));
     await twoMorePasses();
     expect(await plans()).toEqual([{ title: '月度销售计划 2026-11', date: '2026-11-26' }]);
+    // The server's creation is in the activity log, where the board's stage history starts.
+    const first = await server.rooms.read(boardId, (doc) => readBoard(doc).stages[0]!.id);
+    await server.services.activity.flush();
+    const created = await server.services.activity.list(boardId, {});
+    expect(
+      created.filter((e) => e.kind === 'card.created').map((e) => [e.userId, e.data.toStage, e.data.title])
+    ).toEqual([[null, first, '月度销售计划 2026-11']]);
 
     await server.stop();
     server = await start();

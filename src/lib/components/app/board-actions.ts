@@ -4,6 +4,7 @@
  */
 import Activity from '@lucide/svelte/icons/activity';
 import BookmarkPlus from '@lucide/svelte/icons/bookmark-plus';
+import ChartColumn from '@lucide/svelte/icons/chart-column';
 import Funnel from '@lucide/svelte/icons/funnel';
 import IdCard from '@lucide/svelte/icons/id-card';
 import Repeat from '@lucide/svelte/icons/repeat';
@@ -25,6 +26,7 @@ export interface BoardActionHandlers {
   openPlans: () => void;
   toggleFilters: () => void;
   saveTemplate: () => void;
+  openInsights: () => void;
 }
 
 export function boardActions(session: BoardSession, on: BoardActionHandlers): HeaderAction[] {
@@ -47,6 +49,14 @@ export function boardActions(session: BoardSession, on: BoardActionHandlers): He
   }
   // Everyone sees the plans and their next dates; managers change them in the dialog.
   list.push({ id: 'plans', label: t('plans.open'), icon: Repeat, onselect: on.openPlans });
+  // The board's charts: a page of their own (src/routes/boards/[id]/insights), read by every member.
+  list.push({
+    id: 'insights',
+    label: t('insights.open'),
+    icon: ChartColumn,
+    iconOnly: true,
+    onselect: on.openInsights
+  });
   list.push({
     id: 'filter',
     label: t('filter.title'),

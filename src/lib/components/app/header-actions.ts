@@ -11,6 +11,11 @@ export interface HeaderAction {
   icon: Component<LucideProps>;
   /** A toggle's state (activity feed, filter bar); undefined for a plain command. */
   pressed?: boolean;
+  /**
+   * An icon alone in the desktop row (its label is its accessible name and tooltip), labelled in
+   * the menu: a way out of the board, so the row keeps the title readable at 1241 px.
+   */
+  iconOnly?: boolean;
   /** Shown in the menu only: on a desktop the control renders itself (save as template). */
   menuOnly?: boolean;
   onselect: () => void;

@@ -1,0 +1,3 @@
+export * from './history';
+export * from './figures';
+export * from './insights';
