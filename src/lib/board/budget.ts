@@ -153,7 +153,11 @@ export function setBudgetLine(
     throw new BoardError('too-many-items', 'A card has at most 30 budget lines.');
   const id = lineId ?? newId();
   const rank = existing?.rank ?? rankBetween(lines[lines.length - 1]?.rank ?? null, null);
-  transact(doc, origin, () => childMap(card, CardKey.budget).set(id, { name, amount: input.amount, rank }));
+  transact(doc, origin, () => {
+    childMap(card, CardKey.budget).set(id, { name, amount: input.amount, rank });
+    // With the first line, so editors' first expenses land in one map, not in rival new ones.
+    childMap(card, CardKey.expenses);
+  });
   return id;
 }
 

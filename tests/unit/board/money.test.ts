@@ -171,3 +171,17 @@ describe('budgets and expenses', () => {
     expect(expenseClaims(doc, { month: '2026-11' }).map((r) => r.amount)).toEqual([300, 100]);
   });
 });
+
+describe('where a card keeps its money', () => {
+  it('makes the budget and expense maps with the first budget line, not with the card', () => {
+    const doc = new Y.Doc();
+    initBoard(doc, { title: '门店', stages: [{ name: '策划' }] }, SERVER_ORIGIN);
+    addCard(doc, { stageId: readBoard(doc).stages[0]!.id, title: '开业', id: 'c2' });
+    const card = doc.getMap<Y.Map<unknown>>('cards').get('c2')!;
+    expect([card.has('budget'), card.has('expenses')]).toEqual([false, false]);
+    setBudgetLine(doc, 'c2', null, { name: '场地费用', amount: 500_000 });
+    // Both at once: editors' first expenses then land in one map rather than in rival new ones.
+    expect(card.get('budget')).toBeInstanceOf(Y.Map);
+    expect(card.get('expenses')).toBeInstanceOf(Y.Map);
+  });
+});
