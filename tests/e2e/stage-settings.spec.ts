@@ -25,7 +25,7 @@ async function openSettings(page: Page, stage: string) {
 async function withBudget(page: Page, title: string, yuan: string) {
   await page.locator('.card', { hasText: title }).getByRole('button', { name: 'Open card details' }).click();
   const panel = page.getByRole('dialog');
-  const budget = panel.getByRole('textbox', { name: 'Budget' });
+  const budget = panel.getByRole('textbox', { name: 'Budget', exact: true });
   await budget.fill(yuan);
   await budget.press('Enter');
   await expect(budget).toHaveValue(`${yuan}.00`);
@@ -96,8 +96,8 @@ test('an approver set in the form to sign only when the budget is above ¥500,00
   await expect(small).not.toContainText('总经理');
   await expect(small.getByRole('button', { name: 'Approve as 总经理' })).toHaveCount(0);
   // Raising the budget brings the 总经理 in, live.
-  await small.getByRole('textbox', { name: 'Budget' }).fill('500000.01');
-  await small.getByRole('textbox', { name: 'Budget' }).press('Enter');
+  await small.getByRole('textbox', { name: 'Budget', exact: true }).fill('500000.01');
+  await small.getByRole('textbox', { name: 'Budget', exact: true }).press('Enter');
   await expect(small).toContainText('总经理: waiting');
 });
 

@@ -9,6 +9,7 @@ export const enMoney: Record<MoneyMessageKey, string> = {
   'money.line': 'Budget line',
   'money.lineName': 'Line name',
   'money.budget': 'Budget',
+  'money.lineBudget': 'Line budget',
   'money.spent': 'Spent',
   'money.pendingAmount': 'Awaiting approval',
   'money.remaining': 'Left',

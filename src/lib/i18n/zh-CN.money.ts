@@ -10,6 +10,7 @@ export const zhCNMoney = {
   'money.line': '预算科目',
   'money.lineName': '科目名称',
   'money.budget': '预算',
+  'money.lineBudget': '科目预算',
   'money.spent': '已支出',
   'money.pendingAmount': '待审批',
   'money.remaining': '剩余',
