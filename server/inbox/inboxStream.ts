@@ -1,22 +1,13 @@
 /**
- * One person's inbox as a Server-Sent Events response: the unread count first, then each event
- * of InboxService as it happens, and a comment line every HEARTBEAT_MS so proxies and the
- * browser keep an idle connection open. It ends when the client goes away.
+ * One person's inbox as a Server-Sent Events response (server/http/eventStream.ts): the unread
+ * count first, then each event of InboxService as it happens. It ends when the client goes away
+ * or the session it came with ends.
  */
-import type { InboxListener, InboxMessage, InboxService } from './InboxService';
+import { eventStream, type EventStream } from '../http/eventStream';
+import type { InboxService } from './InboxService';
 
-export const HEARTBEAT_MS = 25_000;
-/**
- * Events queued for a client that does not read them (a stalled connection): past this many the
- * stream is ended rather than buffered without bound; the browser reconnects and refetches.
- */
+/** Events queued for a client that does not read them (a stalled connection) before it is ended. */
 const QUEUE_MAX = 256;
-/** How long the browser waits before reconnecting a dropped stream. */
-const RETRY_MS = 3_000;
-
-const encoder = new TextEncoder();
-const frame = ({ name, data }: InboxMessage): Uint8Array =>
-  encoder.encode(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
 
 export interface InboxStreamOptions {
   /** Aborted when the request's client disconnects. */
@@ -32,12 +23,11 @@ export async function inboxStream(
   userId: string,
   options: InboxStreamOptions = {}
 ): Promise<Response | null> {
-  let stop = (): void => {};
-  let end = (): void => {};
-  let send: InboxListener = () => {};
-  const unsubscribe = inbox.subscribe(userId, (message) => send(message), {
+  // Events may come as soon as the subscription is made, before the stream is: those are dropped.
+  let stream: EventStream | null = null;
+  const unsubscribe = inbox.subscribe(userId, (message) => stream?.send(message), {
     sessionId: options.sessionId,
-    end: () => end()
+    end: () => stream?.end()
   });
   if (!unsubscribe) return null;
   let unread: number;
@@ -48,50 +38,7 @@ export async function inboxStream(
     unsubscribe();
     throw error;
   }
-  const body = new ReadableStream<Uint8Array>(
-    {
-      start(controller) {
-        let open = true;
-        end = () => {
-          if (!open) return;
-          stop();
-          controller.close();
-        };
-        const write = (chunk: Uint8Array): void => {
-          if (!open) return;
-          if ((controller.desiredSize ?? 0) <= -QUEUE_MAX) return end();
-          controller.enqueue(chunk);
-        };
-        const heartbeat = setInterval(
-          () => write(encoder.encode(': heartbeat\n\n')),
-          options.heartbeatMs ?? HEARTBEAT_MS
-        );
-        stop = () => {
-          if (!open) return;
-          open = false;
-          clearInterval(heartbeat);
-          unsubscribe();
-          options.signal?.removeEventListener('abort', stop);
-        };
-        send = (message) => write(frame(message));
-        write(encoder.encode(`retry: ${RETRY_MS}\n\n`));
-        send({ name: 'unread', data: { unread } });
-        options.signal?.addEventListener('abort', stop);
-        if (options.signal?.aborted) stop();
-      },
-      cancel() {
-        stop();
-      }
-    },
-    // Counted in events: desiredSize goes negative by one per event the client has not taken.
-    new CountQueuingStrategy({ highWaterMark: 1 })
-  );
-  return new Response(body, {
-    headers: {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      // A buffering proxy (nginx) would hold events back until its buffer fills.
-      'x-accel-buffering': 'no'
-    }
-  });
+  stream = eventStream({ ...options, queueMax: QUEUE_MAX, onStop: unsubscribe });
+  stream.send({ name: 'unread', data: { unread } });
+  return stream.response;
 }
