@@ -12,7 +12,8 @@ import { connect } from './showcase';
  * the manager's sign-off and drops it, without a reload, when it is approved elsewhere. Both pages
  * are photographed at a laptop's and a phone's size in both languages.
  */
-const SHOTS = '../analytics-shots';
+// With the other screens' pictures (screenshots.spec.ts), inside the checkout.
+const SHOTS = 'test-results/screenshots';
 type StorageState = string | Awaited<ReturnType<BrowserContext['storageState']>>;
 const DEVICES = {
   desktop: { viewport: { width: 1440, height: 900 } },

@@ -7,7 +7,7 @@ import { ADMIN_STATE, addCard, createBoard, member, openBoard, openCard } from '
  * languages, written to MONEY_SHOTS (default test-results/money-shots) for people to look at; each
  * checks the phone page does not scroll sideways.
  */
-const OUT = process.env.MONEY_SHOTS ?? 'test-results/money-shots';
+const OUT = process.env.MONEY_SHOTS ?? 'test-results/screenshots/money';
 const DEVICES = {
   desktop: { viewport: { width: 1440, height: 900 } },
   phone: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true }
