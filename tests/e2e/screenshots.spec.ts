@@ -64,6 +64,20 @@ async function screens(page: Page, locale: Locale, device: string, board: Showca
   await expect(fields.locator('li[data-field-id]')).not.toHaveCount(0);
   await shoot(page, at('fields'));
 
+  // The members dialog, the other board dialog a manager opens from the same place.
+  await page.keyboard.press('Escape');
+  await expect(fields).toBeHidden();
+  if (device === 'phone') {
+    await page.getByRole('button', { name: t('board.menu') }).click();
+    await page.getByRole('menuitem', { name: t('members.open') }).click();
+  } else await page.getByRole('button', { name: t('members.open') }).click();
+  const members = page.getByRole('dialog', { name: t('members.title') });
+  await expect(members).toBeVisible();
+  // A long email once pushed the role and remove controls past a phone's dialog edge.
+  const fits = await members.evaluate((el) => el.scrollWidth <= el.clientWidth);
+  expect.soft(fits, `members.${locale}.${device}: the dialog scrolls sideways`).toBe(true);
+  await shoot(page, at('members'));
+
   // A card being added in the first column and, with a keyboard, the move menu (M on a card).
   await page.goto(`/boards/${board.boardId}`);
   await expect(page.locator('[data-status="connected"]')).toBeVisible();
