@@ -15,6 +15,7 @@ import { isRank } from './rank';
 import { cleanRecurringRule } from './recurring';
 import { cleanStageOwner, isRoleKey, roleProblem } from './roles';
 import { isCurrency } from './budget';
+import { targetProblem } from './targets';
 import { fieldDefProblem, fieldValueProblem } from './card-fields';
 import { cleanChecklistSeeds, cleanDepartment, cleanGate, cleanRequirements, cleanTimeRule } from './rules';
 import { nameProblem } from './transact';
@@ -194,7 +195,10 @@ export const CARD_FIELDS: Readonly<Record<string, Field>> = {
   // not with the card: most cards never get one, and two empty maps on each of 2,000 cards cost
   // the big board's open 5% (bench/ui-compare.ts). An expense needs a line, so its map is there.
   [CardKey.budget]: { write: 'budget', shape: 'map' },
-  [CardKey.expenses]: { write: 'expenses', shape: 'map' }
+  [CardKey.expenses]: { write: 'expenses', shape: 'map' },
+  // Targets and results (targets.ts): the planners' and evaluators' to write, like the card's
+  // other fields; each value is checked whole. Made on first use, like the money maps.
+  [CardKey.targets]: { write: 'edit-card', shape: 'map', entries: { shape: 'value', check: targetProblem } }
 };
 
 /** A stage: what `makeStageMap` (board-ops.ts) and `setStageRules` (stage-ops.ts) write. */

@@ -35,4 +35,5 @@ export * from './roles';
 export * from './requirements';
 export * from './stage-ops';
 export * from './summary';
+export * from './targets';
 export { LIMITS, SCHEMA_VERSION } from './schema';

@@ -149,7 +149,9 @@ export const CardKey = {
   /** Y.Map of line id → BudgetLine (budget.ts): the card's budget, set by managers. */
   budget: 'budget',
   /** Y.Map of expense id → ExpenseValue (expenses.ts): spending against the budget's lines. */
-  expenses: 'expenses'
+  expenses: 'expenses',
+  /** Y.Map of target id → TargetValue (targets.ts): what the card aims at and what it reached. */
+  targets: 'targets'
 } as const;
 
 /**
