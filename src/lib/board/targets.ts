@@ -73,7 +73,8 @@ export function targetProblem(value: unknown): string | null {
   if (badName) return badName;
   if (!TARGET_KINDS.includes(v.kind as TargetKind)) return 'a target kind: count, money or percent';
   const kind = v.kind as TargetKind;
-  if (nameProblem(v.unit, TARGET_LIMITS.unit, true)) return `a unit of at most ${TARGET_LIMITS.unit} characters`;
+  if (nameProblem(v.unit, TARGET_LIMITS.unit, true))
+    return `a unit of at most ${TARGET_LIMITS.unit} characters`;
   const badTarget = targetNumberProblem(kind, v.target);
   if (badTarget) return `a target value: ${badTarget}`;
   if (v.actual !== undefined) {
@@ -105,7 +106,9 @@ export function attainment(t: Pick<TargetValue, 'target' | 'actual'>): number | 
 
 /** Fen spent per result of a count target (spent ÷ actual, rounded to the fen), or null. */
 export function costPerResult(t: Pick<TargetValue, 'kind' | 'actual'>, spentFen: number): number | null {
-  return t.kind === 'count' && t.actual !== undefined && t.actual > 0 ? Math.round(spentFen / t.actual) : null;
+  return t.kind === 'count' && t.actual !== undefined && t.actual > 0
+    ? Math.round(spentFen / t.actual)
+    : null;
 }
 
 /** Return on spending of a money target (actual ÷ spent: 3 means ¥3 back per ¥1 spent), or null. */
