@@ -59,7 +59,12 @@ export interface RoomHooks<Context = unknown> {
    * the context is undefined.
    */
   beforeUpdate?(payload: UpdatePayload): UpdateVerdict<Context>;
-  /** Right after an accepted update is applied: the document is as that update left it. */
+  /**
+   * Right after an accepted update is applied, inside its transaction: the document is as that
+   * update left it, and what the hook writes joins the update (one append, one broadcast; the
+   * sender is sent the hook's part). Writes here are the server's answer to the update, such as
+   * an overrun demoted to pending (server/policy/moneyPolicy.ts).
+   */
   updateApplied?(payload: AcceptedPayload<Context>): void;
   /**
    * Once an accepted update is durable: behind its append, in append order, never for an update the

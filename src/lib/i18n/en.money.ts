@@ -52,5 +52,6 @@ export const enMoney: Record<MoneyMessageKey, string> = {
   'money.claimsMine': 'My claims (CSV)',
   'money.claimsAll': 'Everyone’s (CSV)',
   'money.recorded': 'Recorded.',
-  'money.recordedPending': 'Recorded. It goes over budget and awaits approval.'
+  'money.recordedPending': 'Recorded. It goes over budget and awaits approval.',
+  'money.demoted': 'Another expense took the budget first: this one now awaits approval.'
 };

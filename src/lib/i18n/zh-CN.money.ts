@@ -53,7 +53,8 @@ export const zhCNMoney = {
   'money.claimsMine': '我的报销（CSV）',
   'money.claimsAll': '全部人员（CSV）',
   'money.recorded': '已记录。',
-  'money.recordedPending': '已记录，超出预算，等待审批。'
+  'money.recordedPending': '已记录，超出预算，等待审批。',
+  'money.demoted': '另一笔费用先用掉了预算：这笔已改为超支待审批。'
 } as const;
 
 export type MoneyMessageKey = keyof typeof zhCNMoney;
