@@ -39,8 +39,8 @@ export function boardRoomHooks(options: BoardRoomHookOptions): RoomHooks<Accepte
       return { ok: true, context: { probe, overruns: verdict.overruns, events: [] } };
     },
     updateApplied({ doc, context }) {
-      // Inside the client's transaction (hooks.ts): an overrun that lost the race (moneyPolicy.ts)
-      // is stored, broadcast and read only as pending, never as spent.
+      // An overrun that lost the race (moneyPolicy.ts) is demoted before anything else runs, and
+      // stored in one append with the update (hooks.ts): it is never durable, or read, as spent.
       if (context.overruns.length > 0) demoteOverruns(doc, context.overruns, SERVER_ORIGIN);
       context.events = context.probe.finish(doc);
     },

@@ -12,8 +12,8 @@
  * losing that expense and whatever else the update carried. So a new `within` expense by its
  * spender that the budget no longer allows is accepted and noted in `context.overruns`; the room
  * demotes it to `pending` in a server transaction right after applying the update
- * (server/roomHooks.ts updateApplied), before anything else runs, and its append joins the same
- * tick as the client's. It is never counted as spent. A forged `within` overrun gains nothing by
+ * (server/roomHooks.ts updateApplied), before anything else runs, and stores both in one append
+ * (server/rooms/RoomPersistence.ts batch). It is never durable, or counted, as spent. A forged `within` overrun gains nothing by
  * this: it ends `pending` like an honest one, waiting for an approver.
  */
 import type * as Y from 'yjs';

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { errorMessage, type Logger } from '../log';
-import { CloseCode, ProtocolError, encodeSyncUpdate, type DecodedUpdate } from '../protocol';
+import { CloseCode, ProtocolError, type DecodedUpdate } from '../protocol';
 import type { Connection } from './Connection';
 import { tellHook, type AcceptedPayload, type RoomHooks, type UpdateVerdict } from './hooks';
 import type { RoomPersistence } from './RoomPersistence';
@@ -52,11 +52,9 @@ export class ClientUpdates {
       return conn.close(CloseCode.UpdateRefused, verdict.reason);
     }
     const accepted: AcceptedPayload<unknown> = { boardId, doc, peer: conn.peer, context: verdict.context };
-    const ownClock = Y.getState(doc.store, doc.clientID);
-    // One transaction: what `updateApplied` writes (an overrun demoted, moneyPolicy.ts) joins the
-    // client's update as one Yjs update, so one append stores both (no crash leaves one alone) and
-    // others receive both in one frame.
-    doc.transact((transaction) => {
+    // One append for the update and what `updateApplied` writes in answer (an overrun demoted,
+    // server/policy/moneyPolicy.ts): no crash can store the one without the other.
+    this.#persistence.batch(() => {
       try {
         Y.applyUpdate(doc, update, conn.origin);
       } catch (cause) {
@@ -64,31 +62,14 @@ export class ClientUpdates {
           cause
         });
       }
-      // applyUpdate marks the transaction remote, and Yjs takes this document's own items in a
-      // remote transaction for another client using its id (it would then change id, and the
-      // sender would get the hooks' deletions without their items). Unless the update itself
-      // held such items, what follows is this server's own writing.
-      if (Y.getState(doc.store, doc.clientID) === ownClock) transaction.local = true;
       if (hooks.updateApplied) tellHook(log, boardId, 'updateApplied', () => hooks.updateApplied?.(accepted));
-    }, conn.origin);
-    if (Y.getState(doc.store, doc.clientID) !== ownClock) this.#returnAmendment(conn, ownClock);
+    });
     if (hooks.updateStored) {
       // Queued behind the update's own append (made while it was applied), so it runs once durable.
       this.#persistence.enqueue(() =>
         tellHook(log, boardId, 'updateStored', () => hooks.updateStored?.(accepted))
       );
     }
-  }
-
-  /**
-   * The broadcast skips the update's sender, which lacks only what the hooks wrote: that (the
-   * server's own items since `ownClock`, and the deletions) goes back to it once durable.
-   */
-  #returnAmendment(conn: Connection, ownClock: number): void {
-    const vector = Y.decodeStateVector(Y.encodeStateVector(this.#doc));
-    vector.set(this.#doc.clientID, ownClock);
-    const frame = encodeSyncUpdate(Y.encodeStateAsUpdate(this.#doc, Y.encodeStateVector(vector)));
-    this.#persistence.enqueue(() => conn.send(frame));
   }
 
   /** True when applying `update` could push the stored document past its limit. */

@@ -60,10 +60,10 @@ export interface RoomHooks<Context = unknown> {
    */
   beforeUpdate?(payload: UpdatePayload): UpdateVerdict<Context>;
   /**
-   * Right after an accepted update is applied, inside its transaction: the document is as that
-   * update left it, and what the hook writes joins the update (one append, one broadcast; the
-   * sender is sent the hook's part). Writes here are the server's answer to the update, such as
-   * an overrun demoted to pending (server/policy/moneyPolicy.ts).
+   * Right after an accepted update is applied: the document is as that update left it. What the
+   * hook writes (its own transaction, its own origin) is the server's answer to the update, such as
+   * an overrun demoted to pending (server/policy/moneyPolicy.ts): it is stored in one append with
+   * the update (RoomPersistence.batch) and broadcast right behind it, to the sender too.
    */
   updateApplied?(payload: AcceptedPayload<Context>): void;
   /**

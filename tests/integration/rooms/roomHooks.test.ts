@@ -2,7 +2,7 @@
  * The rooms' one hook interface (server/rooms/hooks.ts), with hooks of the test's own and neither
  * the update policy nor the activity log: a refused update never reaches the document, the store
  * or anyone else; an accepted one hands its context, unread, to `updateApplied` (the document as
- * the update left it; what it writes joins the update, sender included) and then to `updateStored`, which waits for the update's append; `changed`
+ * the update left it; what it writes is stored in one append with it and reaches the sender too) and then to `updateStored`, which waits for the update's append; `changed`
  * hears every durable change; a listener that throws is logged and the room goes on.
  */
 import type { AddressInfo } from 'node:net';
@@ -71,8 +71,9 @@ describe('room hooks', () => {
     },
     updateApplied({ doc, context }) {
       seen.applied.push({ ticket: context, text: doc.getText('t').toString() });
-      // The server's answer to an update, written inside it (as a demoted overrun is).
-      if (doc.getText('t').toString() === 'shout') doc.getText('t').insert(5, '!');
+      // The server's answer to an update (as a demoted overrun is), in a transaction of its own.
+      if (doc.getText('t').toString() === 'shout')
+        doc.transact(() => doc.getText('t').insert(5, '!'), { source: 'server', reason: 'test' });
     },
     updateStored({ context }) {
       if (seen.failStored) throw new Error('a listener’s bug');
@@ -147,7 +148,10 @@ describe('room hooks', () => {
     expect((await store.loadDoc('b')).updates).toHaveLength(1);
     // Yjs did not take the server's own writing for another client using its id.
     expect(await rooms.read('b', (doc) => doc.clientID)).toBe(serverId);
-    expect(seen.changed).toHaveLength(1);
+    expect(seen.changed).toEqual([
+      expect.objectContaining({ source: 'client', userId: 'u-editor' }),
+      expect.objectContaining({ source: 'server' })
+    ]);
   });
 
   it('tells `changed` of a server change too, and asks nothing before it', async () => {
