@@ -5,13 +5,19 @@
  * The rooms see one RoomHooks object and know neither; what rides from one hook to the next is
  * this file's own business.
  */
+import { demoteOverruns, type ExpenseRef } from '#lib/board/expenses';
+import { SERVER_ORIGIN } from '#lib/board/origin';
 import { probeActivity, type ActivityProbe, type DerivedEvent } from './audit/deriveActivity';
 import { checkUpdate } from './policy/updatePolicy';
 import type { ChangePayload, RoomHooks } from './rooms/hooks';
 
-/** What an accepted update carries from `beforeUpdate` on: the probe, then the events it found. */
+/**
+ * What an accepted update carries from `beforeUpdate` on: the probe, the overruns to demote, then
+ * the events the probe found.
+ */
 interface Accepted {
   probe: ActivityProbe;
+  overruns: ExpenseRef[];
   events: DerivedEvent[];
 }
 
@@ -29,9 +35,13 @@ export function boardRoomHooks(options: BoardRoomHookOptions): RoomHooks<Accepte
       const verdict = checkUpdate(doc, update, peer, decoded);
       if (!verdict.ok) return verdict;
       // Read before the update is applied: the probe compares the touched cards after with this.
-      return { ok: true, context: { probe: probeActivity(doc, verdict.touches), events: [] } };
+      const probe = probeActivity(doc, verdict.touches);
+      return { ok: true, context: { probe, overruns: verdict.overruns, events: [] } };
     },
     updateApplied({ doc, context }) {
+      // An overrun that lost the race (moneyPolicy.ts) is demoted before anything else runs, and
+      // stored in one append with the update (hooks.ts): it is never durable, or read, as spent.
+      if (context.overruns.length > 0) demoteOverruns(doc, context.overruns, SERVER_ORIGIN);
       context.events = context.probe.finish(doc);
     },
     updateStored({ boardId, peer, context }) {

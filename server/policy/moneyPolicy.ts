@@ -2,10 +2,19 @@
  * The update policy's money rules (updatePolicy.ts sends every touch under a card's `budget` or
  * `expenses` here). 001 六.1: spending stays within the approved budget, and an overrun is spent
  * only once a superior approved it. So: budgets are set by those who approve (managers, owners);
- * an expense is written by its spender, as `within` only when it keeps its line and the card
- * within budget (judged on the budget and expenses the update leaves), otherwise `pending`; only
- * an overrun approver (src/lib/board/budget.ts mayApproveOverrun) approves or rejects one, and
- * nobody rewrites what was spent. Amounts are whole fen (expenses.ts expenseProblem).
+ * an expense is written by its spender, as `within` when it keeps its line and the card within
+ * budget (judged on the budget and expenses the update leaves), otherwise `pending`; only an
+ * overrun approver (src/lib/board/budget.ts mayApproveOverrun) approves or rejects one, and nobody
+ * rewrites what was spent. Amounts are whole fen (expenses.ts expenseProblem).
+ *
+ * The race: two editors each record an expense that fits the budget on their copy, and together
+ * they pass it. Refusing the later update would close its socket and make its client drop its copy,
+ * losing that expense and whatever else the update carried. So a new `within` expense by its
+ * spender that the budget no longer allows is accepted and noted in `context.overruns`; the room
+ * demotes it to `pending` in a server transaction right after applying the update
+ * (server/roomHooks.ts updateApplied), before anything else runs, and stores both in one append
+ * (server/rooms/RoomPersistence.ts batch). It is never durable, or counted, as spent. A forged `within` overrun gains nothing by
+ * this: it ends `pending` like an honest one, waiting for an approver.
  */
 import type * as Y from 'yjs';
 import { isCommentId } from '#lib/board/comment-value';
@@ -16,7 +25,13 @@ import {
   type BudgetLine,
   type MoneyActor
 } from '#lib/board/budget';
-import { expenseProblem, moneyTotals, withinBudget, type ExpenseValue } from '#lib/board/expenses';
+import {
+  expenseProblem,
+  moneyTotals,
+  withinBudget,
+  type ExpenseRef,
+  type ExpenseValue
+} from '#lib/board/expenses';
 import { CardKey } from '#lib/board/schema';
 import { existingCard, liveValue, need, type Context, type ItemMap, type Refusal } from './policyContext';
 import type { Touch } from './updateTouches';
@@ -65,26 +80,28 @@ export function judgeExpense(touch: Touch, cardId: string, path: string, context
     return invalid(`${path}: the receipt is not an attachment of card ${cardId}.`);
   const money = moneyAfter(context, cardId);
   if (!money.lines.some((l) => l.id === value.line)) return invalid(`${path}: no budget line ${value.line}.`);
-  return before === undefined
-    ? judgeNew(value, path, money, actor, approver)
-    : judgeChange(before, value, path, actor, approver);
+  if (before !== undefined) return judgeChange(before, value, path, actor, approver);
+  if (value.by !== actor.userId)
+    return { reason: 'not-author', detail: `${path} must be written as its spender.` };
+  if (value.status === 'within') noteOverrun(context, money, { cardId, expenseId: touch.key }, value.line);
+  return judgeNew(value, path, actor, approver);
 }
 
-function judgeNew(
-  value: ExpenseValue,
-  path: string,
-  money: MoneyAfter,
-  actor: MoneyActor,
-  approver: boolean
-) {
-  if (value.by !== actor.userId)
-    return { reason: 'not-author', detail: `${path} must be written as its spender.` } as Refusal;
-  if (value.status === 'pending') return null;
-  if (value.status === 'within') {
-    return withinBudget(moneyTotals(money.lines, money.expenses), value.line)
-      ? null
-      : forbidden(`${path}: over budget; an overrun is recorded as pending until approved.`);
-  }
+/**
+ * A new `within` expense the budget the update leaves does not allow is demoted (see the head
+ * comment). It then counts as pending for the expenses judged after it, so of two that fit alone
+ * but not together one stays `within`.
+ */
+function noteOverrun(context: Context, money: MoneyAfter, ref: ExpenseRef, line: string): void {
+  if (withinBudget(moneyTotals(money.lines, money.expenses), line)) return;
+  const after = money.expenses.find((e) => e.id === ref.expenseId);
+  if (after?.status !== 'within') return;
+  after.status = 'pending';
+  context.overruns.push(ref);
+}
+
+function judgeNew(value: ExpenseValue, path: string, actor: MoneyActor, approver: boolean) {
+  if (value.status === 'pending' || value.status === 'within') return null;
   return approver && value.decidedBy === actor.userId
     ? null
     : forbidden(`${path}: only an overrun approver records a decision, as themselves.`);

@@ -4,6 +4,7 @@
  */
 import * as Y from 'yjs';
 import { can, type BoardAction, type BoardRole } from '#lib/auth/permissions';
+import type { ExpenseRef } from '#lib/board/expenses';
 import type { Effects } from './updateEffects';
 import type { Touch } from './updateTouches';
 
@@ -47,6 +48,11 @@ export interface Context {
   moneyWrites: Map<string, Map<string, Touch>>;
   /** Card id → its budget and expenses after the update, read once (moneyPolicy.ts). */
   money: Map<string, unknown>;
+  /**
+   * New `within` expenses of the sender's that the budget the update leaves does not allow: the
+   * update is accepted and the room demotes them to `pending` at once (moneyPolicy.ts judgeNew).
+   */
+  overruns: ExpenseRef[];
   /** What a map key holds after the update (updateEffects.ts). */
   after: Effects['after'];
 }

@@ -12,6 +12,7 @@ import { gateBlocks } from '#lib/board/approvals';
 import { mayMoveOut } from '#lib/board/roles';
 import { requirementsBlocking } from '#lib/board/requirements';
 import { isOwnRule, type Field, type OwnRule } from '#lib/board/field-shape';
+import type { ExpenseRef } from '#lib/board/expenses';
 import { CARD_FIELDS, ROOT_FIELDS } from '#lib/board/fields';
 import type { DecodedUpdate } from '../protocol';
 import { judgeComment, judgeResolution } from './commentPolicy';
@@ -32,8 +33,13 @@ import { touchesOf, type Touch } from './updateTouches';
 
 export type { Actor, RefusalReason };
 
+/**
+ * Accepted with the update's touches and the overruns the room must demote to `pending` right
+ * after applying it (moneyPolicy.ts judgeNew), or refused whole.
+ */
 export type PolicyResult =
-  { ok: true; touches: Touch[] } | { ok: false; reason: RefusalReason; detail: string };
+  | { ok: true; touches: Touch[]; overruns: ExpenseRef[] }
+  | { ok: false; reason: RefusalReason; detail: string };
 
 /**
  * Allows or refuses `update` from `actor`, judged against `doc` as it is before the update.
@@ -49,7 +55,7 @@ export function checkUpdate(
   if (!read.ok) return { ok: false, reason: 'unresolvable', detail: `Update refused: ${read.detail}.` };
   const { touches, inert } = read;
   // Sync step 2 of a client with nothing new is an empty update; every member sends one.
-  if (touches.length === 0 && !inert) return { ok: true, touches };
+  if (touches.length === 0 && !inert) return { ok: true, touches, overruns: [] };
   // Commenting is the least an update can do; a role without it can do nothing.
   if (!can(actor.role, 'comment')) {
     return { ok: false, reason: 'read-only', detail: `A ${actor.role} may not change the board.` };
@@ -70,7 +76,7 @@ export function checkUpdate(
     if (refusal) return { ok: false, ...refusal };
   }
   const refusal = judgeOutcomes(read.effects, touches, context);
-  return refusal ? { ok: false, ...refusal } : { ok: true, touches };
+  return refusal ? { ok: false, ...refusal } : { ok: true, touches, overruns: context.overruns };
 }
 
 function contextOf(doc: Y.Doc, actor: Actor, touches: readonly Touch[], after: Context['after']): Context {
@@ -83,6 +89,7 @@ function contextOf(doc: Y.Doc, actor: Actor, touches: readonly Touch[], after: C
     fieldDefs: new Map(),
     moneyWrites: new Map(),
     money: new Map(),
+    overruns: [],
     after
   };
   for (const t of touches) {

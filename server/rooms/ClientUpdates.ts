@@ -51,13 +51,19 @@ export class ClientUpdates {
       });
       return conn.close(CloseCode.UpdateRefused, verdict.reason);
     }
-    try {
-      Y.applyUpdate(doc, update, conn.origin);
-    } catch (cause) {
-      throw new ProtocolError('invalid-update', `Yjs refused the update: ${errorMessage(cause)}`, { cause });
-    }
     const accepted: AcceptedPayload<unknown> = { boardId, doc, peer: conn.peer, context: verdict.context };
-    if (hooks.updateApplied) tellHook(log, boardId, 'updateApplied', () => hooks.updateApplied?.(accepted));
+    // One append for the update and what `updateApplied` writes in answer (an overrun demoted,
+    // server/policy/moneyPolicy.ts): no crash can store the one without the other.
+    this.#persistence.batch(() => {
+      try {
+        Y.applyUpdate(doc, update, conn.origin);
+      } catch (cause) {
+        throw new ProtocolError('invalid-update', `Yjs refused the update: ${errorMessage(cause)}`, {
+          cause
+        });
+      }
+      if (hooks.updateApplied) tellHook(log, boardId, 'updateApplied', () => hooks.updateApplied?.(accepted));
+    });
     if (hooks.updateStored) {
       // Queued behind the update's own append (made while it was applied), so it runs once durable.
       this.#persistence.enqueue(() =>

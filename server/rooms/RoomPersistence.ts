@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import { errorMessage, type Logger } from '../log';
 import type { DocLog, StoredDoc } from '../store/DocLog';
 
@@ -27,6 +28,8 @@ export class RoomPersistence {
   #docBytes = 0;
   #updatesSinceCompaction = 0;
   #compactAt: number;
+  /** While `batch` runs: the updates applied so far and what waits for them to be durable. */
+  #batch: { updates: Uint8Array[]; afterDurable: (() => void)[] } | null = null;
 
   constructor(options: RoomPersistenceOptions) {
     this.#options = options;
@@ -63,6 +66,11 @@ export class RoomPersistence {
    * still runs `afterDurable` callbacks strictly in append order, each after its own append.
    */
   append(update: Uint8Array, afterDurable: () => void): void {
+    if (this.#batch) {
+      this.#batch.updates.push(update);
+      this.#batch.afterDurable.push(afterDurable);
+      return;
+    }
     // Counted when applied, not when appended, so the size check sees updates still in flight.
     this.#docBytes += update.length;
     if (this.#failed) return;
@@ -79,6 +87,28 @@ export class RoomPersistence {
       afterDurable();
       if (this.#updatesSinceCompaction >= this.#compactAt) await this.#compact();
     });
+  }
+
+  /**
+   * Runs `fn`; the updates it applies are stored as one append (merged), so a crash keeps all of
+   * them or none: a client's update and the server's answer to it (hooks.ts updateApplied). Their
+   * `afterDurable` callbacks then run in the order the updates were made. What `fn` applied before
+   * throwing is still appended: Yjs has no rollback.
+   */
+  batch(fn: () => void): void {
+    if (this.#batch) return fn();
+    const batch = (this.#batch = { updates: [] as Uint8Array[], afterDurable: [] as (() => void)[] });
+    try {
+      fn();
+    } finally {
+      this.#batch = null;
+      const { updates, afterDurable } = batch;
+      if (updates.length === 1) this.append(updates[0]!, afterDurable[0]!);
+      else if (updates.length > 1)
+        this.append(Y.mergeUpdates(updates), () => {
+          for (const after of afterDurable) after();
+        });
+    }
   }
 
   /** Queues `task` behind every append queued so far. */

@@ -59,7 +59,12 @@ export interface RoomHooks<Context = unknown> {
    * the context is undefined.
    */
   beforeUpdate?(payload: UpdatePayload): UpdateVerdict<Context>;
-  /** Right after an accepted update is applied: the document is as that update left it. */
+  /**
+   * Right after an accepted update is applied: the document is as that update left it. What the
+   * hook writes (its own transaction, its own origin) is the server's answer to the update, such as
+   * an overrun demoted to pending (server/policy/moneyPolicy.ts): it is stored in one append with
+   * the update (RoomPersistence.batch) and broadcast right behind it, to the sender too.
+   */
   updateApplied?(payload: AcceptedPayload<Context>): void;
   /**
    * Once an accepted update is durable: behind its append, in append order, never for an update the

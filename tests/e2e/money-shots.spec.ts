@@ -3,11 +3,18 @@ import { LOCALE_COOKIE, type Locale } from '#lib/i18n/locale';
 import { ADMIN_STATE, addCard, createBoard, member, openBoard, openCard } from './helpers';
 
 /**
- * The 预算与费用 section and the face's money badge at a laptop's and a phone's size in both
- * languages, written to MONEY_SHOTS (default test-results/money-shots) for people to look at; each
- * checks the phone page does not scroll sideways.
+ * The 预算与费用 section, the face's money badge and the claims dialog at a laptop's and a phone's
+ * size in both languages, written as MONEY_SHOTS-<shot>.<locale>.<device>.png (default
+ * test-results/screenshots/money-…) for people to look at; each checks the phone page does not
+ * scroll sideways.
  */
 const OUT = process.env.MONEY_SHOTS ?? 'test-results/screenshots/money';
+const shot = (name: string) => `${OUT}-${name}.png`;
+
+async function noSidewaysScroll(p: Page, what: string) {
+  const width = await p.evaluate(() => document.documentElement.scrollWidth);
+  expect.soft(width, `${what} scrolls sideways`).toBeLessThanOrEqual(p.viewportSize()!.width);
+}
 const DEVICES = {
   desktop: { viewport: { width: 1440, height: 900 } },
   phone: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true }
@@ -74,12 +81,12 @@ test('money screens in both languages, on a laptop and a phone', async ({
       await p.goto(`/boards/${boardId}`);
       await expect(p.locator('[data-status="connected"]')).toBeVisible();
       await expect(p.getByTestId('face-money')).toBeVisible();
-      await p.screenshot({ path: `${OUT}/board.${locale}.${device}.png` });
+      await p.screenshot({ path: shot(`board.${locale}.${device}`) });
       if (device === 'desktop') {
         await p.getByRole('button', { name: locale === 'en' ? 'Roles' : '角色' }).click();
         const dialog = p.getByRole('dialog');
         await expect(dialog.locator('.money-settings select').first()).toHaveValue('CNY');
-        await p.screenshot({ path: `${OUT}/settings.${locale}.${device}.png` });
+        await p.screenshot({ path: shot(`settings.${locale}.${device}`) });
         await p.keyboard.press('Escape');
       }
       await p.goto(
@@ -88,10 +95,30 @@ test('money screens in both languages, on a laptop and a phone', async ({
       const section = p.getByTestId('card-money');
       await section.locator('h3').evaluate((h) => h.scrollIntoView({ block: 'start' }));
       await expect(section.locator('[data-status="pending"]')).toHaveCount(2);
-      const width = await p.evaluate(() => document.documentElement.scrollWidth);
-      expect.soft(width, `${locale} ${device} scrolls sideways`).toBeLessThanOrEqual(p.viewportSize()!.width);
-      await p.screenshot({ path: `${OUT}/card.${locale}.${device}.png` });
-      await section.screenshot({ path: `${OUT}/section.${locale}.${device}.png` });
+      await noSidewaysScroll(p, `${locale} ${device} card`);
+      await p.screenshot({ path: shot(`card.${locale}.${device}`) });
+      await section.screenshot({ path: shot(`section.${locale}.${device}`) });
+      // The expense list's foot and the form to record one, where a thumb reaches them.
+      await section
+        .locator('form')
+        .last()
+        .evaluate((f) => f.scrollIntoView({ block: 'end' }));
+      await noSidewaysScroll(p, `${locale} ${device} expense form`);
+      await p.screenshot({ path: shot(`form.${locale}.${device}`) });
+
+      // The month's claims, from the header on a laptop and from its menu on a phone.
+      await p.goto(`/boards/${boardId}`);
+      await expect(p.locator('[data-status="connected"]')).toBeVisible();
+      const claims = locale === 'en' ? 'Expense claims' : '报销明细';
+      if (device === 'phone') {
+        await p.getByRole('button', { name: locale === 'en' ? 'More actions' : '更多操作' }).click();
+        await p.getByRole('menuitem', { name: claims }).click();
+      } else {
+        await p.getByRole('button', { name: claims }).click();
+      }
+      await expect(p.getByRole('dialog').locator('[data-status]')).toHaveCount(4);
+      await noSidewaysScroll(p, `${locale} ${device} claims`);
+      await p.screenshot({ path: shot(`claims.${locale}.${device}`) });
       await context.close();
     }
   }

@@ -1,11 +1,12 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { addCard, createBoard, member, openBoard, openCard } from './helpers';
 
 /**
  * Budgets and overruns with two people (001 六.1): the manager sets the card's budget, the editor
  * records an expense with a receipt that takes the line over it, the server keeps it pending, the
  * manager sees it arrive live and approves it, and both see the card's spent total change, on
- * the panel and on the card's face.
+ * the panel and on the card's face; each then lists the month's claims. Then two editors race
+ * for the last of a budget: both expenses are kept, the later one pending, its recorder told.
  */
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
@@ -89,6 +90,82 @@ test('an overrun waits for the manager’s approval and then counts for both', a
   const month = new Date().toISOString().slice(0, 7);
   const claims = await editor.context.request.get(`/api/boards/${boardId}/expenses?month=${month}`);
   expect(((await claims.json()) as { totalFen: number }).totalFen).toBe(12_080);
+
+  // Listed, not only exported: the editor their own month, the manager anyone's.
+  await openBoard(e, boardId);
+  await e.getByRole('button', { name: 'Expense claims' }).click();
+  const eClaims = e.getByRole('dialog', { name: 'Expense claims' });
+  await expect(eClaims.getByRole('combobox', { name: 'Person' })).toBeDisabled();
+  await expect(eClaims.getByRole('combobox', { name: 'Person' })).toContainText(editor.name);
+  await expect(eClaims.locator('[data-status]')).toHaveCount(3);
+  await expect(eClaims.locator('[data-status="approved"]')).toContainText('Store launch');
+  await expect(eClaims.locator('[data-total="counted"]')).toHaveText('CN¥120.80');
+  const download = e.waitForEvent('download');
+  await eClaims.getByRole('link', { name: 'Download CSV' }).click();
+  expect((await download).suggestedFilename()).toMatch(new RegExp(`^expenses-${month}-\\w+\\.csv$`));
+
+  await openBoard(m, boardId);
+  await m.getByRole('button', { name: 'Expense claims' }).click();
+  const mClaims = m.getByRole('dialog', { name: 'Expense claims' });
+  const person = mClaims.getByRole('combobox', { name: 'Person' });
+  await expect(person).toBeEnabled();
+  await expect(mClaims.locator('[data-status]')).toHaveCount(3);
+  await expect(mClaims.locator('[data-status="approved"]')).toContainText(editor.name);
+  await person.selectOption({ label: manager.name });
+  await expect(mClaims.getByText('No expenses in this month.')).toBeVisible();
+  await expect(mClaims.locator('[data-total="counted"]')).toHaveText('CN¥0.00');
+  await person.selectOption({ label: editor.name });
+  await expect(mClaims.locator('[data-total="counted"]')).toHaveText('CN¥120.80');
   await manager.context.close();
   await editor.context.close();
+});
+
+test('two editors spend the last of a budget at once: the later expense waits for approval, and its recorder is told', async ({
+  browser,
+  request,
+  page
+}) => {
+  const boardId = await createBoard(request, 'Racing money');
+  await openBoard(page, boardId);
+  await addCard(page, 'To do', 'Flyers');
+  await openCard(page, 'Flyers');
+  const owner = page.getByTestId('card-money');
+  await owner.getByPlaceholder('Line name').fill('Materials');
+  await owner.getByPlaceholder('Budget').fill('100');
+  await owner.getByRole('button', { name: 'Add line' }).click();
+
+  const first = await member(browser, request, boardId, 'editor');
+  const second = await member(browser, request, boardId, 'editor');
+  const [a, b] = await Promise.all([first.context.newPage(), second.context.newPage()]);
+  for (const p of [a, b]) {
+    await openBoard(p, boardId);
+    await openCard(p, 'Flyers');
+    await expect(p.getByTestId('money-summary')).toHaveText('CN¥0.00 / CN¥100.00');
+  }
+  const record = async (p: Page, amount: string) => {
+    const form = p.getByRole('form', { name: 'Record an expense' });
+    await form.getByRole('textbox', { name: 'Amount' }).fill(amount);
+    await form.getByRole('button', { name: 'Record' }).click();
+    await expect(form.getByRole('status').filter({ hasText: 'Recorded.' })).toBeVisible();
+  };
+
+  // The first spends 60.00 offline: it fits on their copy. Meanwhile the second spends 60.00 online.
+  await first.context.setOffline(true);
+  await expect(a.locator('[data-status="offline"]')).toBeVisible();
+  await record(a, '60');
+  await record(b, '60');
+  await expect(b.getByTestId('money-summary')).toHaveText('CN¥60.00 / CN¥100.00');
+
+  // Back online, the first's expense arrives second: kept, pending, and they are told why.
+  await first.context.setOffline(false);
+  await expect(a.locator('[data-status="connected"]')).toBeVisible({ timeout: 10_000 });
+  await expect(a.getByText('Another expense took the budget first')).toBeVisible();
+  for (const p of [a, b, page]) {
+    const money = p.getByTestId('card-money');
+    await expect(money.locator('[data-status="pending"]')).toHaveCount(1);
+    await expect(money.locator('[data-status="within"]')).toHaveCount(1);
+    await expect(money.getByTestId('money-summary')).toHaveText('CN¥60.00 / CN¥100.00');
+  }
+  await expect(a.locator('[data-status="connected"]')).toBeVisible();
+  await Promise.all([first.context.close(), second.context.close()]);
 });

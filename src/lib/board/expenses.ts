@@ -288,6 +288,33 @@ export function decideExpense(
   );
 }
 
+/** An expense of a card, by ids: what the server demotes after a race (demoteOverruns). */
+export interface ExpenseRef {
+  cardId: string;
+  expenseId: string;
+}
+
+/**
+ * Turns `within` expenses the budget no longer allows into `pending`, in one transaction: the
+ * server's answer when two people each spent what fitted on their copy and together went over
+ * (server/policy/moneyPolicy.ts). Only `within` is touched, so an expense meanwhile removed or
+ * decided stays as it is. Returns the refs it demoted.
+ */
+export function demoteOverruns(doc: Y.Doc, refs: readonly ExpenseRef[], origin?: BoardOrigin): ExpenseRef[] {
+  const done: ExpenseRef[] = [];
+  transact(doc, origin, () => {
+    for (const ref of refs) {
+      const card = roots(doc).cards.get(ref.cardId);
+      const map = card && expenseMapOf(card);
+      const value = map?.get(ref.expenseId);
+      if (!map || expenseProblem(value) !== null || (value as ExpenseValue).status !== 'within') continue;
+      map.set(ref.expenseId, { ...(value as ExpenseValue), status: 'pending' } satisfies ExpenseValue);
+      done.push(ref);
+    }
+  });
+  return done;
+}
+
 /** True when `actor` may remove the expense: its author unless approved, or an overrun approver. */
 export function mayRemoveExpense(
   doc: Y.Doc,

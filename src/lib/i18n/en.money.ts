@@ -48,9 +48,15 @@ export const enMoney: Record<MoneyMessageKey, string> = {
   'money.overrunRole': 'Approves overruns',
   'money.overrunRole.managers': 'Managers and owners',
   'money.claims': 'Expense claims',
-  'money.claimsMonth': 'Month of the claims',
-  'money.claimsMine': 'My claims (CSV)',
-  'money.claimsAll': 'Everyone’s (CSV)',
+  'money.claimsMonth': 'Month',
+  'money.claimsPerson': 'Person',
+  'money.claimsEveryone': 'Everyone',
+  'money.claimsCounted': 'To claim',
+  'money.claimsItems': 'Expenses',
+  'money.claimsEmpty': 'No expenses in this month.',
+  'money.claimsBadMonth': 'Choose a month.',
+  'money.claimsCsv': 'Download CSV',
   'money.recorded': 'Recorded.',
-  'money.recordedPending': 'Recorded. It goes over budget and awaits approval.'
+  'money.recordedPending': 'Recorded. It goes over budget and awaits approval.',
+  'money.demoted': 'Another expense took the budget first: this one now awaits approval.'
 };

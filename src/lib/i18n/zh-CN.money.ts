@@ -49,11 +49,17 @@ export const zhCNMoney = {
   'money.overrunRole': '审批超支',
   'money.overrunRole.managers': '经理和所有者',
   'money.claims': '报销明细',
-  'money.claimsMonth': '报销月份',
-  'money.claimsMine': '我的报销（CSV）',
-  'money.claimsAll': '全部人员（CSV）',
+  'money.claimsMonth': '月份',
+  'money.claimsPerson': '报销人',
+  'money.claimsEveryone': '全部人员',
+  'money.claimsCounted': '计入报销',
+  'money.claimsItems': '笔数',
+  'money.claimsEmpty': '这个月没有费用记录。',
+  'money.claimsBadMonth': '请选择月份。',
+  'money.claimsCsv': '下载 CSV',
   'money.recorded': '已记录。',
-  'money.recordedPending': '已记录，超出预算，等待审批。'
+  'money.recordedPending': '已记录，超出预算，等待审批。',
+  'money.demoted': '另一笔费用先用掉了预算：这笔已改为超支待审批。'
 } as const;
 
 export type MoneyMessageKey = keyof typeof zhCNMoney;

@@ -24,6 +24,7 @@ import { can, type BoardAction } from '../auth/permissions';
 import { CloseCode } from '../wire/close-codes';
 import { OfflineEdits } from './offline-edits';
 import { CardWatch } from './card-watch';
+import { ClaimsWatch } from './claims-watch';
 import { presenceOf, type Peer } from './presence';
 import type { BoardAccess, ConnectionStatus, SessionEnd, SessionHooks } from './session-types';
 
@@ -260,6 +261,11 @@ export class BoardSession {
    */
   watchCard(cardId: string): CardWatch {
     return new CardWatch(this.doc, cardId);
+  }
+
+  /** The board's expense claims by month and person, kept live while something reads them. */
+  watchClaims(): ClaimsWatch {
+    return new ClaimsWatch(this.doc);
   }
 
   /**

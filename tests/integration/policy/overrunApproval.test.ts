@@ -1,8 +1,9 @@
 /**
  * Overruns need approval first (001 六.1), enforced by the server over the WebSocket: with real
- * clients of each role on a real server, an editor's overrun written as within budget, or as
- * approved, is refused (UpdateRefused, nothing applied); recorded as pending it lands and counts
- * for nothing; only a manager's approval makes it spent, and that reaches the editor live.
+ * clients of each role on a real server, an editor's overrun written as approved is refused
+ * (UpdateRefused, nothing applied); written as within budget, or recorded as pending, it lands
+ * pending and counts for nothing; only a manager's approval makes it spent, and that reaches the
+ * editor live.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
@@ -89,8 +90,11 @@ describe('overrun approval over the WebSocket', () => {
     ...over
   });
 
-  it('refuses an editor’s overrun written as within budget, or as approved by themselves', async () => {
-    expect(await attempt('editor', (doc, me) => expensesOf(doc).set('x1', overrun(me)))).toBe('refused');
+  it('lands an editor’s overrun written as within budget as pending, and refuses it approved by themselves', async () => {
+    // A forged `within` gains nothing: it is taken as an overrun that lost a race, and demoted.
+    expect(await attempt('editor', (doc, me) => expensesOf(doc).set('x1', overrun(me)))).toBe('applied');
+    expect(await spent()).toMatchObject({ spent: 0, pending: 10_001 });
+    await server.rooms.change(boardId, (doc) => expensesOf(doc).delete('x1'));
     expect(
       await attempt('editor', (doc, me) =>
         expensesOf(doc).set('x2', overrun(me, { status: 'approved', decidedBy: me, decidedAt: 1 }))

@@ -2,7 +2,7 @@
  * The rooms' one hook interface (server/rooms/hooks.ts), with hooks of the test's own and neither
  * the update policy nor the activity log: a refused update never reaches the document, the store
  * or anyone else; an accepted one hands its context, unread, to `updateApplied` (the document as
- * the update left it) and then to `updateStored`, which waits for the update's append; `changed`
+ * the update left it; what it writes is stored in one append with it and reaches the sender too) and then to `updateStored`, which waits for the update's append; `changed`
  * hears every durable change; a listener that throws is logged and the room goes on.
  */
 import type { AddressInfo } from 'node:net';
@@ -71,6 +71,9 @@ describe('room hooks', () => {
     },
     updateApplied({ doc, context }) {
       seen.applied.push({ ticket: context, text: doc.getText('t').toString() });
+      // The server's answer to an update (as a demoted overrun is), in a transaction of its own.
+      if (doc.getText('t').toString() === 'shout')
+        doc.transact(() => doc.getText('t').insert(5, '!'), { source: 'server', reason: 'test' });
     },
     updateStored({ context }) {
       if (seen.failStored) throw new Error('a listener’s bug');
@@ -132,6 +135,23 @@ describe('room hooks', () => {
     expect(seen.changed).toEqual([expect.objectContaining({ source: 'client', userId: 'u-editor' })]);
     const stored = await store.loadDoc('b');
     expect(stored.updates).toHaveLength(1);
+  });
+
+  it('stores what updateApplied writes with the update, as one append, and sends it to the sender too', async () => {
+    const editor = await connect('editor');
+    const reader = await connect('editor');
+    const serverId = await rooms.read('b', (doc) => doc.clientID);
+    editor.doc.getText('t').insert(0, 'shout');
+    for (const client of [editor, reader]) {
+      await waitFor('the answer at each client', () => client.doc.getText('t').toString() === 'shout!');
+    }
+    expect((await store.loadDoc('b')).updates).toHaveLength(1);
+    // Yjs did not take the server's own writing for another client using its id.
+    expect(await rooms.read('b', (doc) => doc.clientID)).toBe(serverId);
+    expect(seen.changed).toEqual([
+      expect.objectContaining({ source: 'client', userId: 'u-editor' }),
+      expect.objectContaining({ source: 'server' })
+    ]);
   });
 
   it('tells `changed` of a server change too, and asks nothing before it', async () => {

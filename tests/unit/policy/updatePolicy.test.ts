@@ -203,7 +203,7 @@ describe('refusing a client update by the sender’s board role', () => {
     });
   });
 
-  it('returns what an allowed update touches, for activity to be derived from', () => {
+  it('returns what an allowed update touches, for activity to be derived from, and no overruns to demote', () => {
     const f = fixture();
     const update = edit(f.client, () => comment(f.client, 'c1', 'cm-new', ME));
     const result = check(f.server, update, 'commenter');
@@ -218,7 +218,8 @@ describe('refusing a client update by the sender’s board role', () => {
           content: 'any',
           value: { author: ME, text: 'Looks good', at: 1 }
         }
-      ]
+      ],
+      overruns: []
     });
   });
 });

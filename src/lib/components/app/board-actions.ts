@@ -7,6 +7,7 @@ import BookmarkPlus from '@lucide/svelte/icons/bookmark-plus';
 import ChartColumn from '@lucide/svelte/icons/chart-column';
 import Funnel from '@lucide/svelte/icons/funnel';
 import IdCard from '@lucide/svelte/icons/id-card';
+import ReceiptText from '@lucide/svelte/icons/receipt-text';
 import Repeat from '@lucide/svelte/icons/repeat';
 import TextCursorInput from '@lucide/svelte/icons/text-cursor-input';
 import Users from '@lucide/svelte/icons/users';
@@ -27,6 +28,7 @@ export interface BoardActionHandlers {
   toggleFilters: () => void;
   saveTemplate: () => void;
   openInsights: () => void;
+  openClaims: () => void;
 }
 
 export function boardActions(session: BoardSession, on: BoardActionHandlers): HeaderAction[] {
@@ -57,6 +59,16 @@ export function boardActions(session: BoardSession, on: BoardActionHandlers): He
     iconOnly: true,
     onselect: on.openInsights
   });
+  // Expense claims (报销): each member their own, approvers anyone's (money/ClaimsDialog.svelte).
+  if (session.access) {
+    list.push({
+      id: 'claims',
+      label: t('money.claims'),
+      icon: ReceiptText,
+      iconOnly: true,
+      onselect: on.openClaims
+    });
+  }
   list.push({
     id: 'filter',
     label: t('filter.title'),
