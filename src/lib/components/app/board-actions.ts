@@ -5,6 +5,7 @@
 import Activity from '@lucide/svelte/icons/activity';
 import BookmarkPlus from '@lucide/svelte/icons/bookmark-plus';
 import ChartColumn from '@lucide/svelte/icons/chart-column';
+import FileSpreadsheet from '@lucide/svelte/icons/file-spreadsheet';
 import Funnel from '@lucide/svelte/icons/funnel';
 import IdCard from '@lucide/svelte/icons/id-card';
 import Repeat from '@lucide/svelte/icons/repeat';
@@ -27,6 +28,8 @@ export interface BoardActionHandlers {
   toggleFilters: () => void;
   saveTemplate: () => void;
   openInsights: () => void;
+  /** Downloads the board's cards as an Excel workbook (/api/boards/[id]/export.xlsx). */
+  exportExcel: () => void;
 }
 
 export function boardActions(session: BoardSession, on: BoardActionHandlers): HeaderAction[] {
@@ -56,6 +59,14 @@ export function boardActions(session: BoardSession, on: BoardActionHandlers): He
     icon: ChartColumn,
     iconOnly: true,
     onselect: on.openInsights
+  });
+  // Every member may take the board's figures away: an icon beside the charts, labelled in the menu.
+  list.push({
+    id: 'export',
+    label: t('report.excel'),
+    icon: FileSpreadsheet,
+    iconOnly: true,
+    onselect: on.exportExcel
   });
   list.push({
     id: 'filter',
