@@ -81,6 +81,15 @@ export interface ReportText {
   rounds: ReportRound[];
 }
 
+/** Names in a row: 、 between Chinese names, a comma in English. */
+const list = (names: readonly string[], locale: Locale) => names.join(locale === 'en' ? ', ' : '、');
+
+/** Start to due date; either alone when the other is not set. */
+function period(start: string | null, due: string | null, locale: Locale): string {
+  if (start && due) return `${day(start, locale)} – ${day(due, locale)}`;
+  return day(start ?? due, locale);
+}
+
 const col = (label: string, width: number, align: 'left' | 'right' = 'right'): ReportColumn => ({
   label,
   width,
@@ -117,9 +126,9 @@ export function reportText(report: SummaryReport, locale: Locale): ReportText {
     facts: [
       [t('report.board'), report.boardTitle],
       [t('report.stage'), nameIn(locale, report.stage)],
-      [t('report.period'), `${day(report.startDate, locale)} – ${day(report.date, locale)}`],
-      [t('report.assignees'), report.assignees.join('、') || t('report.none')],
-      [t('report.labels'), report.labels.join('、') || t('report.none')],
+      [t('report.period'), period(report.startDate, report.date, locale)],
+      [t('report.assignees'), list(report.assignees, locale) || t('report.none')],
+      [t('report.labels'), list(report.labels, locale) || t('report.none')],
       ...report.fields.map((f): [string, string] => [
         locale === 'en' && f.alt ? f.alt : f.name,
         f.kind === 'money' && typeof f.value === 'number' ? money(f.value, cur, locale) : String(f.value)
