@@ -17,6 +17,7 @@ import {
   type CardFieldKind
 } from '#lib/board';
 import { cardMap } from '#lib/board/schema';
+import { usualName } from '#lib/analytics/report-format';
 import { format, type Locale, type MessageKey } from '#lib/i18n/locale';
 
 type Cell = string | number | Date | null;
@@ -85,12 +86,18 @@ export function workbookData(doc: Y.Doc, names: ReadonlyMap<string, string>, loc
       ]);
       for (const l of money.lines) {
         const totals = money.totals.lines.get(l.id) ?? { budget: l.amount, spent: 0, pending: 0 };
-        lines.push([card.title, l.name, yuan(totals.budget), yuan(totals.spent), yuan(totals.pending)]);
+        lines.push([
+          card.title,
+          usualName(l.name, locale),
+          yuan(totals.budget),
+          yuan(totals.spent),
+          yuan(totals.pending)
+        ]);
       }
       for (const e of money.expenses) {
         expenses.push([
           card.title,
-          lineName.get(e.line) ?? e.line,
+          usualName(lineName.get(e.line) ?? e.line, locale),
           dayCell(e.date),
           who(e.by),
           yuan(e.amount),
@@ -102,7 +109,7 @@ export function workbookData(doc: Y.Doc, names: ReadonlyMap<string, string>, loc
         const inFen = g.kind === 'money';
         targets.push([
           card.title,
-          g.name,
+          usualName(g.name, locale),
           g.kind === 'money' ? board.meta.currency : g.kind === 'percent' ? '%' : g.unit,
           inFen ? yuan(g.target) : g.target,
           g.actual === undefined ? null : inFen ? yuan(g.actual) : g.actual,

@@ -73,9 +73,9 @@ test('one click from the card to its report, with what the team wrote; the PDF a
   await expect(page).toHaveURL(new RegExp(`/boards/${boardId}/cards/${client.id}/report$`));
   await expect(page.getByRole('heading', { level: 1, name: 'Store opening day' })).toBeVisible();
   const goals = page.getByRole('region', { name: '1. Goals and attainment' });
-  await expect(goals.getByRole('row', { name: /到店人数/ })).toContainText('125%');
+  await expect(goals.getByRole('row', { name: /Store visitors/ })).toContainText('125%');
   const money = page.getByRole('region', { name: '2. Budget and spending' });
-  await expect(money.getByRole('row', { name: /物料成本/ })).toContainText('CN¥4,350.00');
+  await expect(money.getByRole('row', { name: /Materials/ })).toContainText('CN¥4,350.00');
   await expect(money.locator('tfoot')).toContainText('CN¥5,550.00');
   await expect(page.getByRole('region', { name: '6. Issues and suggestions' })).toContainText(
     'Posters arrived two days late.'
@@ -90,7 +90,7 @@ test('one click from the card to its report, with what the team wrote; the PDF a
   expect(text).toContain('Store opening day');
   expect(text).toContain('125%');
   expect(text).toContain('CN¥4,350.00');
-  expect(text).toContain('到店人数');
+  expect(text).toContain('Store visitors');
 
   // The board's workbook, from the board header.
   await openBoard(page, boardId);

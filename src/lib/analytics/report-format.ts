@@ -2,12 +2,26 @@
  * How the summary report shows its numbers, for the page and the PDF alike (the PDF is drawn on
  * the server in the requester's language, so every function takes the locale).
  */
+import { SUGGESTED_LINES } from '../board/budget';
 import { formatMoney } from '../board/fen';
+import { SUGGESTED_TARGETS } from '../board/targets';
 import type { ReportGoal, ReportStageName, SummaryReport } from './report';
 import { formatDate, formatIsoDay } from '../i18n/dates';
 import { format, type Locale, type MessageKey } from '../i18n/locale';
 
 export const DASH = '—';
+
+/**
+ * A budget line's or a target's name in the reader's language: the names 001 gives (物料成本,
+ * 到店人数 …) have an English one, as the card panel shows them; any other name as written.
+ */
+export function usualName(name: string, locale: Locale): string {
+  if (locale !== 'en') return name;
+  return (
+    (SUGGESTED_LINES.find((l) => l.name === name) ?? SUGGESTED_TARGETS.find((t) => t.name === name))?.alt ??
+    name
+  );
+}
 
 /** A stage's (or field's) name in the reader's language: the second name in English if it has one. */
 export function nameIn(locale: Locale, stage: ReportStageName): string {
@@ -103,7 +117,7 @@ export function reportText(report: SummaryReport, locale: Locale): ReportText {
   const stageRound = (stage: ReportStageName, round: number) =>
     round > 0 ? `${nameIn(locale, stage)} · ${t('report.round', { round })}` : nameIn(locale, stage);
   const lineRow = (l: { name: string; budget: number; spent: number; pending: number }) => [
-    l.name,
+    usualName(l.name, locale),
     money(l.budget, cur, locale),
     money(l.spent, cur, locale),
     money(l.pending, cur, locale),
@@ -148,7 +162,7 @@ export function reportText(report: SummaryReport, locale: Locale): ReportText {
           col(t('report.roi'), 0.14)
         ],
         report.goals.map((g) => [
-          g.name,
+          usualName(g.name, locale),
           goalAmount(g, g.target, cur, locale),
           goalAmount(g, g.actual, cur, locale),
           percent(g.attainment, locale),
