@@ -68,6 +68,7 @@ test.describe('on a phone', () => {
       'Card fields',
       'Recurring',
       'Charts',
+      'Export Excel',
       'Filter',
       'Save as template'
     ]);
