@@ -1,4 +1,5 @@
 import { InsightsService } from './analytics/InsightsService';
+import { ReportService } from './analytics/ReportService';
 import { OverviewFeed } from './analytics/OverviewFeed';
 import { OverviewService } from './analytics/OverviewService';
 import { AuthService } from './auth/AuthService';
@@ -166,6 +167,7 @@ export function createServices(options: CreateServicesOptions): Services {
   });
   const overviewFeed = new OverviewFeed(members, log);
   const insights = new InsightsService({ audit: persistence.audit, activity, members, rooms, docs: store });
+  const reports = new ReportService({ audit: persistence.audit, activity, members, rooms, docs: store });
   const overview = new OverviewService({
     members,
     boards: store,
@@ -177,6 +179,7 @@ export function createServices(options: CreateServicesOptions): Services {
   const invites = new InviteService(inviteDeps);
   return {
     insights,
+    reports,
     overview,
     overviewFeed,
     config,

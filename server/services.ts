@@ -1,4 +1,5 @@
 import type { InsightsService } from './analytics/InsightsService';
+import type { ReportService } from './analytics/ReportService';
 import type { OverviewFeed } from './analytics/OverviewFeed';
 import type { OverviewService } from './analytics/OverviewService';
 import type { AuthService } from './auth/AuthService';
@@ -42,6 +43,8 @@ export interface Services {
   recurringPlans: RecurringPlans;
   /** A board's charts (server/analytics). */
   insights: InsightsService;
+  /** A card's summary report and the board's workbook (issue 18, 001 七). */
+  reports: ReportService;
   /** The manager's page across boards, and its live feed. */
   overview: OverviewService;
   overviewFeed: OverviewFeed;

@@ -30,3 +30,8 @@ export function inlineDisposition(name: string): string {
   );
   return `inline; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
+
+/** The same, as a download (`attachment`): a report or a workbook the server made for the reader. */
+export function attachmentDisposition(name: string): string {
+  return inlineDisposition(cleanFileName(name)).replace(/^inline/, 'attachment');
+}

@@ -69,6 +69,7 @@ test.describe('on a phone', () => {
       'Recurring',
       'Charts',
       'Expense claims',
+      'Export Excel',
       'Filter',
       'Save as template'
     ]);

@@ -79,6 +79,14 @@ export const ROUTE_MATRIX: Record<string, RouteCall> = {
     requires: 'board:read',
     call: (api, f) => api.get(`/api/boards/${f.boardId}/expenses?month=2026-11`)
   },
+  'GET /api/boards/[id]/export.xlsx': {
+    requires: 'board:read',
+    call: (api, f) => api.get(`/api/boards/${f.boardId}/export.xlsx`)
+  },
+  'GET /api/boards/[id]/cards/[cardId]/report.pdf': {
+    requires: 'board:read',
+    call: (api, f) => api.get(`/api/boards/${f.boardId}/cards/${NO_CARD}/report.pdf`)
+  },
   'GET /api/boards/[id]/attachments/[attachmentId]/v/[v]': {
     requires: 'board:read',
     call: (api, f) => api.get(`/api/boards/${f.boardId}/attachments/${NO_ATTACHMENT}/v/1`)
@@ -181,6 +189,10 @@ export const ROUTE_MATRIX: Record<string, RouteCall> = {
   'LOAD /boards/[id]/insights': {
     requires: 'signed-in',
     call: (api, f) => api.get(`/boards/${f.boardId}/insights`, { maxRedirects: 0 })
+  },
+  'LOAD /boards/[id]/cards/[cardId]/report': {
+    requires: 'signed-in',
+    call: (api, f) => api.get(`/boards/${f.boardId}/cards/${NO_CARD}/report`, { maxRedirects: 0 })
   },
   'LOAD /invite/[token]': { requires: 'public', call: (api) => api.get('/invite/no-such-token') },
   'ACTION /invite/[token]?/join': {

@@ -1,3 +1,4 @@
 export * from './history';
 export * from './figures';
 export * from './insights';
+export * from './report';

@@ -58,6 +58,27 @@ export function setCardDescription(doc: Y.Doc, cardId: string, next: string, ori
   transact(doc, origin, () => replaceText(text, next));
 }
 
+/** The card's 问题与改进建议 (CardKey.retro) as a Y.Text, or null while nobody has written it. */
+export const existingRetro = (doc: Y.Doc, cardId: string) => existingText(doc, cardId, CardKey.retro);
+
+/** The card's 问题与改进建议 as a Y.Text for live editing, made on first use. */
+export const cardRetro = (doc: Y.Doc, cardId: string, origin?: BoardOrigin) =>
+  liveText(doc, cardId, CardKey.retro, origin);
+
+/** Rewrites the card's 问题与改进建议 to `next`, touching only what differs. */
+export function setCardRetro(doc: Y.Doc, cardId: string, next: string, origin?: BoardOrigin): void {
+  if (next.length > LIMITS.cardRetro) {
+    throw new BoardError('invalid', `Issues and suggestions are at most ${LIMITS.cardRetro} characters.`);
+  }
+  const text = cardRetro(doc, cardId, origin);
+  transact(doc, origin, () => replaceText(text, next));
+}
+
+/** The card's 问题与改进建议 as plain text ('' when none). */
+export function readRetro(doc: Y.Doc, cardId: string): string {
+  return existingRetro(doc, cardId)?.toString() ?? '';
+}
+
 /** Assigns (or, `assigned` false, unassigns) a board member to the card. */
 export function assignCard(
   doc: Y.Doc,

@@ -198,7 +198,10 @@ export const CARD_FIELDS: Readonly<Record<string, Field>> = {
   [CardKey.expenses]: { write: 'expenses', shape: 'map' },
   // Targets and results (targets.ts): the planners' and evaluators' to write, like the card's
   // other fields; each value is checked whole. Made on first use, like the money maps.
-  [CardKey.targets]: { write: 'edit-card', shape: 'map', entries: { shape: 'value', check: targetProblem } }
+  [CardKey.targets]: { write: 'edit-card', shape: 'map', entries: { shape: 'value', check: targetProblem } },
+  // The summary report's 问题与改进建议: live text like the description, written by the card's
+  // editors, made on first use (most cards never get a report).
+  [CardKey.retro]: { write: 'edit-card', shape: 'text', maxLength: LIMITS.cardRetro }
 };
 
 /** A stage: what `makeStageMap` (board-ops.ts) and `setStageRules` (stage-ops.ts) write. */

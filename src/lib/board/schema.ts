@@ -19,6 +19,8 @@ export const LIMITS = {
   checklistTitle: 100,
   stages: 50,
   cardDescription: 20_000,
+  /** The team's 问题与改进建议 for the summary report: a page or two, not a document. */
+  cardRetro: 10_000,
   assignees: 20,
   labels: 50,
   labelName: 40
@@ -151,7 +153,12 @@ export const CardKey = {
   /** Y.Map of expense id → ExpenseValue (expenses.ts): spending against the budget's lines. */
   expenses: 'expenses',
   /** Y.Map of target id → TargetValue (targets.ts): what the card aims at and what it reached. */
-  targets: 'targets'
+  targets: 'targets',
+  /**
+   * Y.Text: the team's 问题与改进建议 (001 七: problems found and suggestions), written for the
+   * card's summary report. Absent until someone first writes it.
+   */
+  retro: 'retro'
 } as const;
 
 /**

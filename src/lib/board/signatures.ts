@@ -155,3 +155,27 @@ export function gateStatus(
     gate.mode === 'all' && gate.sequential ? (signers.find((s) => !counts(s))?.index ?? null) : null;
   return { open, signers, legacy, next };
 }
+
+/** One signature given on a card, with where it was given: the stage and the round. */
+export interface CardSignature extends Approval {
+  stageId: string;
+  round: number;
+}
+
+/**
+ * Every signature given on the card, on any stage and round (current or since outdated), oldest
+ * first: the summary report's record of who approved what and when.
+ */
+export function cardSignatures(doc: Y.Doc, cardId: string): CardSignature[] {
+  const out: CardSignature[] = [];
+  const prefix = `${cardId}/`;
+  roots(doc).approvals.forEach((value, key) => {
+    if (!key.startsWith(prefix)) return;
+    // card/stage/round or card/stage/round/approver (approvalKey, signatureKey).
+    const [, stageId, round] = key.split('/');
+    const approval = readApproval(value);
+    if (!approval || !stageId || !/^\d+$/.test(round ?? '')) return;
+    out.push({ ...approval, stageId, round: Number(round) });
+  });
+  return out.sort((a, b) => a.at - b.at);
+}

@@ -15,6 +15,7 @@ import { enSign } from './en.sign';
 import { enPlans } from './en.plans';
 import { enFields } from './en.fields';
 import { enMoney } from './en.money';
+import { enReport } from './en.report';
 
 /**
  * English catalogue; typed against the Chinese one so a missing key fails `npm run check`. Each
@@ -36,5 +37,6 @@ export const en: Record<MessageKey, string> = {
   ...enPlans,
   ...enFields,
   ...enMoney,
-  ...enInsights
+  ...enInsights,
+  ...enReport
 };

@@ -14,6 +14,7 @@ import { zhCNSign } from './zh-CN.sign';
 import { zhCNPlans } from './zh-CN.plans';
 import { zhCNFields } from './zh-CN.fields';
 import { zhCNMoney } from './zh-CN.money';
+import { zhCNReport } from './zh-CN.report';
 
 /**
  * Simplified Chinese: the reference catalogue; every other language must have the same keys. Each
@@ -35,7 +36,8 @@ export const zhCN = {
   ...zhCNPlans,
   ...zhCNFields,
   ...zhCNMoney,
-  ...zhCNInsights
+  ...zhCNInsights,
+  ...zhCNReport
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

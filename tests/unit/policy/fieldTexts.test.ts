@@ -5,7 +5,7 @@
  */
 import { describe } from 'vitest';
 import * as Y from 'yjs';
-import { addCard, addLabel } from '#lib/board';
+import { addCard, addLabel, cardRetro } from '#lib/board';
 import { LIMITS, roots } from '#lib/board/schema';
 import { edit } from '../../helpers/yjs';
 import { nestedOf, setStageKey } from './forgeries';
@@ -39,6 +39,21 @@ const LIMIT_CASES: PolicyCase[] = [
     update: (f) =>
       edit(f.client, () => descriptionText(f.client, 'c1').insert(0, long(LIMITS.cardDescription))),
     expected: CARD_OK
+  },
+  {
+    name: 'writes issues and suggestions of exactly their limit',
+    update: (f) => edit(f.client, () => cardRetro(f.client, 'c1').insert(0, long(LIMITS.cardRetro))),
+    expected: CARD_OK
+  },
+  {
+    name: 'types issues and suggestions past their limit',
+    update: (f) => edit(f.client, () => cardRetro(f.client, 'c1').insert(0, long(LIMITS.cardRetro + 1))),
+    expected: CARD_INVALID
+  },
+  {
+    name: 'writes issues and suggestions as a plain string, not live text',
+    update: (f) => edit(f.client, () => roots(f.client).cards.get('c1')!.set('retro', 'plain')),
+    expected: CARD_INVALID
   },
   {
     name: 'creates a card whose title is past the limit',

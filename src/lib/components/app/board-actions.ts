@@ -5,6 +5,7 @@
 import Activity from '@lucide/svelte/icons/activity';
 import BookmarkPlus from '@lucide/svelte/icons/bookmark-plus';
 import ChartColumn from '@lucide/svelte/icons/chart-column';
+import FileSpreadsheet from '@lucide/svelte/icons/file-spreadsheet';
 import Funnel from '@lucide/svelte/icons/funnel';
 import IdCard from '@lucide/svelte/icons/id-card';
 import ReceiptText from '@lucide/svelte/icons/receipt-text';
@@ -29,6 +30,8 @@ export interface BoardActionHandlers {
   saveTemplate: () => void;
   openInsights: () => void;
   openClaims: () => void;
+  /** Downloads the board's cards as an Excel workbook (/api/boards/[id]/export.xlsx). */
+  exportExcel: () => void;
 }
 
 export function boardActions(session: BoardSession, on: BoardActionHandlers): HeaderAction[] {
@@ -69,6 +72,14 @@ export function boardActions(session: BoardSession, on: BoardActionHandlers): He
       onselect: on.openClaims
     });
   }
+  // Every member may take the board's figures away: an icon beside the charts, labelled in the menu.
+  list.push({
+    id: 'export',
+    label: t('report.excel'),
+    icon: FileSpreadsheet,
+    iconOnly: true,
+    onselect: on.exportExcel
+  });
   list.push({
     id: 'filter',
     label: t('filter.title'),
