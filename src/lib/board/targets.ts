@@ -73,7 +73,8 @@ export function targetProblem(value: unknown): string | null {
   if (badName) return badName;
   if (!TARGET_KINDS.includes(v.kind as TargetKind)) return 'a target kind: count, money or percent';
   const kind = v.kind as TargetKind;
-  if (nameProblem(v.unit, TARGET_LIMITS.unit, true)) return `a unit of at most ${TARGET_LIMITS.unit} characters`;
+  if (nameProblem(v.unit, TARGET_LIMITS.unit, true))
+    return `a unit of at most ${TARGET_LIMITS.unit} characters`;
   const badTarget = targetNumberProblem(kind, v.target);
   if (badTarget) return `a target value: ${badTarget}`;
   if (v.actual !== undefined) {
@@ -98,6 +99,30 @@ export function readTargets(card: CardMap): TargetView[] {
   return out.sort(compareRanked);
 }
 
+/** What a card's face knows of its targets: how many, how many measured. Null without targets. */
+export interface ResultsFace {
+  targets: number;
+  measured: number;
+}
+
+/** The face's counts, read without building views or sorting (one map lookup for a card without targets). */
+export function readResultsFace(card: CardMap): ResultsFace | null {
+  const map = targetMapOf(card);
+  if (!map || map.size === 0) return null;
+  const face: ResultsFace = { targets: 0, measured: 0 };
+  map.forEach((value) => {
+    if (targetProblem(value) !== null) return;
+    face.targets++;
+    if ((value as TargetValue).actual !== undefined) face.measured++;
+  });
+  return face.targets ? face : null;
+}
+
+/** True when two faces count the same targets and actuals. */
+export function sameResults(a: ResultsFace | null, b: ResultsFace | null): boolean {
+  return a === b || (a !== null && b !== null && a.targets === b.targets && a.measured === b.measured);
+}
+
 /** 目标达成率 as a fraction (1 = met), or null before the actual is in or for a target of zero. */
 export function attainment(t: Pick<TargetValue, 'target' | 'actual'>): number | null {
   return t.actual === undefined || t.target === 0 ? null : t.actual / t.target;
@@ -105,7 +130,9 @@ export function attainment(t: Pick<TargetValue, 'target' | 'actual'>): number | 
 
 /** Fen spent per result of a count target (spent ÷ actual, rounded to the fen), or null. */
 export function costPerResult(t: Pick<TargetValue, 'kind' | 'actual'>, spentFen: number): number | null {
-  return t.kind === 'count' && t.actual !== undefined && t.actual > 0 ? Math.round(spentFen / t.actual) : null;
+  return t.kind === 'count' && t.actual !== undefined && t.actual > 0
+    ? Math.round(spentFen / t.actual)
+    : null;
 }
 
 /** Return on spending of a money target (actual ÷ spent: 3 means ¥3 back per ¥1 spent), or null. */

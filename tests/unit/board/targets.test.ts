@@ -33,7 +33,12 @@ function board() {
 describe('targets', () => {
   it('keeps targets in the order they were set, with their actuals', () => {
     const doc = board();
-    const visitors = setTarget(doc, 'c1', null, { name: ' 到店人数 ', kind: 'count', unit: '人', target: 800 });
+    const visitors = setTarget(doc, 'c1', null, {
+      name: ' 到店人数 ',
+      kind: 'count',
+      unit: '人',
+      target: 800
+    });
     const sales = setTarget(doc, 'c1', null, { name: '销售额', kind: 'money', target: 50_000_000 });
     setActual(doc, 'c1', visitors, 920);
     const read = readTargets(cardMap(doc, 'c1'));

@@ -21,6 +21,14 @@ export function missingPart(m: Missing): string {
       return t('missing.field', { field: dateLabelText(m.label, true) });
     case 'assignee':
       return t('missing.assignee');
+    case 'budget':
+      return t('missing.budget');
+    case 'targets':
+      return t('missing.targets');
+    case 'actuals':
+      return t('missing.actuals', {
+        targets: list(m.names.map((n) => t('missing.item.quoted', { item: n })))
+      });
   }
 }
 
