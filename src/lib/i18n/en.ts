@@ -14,6 +14,7 @@ import { enNotify } from './en.notify';
 import { enSign } from './en.sign';
 import { enPlans } from './en.plans';
 import { enFields } from './en.fields';
+import { enResults } from './en.results';
 import { enMoney } from './en.money';
 
 /**
@@ -36,5 +37,6 @@ export const en: Record<MessageKey, string> = {
   ...enPlans,
   ...enFields,
   ...enMoney,
+  ...enResults,
   ...enInsights
 };

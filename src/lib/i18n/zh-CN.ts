@@ -13,6 +13,7 @@ import { zhCNNotify } from './zh-CN.notify';
 import { zhCNSign } from './zh-CN.sign';
 import { zhCNPlans } from './zh-CN.plans';
 import { zhCNFields } from './zh-CN.fields';
+import { zhCNResults } from './zh-CN.results';
 import { zhCNMoney } from './zh-CN.money';
 
 /**
@@ -35,6 +36,7 @@ export const zhCN = {
   ...zhCNPlans,
   ...zhCNFields,
   ...zhCNMoney,
+  ...zhCNResults,
   ...zhCNInsights
 } as const;
 
