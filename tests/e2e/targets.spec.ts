@@ -142,6 +142,8 @@ test('a campaign is planned with a budget line and a target, evaluated on its ac
   await moveOn.click();
   await expect(column(page, stage('summary')).locator('.card', { hasText: '快闪店活动' })).toBeVisible();
 
+  // A new campaign in planning, for the pictures of a face saying what it lacks.
+  await addCard(page, planning, '会员日活动');
   const cardId = await column(page, stage('summary'))
     .locator('.card', { hasText: '快闪店活动' })
     .getAttribute('data-card-id');
@@ -150,6 +152,12 @@ test('a campaign is planned with a budget line and a target, evaluated on its ac
       const context = await browser.newContext({ storageState: ADMIN_STATE, locale, ...options });
       await context.addCookies([{ name: LOCALE_COOKIE, value: locale, url: baseURL! }]);
       const p = await context.newPage();
+      await p.goto(`/boards/${boardId}`);
+      await expect(p.locator('[data-status="connected"]')).toBeVisible();
+      await expect(p.locator('.card', { hasText: '会员日活动' })).toContainText(
+        locale === 'en' ? 'Still needed: add a budget line, set a target' : '还差：添加预算科目、设定效果目标'
+      );
+      await p.screenshot({ path: `test-results/screenshots/targets-board.${locale}.${device}.png` });
       await p.goto(`/boards/${boardId}?card=${cardId}`);
       await expect(p.locator('[data-status="connected"]')).toBeVisible();
       const section = p.getByTestId('card-targets');
