@@ -136,6 +136,9 @@ function requiresText(
     );
   }
   if (r.assignee) parts.push('someone assigned');
+  if (r.budget) parts.push('a budget line');
+  if (r.targets) parts.push('a target set');
+  if (r.actuals) parts.push('every target’s actual recorded');
   return parts.join(', ');
 }
 

@@ -12,6 +12,7 @@ import * as Y from 'yjs';
 import {
   addCard,
   addComment,
+  defineCardField,
   addLabel,
   assignCard,
   readBoard,
@@ -39,6 +40,7 @@ const TEXT = {
       ['朋友圈广告投放']
     ],
     labels: ['设计', '预算'],
+    field: '活动页面',
     comment: '@{name} 主视觉的红色再压暗一点，周五前给我看第二版。'
   },
   en: {
@@ -51,6 +53,7 @@ const TEXT = {
       ['Social ad placement']
     ],
     labels: ['Design', 'Budget'],
+    field: 'Campaign page',
     comment: '@{name} Darken the red of the key visual a little; show me round two by Friday.'
   }
 } as const;
@@ -120,6 +123,8 @@ export async function showcaseBoard(
   const [design, budget] = text.labels.map((name, i) =>
     addLabel(doc, { name, color: i === 0 ? 'purple' : 'green' })
   );
+  // A card field for the fields dialog to show (the template's budget is its budget lines, not a field).
+  defineCardField(doc, { name: text.field, kind: 'link' }, 'page');
   const first = ids[0]![0]!;
   setCardLabel(doc, first, design!);
   setCardLabel(doc, ids[0]![2]!, budget!);

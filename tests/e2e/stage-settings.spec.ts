@@ -1,16 +1,34 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { defineCardField, readFieldDefs } from '#lib/board';
 import { en } from '#lib/i18n/en';
 import { LOCALE_COOKIE, type Locale, type MessageKey } from '#lib/i18n/locale';
 import { zhCN } from '#lib/i18n/zh-CN';
 import { campaignExecution } from '#lib/templates/builtin/campaign-execution';
 import { ADMIN_STATE, PHONE, addCard, column, createBoard, openBoard } from './helpers';
+import { connect } from './showcase';
 
 /**
  * The stage settings dialog: an approver's condition set in the form decides which cards need that
  * approver; its five tabs follow the WAI-ARIA tabs pattern; a value that is not one opens its tab;
  * and on a phone no tab is wider than the dialog.
  */
+
+/**
+ * A campaign board made from the template with a 预算 (Budget) money field for the conditions to
+ * test: the template's budget is its budget lines, which conditions cannot name.
+ */
+async function campaignWithBudgetField(request: APIRequestContext, title: string): Promise<string> {
+  const boardId = await createBoard(request, title, campaignExecution.id);
+  const cookies = (await request.storageState()).cookies;
+  const writer = await connect(boardId, cookies);
+  defineCardField(writer.doc, { name: '预算', alt: 'Budget', kind: 'money' }, 'budget');
+  // Read back through a second client, so the field is on the server before the page opens.
+  const reader = await connect(boardId, cookies);
+  await expect.poll(() => readFieldDefs(reader.doc).map((f) => f.id)).toEqual(['budget']);
+  for (const client of [writer, reader]) client.destroy();
+  return boardId;
+}
 
 const stageOf = (key: string) => campaignExecution.stages.find((s) => s.key === key)!.name;
 
@@ -37,7 +55,7 @@ test('an approver set in the form to sign only when the budget is above ¥500,00
   request
 }) => {
   const review = stageOf('approval').en;
-  const boardId = await createBoard(request, '条件审批', campaignExecution.id);
+  const boardId = await campaignWithBudgetField(request, '条件审批');
   await openBoard(page, boardId);
 
   const settings = await openSettings(page, review);
@@ -164,14 +182,14 @@ test('every tab fits the dialog on a phone and a laptop, in both languages, with
   baseURL
 }) => {
   test.slow();
-  const boardId = await createBoard(request, '推广方案', campaignExecution.id);
+  const boardId = await campaignWithBudgetField(request, '推广方案');
   for (const locale of ['zh-CN', 'en'] as const) {
     const t = (key: MessageKey) => CATALOGUES[locale][key];
     for (const device of ['phone', 'desktop'] as const) {
       const context = await openAs(browser, locale, device, baseURL!);
       const page = await context.newPage();
       await openBoard(page, boardId);
-      // 策划阶段: a long checklist, four approvers (one conditional in words only), required fields.
+      // 策划阶段: a long checklist, four approvers (one conditional in words only), a required budget and targets.
       await column(page, stageOf('planning')[locale])
         .getByRole('button', { name: t('stage.settings') })
         .click();

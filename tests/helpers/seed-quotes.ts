@@ -76,6 +76,7 @@ export function citations(t: BoardTemplate): [string, SourceRef][] {
     s.gate?.approvers.forEach((a, j) => a.source && out.push([`${at}.gate.approvers[${j}]`, a.source]));
     if (s.timeRule?.source) out.push([`${at}.timeRule`, s.timeRule.source]);
     if (s.sendBackTo?.source) out.push([`${at}.sendBackTo`, s.sendBackTo.source]);
+    if (s.requires?.source) out.push([`${at}.requires`, s.requires.source]);
   });
   return out;
 }

@@ -8,6 +8,7 @@ import { draftKind, readAttachments } from './attachment-ops';
 import { isCommentValue } from './comment-value';
 import { readMoneyFace, type MoneyFace } from './expenses';
 import { CardKey, type CardMap } from './schema';
+import { readResultsFace, type ResultsFace } from './targets';
 
 /** The image draft shown on top of a card: its newest version. */
 export interface CoverView {
@@ -24,6 +25,8 @@ export interface CardFaceFacts {
   cover: CoverView | null;
   /** Spent of budget, when the card has a budget (expenses.ts); null otherwise. */
   money: MoneyFace | null;
+  /** Targets set and measured (targets.ts), so a face saying what a stage still requires follows them. */
+  results: ResultsFace | null;
 }
 
 function countComments(map: CardMap): number {
@@ -62,7 +65,8 @@ export function readCardFace(map: CardMap): CardFaceFacts {
     attachmentCount: attachments.length,
     described: isDescribed(map),
     cover,
-    money: readMoneyFace(map)
+    money: readMoneyFace(map),
+    results: readResultsFace(map)
   };
 }
 

@@ -8,10 +8,12 @@
 import * as Y from 'yjs';
 import { forwardIn, stageRanks, standingStage } from './approvals';
 import { readAttachments } from './attachment-ops';
+import { readBudget } from './budget';
 import { cleanFieldDef, fieldValueProblem } from './card-fields';
 import { isIsoDate } from './dates';
 import { BoardError } from './errors';
 import { cleanChecklistSeeds, cleanDepartment, cleanRequirements, type Department } from './rules';
+import { readTargets } from './targets';
 import {
   CardKey,
   ChecklistItemKey,
@@ -30,7 +32,11 @@ export type Missing =
   | { kind: 'draft' }
   | { kind: 'field'; name: string; alt?: string }
   | { kind: 'date'; label: Department | null }
-  | { kind: 'assignee' };
+  | { kind: 'assignee' }
+  | { kind: 'budget' }
+  | { kind: 'targets' }
+  /** Targets whose actual is not recorded yet, by name. */
+  | { kind: 'actuals'; names: string[] };
 
 /** A stage the card may not leave yet, and what it lacks there. */
 export interface Unmet {
@@ -87,6 +93,12 @@ export function missingToLeave(doc: Y.Doc, cardId: string, stageId: string): Mis
       out.push(def.alt ? { kind: 'field', name: def.name, alt: def.alt } : { kind: 'field', name: def.name });
   }
   if (requires.assignee && size(card, CardKey.assignees) === 0) out.push({ kind: 'assignee' });
+  if (requires.budget && readBudget(card).length === 0) out.push({ kind: 'budget' });
+  const targets = requires.targets || requires.actuals ? readTargets(card) : [];
+  if (requires.targets && targets.length === 0) out.push({ kind: 'targets' });
+  const unmeasured = targets.filter((t) => t.actual === undefined).map((t) => t.name);
+  // With no target at all there is nothing to measure: asking for actuals alone does not ask for targets.
+  if (requires.actuals && unmeasured.length) out.push({ kind: 'actuals', names: unmeasured });
   return out;
 }
 

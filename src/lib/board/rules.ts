@@ -48,14 +48,25 @@ export const CONDITION_OPS: readonly ConditionOp[] = ['set', 'gt', 'gte', 'eq'];
 /**
  * What a card must have before it leaves the stage forward (ONES's transition rules, 飞书项目's
  * node deliverables): its checklist done ('all' the items the stage gave it, or the seed keys
- * named), a draft attached, card fields filled ('date': the card's own date), someone assigned.
+ * named), a draft attached, card fields filled ('date': the card's own date), someone assigned,
+ * and for supervision (001 五, 监测指标) a budget line, a target, an actual for every target.
  */
 export interface Requirements {
   checklist?: 'all' | string[];
   draft?: boolean;
   fields?: string[];
   assignee?: boolean;
+  /** At least one budget line (budget.ts). */
+  budget?: boolean;
+  /** At least one target (targets.ts): planning sets them. */
+  targets?: boolean;
+  /** Every target has its actual: evaluation records them. */
+  actuals?: boolean;
 }
+
+/** The yes/no requirements, in the order a stage lists what is missing. */
+export const REQUIREMENT_FLAGS = ['draft', 'assignee', 'budget', 'targets', 'actuals'] as const;
+export type RequirementFlag = (typeof REQUIREMENT_FLAGS)[number];
 
 export const TIME_RULE_KINDS = ['stage-days', 'start-by', 'finish-by', 'monthly'] as const;
 export const LEAD_UNITS: readonly LeadUnit[] = ['days', 'working-days', 'months'];
@@ -200,6 +211,7 @@ export function cleanRequirements(requires: unknown): Requirements | null {
   if (r.draft === true) out.draft = true;
   if (keys(r.fields).length) out.fields = keys(r.fields);
   if (r.assignee === true) out.assignee = true;
+  for (const flag of ['budget', 'targets', 'actuals'] as const) if (r[flag] === true) out[flag] = true;
   return Object.keys(out).length ? out : null;
 }
 

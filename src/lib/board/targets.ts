@@ -12,6 +12,7 @@
 import type * as Y from 'yjs';
 import { isCommentId } from './comment-value';
 import { BoardError } from './errors';
+import { parseYuan } from './fen';
 import { newId } from './ids';
 import type { BoardOrigin } from './origin';
 import { compareRanked, isRank, rankBetween } from './rank';
@@ -31,12 +32,21 @@ export const TARGET_LIMITS = {
   percent: 10_000
 } as const;
 
-/** The targets 001's 监测指标 and the issue name, offered first (unit empty for money: the currency). */
-export const SUGGESTED_TARGETS: readonly { name: string; alt: string; kind: TargetKind; unit: string }[] = [
-  { name: '销售额', alt: 'Sales', kind: 'money', unit: '' },
-  { name: '到店人数', alt: 'Store visitors', kind: 'count', unit: '人' },
-  { name: '线索数', alt: 'Leads', kind: 'count', unit: '条' },
-  { name: '转化率', alt: 'Conversion rate', kind: 'percent', unit: '%' }
+/**
+ * The targets 001's 监测指标 and the issue name, offered first (unit empty for money: the currency),
+ * with the English a reader in English sees for the name and the unit.
+ */
+export const SUGGESTED_TARGETS: readonly {
+  name: string;
+  alt: string;
+  kind: TargetKind;
+  unit: string;
+  unitAlt: string;
+}[] = [
+  { name: '销售额', alt: 'Sales', kind: 'money', unit: '', unitAlt: '' },
+  { name: '到店人数', alt: 'Store visitors', kind: 'count', unit: '人', unitAlt: 'people' },
+  { name: '线索数', alt: 'Leads', kind: 'count', unit: '条', unitAlt: 'leads' },
+  { name: '转化率', alt: 'Conversion rate', kind: 'percent', unit: '%', unitAlt: '%' }
 ];
 
 /** A target as stored under the card's `targets` map. `actual` is absent until measured. */
@@ -52,6 +62,22 @@ export interface TargetValue {
 
 export interface TargetView extends TargetValue {
   id: string;
+}
+
+/**
+ * A target or actual from what a person typed, as stored: money in 元 becomes fen (parseYuan),
+ * a count or a percentage a plain number ("1,200", "１２.５", "12.5%"); null when it is not one.
+ */
+export function parseTargetInput(kind: TargetKind, input: string): number | null {
+  if (kind === 'money') {
+    const fen = parseYuan(input);
+    return fen !== null && targetNumberProblem(kind, fen) === null ? fen : null;
+  }
+  const text = input.normalize('NFKC').replace(/[,\s_]/g, '');
+  const match = /^(\d{1,13}(?:\.\d{1,4})?)%?$/.exec(text);
+  if (!match || (kind === 'count' && text.endsWith('%'))) return null;
+  const value = Number(match[1]);
+  return targetNumberProblem(kind, value) === null ? value : null;
 }
 
 /** Why `value` cannot be an amount of a `kind` target (a target or an actual), or null. */
@@ -97,6 +123,30 @@ export function readTargets(card: CardMap): TargetView[] {
     if (targetProblem(value) === null) out.push({ id, ...(value as TargetValue) });
   });
   return out.sort(compareRanked);
+}
+
+/** What a card's face knows of its targets: how many, how many measured. Null without targets. */
+export interface ResultsFace {
+  targets: number;
+  measured: number;
+}
+
+/** The face's counts, read without building views or sorting (one map lookup for a card without targets). */
+export function readResultsFace(card: CardMap): ResultsFace | null {
+  const map = targetMapOf(card);
+  if (!map || map.size === 0) return null;
+  const face: ResultsFace = { targets: 0, measured: 0 };
+  map.forEach((value) => {
+    if (targetProblem(value) !== null) return;
+    face.targets++;
+    if ((value as TargetValue).actual !== undefined) face.measured++;
+  });
+  return face.targets ? face : null;
+}
+
+/** True when two faces count the same targets and actuals. */
+export function sameResults(a: ResultsFace | null, b: ResultsFace | null): boolean {
+  return a === b || (a !== null && b !== null && a.targets === b.targets && a.measured === b.measured);
 }
 
 /** 目标达成率 as a fraction (1 = met), or null before the actual is in or for a target of zero. */

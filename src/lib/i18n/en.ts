@@ -14,6 +14,7 @@ import { enNotify } from './en.notify';
 import { enSign } from './en.sign';
 import { enPlans } from './en.plans';
 import { enFields } from './en.fields';
+import { enResults } from './en.results';
 import { enMoney } from './en.money';
 import { enReport } from './en.report';
 
@@ -37,6 +38,7 @@ export const en: Record<MessageKey, string> = {
   ...enPlans,
   ...enFields,
   ...enMoney,
+  ...enResults,
   ...enInsights,
   ...enReport
 };

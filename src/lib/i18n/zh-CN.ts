@@ -13,6 +13,7 @@ import { zhCNNotify } from './zh-CN.notify';
 import { zhCNSign } from './zh-CN.sign';
 import { zhCNPlans } from './zh-CN.plans';
 import { zhCNFields } from './zh-CN.fields';
+import { zhCNResults } from './zh-CN.results';
 import { zhCNMoney } from './zh-CN.money';
 import { zhCNReport } from './zh-CN.report';
 
@@ -36,6 +37,7 @@ export const zhCN = {
   ...zhCNPlans,
   ...zhCNFields,
   ...zhCNMoney,
+  ...zhCNResults,
   ...zhCNInsights,
   ...zhCNReport
 } as const;

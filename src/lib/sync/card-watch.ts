@@ -4,9 +4,11 @@ import {
   readAttachments,
   readCardDetail,
   readCardMoney,
+  readTargets,
   type AttachmentView,
   type CardDetailView,
-  type CardMoneyView
+  type CardMoneyView,
+  type TargetView
 } from '../board';
 import { roots } from '../board/schema';
 
@@ -72,5 +74,12 @@ export class CardWatch {
   get money(): CardMoneyView | null {
     this.#subscribe();
     return roots(this.#doc).cards.has(this.#cardId) ? readCardMoney(this.#doc, this.#cardId) : null;
+  }
+
+  /** The card's targets and actuals (targets.ts), live like `detail`; [] without the card. */
+  get targets(): readonly TargetView[] {
+    this.#subscribe();
+    const map = roots(this.#doc).cards.get(this.#cardId);
+    return map ? readTargets(map) : [];
   }
 }

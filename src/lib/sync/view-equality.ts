@@ -3,7 +3,14 @@
  * old view when a re-read one reads alike, so the UI keeps its identity and re-renders nothing.
  * A field added to a view must be added here too, or a change to it alone would not show.
  */
-import { sameCover, sameMoney, type BoardMetaView, type CardView, type StageView } from '../board';
+import {
+  sameCover,
+  sameMoney,
+  sameResults,
+  type BoardMetaView,
+  type CardView,
+  type StageView
+} from '../board';
 
 export function sameCard(a: CardView, b: CardView): boolean {
   return (
@@ -27,6 +34,7 @@ export function sameCard(a: CardView, b: CardView): boolean {
     a.described === b.described &&
     sameCover(a.cover, b.cover) &&
     sameMoney(a.money, b.money) &&
+    sameResults(a.results, b.results) &&
     sameJson(a.fields, b.fields)
   );
 }

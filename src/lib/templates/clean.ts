@@ -17,6 +17,9 @@ function requires(r: TemplateRequirements): TemplateRequirements {
     ...(r.draft ? { draft: true } : {}),
     ...(r.fields ? { fields: [...r.fields] } : {}),
     ...(r.assignee ? { assignee: true } : {}),
+    ...(r.budget ? { budget: true } : {}),
+    ...(r.targets ? { targets: true } : {}),
+    ...(r.actuals ? { actuals: true } : {}),
     ...src(r.source)
   };
 }

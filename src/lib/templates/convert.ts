@@ -78,12 +78,15 @@ function teamGateOptions(gate: Gate): Omit<TemplateGate, 'approvers' | 'source'>
 /** A template's requirements as a board stores them (checklist positions become seed keys). */
 function boardRequires(r: TemplateRequirements | undefined): Requirements | null {
   if (!r) return null;
-  const { checklist, draft, fields, assignee } = r;
+  const { checklist, draft, fields, assignee, budget, targets, actuals } = r;
   return {
     ...(checklist ? { checklist: checklist === 'all' ? 'all' : checklist.map((i) => `c${i}`) } : {}),
     ...(draft ? { draft } : {}),
     ...(fields ? { fields } : {}),
-    ...(assignee ? { assignee } : {})
+    ...(assignee ? { assignee } : {}),
+    ...(budget ? { budget } : {}),
+    ...(targets ? { targets } : {}),
+    ...(actuals ? { actuals } : {})
   };
 }
 
@@ -228,7 +231,10 @@ function templateRequires(
     ...(r.checklist === 'all' ? { checklist: 'all' as const } : items.length ? { checklist: items } : {}),
     ...(r.draft ? { draft: true } : {}),
     ...(fields.length ? { fields } : {}),
-    ...(r.assignee ? { assignee: true } : {})
+    ...(r.assignee ? { assignee: true } : {}),
+    ...(r.budget ? { budget: true } : {}),
+    ...(r.targets ? { targets: true } : {}),
+    ...(r.actuals ? { actuals: true } : {})
   };
   return Object.keys(out).length ? out : null;
 }

@@ -97,13 +97,17 @@ export interface TemplateField {
 
 /**
  * What a card must have before it leaves the stage forward (the board's Requirements, rules.ts):
- * checklist items by position in the stage's checklist, or 'all'; fields by template key or 'date'.
+ * checklist items by position in the stage's checklist, or 'all'; fields by template key or 'date';
+ * a budget line, a target, every target's actual.
  */
 export interface TemplateRequirements {
   checklist?: 'all' | number[];
   draft?: boolean;
   fields?: string[];
   assignee?: boolean;
+  budget?: boolean;
+  targets?: boolean;
+  actuals?: boolean;
   source?: SourceRef;
 }
 

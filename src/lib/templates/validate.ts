@@ -9,6 +9,7 @@ import { cleanStageOwner, isRoleKey, ROLE_LIMITS } from '../board/roles';
 import { CARD_FIELD_KINDS, CARD_FIELD_LIMITS, isFieldId } from '../board/card-fields';
 import {
   APPROVER_LEVELS,
+  REQUIREMENT_FLAGS,
   RULE_LIMITS,
   cleanCondition,
   timeRuleProblem,
@@ -233,6 +234,9 @@ export function validateTemplate(t: BoardTemplate): void {
         fail(`${at}.requires.checklist`, 'must be "all" or positions in the stage\'s checklist.');
       if (!Array.isArray(r.fields ?? []) || (r.fields ?? []).some((k) => !knownField(k)))
         fail(`${at}.requires.fields`, 'must name fields the template defines, or "date".');
+      for (const flag of REQUIREMENT_FLAGS)
+        if (r[flag] !== undefined && typeof r[flag] !== 'boolean')
+          fail(`${at}.requires.${flag}`, 'must be true or false.');
       source(r.source, `${at}.requires`);
     }
 

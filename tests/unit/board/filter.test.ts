@@ -36,6 +36,7 @@ function card(over: Partial<CardView> = {}): CardView {
     described: false,
     cover: null,
     money: null,
+    results: null,
     ...over
   };
 }

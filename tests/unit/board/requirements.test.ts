@@ -17,8 +17,11 @@ import {
   requirementsBlocking,
   setCardDate,
   setCardFieldValue,
+  setActual,
+  setBudgetLine,
   setChecklistItemDone,
   setStageRules,
+  setTarget,
   type Missing
 } from '#lib/board';
 import { roots } from '#lib/board/schema';
@@ -123,10 +126,52 @@ describe('what a stage requires before a card leaves it forward', () => {
     expect(requirementsBlocking(doc, card, done)).toBeNull();
   });
 
+  it('asks planning for a budget line and a target, and evaluation for every target’s actual (001 监测指标)', () => {
+    const doc = new Y.Doc();
+    initBoard(doc, {
+      title: '双十一',
+      stages: [
+        { name: '策划阶段', requires: { budget: true, targets: true } },
+        { name: '监控与评估', requires: { actuals: true } },
+        { name: '总结与反馈' }
+      ]
+    });
+    const [plan, watch, summary] = readStages(doc).map((s) => s.id) as [string, string, string];
+    const card = addCard(doc, { stageId: plan, title: '门店开业' });
+    expect(requirementsBlocking(doc, card, watch)?.missing).toEqual([
+      { kind: 'budget' },
+      { kind: 'targets' }
+    ]);
+    setBudgetLine(doc, card, null, { name: '宣传费用', amount: 5_000_00 });
+    const visitors = setTarget(doc, card, null, { name: '到店人数', kind: 'count', unit: '人', target: 800 });
+    expect(requirementsBlocking(doc, card, watch)).toBeNull();
+    moveCard(doc, card, watch, 0);
+    const sales = setTarget(doc, card, null, { name: '销售额', kind: 'money', target: 20_000_00 });
+    expect(requirementsBlocking(doc, card, summary)?.missing).toEqual([
+      { kind: 'actuals', names: ['到店人数', '销售额'] }
+    ]);
+    setActual(doc, card, visitors, 912);
+    expect(requirementsBlocking(doc, card, summary)?.missing).toEqual([
+      { kind: 'actuals', names: ['销售额'] }
+    ]);
+    setActual(doc, card, sales, 0);
+    expect(requirementsBlocking(doc, card, summary)).toBeNull();
+    // A card with no targets has nothing to measure: actuals alone do not ask for one.
+    const order = addCard(doc, { stageId: watch, title: '物料印刷' });
+    expect(requirementsBlocking(doc, order, summary)).toBeNull();
+  });
+
   it('stores requirements cleaned, and refuses unusable ones', () => {
     const { doc, design } = board();
-    setStageRules(doc, design, { requires: { draft: true, fields: ['x', 'x', 'bad key!'] } });
-    expect(readStages(doc)[0]!.requires).toEqual({ draft: true, fields: ['x'] });
+    setStageRules(doc, design, {
+      requires: {
+        draft: true,
+        fields: ['x', 'x', 'bad key!'],
+        targets: true,
+        actuals: 'yes' as unknown as boolean
+      }
+    });
+    expect(readStages(doc)[0]!.requires).toEqual({ draft: true, fields: ['x'], targets: true });
     expect(() => setStageRules(doc, design, { requires: {} })).toThrow(BoardError);
   });
 });

@@ -12,6 +12,8 @@ import {
   attainment,
   costPerResult,
   initBoard,
+  parseTargetInput,
+  readResultsFace,
   readBoard,
   readTargets,
   rankBetween,
@@ -105,5 +107,32 @@ describe('results', () => {
     expect(returnOnSpend({ kind: 'money', actual: 3_703_500 }, spent)).toBeCloseTo(3);
     expect(returnOnSpend({ kind: 'money', actual: 100 }, 0)).toBeNull();
     expect(returnOnSpend({ kind: 'percent', actual: 4 }, spent)).toBeNull();
+  });
+});
+
+describe('what a person types as a target or an actual', () => {
+  it('reads money in 元 as whole fen, and counts and percentages as plain numbers', () => {
+    expect(parseTargetInput('money', '20,000.5')).toBe(2_000_050);
+    expect(parseTargetInput('money', '¥１２.３４')).toBe(1_234);
+    expect(parseTargetInput('money', '0.001')).toBeNull();
+    expect(parseTargetInput('count', '1,200')).toBe(1_200);
+    expect(parseTargetInput('count', '12%')).toBeNull();
+    expect(parseTargetInput('percent', '12.5%')).toBe(12.5);
+    expect(parseTargetInput('percent', '20000')).toBeNull();
+    for (const kind of ['money', 'count', 'percent'] as const) {
+      expect(parseTargetInput(kind, '-3')).toBeNull();
+      expect(parseTargetInput(kind, '')).toBeNull();
+      expect(parseTargetInput(kind, 'abc')).toBeNull();
+    }
+  });
+
+  it('counts targets and actuals for the face, without a map for a card that has none', () => {
+    const doc = board();
+    expect(readResultsFace(cardMap(doc, 'c1'))).toBeNull();
+    const id = setTarget(doc, 'c1', null, { name: '线索数', kind: 'count', unit: '条', target: 300 });
+    setTarget(doc, 'c1', null, { name: '转化率', kind: 'percent', unit: '%', target: 5 });
+    expect(readResultsFace(cardMap(doc, 'c1'))).toEqual({ targets: 2, measured: 0 });
+    setActual(doc, 'c1', id, 280);
+    expect(readResultsFace(cardMap(doc, 'c1'))).toEqual({ targets: 2, measured: 1 });
   });
 });

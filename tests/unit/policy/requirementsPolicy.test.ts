@@ -5,7 +5,16 @@
  */
 import { describe } from 'vitest';
 import * as Y from 'yjs';
-import { SERVER_ORIGIN, archiveCard, defineCardField, setCardFieldValue, setStageRules } from '#lib/board';
+import {
+  SERVER_ORIGIN,
+  archiveCard,
+  defineCardField,
+  setActual,
+  setBudgetLine,
+  setCardFieldValue,
+  setStageRules,
+  setTarget
+} from '#lib/board';
 import { roots } from '#lib/board/schema';
 import { edit, sync } from '../../helpers/yjs';
 import {
@@ -31,6 +40,27 @@ function requireBudget(f: Fixture, budget?: number): void {
 function redefineBudget(f: Fixture, change: { name?: string; kind?: string }) {
   const defs = roots(f.client).fields;
   return edit(f.client, () => defs.set('budget', { ...(defs.get('budget') as object), ...change }));
+}
+
+/**
+ * Draft asks for a budget line and a target (planning), Review for every actual (evaluation), as
+ * the campaign template does; `have` says what c1 already has, written on the server.
+ */
+function requireResults(f: Fixture, have: { line?: boolean; target?: boolean; actual?: boolean } = {}) {
+  setStageRules(f.server, f.draft, { requires: { budget: true, targets: true } }, SERVER_ORIGIN);
+  setStageRules(f.server, f.review, { gate: null, requires: { actuals: true } }, SERVER_ORIGIN);
+  if (have.line) setBudgetLine(f.server, 'c1', null, { name: '宣传费用', amount: 5_000_00 }, SERVER_ORIGIN);
+  if (have.target) {
+    const id = setTarget(
+      f.server,
+      'c1',
+      null,
+      { name: '线索数', kind: 'count', unit: '条', target: 300 },
+      SERVER_ORIGIN
+    );
+    if (have.actual) setActual(f.server, 'c1', id, 280, SERVER_ORIGIN);
+  }
+  sync(f.server, f.client);
 }
 
 const card = (f: Fixture, id = 'c1') => roots(f.client).cards.get(id)!;
@@ -151,6 +181,60 @@ describe('stage requirements in the update policy', () => {
           roots(f.client).stages.get(f.draft)!.set('requires', { draft: true, assignee: true })
         ),
       expected: STAGE_OK
+    },
+    {
+      name: 'moves a card on whose planning stage requires a budget line and a target it lacks',
+      update: (f) => (
+        requireResults(f, { target: true }),
+        edit(f.client, () => card(f).set('stageId', f.review))
+      ),
+      expected: UNMET
+    },
+    {
+      name: 'moves a card on whose planning stage requires a target it lacks',
+      update: (f) => (
+        requireResults(f, { line: true }),
+        edit(f.client, () => card(f).set('stageId', f.review))
+      ),
+      expected: UNMET
+    },
+    {
+      name: 'moves a card on with a budget line and a target',
+      update: (f) => (
+        requireResults(f, { line: true, target: true }),
+        edit(f.client, () => card(f).set('stageId', f.review))
+      ),
+      expected: CARD_OK
+    },
+    {
+      name: 'moves a planned card past evaluation before its actual is recorded',
+      update: (f) => (
+        requireResults(f, { line: true, target: true }),
+        edit(f.client, () => card(f).set('stageId', f.done))
+      ),
+      expected: UNMET
+    },
+    {
+      name: 'moves a planned and measured card past evaluation',
+      update: (f) => (
+        requireResults(f, { line: true, target: true, actual: true }),
+        edit(f.client, () => card(f).set('stageId', f.done))
+      ),
+      expected: CARD_OK
+    },
+    {
+      name: 'writes what a stage requires of budgets, targets and actuals',
+      update: (f) =>
+        edit(f.client, () =>
+          roots(f.client).stages.get(f.draft)!.set('requires', { budget: true, targets: true, actuals: true })
+        ),
+      expected: STAGE_OK
+    },
+    {
+      name: 'writes a results requirement that is not yes or no',
+      update: (f) =>
+        edit(f.client, () => roots(f.client).stages.get(f.draft)!.set('requires', { targets: 'some' })),
+      expected: STAGE_INVALID
     },
     {
       name: 'writes requirements with unknown parts riding along',

@@ -75,6 +75,19 @@ describe('the built-in template library', () => {
     expect(titles).toContain('产品市场部经理');
     expect(titles).not.toContain('市场经理');
   });
+
+  it('has a campaign planned with budget lines and targets and evaluated on its actuals (001 监测指标)', () => {
+    const campaign = findBuiltinTemplate('campaign-execution')!;
+    const doc = new Y.Doc();
+    initBoard(doc, boardInitFromTemplate(campaign, 'x'));
+    const requires = Object.fromEntries(
+      readBoard(doc).stages.map((s, i) => [campaign.stages[i]!.key, s.requires])
+    );
+    expect(requires.planning).toEqual({ budget: true, targets: true });
+    expect(requires.monitoring).toEqual({ actuals: true });
+    // One budget, the lines: no 预算 field beside them.
+    expect(readFieldDefs(doc)).toEqual([]);
+  });
 });
 
 describe('template validation', () => {
@@ -107,6 +120,12 @@ describe('template validation', () => {
     const t = base();
     delete t.stages[0]!.checklist[0]!.source;
     refuses(t, /^stages\[0\]\.checklist\[0\]\.source$/);
+  });
+
+  it('refuses a results requirement that is not yes or no', () => {
+    const t = base();
+    t.stages[0]!.requires = { actuals: 'all' as unknown as boolean, source: { doc: '004', where: 'x' } };
+    refuses(t, /^stages\[0\]\.requires\.actuals$/);
   });
 
   it('refuses an unusable time rule, duplicate stage keys and an approver level it does not know', () => {

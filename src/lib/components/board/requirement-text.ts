@@ -2,6 +2,7 @@
 import type { CardFieldKind, CardFieldValue, CardFieldView, Condition, Missing } from '$lib/board';
 import { formatIsoDay } from '$lib/i18n/dates';
 import { i18n, t } from '$lib/i18n/i18n.svelte';
+import { targetName } from '../money/target-text';
 import { dateLabelText, pick } from './rule-text';
 
 const list = (parts: string[]) => parts.join(i18n.locale === 'en' ? ', ' : '、');
@@ -21,6 +22,14 @@ export function missingPart(m: Missing): string {
       return t('missing.field', { field: dateLabelText(m.label, true) });
     case 'assignee':
       return t('missing.assignee');
+    case 'budget':
+      return t('missing.budget');
+    case 'targets':
+      return t('missing.targets');
+    case 'actuals':
+      return t('missing.actuals', {
+        targets: list(m.names.map((n) => t('missing.item.quoted', { item: targetName(n) })))
+      });
   }
 }
 

@@ -1,6 +1,5 @@
 import { campaignOwners, campaignRoles } from './campaign-execution.roles';
 import type { BoardTemplate } from '../types';
-import { BUDGET_CAMPAIGN } from './fields';
 import { campaignChecklists } from './campaign-execution.checklists';
 import { campaignClosingChecklists } from './campaign-execution.closing';
 
@@ -9,7 +8,9 @@ import { campaignClosingChecklists } from './campaign-execution.closing';
  * 营销活动的执行与监控 (l.226) and 营销推广活动执行管理制度 (l.99–114). 001 has two superior reviews: the plan's
  * is the exit gate of 策划阶段 (l.103–104, budget by 公司领导层, l.265); the execution plan's is its own 上级审核
  * stage (l.105–106), as the issue orders "preparation, approval, execution". Over-budget spending (l.112) is
- * approved per expense, not per card, so it is a checklist item of 执行阶段.
+ * approved per expense, not per card, so it is a checklist item of 执行阶段. The budget is the card's budget
+ * lines (人力, 物料, 宣传 … as 第十二条 lists them), not a 预算 field beside them: planning requires a line and a
+ * target (l.51–53), 监控与评估 every target's actual (监测指标 目标达成率, l.278).
  */
 export const campaignExecution: BoardTemplate = {
   id: 'campaign-execution',
@@ -31,7 +32,6 @@ export const campaignExecution: BoardTemplate = {
     { doc: '002', where: 'SC-003 市场推广策划流程, l.7' }
   ],
   roles: campaignRoles,
-  fields: [BUDGET_CAMPAIGN],
   stages: [
     {
       key: 'planning',
@@ -44,8 +44,13 @@ export const campaignExecution: BoardTemplate = {
       source: { doc: '001', where: '营销推广活动执行流程 一、策划阶段, l.48', quote: '一、策划阶段' },
       checklist: campaignChecklists.planning,
       requires: {
-        fields: ['budget'],
-        source: { doc: '001', where: '一、策划阶段, l.42', quote: '制定推广活动的预算和资源分配' }
+        budget: true,
+        targets: true,
+        source: {
+          doc: '001',
+          where: '营销推广活动执行流程 一、策划阶段 2.–3., l.51–53',
+          quote: '设定明确的目标…可衡量…制定相应的推广预算'
+        }
       },
       gate: {
         // In the order of 002 SC-003's chain 部门经理 → 技术总监 → 总经理, which 001's 上级 and 公司领导层 fit.
@@ -165,6 +170,14 @@ export const campaignExecution: BoardTemplate = {
         quote: '三、监控与评估阶段'
       },
       checklist: campaignClosingChecklists.monitoring,
+      requires: {
+        actuals: true,
+        source: {
+          doc: '001',
+          where: '营销推广活动执行监测制度 监测指标 1.–2., l.278–279',
+          quote: '目标达成率:对于每个活动设定明确的目标,并定期监测活动的目标达成情况'
+        }
+      },
       sendBackTo: {
         stage: 'execution',
         source: {

@@ -1,16 +1,9 @@
 /**
- * Card fields the seed documents name, shared by the templates that use them: a campaign's or an
- * event's budget (预算, money in fen), a research plan's "major" mark (重大专项, which brings the
+ * Card fields the seed documents name, shared by the templates that use them: an event's budget
+ * (预算, money in fen; a campaign's budget is its budget lines, src/lib/board/budget.ts), a research plan's "major" mark (重大专项, which brings the
  * general manager in), a design request's type (影视 requests need 10 working days).
  */
 import type { TemplateField } from '../types';
-
-export const BUDGET_CAMPAIGN: TemplateField = {
-  key: 'budget',
-  name: { 'zh-CN': '预算', en: 'Budget' },
-  kind: 'money',
-  source: { doc: '001', where: '一、策划阶段, l.42', quote: '制定推广活动的预算和资源分配' }
-};
 
 export const BUDGET_EVENT: TemplateField = {
   key: 'budget',
