@@ -1,3 +1,4 @@
+import { DigestService } from './analytics/DigestService';
 import { InsightsService } from './analytics/InsightsService';
 import { OverviewFeed } from './analytics/OverviewFeed';
 import { OverviewService } from './analytics/OverviewService';
@@ -173,12 +174,21 @@ export function createServices(options: CreateServicesOptions): Services {
     users: persistence.accounts,
     templates
   });
+  const digest = new DigestService({
+    overview,
+    audit: persistence.audit,
+    activity,
+    rooms,
+    docs: store,
+    users: persistence.accounts
+  });
   const inviteDeps = { store: persistence.invites, members, users: persistence.accounts, auth, boards, log };
   const invites = new InviteService(inviteDeps);
   return {
     insights,
     overview,
     overviewFeed,
+    digest,
     config,
     store,
     rooms,

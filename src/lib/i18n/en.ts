@@ -1,3 +1,4 @@
+import { enManage } from './en.manage';
 import { enInsights } from './en.insights';
 import type { MessageKey } from './zh-CN';
 import { enApp } from './en.app';
@@ -36,5 +37,6 @@ export const en: Record<MessageKey, string> = {
   ...enPlans,
   ...enFields,
   ...enMoney,
-  ...enInsights
+  ...enInsights,
+  ...enManage
 };

@@ -1,3 +1,4 @@
+import { zhCNManage } from './zh-CN.manage';
 import { zhCNInsights } from './zh-CN.insights';
 import { zhCNApp } from './zh-CN.app';
 import { zhCNBoards } from './zh-CN.boards';
@@ -35,7 +36,8 @@ export const zhCN = {
   ...zhCNPlans,
   ...zhCNFields,
   ...zhCNMoney,
-  ...zhCNInsights
+  ...zhCNInsights,
+  ...zhCNManage
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

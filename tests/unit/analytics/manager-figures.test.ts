@@ -23,7 +23,8 @@ import {
 import { boardBurn, burnOf, sumBurn, topBurn } from '#lib/analytics/money';
 import { finishedCampaigns } from '#lib/analytics/attainment';
 import { boardDigest, type DigestEvent } from '#lib/analytics/digest';
-import { inPeriod, periodRange, type PeriodName } from '#lib/analytics/period';
+import { filterFromQuery, queryOf } from '#lib/analytics/manager';
+import { DIGEST_PERIODS, PERIODS, inPeriod, periodRange, type PeriodName } from '#lib/analytics/period';
 
 /** 2026-11-`d` at `h` o'clock, local time (the digest reads days as the server does). */
 const at = (d: number, h = 10) => new Date(2026, 10, d, h).getTime();
@@ -216,5 +217,19 @@ describe('the weekly digest', () => {
     expect(before.moved.map((m) => m.cardId)).toEqual(['c1', 'c5']);
     expect(before.finished.map((m) => m.cardId)).toEqual(['c5']);
     expect([before.spent, before.decided.length]).toEqual([0, 0]);
+  });
+});
+
+describe('the filter in the URL', () => {
+  it('reads a bookmarked query back, ignoring periods the page does not offer', () => {
+    const q = new URLSearchParams('board=b1&person=u-ann&period=quarter');
+    const f = filterFromQuery(q, PERIODS, 'all');
+    expect(f).toEqual({ board: 'b1', template: null, person: 'u-ann', period: 'quarter' });
+    expect(queryOf(f, 'all').toString()).toBe('board=b1&person=u-ann&period=quarter');
+    expect(queryOf({ ...f, period: 'all' }, 'all').toString()).toBe('board=b1&person=u-ann');
+    expect(filterFromQuery(new URLSearchParams('period=last7'), PERIODS, 'all').period).toBe('all');
+    expect(filterFromQuery(new URLSearchParams('period=bogus'), DIGEST_PERIODS, 'last7').period).toBe(
+      'last7'
+    );
   });
 });
