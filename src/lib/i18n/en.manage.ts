@@ -17,7 +17,7 @@ export const enManage: Record<ManageMessageKey, string> = {
     'Budget is the card’s whole budget; spent and pending overruns count expenses dated in the period.',
   'manage.burn.empty': 'No card with a budget in this selection.',
   'manage.burn.boards': 'By board',
-  'manage.burn.cards': 'The {count} cards with the highest burn',
+  'manage.burn.cards': 'Cards with the highest burn',
   'manage.burn.total': 'Total',
   'manage.burn.budget': 'Budget',
   'manage.burn.spent': 'Spent',

@@ -8,12 +8,21 @@ import type { PeriodName } from '$lib/analytics/period';
  * should retrace), so the view can be bookmarked and shared; `fallback` is the period left out.
  */
 export function showFilter(next: OverviewFilter & { period: PeriodName }, fallback: PeriodName): void {
-  const query = queryOf(next, fallback).toString();
   // The path is the page's own, already resolved; only the query changes.
   // eslint-disable-next-line svelte/no-navigation-without-resolve
-  void goto(`${page.url.pathname}${query ? `?${query}` : ''}`, {
+  void goto(filterHref(page.url.pathname, next, fallback), {
     replaceState: true,
     keepFocus: true,
     noScroll: true
   });
+}
+
+/** A resolved `path` with the filter's query, if it has one. */
+export function filterHref(
+  path: string,
+  filter: OverviewFilter & { period: PeriodName },
+  fallback: PeriodName
+): string {
+  const query = queryOf(filter, fallback).toString();
+  return query ? `${path}?${query}` : path;
 }
