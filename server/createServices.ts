@@ -1,3 +1,4 @@
+import { DigestService } from './analytics/DigestService';
 import { InsightsService } from './analytics/InsightsService';
 import { ReportService } from './analytics/ReportService';
 import { OverviewFeed } from './analytics/OverviewFeed';
@@ -175,6 +176,14 @@ export function createServices(options: CreateServicesOptions): Services {
     users: persistence.accounts,
     templates
   });
+  const digest = new DigestService({
+    overview,
+    audit: persistence.audit,
+    activity,
+    rooms,
+    docs: store,
+    users: persistence.accounts
+  });
   const inviteDeps = { store: persistence.invites, members, users: persistence.accounts, auth, boards, log };
   const invites = new InviteService(inviteDeps);
   return {
@@ -182,6 +191,7 @@ export function createServices(options: CreateServicesOptions): Services {
     reports,
     overview,
     overviewFeed,
+    digest,
     config,
     store,
     rooms,

@@ -1,3 +1,4 @@
+import type { DigestService } from './analytics/DigestService';
 import type { InsightsService } from './analytics/InsightsService';
 import type { ReportService } from './analytics/ReportService';
 import type { OverviewFeed } from './analytics/OverviewFeed';
@@ -48,6 +49,7 @@ export interface Services {
   /** The manager's page across boards, and its live feed. */
   overview: OverviewService;
   overviewFeed: OverviewFeed;
+  digest: DigestService;
 }
 
 const KEY = Symbol.for('stageboard.services');

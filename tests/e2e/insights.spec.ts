@@ -1,6 +1,18 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import * as Y from 'yjs';
-import { addCard, assignCard, moveCard, readStages, setCardDate, setStageRules } from '#lib/board';
+import {
+  addCard,
+  assignCard,
+  decideExpense,
+  moveCard,
+  readStages,
+  recordExpense,
+  setActual,
+  setBudgetLine,
+  setCardDate,
+  setStageRules,
+  setTarget
+} from '#lib/board';
 import { LOCALE_COOKIE, type Locale } from '#lib/i18n/locale';
 import { ADMIN_STATE, createBoard, member } from './helpers';
 import { connect } from './showcase';
@@ -9,8 +21,10 @@ import { connect } from './showcase';
  * The board charts and the manager's page in the browser, over a real server: a board whose
  * history is made here (cards created, moved, one sent back, one made in the last stage) shows
  * the figures worked out below in the charts' tables; the manager's page lists a card waiting for
- * the manager's sign-off and drops it, without a reload, when it is approved elsewhere. Both pages
- * are photographed at a laptop's and a phone's size in both languages.
+ * the manager's sign-off and drops it, without a reload, when it is approved elsewhere, shows the
+ * budget burn and attainment worked out below and follows a new expense live; its weekly digest
+ * tells who moved what. The pages are photographed at a laptop's and a phone's size in both
+ * languages.
  */
 // With the other screens' pictures (screenshots.spec.ts), inside the checkout.
 const SHOTS = 'test-results/screenshots';
@@ -28,11 +42,17 @@ interface Fixture {
   gated: number;
   sentTo: number;
   waitingId: string;
+  /** A (second stage) has a budget; D (last stage) has met 75 % of its one target. */
+  budgeted: { cardId: string; line: string };
+  finishedId: string;
+  ownerId: string;
+  managerName: string;
 }
 
 async function fixtureBoard(browser: Browser, admin: Page['request'], title: string) {
   const boardId = await createBoard(admin, title, 'design-review');
-  const manager = await member(browser, admin, boardId, 'manager', `Mia ${Date.now() % 10000}`);
+  const managerName = `Mia ${Date.now() % 10000}`;
+  const manager = await member(browser, admin, boardId, 'manager', managerName);
   const owner = await connect(boardId, (await admin.storageState()).cookies);
   const doc: Y.Doc = owner.doc;
   const all = readStages(doc);
@@ -61,7 +81,15 @@ async function fixtureBoard(browser: Browser, admin: Page['request'], title: str
   moveCard(doc, b, second, 0);
   const g = addCard(doc, { stageId: all[gated]!.id, title: '终稿 G' });
   const waitingId = addCard(doc, { stageId: all[gated]!.id, title: '待批 H' });
-  addCard(doc, { stageId: last, title: '已上线 D' });
+  const d = addCard(doc, { stageId: last, title: '已上线 D' });
+  // Money and targets (no stage figure depends on them): A has ¥1,000.00 to spend, ¥300.00 spent
+  // today and ¥100.00 in 2020; D aimed at 200 leads and reached 150 (75 %).
+  const line = setBudgetLine(doc, a, null, { name: '物料成本', amount: 100_000 });
+  const owns = { userId: ownerId, role: 'owner' as const };
+  recordExpense(doc, a, { line, amount: 30_000, date: isoDay(0) }, owns);
+  recordExpense(doc, a, { line, amount: 10_000, date: '2020-01-01' }, owns);
+  const leads = setTarget(doc, d, null, { name: '线索数', kind: 'count', unit: '条', target: 200 });
+  setActual(doc, d, leads, 150);
   await expect.poll(async () => (await admin.get(`/api/boards/${boardId}/insights`)).ok()).toBe(true);
   // Wait for the server to hold every card before the send-back names one.
   await expect
@@ -81,7 +109,11 @@ async function fixtureBoard(browser: Browser, admin: Page['request'], title: str
     stages: all.map(({ id, name, altName }) => ({ id, name, altName })),
     gated,
     sentTo,
-    waitingId
+    waitingId,
+    budgeted: { cardId: a, line },
+    finishedId: d,
+    ownerId,
+    managerName
   };
   return { fixture, manager };
 }
@@ -109,7 +141,7 @@ async function tableRows(page: Page, chart: string, index = 0) {
     .evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent?.trim() ?? '')));
 }
 
-test('the charts show the figures of a board with known history, and the manager’s page follows approvals live', async ({
+test('the charts show the figures of a board with known history, and the manager’s page follows approvals and spending live', async ({
   browser,
   request,
   baseURL
@@ -180,12 +212,69 @@ test('the charts show the figures of a board with known history, and the manager
   expect(approved.status(), await approved.text()).toBe(200);
   await expect(awaiting.locator(`[data-card-id="${fixture.waitingId}"]`)).toHaveCount(0);
   await expect(awaiting).toContainText('Nothing is waiting for your approval.');
+
+  // Budget burn, all time: A spent ¥400.00 (¥300.00 today, ¥100.00 in 2020) of ¥1,000.00: 40 %.
+  const money = board.locator('[data-section="money"]');
+  const boardRow = money.locator(`[data-burn="boards"] tr[data-row="${boardId}/CNY"]`);
+  await expect(boardRow).toContainText('1,000.00');
+  await expect(boardRow).toContainText('400.00');
+  await expect(boardRow).toContainText('40%');
+  await expect(money.locator('[data-burn="cards"] tbody tr')).toContainText('主视觉 A');
+  // Attainment: D, finished today, reached 150 of 200 leads.
+  const finished = board.locator(`[data-section="attainment"] li[data-card-id="${fixture.finishedId}"]`);
+  await expect(finished.locator('[data-mean]')).toContainText('75%');
+  await expect(finished.locator('tr[data-target="线索数"]')).toContainText('150 条');
+
+  // An overrun recorded on the board (¥800.00 past the ¥600.00 left) shows, unreloaded, waiting.
+  const owner2 = await connect(boardId, (await request.storageState()).cookies);
+  recordExpense(
+    owner2.doc,
+    fixture.budgeted.cardId,
+    { line: fixture.budgeted.line, amount: 80_000, date: isoDay(0) },
+    { userId: fixture.ownerId, role: 'owner' }
+  );
+  await expect(boardRow).toHaveAttribute('data-flag', 'pending');
+  await expect(boardRow).toContainText('800.00');
+  owner2.destroy();
+
+  // This week leaves out 2020's ¥100.00, and the filter is in the URL for a bookmark.
+  await board.getByLabel('Period').selectOption('week');
+  await expect(board).toHaveURL(/\/manage\?period=week$/);
+  await expect(boardRow).toContainText('300.00');
+  await expect(boardRow).toContainText('30%');
+  await board.reload();
+  await expect(board.getByLabel('Period')).toHaveValue('week');
+  await expect(boardRow).toContainText('30%');
+
+  // The weekly digest: G was sent back by the manager this week; ¥300.00 spent, ¥800.00 waits.
+  await board.getByRole('link', { name: 'Weekly digest' }).click();
+  await expect(board).toHaveURL(/\/manage\/digest$/);
+  const week = board.locator(`[data-section="board-${boardId}"]`);
+  const sentBack = week.locator('[data-part="moved"] li[data-status="sent-back"]');
+  await expect(sentBack).toContainText('终稿 G');
+  await expect(sentBack).toContainText(`by ${fixture.managerName}`);
+  await expect(week.locator('[data-part="money"] [data-spent]')).toHaveAttribute('data-spent', '30000');
+  await expect(week.locator('[data-part="money"]')).toContainText('Pending overruns');
   await watching.close();
   await manager.context.close();
 });
 
 test('screenshots of the charts and the manager’s page', async ({ browser, request, baseURL }) => {
   const { fixture, manager } = await fixtureBoard(browser, request, '双十一图表');
+  // Rows that stand out in the pictures: A with an overrun waiting, H over budget by an approved one.
+  const owner = await connect(fixture.boardId, (await request.storageState()).cookies);
+  const owns = { userId: fixture.ownerId, role: 'owner' as const };
+  const { cardId, line } = fixture.budgeted;
+  recordExpense(owner.doc, cardId, { line, amount: 80_000, date: isoDay(0) }, owns);
+  const venue = setBudgetLine(owner.doc, fixture.waitingId, null, { name: '场地费用', amount: 10_000 });
+  const over = recordExpense(
+    owner.doc,
+    fixture.waitingId,
+    { line: venue, amount: 15_000, date: isoDay(0) },
+    owns
+  );
+  decideExpense(owner.doc, fixture.waitingId, over.id, true, owns);
+  owner.destroy();
   const state = await manager.context.storageState();
   for (const locale of ['zh-CN', 'en'] as const) {
     for (const device of ['desktop', 'phone'] as const) {
@@ -201,7 +290,13 @@ test('screenshots of the charts and the manager’s page', async ({ browser, req
       await expect(page.locator('[data-section="awaiting"] li').first()).toBeVisible();
       const w2 = await page.evaluate(() => document.documentElement.scrollWidth);
       expect.soft(w2, 'manager page scrolls sideways').toBeLessThanOrEqual(page.viewportSize()!.width);
-      await page.screenshot({ path: `${SHOTS}/manage.${locale}.${device}.png`, fullPage: true });
+      await expect(page.locator('[data-section="money"] tr[data-flag="over"]').first()).toBeVisible();
+      await page.screenshot({ path: `${SHOTS}/manage-overview.${locale}.${device}.png`, fullPage: true });
+      await page.goto('/manage/digest');
+      await expect(page.locator(`[data-section="board-${fixture.boardId}"]`)).toBeVisible();
+      const w3 = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect.soft(w3, 'digest scrolls sideways').toBeLessThanOrEqual(page.viewportSize()!.width);
+      await page.screenshot({ path: `${SHOTS}/manage-digest.${locale}.${device}.png`, fullPage: true });
       await context.close();
     }
   }

@@ -70,6 +70,7 @@ export const ROUTE_MATRIX: Record<string, RouteCall> = {
     call: (api, f) => api.get(`/api/boards/${f.boardId}/insights`)
   },
   'GET /api/manage': { requires: 'signed-in', call: (api) => api.get('/api/manage') },
+  'GET /api/manage/digest': { requires: 'signed-in', call: (api) => api.get('/api/manage/digest') },
   'GET /api/manage/stream': { requires: 'signed-in', call: (api) => api.get('/api/manage/stream') },
   'GET /api/boards/[id]/activity': {
     requires: 'board:read',
@@ -186,6 +187,10 @@ export const ROUTE_MATRIX: Record<string, RouteCall> = {
   },
   'LOAD /inbox': { requires: 'signed-in', call: (api) => api.get('/inbox', { maxRedirects: 0 }) },
   'LOAD /manage': { requires: 'signed-in', call: (api) => api.get('/manage', { maxRedirects: 0 }) },
+  'LOAD /manage/digest': {
+    requires: 'signed-in',
+    call: (api) => api.get('/manage/digest', { maxRedirects: 0 })
+  },
   'LOAD /boards/[id]/insights': {
     requires: 'signed-in',
     call: (api, f) => api.get(`/boards/${f.boardId}/insights`, { maxRedirects: 0 })

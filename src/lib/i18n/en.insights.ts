@@ -54,9 +54,6 @@ export const enInsights: Record<InsightsMessageKey, string> = {
   'manage.work.person': 'Person',
   'manage.work.cards': 'Open cards',
   'manage.work.empty': 'No open card is assigned to anyone yet.',
-  'manage.money.title': 'Budgets and targets',
-  'manage.money.note':
-    'Budget burn across boards and target attainment are not summed up here yet: each card shows its own budget.',
   'manage.col.card': 'Card',
   'manage.col.board': 'Board',
   'manage.col.stage': 'Stage',

@@ -1,3 +1,4 @@
+import { enManage } from './en.manage';
 import { enInsights } from './en.insights';
 import type { MessageKey } from './zh-CN';
 import { enApp } from './en.app';
@@ -40,5 +41,6 @@ export const en: Record<MessageKey, string> = {
   ...enMoney,
   ...enResults,
   ...enInsights,
-  ...enReport
+  ...enReport,
+  ...enManage
 };

@@ -52,8 +52,6 @@ export const zhCNInsights = {
   'manage.work.person': '人员',
   'manage.work.cards': '进行中的卡片',
   'manage.work.empty': '还没有分配给任何人的进行中卡片。',
-  'manage.money.title': '预算与目标',
-  'manage.money.note': '跨看板的预算执行和目标达成率尚未在此汇总；各卡片的预算请在卡片中查看。',
   'manage.col.card': '卡片',
   'manage.col.board': '看板',
   'manage.col.stage': '阶段',

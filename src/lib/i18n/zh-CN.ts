@@ -1,3 +1,4 @@
+import { zhCNManage } from './zh-CN.manage';
 import { zhCNInsights } from './zh-CN.insights';
 import { zhCNApp } from './zh-CN.app';
 import { zhCNBoards } from './zh-CN.boards';
@@ -39,7 +40,8 @@ export const zhCN = {
   ...zhCNMoney,
   ...zhCNResults,
   ...zhCNInsights,
-  ...zhCNReport
+  ...zhCNReport,
+  ...zhCNManage
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -40,10 +40,14 @@ export class BoardInsightsLoader {
 /** How long a burst of changes is gathered before the overview is read again. */
 const REFETCH_MS = 250;
 
-/** The manager's overview, read again whenever one of the reader's boards changes. */
-export class ManagerOverviewLive {
+/**
+ * The manager's overview (or the digest: T), read again whenever one of the reader's boards
+ * changes. The page says which URL (its filters' query) and starts again when it changes.
+ */
+export class ManagerOverviewLive<T extends ManagerOverview = ManagerOverview> {
   #status = $state<LoadStatus>('loading');
-  #value = $state.raw<ManagerOverview | null>(null);
+  #value = $state.raw<T | null>(null);
+  #url = '/api/manage';
   #live = $state(false);
   #timer: ReturnType<typeof setTimeout> | null = null;
   #inFlight = false;
@@ -52,7 +56,7 @@ export class ManagerOverviewLive {
   get status(): LoadStatus {
     return this.#status;
   }
-  get value(): ManagerOverview | null {
+  get value(): T | null {
     return this.#value;
   }
   /** Whether the change stream is open. */
@@ -60,8 +64,9 @@ export class ManagerOverviewLive {
     return this.#live;
   }
 
-  /** Opens the stream and reads the overview; returns the function that stops both. */
-  start(): () => void {
+  /** Opens the stream and reads `url`; returns the function that stops both. */
+  start(url: string): () => void {
+    this.#url = url;
     const source = new EventSource('/api/manage/stream');
     // Each (re)connection reads again: what changed while the stream was down is not replayed.
     source.addEventListener('ready', () => {
@@ -93,13 +98,16 @@ export class ManagerOverviewLive {
     }
     this.#inFlight = true;
     try {
-      const res = await fetch('/api/manage');
+      const url = this.#url;
+      const res = await fetch(url);
       if (res.status === 401) {
         this.#status = 'signed-out';
         return;
       }
       if (!res.ok) throw new Error(String(res.status));
-      this.#value = (await res.json()) as ManagerOverview;
+      const value = (await res.json()) as T;
+      // An answer for a query the page has since left is not shown.
+      if (url === this.#url) this.#value = value;
       this.#status = 'ready';
     } catch {
       if (this.#value === null) this.#status = 'failed';

@@ -7,11 +7,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import type { BoardInsights } from '#lib/analytics';
-import type { ManagerOverview } from '#lib/analytics/manager';
-import { addCard, assignCard, moveCard, readStages, setCardDate, setStageRules } from '#lib/board';
+import type { ManagerDigest, ManagerOverview } from '#lib/analytics/manager';
+import {
+  addCard,
+  assignCard,
+  localDate,
+  moveCard,
+  readStages,
+  recordExpense,
+  setBudgetLine,
+  setCardDate,
+  setStageRules
+} from '#lib/board';
 import { CardKey, roots } from '#lib/board/schema';
 import * as insightsApi from '#src/routes/api/boards/[id]/insights/+server';
 import * as manageApi from '#src/routes/api/manage/+server';
+import * as digestApi from '#src/routes/api/manage/digest/+server';
 import * as manageStreamApi from '#src/routes/api/manage/stream/+server';
 import { svelteRoutes } from '../helpers/svelteRoutes';
 import { connectClient, startTestServer, tempDir, waitFor, type TestServer } from '../helpers/syncHarness';
@@ -19,6 +30,7 @@ import { connectClient, startTestServer, tempDir, waitFor, type TestServer } fro
 const ROUTES = svelteRoutes([
   { method: 'GET', path: /^\/api\/boards\/([^/]+)\/insights$/, params: ['id'], run: insightsApi.GET },
   { method: 'GET', path: /^\/api\/manage$/, params: [], run: manageApi.GET },
+  { method: 'GET', path: /^\/api\/manage\/digest$/, params: [], run: digestApi.GET },
   { method: 'GET', path: /^\/api\/manage\/stream$/, params: [], run: manageStreamApi.GET }
 ]);
 
@@ -162,6 +174,55 @@ describe('board insights and the manager’s page', () => {
       const theirs = (await get<ManagerOverview>(outsider.cookie, '/api/manage')).body;
       expect(theirs.boards.map((b) => b.title)).toEqual(['other']);
       expect(theirs.late).toEqual([]);
+    } finally {
+      client.destroy();
+    }
+  });
+
+  it('sums the spending of the period and tells in the digest who moved what this week', async () => {
+    const manager = await server.member(boardId, 'manager');
+    const editor = await server.member(boardId, 'editor');
+    const client = await connectClient(editor, boardId);
+    try {
+      const doc = client.doc;
+      const cardId = addCard(doc, { stageId: stageAt(doc, 0), title: '双十一海报' });
+      await waitFor('the card on the server', () =>
+        server.rooms.read(boardId, (d) => roots(d).cards.has(cardId))
+      );
+      // The budget is the manager's to set (the policy refuses the editor); the editor spends.
+      let line = '';
+      await server.rooms.change(boardId, (d) => {
+        line = setBudgetLine(d, cardId, null, { name: '物料成本', amount: 10_000 });
+      });
+      await waitFor('the budget at the editor', () => roots(doc).cards.get(cardId)?.has('budget') === true);
+      const today = localDate(Date.now());
+      const actor = { userId: editor.user.id, role: 'editor' as const };
+      recordExpense(doc, cardId, { line, amount: 4_000, date: today }, actor);
+      recordExpense(doc, cardId, { line, amount: 2_000, date: '2020-01-01' }, actor);
+      moveCard(doc, cardId, stageAt(doc, 1), 0);
+
+      // This week: ¥40 of ¥100; all time: ¥60. Both in fen, in the board's CNY.
+      const week = async () =>
+        (await get<ManagerOverview>(manager.cookie, '/api/manage?period=week')).body.budgets;
+      await waitFor('the expenses on the server', async () => (await week())[0]?.spent === 4_000);
+      expect((await week()).map((b) => [b.cardId, b.currency, b.budget, b.spent, b.pending])).toEqual([
+        [cardId, 'CNY', 10_000, 4_000, 0]
+      ]);
+      const all = (await get<ManagerOverview>(manager.cookie, '/api/manage')).body;
+      expect([all.period.name, all.budgets[0]?.spent]).toEqual(['all', 6_000]);
+
+      await waitFor('the move on the server', () =>
+        server.rooms.read(boardId, (d) => roots(d).cards.get(cardId)?.get('stageId') === stageAt(d, 1))
+      );
+      const { status, body } = await get<ManagerDigest>(manager.cookie, '/api/manage/digest');
+      expect(status).toBe(200);
+      expect(body.period.name).toBe('last7');
+      const digest = body.digests.find((d) => d.boardId === boardId)!;
+      expect(digest.moved.map((m) => [m.cardId, m.toStage, m.by])).toEqual([
+        [cardId, stageAt(doc, 1), editor.user.id]
+      ]);
+      expect(digest.spent).toBe(4_000);
+      expect(body.people).toContainEqual({ id: editor.user.id, name: editor.user.name });
     } finally {
       client.destroy();
     }

@@ -1,0 +1,58 @@
+import type { ManageMessageKey } from './zh-CN.manage';
+
+/** The manager's page's money, attainment and period, and the weekly digest, in English. */
+export const enManage: Record<ManageMessageKey, string> = {
+  'manage.filter.period': 'Period',
+  'manage.period.week': 'This week',
+  'manage.period.month': 'This month',
+  'manage.period.quarter': 'This quarter',
+  'manage.period.all': 'All time',
+  'manage.period.last7': 'Last 7 days',
+  'manage.period.lastweek': 'Last week',
+  'manage.period.range': '{from} to {to}',
+  'manage.nowNote':
+    'Approvals, late cards and work by person are as they stand now, whatever the period; spending and attainment count the period.',
+  'manage.burn.title': 'Budget burn',
+  'manage.burn.note':
+    'Budget is the card’s whole budget; spent and pending overruns count expenses dated in the period.',
+  'manage.burn.empty': 'No card with a budget in this selection.',
+  'manage.burn.boards': 'By board',
+  'manage.burn.cards': 'Cards with the highest burn',
+  'manage.burn.total': 'Total',
+  'manage.burn.budget': 'Budget',
+  'manage.burn.spent': 'Spent',
+  'manage.burn.pending': 'Pending overruns',
+  'manage.burn.rate': 'Burn',
+  'manage.burn.over': 'Over budget',
+  'manage.burn.waiting': 'Overrun awaiting approval',
+  'manage.attain.title': 'Attainment of finished campaigns',
+  'manage.attain.note':
+    'Cards with targets that entered the last stage in the period; the mean counts only targets with an actual.',
+  'manage.attain.empty': 'No finished card with targets in this period.',
+  'manage.attain.mean': 'Mean attainment',
+  'manage.attain.finished': 'finished {date}',
+  'manage.attain.target': 'Target',
+  'manage.attain.actual': 'Actual',
+  'manage.attain.rate': 'Attainment',
+  'manage.attain.notMeasured': 'not measured',
+  'manage.digest.open': 'Weekly digest',
+  'manage.digest.title': 'Weekly digest',
+  'manage.digest.print': 'Print',
+  'manage.digest.moved': 'What moved',
+  'manage.digest.movedEmpty': 'No card moved in this period.',
+  'manage.digest.by': 'by {name}',
+  'manage.digest.sentBack': 'Sent back',
+  'manage.digest.finished': 'Finished',
+  'manage.digest.finishedEmpty': 'No card finished in this period.',
+  'manage.digest.money': 'Money',
+  'manage.digest.spent': 'Spent {amount}',
+  'manage.digest.pendingAmount': 'Pending overruns {amount}',
+  'manage.digest.approved': 'Overrun approved',
+  'manage.digest.rejected': 'Overrun rejected',
+  'manage.digest.moneyEmpty': 'No expense in this period.',
+  'manage.digest.now': 'Waiting now',
+  'manage.digest.nowNote':
+    'As of {date}: {awaiting} awaiting my approval, {overdue} overdue, {atRisk} at risk.',
+  'manage.digest.quiet': 'Nothing happened here in this period.',
+  'manage.digest.noBoards': 'You are not a member of any board yet.'
+};
