@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { expect as baseExpect, test, type Locator, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { campaignExecution } from '#lib/templates/builtin/campaign-execution';
 import { column, createBoard, member, openBoard, openCard } from './helpers';
+import { addLine, addTarget, downloaded, pdfText, percent, yuan } from './money-helpers';
 
 /**
  * Issue 18, Done-when 1: one campaign card from the campaign template, two people — the executor
@@ -25,33 +24,6 @@ const PNG = Buffer.from(
 );
 const TITLE = '双十一门店推广';
 const stage = (key: string) => campaignExecution.stages.find((s) => s.key === key)!.name.en;
-const yuan = (fen: number) =>
-  new Intl.NumberFormat('en', { style: 'currency', currency: 'CNY' }).format(fen / 100);
-const percent = (fraction: number) =>
-  new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 }).format(fraction);
-
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const pdf = await getDocument({ data: bytes, isEvalSupported: false }).promise;
-  let out = '';
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    out += content.items.map((item) => ('str' in item ? item.str : '')).join('');
-  }
-  return out;
-}
-
-async function addLine(money: Locator, name: string, amount: string) {
-  await money.getByPlaceholder('Line name').fill(name);
-  await money.getByPlaceholder('Budget').fill(amount);
-  await money.getByRole('button', { name: 'Add line' }).click();
-}
-
-async function addTarget(targets: Locator, chip: string, goal: string) {
-  await targets.getByRole('group', { name: 'Common targets' }).getByRole('button', { name: chip }).click();
-  await targets.getByRole('textbox', { name: 'Goal' }).fill(goal);
-  await targets.getByRole('button', { name: 'Add target' }).click();
-  await expect(targets.locator('tbody th', { hasText: chip })).toBeVisible();
-}
 
 async function spend(page: Page, line: string, amount: string, receipt?: string) {
   const form = page.getByRole('form', { name: 'Record an expense' });
@@ -225,7 +197,7 @@ test('a campaign is budgeted, targeted, signed, spent with receipts, held at an 
     m.waitForEvent('download'),
     m.getByRole('link', { name: 'Download PDF' }).click()
   ]);
-  const text = await pdfText(new Uint8Array(await readFile((await pdf.path())!)));
+  const text = await pdfText(await downloaded(pdf));
   for (const want of [TITLE, '120%', '150%', yuan(spent)]) expect(text).toContain(want);
 
   await openBoard(m, boardId);
@@ -234,7 +206,7 @@ test('a campaign is budgeted, targeted, signed, spent with receipts, held at an 
     m.getByRole('button', { name: 'Export Excel' }).click()
   ]);
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(Uint8Array.from(await readFile((await xlsx.path())!)).buffer);
+  await book.xlsx.load((await downloaded(xlsx)).buffer as ArrayBuffer);
   const cards = book.getWorksheet('Cards')!;
   const header = (cards.getRow(1).values as unknown[]).slice(1);
   const row = cards.getRow(2);

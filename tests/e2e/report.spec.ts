@@ -1,7 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import {
   addCard,
   readBoard,
@@ -15,6 +13,7 @@ import { en } from '#lib/i18n/en';
 import { LOCALE_COOKIE, type Locale, type MessageKey } from '#lib/i18n/locale';
 import { zhCN } from '#lib/i18n/zh-CN';
 import { ADMIN_STATE, createBoard, openBoard, openCard } from './helpers';
+import { downloaded, pdfText } from './money-helpers';
 import { connect, showcaseBoard } from './showcase';
 
 /**
@@ -23,16 +22,6 @@ import { connect, showcaseBoard } from './showcase';
  * workbook download and read back with the right figures. Then the report page is photographed in
  * both languages on a laptop and a phone, and as it prints, under test-results/screenshots.
  */
-
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const pdf = await getDocument({ data: bytes, isEvalSupported: false }).promise;
-  let out = '';
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    out += content.items.map((item) => ('str' in item ? item.str : '')).join('');
-  }
-  return out;
-}
 
 /** Gives the card a budget with spending, and a target with its result, as the owner. */
 async function planAndSpend(admin: APIRequestContext, boardId: string, cardId: string | null, title: string) {
@@ -86,7 +75,7 @@ test('one click from the card to its report, with what the team wrote; the PDF a
     page.getByRole('link', { name: 'Download PDF' }).click()
   ]);
   expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
-  const text = await pdfText(new Uint8Array(await readFile((await pdf.path())!)));
+  const text = await pdfText(await downloaded(pdf));
   expect(text).toContain('Store opening day');
   expect(text).toContain('125%');
   expect(text).toContain('CN¥4,350.00');
@@ -100,7 +89,7 @@ test('one click from the card to its report, with what the team wrote; the PDF a
   ]);
   expect(xlsx.suggestedFilename()).toBe('Store opening.xlsx');
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(Uint8Array.from(await readFile((await xlsx.path())!)).buffer);
+  await book.xlsx.load((await downloaded(xlsx)).buffer as ArrayBuffer);
   const cards = book.getWorksheet('Cards')!;
   const header = (cards.getRow(1).values as unknown[]).slice(1);
   const row = cards.getRow(2);

@@ -2,6 +2,7 @@ import { expect as baseExpect, test, type Locator, type Page } from '@playwright
 import { LOCALE_COOKIE, type Locale } from '#lib/i18n/locale';
 import { campaignExecution } from '#lib/templates/builtin/campaign-execution';
 import { ADMIN_STATE, addCard, column, createBoard, openBoard, openCard } from './helpers';
+import { addLine, addTarget, percent, yuan } from './money-helpers';
 
 /**
  * Targets and results on a campaign board (issue 18, 001 监测指标): planning cannot be left without a
@@ -18,24 +19,6 @@ const DEVICES = {
   desktop: { viewport: { width: 1440, height: 900 } },
   phone: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true }
 } as const;
-
-const yuan = (fen: number) =>
-  new Intl.NumberFormat('en', { style: 'currency', currency: 'CNY' }).format(fen / 100);
-const percent = (fraction: number) =>
-  new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 }).format(fraction);
-
-async function addLine(money: Locator, name: string, amount: string) {
-  await money.getByPlaceholder('Line name').fill(name);
-  await money.getByPlaceholder('Budget').fill(amount);
-  await money.getByRole('button', { name: 'Add line' }).click();
-}
-
-async function addTarget(targets: Locator, chip: string, goal: string) {
-  await targets.getByRole('group', { name: 'Common targets' }).getByRole('button', { name: chip }).click();
-  await targets.getByRole('textbox', { name: 'Goal' }).fill(goal);
-  await targets.getByRole('button', { name: 'Add target' }).click();
-  await expect(targets.locator('tbody th', { hasText: chip })).toBeVisible();
-}
 
 async function spend(page: Page, amount: string) {
   const form = page.getByRole('form', { name: 'Record an expense' });
