@@ -12,7 +12,7 @@ import {
 import { en } from '#lib/i18n/en';
 import { LOCALE_COOKIE, type Locale, type MessageKey } from '#lib/i18n/locale';
 import { zhCN } from '#lib/i18n/zh-CN';
-import { ADMIN_STATE, createBoard, openBoard, openCard } from './helpers';
+import { ADMIN_STATE, addCard as addCardUi, createBoard, member, openBoard, openCard } from './helpers';
 import { downloaded, pdfText } from './money-helpers';
 import { connect, showcaseBoard } from './showcase';
 
@@ -99,6 +99,39 @@ test('one click from the card to its report, with what the team wrote; the PDF a
   // Mean of 125% and 65%.
   expect(row.getCell(header.indexOf('Attainment') + 1).value).toBeCloseTo(0.95, 10);
   expect(book.getWorksheet('Expenses')!.getRow(2).getCell(5).value).toBe(4350);
+});
+
+test('two people who both write the first 问题与改进建议 at once both keep their words', async ({
+  browser,
+  request,
+  page
+}) => {
+  const boardId = await createBoard(request, 'Retro race');
+  await openBoard(page, boardId);
+  await addCardUi(page, 'To do', 'Pop-up store');
+  const other = await member(browser, request, boardId, 'editor');
+  const o = await other.context.newPage();
+  await openBoard(o, boardId);
+  await openCard(page, 'Pop-up store');
+  await openCard(o, 'Pop-up store');
+  const mine = page.getByRole('dialog').getByRole('textbox', { name: 'Issues and suggestions' });
+  const theirs = o.getByRole('dialog').getByRole('textbox', { name: 'Issues and suggestions' });
+  // Offline, the other editor writes the card's first words; online, the owner writes theirs.
+  // Back online, both are in the one text. (When the text was made on first use, each made a text
+  // of their own, the server refused the second, and its writer's words were lost.)
+  await other.context.setOffline(true);
+  await expect(o.locator('[data-status="offline"]')).toBeVisible();
+  await theirs.click();
+  await theirs.pressSequentially('Stock ran out');
+  await mine.click();
+  await mine.pressSequentially('Queue too long');
+  await expect.poll(async () => (await request.get(`/api/boards/${boardId}`)).status()).toBe(200);
+  await other.context.setOffline(false);
+  for (const field of [mine, theirs]) {
+    await expect(field).toHaveValue(/Stock ran out/, { timeout: 20_000 });
+    await expect(field).toHaveValue(/Queue too long/, { timeout: 20_000 });
+  }
+  await other.context.close();
 });
 
 const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

@@ -197,11 +197,24 @@ export const CARD_FIELDS: Readonly<Record<string, Field>> = {
   [CardKey.budget]: { write: 'budget', shape: 'map' },
   [CardKey.expenses]: { write: 'expenses', shape: 'map' },
   // Targets and results (targets.ts): the planners' and evaluators' to write, like the card's
-  // other fields; each value is checked whole. Made on first use, like the money maps.
-  [CardKey.targets]: { write: 'edit-card', shape: 'map', entries: { shape: 'value', check: targetProblem } },
+  // other fields; each value is checked whole. Made with the card, unlike the managers' money
+  // maps: any editor writes the first target, and two first writes of a map made on first use
+  // make two maps, of which the server refuses the second (its sender would lose its edits).
+  // Not required: cards from before targets existed lack it (childMap makes it on first use).
+  [CardKey.targets]: {
+    write: 'edit-card',
+    shape: 'map',
+    entries: { shape: 'value', check: targetProblem },
+    initial: emptyMap
+  },
   // The summary report's 问题与改进建议: live text like the description, written by the card's
-  // editors, made on first use (most cards never get a report).
-  [CardKey.retro]: { write: 'edit-card', shape: 'text', maxLength: LIMITS.cardRetro }
+  // editors, made with the card for the same reason (e2e report.spec "both keep their words").
+  [CardKey.retro]: {
+    write: 'edit-card',
+    shape: 'text',
+    maxLength: LIMITS.cardRetro,
+    initial: () => new Y.Text()
+  }
 };
 
 /** A stage: what `makeStageMap` (board-ops.ts) and `setStageRules` (stage-ops.ts) write. */
