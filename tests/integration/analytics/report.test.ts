@@ -17,12 +17,11 @@ import {
   setCardRetro,
   setTarget
 } from '#lib/board';
-import { startServer, type RunningServer } from '#server/app';
-import type { PublicUser } from '#server/auth/AuthService';
-import { openSqlitePersistence } from '#server/persistence/sqlitePersistence';
+import type { RunningServer } from '#server/app';
 import * as pdfApi from '#src/routes/api/boards/[id]/cards/[cardId]/report.pdf/+server';
 import * as xlsxApi from '#src/routes/api/boards/[id]/export.xlsx/+server';
-import { RecordingLogger, sessionCookie, tempDir, testConfig } from '../helpers/syncHarness';
+import { startMoneyBoard, type MoneyBoard, type MoneyPerson } from '../helpers/moneyBoard';
+import { tempDir } from '../helpers/syncHarness';
 import { svelteRoutes } from '../helpers/svelteRoutes';
 
 const ROUTES = svelteRoutes([
@@ -49,31 +48,11 @@ describe('the summary report PDF and the board workbook', () => {
   const tmp = tempDir();
   let server: RunningServer;
   let boardId: string;
-  const people: Record<string, { user: PublicUser; cookie: string }> = {};
+  let people: MoneyBoard['people'];
 
   beforeAll(async () => {
-    const config = testConfig(tmp.dir);
-    server = await startServer({
-      config,
-      persistence: openSqlitePersistence(config),
-      log: new RecordingLogger(),
-      handler: ROUTES
-    });
-    const { auth, boards, members, rooms } = server.services;
-    for (const [i, name] of ['王经理', '李执行', '路人'].entries()) {
-      if (i === 1) await auth.setOpenSignup(people['王经理']!.user, true);
-      const { user, token } = await auth.signUp({
-        email: `report${i}@example.com`,
-        password: 'a long enough password',
-        name
-      });
-      people[name] = { user, cookie: sessionCookie(token) };
-    }
-    boardId = (await boards.create({ title: '双十一', creatorId: people['王经理']!.user.id })).id;
-    await members.add(people['王经理']!.user.id, boardId, {
-      email: people['李执行']!.user.email,
-      role: 'viewer'
-    });
+    ({ server, boardId, people } = await startMoneyBoard(tmp.dir, ROUTES, 'report'));
+    const { rooms } = server.services;
     const li = { userId: people['李执行']!.user.id, role: 'editor' as const };
     await rooms.change(boardId, (doc) => {
       const stageId = readBoard(doc).stages[0]!.id;
@@ -104,7 +83,7 @@ describe('the summary report PDF and the board workbook', () => {
     tmp.cleanup();
   });
 
-  const get = (as: string, path: string, lang = 'zh-CN') =>
+  const get = (as: MoneyPerson, path: string, lang = 'zh-CN') =>
     fetch(`${server.url}${path}`, { headers: { cookie: people[as]!.cookie, 'accept-language': lang } });
 
   it('gives a member a PDF whose text holds the title, a target’s attainment and a line’s spending', async () => {

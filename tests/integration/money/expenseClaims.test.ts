@@ -5,11 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVER_ORIGIN, addCard, readBoard, recordExpense, setBudgetLine } from '#lib/board';
-import { startServer, type RunningServer } from '#server/app';
-import type { PublicUser } from '#server/auth/AuthService';
-import { openSqlitePersistence } from '#server/persistence/sqlitePersistence';
+import type { RunningServer } from '#server/app';
 import * as expensesApi from '#src/routes/api/boards/[id]/expenses/+server';
-import { RecordingLogger, sessionCookie, tempDir, testConfig } from '../helpers/syncHarness';
+import { startMoneyBoard, type MoneyBoard, type MoneyPerson } from '../helpers/moneyBoard';
+import { tempDir } from '../helpers/syncHarness';
 import { svelteRoutes } from '../helpers/svelteRoutes';
 
 const ROUTES = svelteRoutes([
@@ -20,28 +19,11 @@ describe('expense claims', () => {
   const tmp = tempDir();
   let server: RunningServer;
   let boardId: string;
-  const people: Record<string, { user: PublicUser; cookie: string }> = {};
+  let people: MoneyBoard['people'];
 
   beforeAll(async () => {
-    const config = testConfig(tmp.dir);
-    server = await startServer({
-      config,
-      persistence: openSqlitePersistence(config),
-      log: new RecordingLogger(),
-      handler: ROUTES
-    });
-    const { auth, boards, members, rooms } = server.services;
-    for (const [i, name] of ['王经理', '李执行', '路人'].entries()) {
-      if (i === 1) await auth.setOpenSignup(people['王经理']!.user, true);
-      const email = `person${i}@example.com`;
-      const { user, token } = await auth.signUp({ email, password: 'a long enough password', name });
-      people[name] = { user, cookie: sessionCookie(token) };
-    }
-    boardId = (await boards.create({ title: '双十一', creatorId: people['王经理']!.user.id })).id;
-    await members.add(people['王经理']!.user.id, boardId, {
-      email: people['李执行']!.user.email,
-      role: 'viewer'
-    });
+    ({ server, boardId, people } = await startMoneyBoard(tmp.dir, ROUTES, 'person'));
+    const { rooms } = server.services;
     const li = { userId: people['李执行']!.user.id, role: 'editor' as const };
     await rooms.change(boardId, (doc) => {
       const stageId = readBoard(doc).stages[0]!.id;
@@ -66,7 +48,7 @@ describe('expense claims', () => {
     tmp.cleanup();
   });
 
-  const get = (as: string, query: string) =>
+  const get = (as: MoneyPerson, query: string) =>
     fetch(`${server.url}/api/boards/${boardId}/expenses?${query}`, {
       headers: { cookie: people[as]!.cookie }
     });
