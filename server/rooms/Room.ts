@@ -3,7 +3,7 @@ import { isBoardOrigin, SERVER_ORIGIN, STORE_ORIGIN, type BoardOrigin } from '#l
 import { errorMessage, type Logger } from '../log';
 import { CloseCode, encodeSyncStep1, type ClientMessage } from '../protocol';
 import type { DocLog } from '../store/DocLog';
-import { ClientUpdates } from './ClientUpdates';
+import { ClientUpdates, type UpdateSender } from './ClientUpdates';
 import type { Connection, ConnectionPeer } from './Connection';
 import { tellHook, type RoomHooks } from './hooks';
 import { RoomOutbox } from './RoomOutbox';
@@ -37,6 +37,12 @@ export interface RoomStats {
 }
 
 type RoomState = 'loading' | 'ready' | 'unloading' | 'closed';
+
+/**
+ * What became of an operation run as a member (Room.applyAs): its return value once durable and
+ * broadcast, or the hooks' refusal (`too-large`: the document limit), with nothing applied.
+ */
+export type AppliedAs<T> = { ok: true; value: T } | { ok: false; reason: string; detail: string };
 
 /**
  * One loaded board: the authoritative Y.Doc, its connections, their presence (RoomPresence) and
@@ -130,6 +136,40 @@ export class Room {
       // Yjs has no rollback: if fn throws, what it already wrote is kept and persisted like any change.
       this.doc.transact(() => fn(this.doc), origin);
       await this.flush();
+    } finally {
+      this.#armIdle();
+    }
+  }
+
+  /**
+   * Runs a board operation for a member exactly as that member's own client would send it: on a
+   * scratch copy of the document, whose one update then takes a client update's way in
+   * (ClientUpdates.admit: size limit, the hooks' verdict, apply, append, broadcast to every
+   * connection, the activity under the member). So an API write meets the same update policy as
+   * a socket's: roles, gates, required fields, money rules. Synchronous from copy to apply, so
+   * nothing lands in between; resolves once the change is durable and broadcast.
+   */
+  async applyAs<T>(sender: UpdateSender, operation: (doc: Y.Doc) => T): Promise<AppliedAs<T>> {
+    this.#assertOpen();
+    try {
+      const scratch = new Y.Doc();
+      let update: Uint8Array | null = null;
+      try {
+        Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.doc));
+        scratch.on('update', (u: Uint8Array) => {
+          update = update ? Y.mergeUpdates([update, u]) : u;
+        });
+        // One transaction, so the operation's writes are one update, as a client's would be.
+        const value = scratch.transact(() => operation(scratch), sender.origin);
+        if (!update) return { ok: true, value };
+        const verdict = this.#updates.admit(sender, update, Y.decodeUpdate(update));
+        if (verdict === 'too-large') return { ok: false, reason: 'too-large', detail: 'Document too large.' };
+        if (!verdict.ok) return verdict;
+        await this.flush();
+        return { ok: true, value };
+      } finally {
+        scratch.destroy();
+      }
     } finally {
       this.#armIdle();
     }
