@@ -141,7 +141,12 @@ export class BoardApi {
   }
 
   /** Changes what `changes` names, in one update. */
-  async updateCard(actor: ApiActor, boardId: string, cardId: string, changes: z.output<typeof S.CardChanges>) {
+  async updateCard(
+    actor: ApiActor,
+    boardId: string,
+    cardId: string,
+    changes: z.output<typeof S.CardChanges>
+  ) {
     await this.#assignable(boardId, changes.assignees);
     await this.#write(actor, boardId, (doc, origin) => {
       card(doc, cardId);
@@ -201,12 +206,16 @@ export class BoardApi {
   }
 
   async addChecklistItem(actor: ApiActor, boardId: string, cardId: string, text: string) {
-    const id = await this.#write(actor, boardId, (doc, origin) => addChecklistItem(doc, cardId, text, null, origin));
+    const id = await this.#write(actor, boardId, (doc, origin) =>
+      addChecklistItem(doc, cardId, text, null, origin)
+    );
     return this.#item(boardId, cardId, id);
   }
 
   async tick(actor: ApiActor, boardId: string, cardId: string, itemId: string, done: boolean) {
-    await this.#write(actor, boardId, (doc, origin) => setChecklistItemDone(doc, cardId, itemId, done, origin));
+    await this.#write(actor, boardId, (doc, origin) =>
+      setChecklistItemDone(doc, cardId, itemId, done, origin)
+    );
     return this.#item(boardId, cardId, itemId);
   }
 
@@ -248,7 +257,11 @@ export class BoardApi {
   }
 
   /** Runs `operation` as the actor; its value once durable and broadcast, or the refusal thrown. */
-  async #write<T>(actor: ApiActor, boardId: string, operation: (doc: Y.Doc, origin: BoardOrigin) => T): Promise<T> {
+  async #write<T>(
+    actor: ApiActor,
+    boardId: string,
+    operation: (doc: Y.Doc, origin: BoardOrigin) => T
+  ): Promise<T> {
     const via = `api:${actor.tokenId ?? 'session'}`;
     const origin: BoardOrigin = { source: 'client', connectionId: via, userId: actor.user.id };
     const sender: UpdateSender = {

@@ -46,7 +46,13 @@ export interface ApiInput<P, Q, B> {
 }
 
 /** The spec of a route handler made by apiRoute, read by the OpenAPI generator. */
-export type AnyApiRouteSpec = ApiRouteSpec<Requirement, z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined, z.ZodType>;
+export type AnyApiRouteSpec = ApiRouteSpec<
+  Requirement,
+  z.ZodType | undefined,
+  z.ZodType | undefined,
+  z.ZodType | undefined,
+  z.ZodType
+>;
 
 /** Validates `value` with `schema` (none: nothing to read), or throws 400 `invalid-request` with the issues. */
 function parse<S extends z.ZodType | undefined>(schema: S, value: unknown, where: string): Out<S> {

@@ -40,9 +40,13 @@ const refusal = (description: string) => ({
 
 /** Every refusal a v1 route can answer, whatever it does (the grant check, the schemas, the board's rules). */
 const REFUSALS = {
-  '400': refusal('The params, query or body do not fit the route (`invalid-request`, with `issues`); not JSON.'),
+  '400': refusal(
+    'The params, query or body do not fit the route (`invalid-request`, with `issues`); not JSON.'
+  ),
   '401': refusal('No valid token: `token-invalid` (unknown, revoked), `token-expired`, `sign-in-required`.'),
-  '403': refusal('`token-read-only`, `forbidden` (role), or the update policy: `read-only`, `server-only`, `not-author`.'),
+  '403': refusal(
+    '`token-read-only`, `forbidden` (role), or the update policy: `read-only`, `server-only`, `not-author`.'
+  ),
   '404': refusal('No such board, card, stage or item (`not-found`).'),
   '409': refusal('The board says not now: `gate-closed`, `exit-restricted`, `requirements-unmet`, …'),
   '413': refusal('The body, or the document it would make, is too large (`too-large`).'),

@@ -8,7 +8,13 @@ import { BoardError } from '#lib/board/errors';
 import { ApiRequestError } from './ApiRequestError';
 
 const FORBIDDEN = new Set(['read-only', 'forbidden', 'server-only', 'not-author']);
-const UNPROCESSABLE = new Set(['invalid', 'unresolvable', 'too-many-items', 'invalid-approver', 'too-many-fields']);
+const UNPROCESSABLE = new Set([
+  'invalid',
+  'unresolvable',
+  'too-many-items',
+  'invalid-approver',
+  'too-many-fields'
+]);
 
 /** The answer to a refusal with `reason` (a policy reason or a BoardError code). */
 export function refusal(reason: string, detail: string): ApiRequestError {

@@ -47,7 +47,8 @@ const view = (t: TokenRecord): TokenView => ({
   lastUsedAt: t.lastUsedAt
 });
 
-const invalid = () => new TokenRequestError(401, 'token-invalid', 'This token is not valid (revoked or mistyped).');
+const invalid = () =>
+  new TokenRequestError(401, 'token-invalid', 'This token is not valid (revoked or mistyped).');
 
 /**
  * Personal access tokens: made and revoked by their account, shown once, kept as a sha256 (256
@@ -69,17 +70,29 @@ export class TokenService {
   ): Promise<{ token: string; view: TokenView }> {
     const name = cleanName(input.name, TOKEN_NAME_MAX);
     if (!name) {
-      throw new TokenRequestError(400, 'invalid-token-name', `A token name is 1–${TOKEN_NAME_MAX} characters.`);
+      throw new TokenRequestError(
+        400,
+        'invalid-token-name',
+        `A token name is 1–${TOKEN_NAME_MAX} characters.`
+      );
     }
     if (!isTokenScope(input.scope)) {
       throw new TokenRequestError(400, 'invalid-token-scope', 'A token scope is read or write.');
     }
     const days = input.expiresInDays ?? null;
     if (!(TOKEN_EXPIRY_DAYS as readonly unknown[]).includes(days)) {
-      throw new TokenRequestError(400, 'invalid-token-expiry', 'A token expires in 7, 30, 90 or 365 days, or never.');
+      throw new TokenRequestError(
+        400,
+        'invalid-token-expiry',
+        'A token expires in 7, 30, 90 or 365 days, or never.'
+      );
     }
     if ((await this.store.listFor(user.id)).length >= MAX_TOKENS_PER_USER) {
-      throw new TokenRequestError(409, 'too-many-tokens', `An account has at most ${MAX_TOKENS_PER_USER} tokens.`);
+      throw new TokenRequestError(
+        409,
+        'too-many-tokens',
+        `An account has at most ${MAX_TOKENS_PER_USER} tokens.`
+      );
     }
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
     const tokenHash = hashSessionToken(token);
@@ -120,7 +133,8 @@ export class TokenService {
     }
     const account = await this.users.getUser(record.userId);
     if (!account) throw invalid();
-    if (record.lastUsedAt === null || at - record.lastUsedAt >= TOUCH_EVERY_MS) await this.store.touch(record.id, at);
+    if (record.lastUsedAt === null || at - record.lastUsedAt >= TOUCH_EVERY_MS)
+      await this.store.touch(record.id, at);
     return { user: publicUser(account), token: { id: record.id, scope: record.scope } };
   }
 }

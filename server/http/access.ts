@@ -49,10 +49,18 @@ export function requireScope(
   const { token } = locals;
   if (!token) return;
   if (sessionOnly) {
-    throw new TokenRequestError(403, 'token-not-allowed', 'Tokens are managed from a signed-in browser only.');
+    throw new TokenRequestError(
+      403,
+      'token-not-allowed',
+      'Tokens are managed from a signed-in browser only.'
+    );
   }
   const writes = !READ_METHODS.has(method) || (boardAction !== null && boardAction !== 'read');
   if (token.scope === 'read' && writes) {
-    throw new TokenRequestError(403, 'token-read-only', 'This token may only read; make a write token to change boards.');
+    throw new TokenRequestError(
+      403,
+      'token-read-only',
+      'This token may only read; make a write token to change boards.'
+    );
   }
 }

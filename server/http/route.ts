@@ -95,7 +95,12 @@ async function grant<R extends Requirement>(
   const user = requireUser(locals);
   const [kind, what] = requires.split(':') as [string, string | undefined];
   // The token's ceiling first, for every route alike: the scope can only take away.
-  requireScope(locals, event.request.method, kind === 'board' ? (what as BoardAction) : null, !!options.sessionOnly);
+  requireScope(
+    locals,
+    event.request.method,
+    kind === 'board' ? (what as BoardAction) : null,
+    !!options.sessionOnly
+  );
   if (requires === 'admin' && !user.isAdmin) {
     throw new MemberRequestError(403, 'forbidden', 'Only an administrator may do this.');
   }

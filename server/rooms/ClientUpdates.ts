@@ -54,7 +54,11 @@ export class ClientUpdates {
    * operation for an API call: Room.applyAs): the size limit, the hooks' verdict, the apply, the
    * hooks told. Refused or too large, nothing is applied, stored or broadcast.
    */
-  admit(sender: UpdateSender, update: Uint8Array, decoded: DecodedUpdate): UpdateVerdict<unknown> | 'too-large' {
+  admit(
+    sender: UpdateSender,
+    update: Uint8Array,
+    decoded: DecodedUpdate
+  ): UpdateVerdict<unknown> | 'too-large' {
     const doc = this.#doc;
     const { boardId, log, hooks = NO_HOOKS } = this.#options;
     const { peer, origin } = sender;

@@ -115,7 +115,11 @@ export class RoomManager {
    * Runs a board operation as a member, through the same way in as their socket's updates
    * (Room.applyAs); resolves with its value once durable and broadcast, or with the refusal.
    */
-  async applyAs<T>(boardId: string, sender: UpdateSender, operation: (doc: Y.Doc) => T): Promise<AppliedAs<T>> {
+  async applyAs<T>(
+    boardId: string,
+    sender: UpdateSender,
+    operation: (doc: Y.Doc) => T
+  ): Promise<AppliedAs<T>> {
     const room = await this.#acquire(boardId);
     return room.applyAs(sender, operation);
   }

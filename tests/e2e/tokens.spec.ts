@@ -16,7 +16,8 @@ const DEVICES = {
 } as const;
 
 /** A client with no cookies at all, as a script would be. */
-const script = (baseURL: string) => requests.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+const script = (baseURL: string) =>
+  requests.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
 
 async function firstStage(baseURL: string, token: string, boardId: string): Promise<string> {
   const api = await script(baseURL);
@@ -58,7 +59,10 @@ test('a token is made on the account page, shown once, copied, used by a script,
   const api = await script(baseURL!);
   const auth = { authorization: `Bearer ${token}` };
   const stageId = await firstStage(baseURL!, token, boardId);
-  const made = await api.post(`/api/v1/boards/${boardId}/cards`, { headers: auth, data: { stageId, title: 'From CI' } });
+  const made = await api.post(`/api/v1/boards/${boardId}/cards`, {
+    headers: auth,
+    data: { stageId, title: 'From CI' }
+  });
   expect(made.status(), await made.text()).toBe(201);
 
   // Shown once: after a reload the page has only its name, now used.
@@ -81,7 +85,9 @@ test("SvelteKit's CSRF check: a bearer call needs no Origin, a cookie's cross-si
   baseURL
 }) => {
   const boardId = await createBoard(request, 'CSRF board');
-  const made = await request.post('/api/account/tokens', { data: { name: 'csrf', scope: 'write', expiresInDays: 7 } });
+  const made = await request.post('/api/account/tokens', {
+    data: { name: 'csrf', scope: 'write', expiresInDays: 7 }
+  });
   expect(made.status()).toBe(201);
   const { token } = (await made.json()) as { token: string };
   const stageId = await firstStage(baseURL!, token, boardId);
@@ -125,7 +131,11 @@ async function freshAccount(browser: Browser, baseURL: string, locale: Locale, d
   const name = locale === 'en' ? 'Lin Chen' : '陈琳';
   const signup = await api.post('/api/auth/signup', { data: { email, name, password: 'member-password-1' } });
   expect(signup.status(), await signup.text()).toBe(201);
-  const context = await browser.newContext({ storageState: await api.storageState(), locale, ...DEVICES[device] });
+  const context = await browser.newContext({
+    storageState: await api.storageState(),
+    locale,
+    ...DEVICES[device]
+  });
   await api.dispose();
   await context.addCookies([{ name: LOCALE_COOKIE, value: locale, url: baseURL }]);
   return context;
@@ -149,7 +159,8 @@ test('the tokens page in both languages, on a laptop and a phone: empty, then a 
       await expect(p.locator('.empty')).toBeVisible();
       await noSidewaysScroll(p, `${locale} ${device} empty`);
       await p.screenshot({ path: `${OUT}/tokens-empty.${locale}.${device}.png`, fullPage: true });
-      const names = locale === 'en' ? ['Weekly report sync', 'Read-only dashboard'] : ['周报同步脚本', '只读数据看板'];
+      const names =
+        locale === 'en' ? ['Weekly report sync', 'Read-only dashboard'] : ['周报同步脚本', '只读数据看板'];
       for (const [i, name] of names.entries()) {
         await p.locator('form input:not([type])').first().fill(name);
         await p.locator(`input[type="radio"][value="${i === 0 ? 'write' : 'read'}"]`).check();

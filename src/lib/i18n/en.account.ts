@@ -23,7 +23,8 @@ export const enAccount: Record<AccountMessageKey, string> = {
   'tokens.expiry.never': 'Never',
   'tokens.create.submit': 'Generate token',
   'tokens.created.title': 'Your new token',
-  'tokens.created.warning': 'Copy it now and keep it somewhere safe. You won’t be able to see it again once you leave this page.',
+  'tokens.created.warning':
+    'Copy it now and keep it somewhere safe. You won’t be able to see it again once you leave this page.',
   'tokens.created.label': 'New token',
   'tokens.created.copy': 'Copy',
   'tokens.created.copied': 'Copied',
@@ -37,12 +38,14 @@ export const enAccount: Record<AccountMessageKey, string> = {
   'tokens.list.lastUsed': 'Last used {date}',
   'tokens.list.neverUsed': 'Never used',
   'tokens.revoke': 'Revoke',
-  'tokens.revoke.confirm': 'Revoke the token “{name}”? Scripts using it stop working at once. This can’t be undone.',
+  'tokens.revoke.confirm':
+    'Revoke the token “{name}”? Scripts using it stop working at once. This can’t be undone.',
   'tokens.loading': 'Loading tokens…',
   'error.tokens.name': 'Give the token a name (up to 80 characters).',
   'error.tokens.scope': 'Choose what the token may do.',
   'error.tokens.expiry': 'Choose when the token expires.',
-  'error.tokens.tooMany': 'You have 50 tokens, the most an account can have. Revoke one you no longer use first.',
+  'error.tokens.tooMany':
+    'You have 50 tokens, the most an account can have. Revoke one you no longer use first.',
   'error.tokens.notFound': 'This token has already been revoked.',
   'error.tokens.notAllowed': 'Tokens can only be managed from a signed-in browser.'
 };

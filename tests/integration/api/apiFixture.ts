@@ -70,7 +70,11 @@ export interface ApiFixture {
   /** Someone on no board of ours, with a board of their own. */
   stranger: Person & { boardId: string };
   /** Makes a token as `who` (through the account route, with their cookie); returns it. */
-  token(who: Person, scope: 'read' | 'write', expiresInDays?: number | null): Promise<{ token: string; id: string }>;
+  token(
+    who: Person,
+    scope: 'read' | 'write',
+    expiresInDays?: number | null
+  ): Promise<{ token: string; id: string }>;
   /** A request with a bearer token (or a cookie: `{ cookie }`), JSON in and out. */
   call(auth: string | { cookie: string }, method: string, path: string, body?: unknown): Promise<Response>;
 }

@@ -57,14 +57,18 @@ describe('forged requests to the REST API', () => {
   });
 
   it('refuses wrong types and names where the input went wrong', async () => {
-    const [status, code, answer] = await forge('POST', `${board()}/cards`, { stageId: f.firstStage, title: 5 });
+    const [status, code, answer] = await forge('POST', `${board()}/cards`, {
+      stageId: f.firstStage,
+      title: 5
+    });
     expect([status, code]).toEqual([400, 'invalid-request']);
     expect(answer.error.issues?.[0]?.path).toBe('body.title');
-    expect((await forge('PATCH', `${board()}/cards/${f.openCard}/checklist/x`, { done: 'yes' })).slice(0, 2)).toEqual([
-      400,
-      'invalid-request'
-    ]);
-    expect((await forge('POST', `${board()}/cards/${f.openCard}/move`, { stageId: f.firstStage, position: -1 }))[0]).toBe(400);
+    expect(
+      (await forge('PATCH', `${board()}/cards/${f.openCard}/checklist/x`, { done: 'yes' })).slice(0, 2)
+    ).toEqual([400, 'invalid-request']);
+    expect(
+      (await forge('POST', `${board()}/cards/${f.openCard}/move`, { stageId: f.firstStage, position: -1 }))[0]
+    ).toBe(400);
     expect((await forge('PATCH', `${board()}/cards/${f.openCard}`, { due: '2026-13-45' }))[0]).toBe(400);
     expect((await forge('PATCH', `${board()}/cards/${f.openCard}`, {}))[0]).toBe(400);
     expect((await forge('POST', `${board()}/cards`, '[1,2]'))[1]).toBe('invalid-json');
@@ -72,10 +76,15 @@ describe('forged requests to the REST API', () => {
   });
 
   it('refuses unknown fields in bodies and queries, and ids of a foreign shape in the path', async () => {
-    const [status, , answer] = await forge('PATCH', `${board()}/cards/${f.openCard}`, { title: 'ok', stageId: f.pastGate });
+    const [status, , answer] = await forge('PATCH', `${board()}/cards/${f.openCard}`, {
+      title: 'ok',
+      stageId: f.pastGate
+    });
     expect(status).toBe(400);
     expect(answer.error.issues?.[0]?.message).toMatch(/stageId/);
-    expect((await forge('POST', `${board()}/cards`, { stageId: f.firstStage, title: 'x', rank: '0' }))[0]).toBe(400);
+    expect(
+      (await forge('POST', `${board()}/cards`, { stageId: f.firstStage, title: 'x', rank: '0' }))[0]
+    ).toBe(400);
     expect((await forge('GET', `${board()}/cards?stage=${f.firstStage}`))[0]).toBe(400);
     expect((await forge('GET', `${board()}/cards/${encodeURIComponent('../x')}`))[0]).toBe(400);
   });
@@ -100,10 +109,12 @@ describe('forged requests to the REST API', () => {
   });
 
   it('refuses values the board does not take with 422: an assignee who is no member, a label the board lacks', async () => {
-    expect((await forge('PATCH', `${board()}/cards/${f.openCard}`, { assignees: [f.stranger.user.id] })).slice(0, 2)).toEqual([
-      422,
-      'invalid'
-    ]);
+    expect(
+      (await forge('PATCH', `${board()}/cards/${f.openCard}`, { assignees: [f.stranger.user.id] })).slice(
+        0,
+        2
+      )
+    ).toEqual([422, 'invalid']);
     expect((await forge('PATCH', `${board()}/cards/${f.openCard}`, { labels: ['nolabel'] }))[0]).toBe(404);
     expect((await forge('PATCH', `${board()}/cards/${f.openCard}`, { title: '   ' }))[0]).toBe(422);
   });

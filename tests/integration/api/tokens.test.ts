@@ -41,16 +41,17 @@ describe('personal access tokens on the REST API', () => {
   const snapshot = () => f.server.rooms.read(f.boardId, (doc) => Y.encodeStateVector(doc).join(','));
 
   /** Every v1 write, plus the cookie-era approve route, as one token sends them. */
-  const writes = (cardId: string) => [
-    ['POST', `${board()}/cards`, { stageId: f.firstStage, title: 'New' }],
-    ['PATCH', `${board()}/cards/${cardId}`, { title: 'Renamed' }],
-    ['POST', `${board()}/cards/${cardId}/archive`, {}],
-    ['POST', `${board()}/cards/${cardId}/move`, { stageId: f.firstStage, position: 0 }],
-    ['POST', `${board()}/cards/${cardId}/comments`, { text: 'Hello' }],
-    ['POST', `${board()}/cards/${cardId}/checklist`, { text: 'Proofread' }],
-    ['PATCH', `${board()}/cards/${cardId}/checklist/someitem`, { done: true }],
-    ['POST', `/api/boards/${f.boardId}/cards/${f.gatedCard}/approve`, {}]
-  ] as const;
+  const writes = (cardId: string) =>
+    [
+      ['POST', `${board()}/cards`, { stageId: f.firstStage, title: 'New' }],
+      ['PATCH', `${board()}/cards/${cardId}`, { title: 'Renamed' }],
+      ['POST', `${board()}/cards/${cardId}/archive`, {}],
+      ['POST', `${board()}/cards/${cardId}/move`, { stageId: f.firstStage, position: 0 }],
+      ['POST', `${board()}/cards/${cardId}/comments`, { text: 'Hello' }],
+      ['POST', `${board()}/cards/${cardId}/checklist`, { text: 'Proofread' }],
+      ['PATCH', `${board()}/cards/${cardId}/checklist/someitem`, { done: true }],
+      ['POST', `/api/boards/${f.boardId}/cards/${f.gatedCard}/approve`, {}]
+    ] as const;
 
   it("a read token of the board's owner reads, and every write route (and approve) answers 403 token-read-only, the document unchanged", async () => {
     const { token } = await f.token(f.owner, 'read');
@@ -58,7 +59,9 @@ describe('personal access tokens on the REST API', () => {
     const listed = await f.call(token, 'GET', `${board()}/cards`);
     expect(listed.status).toBe(200);
     expect(((await listed.json()) as { cards: unknown[] }).cards.length).toBe(2);
-    const mine = (await (await f.call(token, 'GET', '/api/v1/boards')).json()) as { boards: { role: string }[] };
+    const mine = (await (await f.call(token, 'GET', '/api/v1/boards')).json()) as {
+      boards: { role: string }[];
+    };
     expect(mine.boards.map((b) => b.role)).toEqual(['viewer']);
     const before = await snapshot();
     for (const [method, path, body] of writes(f.openCard)) {
@@ -81,7 +84,9 @@ describe('personal access tokens on the REST API', () => {
     const stored = await storedDoc(f.server.store, f.boardId);
     expect(roots(stored).cards.get(f.gatedCard)?.get('stageId')).toBe(f.gated);
     // A write that goes through afterwards arrives: had the refused one been sent, it came first.
-    const ok = await f.call(token, 'POST', `${board()}/cards/${f.gatedCard}/comments`, { text: 'Waiting for approval' });
+    const ok = await f.call(token, 'POST', `${board()}/cards/${f.gatedCard}/comments`, {
+      text: 'Waiting for approval'
+    });
     expect(ok.status).toBe(201);
     await waitFor('the comment to reach the watcher', () => received > 0);
     expect(roots(watcher.doc).cards.get(f.gatedCard)?.get('stageId')).toBe(f.gated);
@@ -93,7 +98,11 @@ describe('personal access tokens on the REST API', () => {
     const origin = { source: 'client' as const, connectionId: 'api:test', userId: user.id };
     const result = await f.server.rooms.applyAs(
       f.boardId,
-      { peer: { userId: user.id, sessionId: 'api:test', name: user.name, color: user.color, role: 'editor' }, origin, label: 'api:test' },
+      {
+        peer: { userId: user.id, sessionId: 'api:test', name: user.name, color: user.color, role: 'editor' },
+        origin,
+        label: 'api:test'
+      },
       (doc) => roots(doc).cards.get(f.gatedCard)!.set('stageId', f.pastGate)
     );
     expect(result).toMatchObject({ ok: false, reason: 'gate-closed' });
@@ -110,23 +119,36 @@ describe('personal access tokens on the REST API', () => {
       assignees: [f.people.editor.user.id]
     });
     expect(res.status).toBe(201);
-    const card = (await res.json()) as { id: string; title: string; description: string; due: string; assignees: string[] };
+    const card = (await res.json()) as {
+      id: string;
+      title: string;
+      description: string;
+      due: string;
+      assignees: string[];
+    };
     expect(card).toMatchObject({ title: 'Launch banner', description: '横幅尺寸 3×1 米', due: '2026-12-20' });
     expect(card.assignees).toEqual([f.people.editor.user.id]);
     await waitFor('the card in the live client', () => roots(watcher.doc).cards.get(card.id));
     const entries = await waitFor('the activity entry', async () =>
-      (await f.server.services.activity.list(f.boardId, { cardId: card.id })).find((e) => e.kind === 'card.created')
+      (await f.server.services.activity.list(f.boardId, { cardId: card.id })).find(
+        (e) => e.kind === 'card.created'
+      )
     );
     expect(entries.userId).toBe(f.people.editor.user.id);
     // A move (back: a gate holds only forward moves) is the editor's too.
     const moved = await f.call(token, 'POST', `${board()}/cards/${card.id}/move`, { stageId: f.firstStage });
     expect(moved.status).toBe(200);
-    await waitFor('the move in the live client', () => roots(watcher.doc).cards.get(card.id)?.get('stageId') === f.firstStage);
+    await waitFor(
+      'the move in the live client',
+      () => roots(watcher.doc).cards.get(card.id)?.get('stageId') === f.firstStage
+    );
     const kinds = await waitFor('the move entry', async () => {
       const list = await f.server.services.activity.list(f.boardId, { cardId: card.id });
       return list.some((e) => e.kind === 'card.moved') ? list : null;
     });
-    expect(kinds.filter((e) => e.kind === 'card.moved').map((e) => e.userId)).toEqual([f.people.editor.user.id]);
+    expect(kinds.filter((e) => e.kind === 'card.moved').map((e) => e.userId)).toEqual([
+      f.people.editor.user.id
+    ]);
   });
 
   it('a revoked token stops at once: the next request is 401 token-invalid', async () => {
@@ -139,7 +161,11 @@ describe('personal access tokens on the REST API', () => {
     expect(await errorCode(after)).toBe('token-invalid');
     // Someone else cannot revoke it (or learn it exists): 404.
     const other = await f.token(f.people.manager, 'read');
-    const theirs = await f.call({ cookie: f.people.editor.cookie }, 'DELETE', `/api/account/tokens/${other.id}`);
+    const theirs = await f.call(
+      { cookie: f.people.editor.cookie },
+      'DELETE',
+      `/api/account/tokens/${other.id}`
+    );
     expect(theirs.status).toBe(404);
     expect((await f.call(other.token, 'GET', board())).status).toBe(200);
   });
@@ -163,10 +189,14 @@ describe('personal access tokens on the REST API', () => {
       expect(`${method} ${path} ${res.status}`).toBe(`${method} ${path} 403`);
     }
     const commenter = await f.token(f.people.commenter, 'write');
-    const said = await f.call(commenter.token, 'POST', `${board()}/cards/${f.openCard}/comments`, { text: '看过了' });
+    const said = await f.call(commenter.token, 'POST', `${board()}/cards/${f.openCard}/comments`, {
+      text: '看过了'
+    });
     expect(said.status).toBe(201);
     expect(await said.json()).toMatchObject({ author: f.people.commenter.user.id, text: '看过了' });
-    const edit = await f.call(commenter.token, 'PATCH', `${board()}/cards/${f.openCard}`, { title: 'Mine now' });
+    const edit = await f.call(commenter.token, 'PATCH', `${board()}/cards/${f.openCard}`, {
+      title: 'Mine now'
+    });
     expect(edit.status).toBe(403);
   });
 
@@ -179,15 +209,24 @@ describe('personal access tokens on the REST API', () => {
       const byCookie = await f.call({ cookie: f.stranger.cookie }, 'GET', path);
       expect([byToken.status, byCookie.status]).toEqual([403, 403]);
     }
-    const write = await f.call(token, 'POST', `${board()}/cards`, { stageId: f.firstStage, title: 'Intruder' });
+    const write = await f.call(token, 'POST', `${board()}/cards`, {
+      stageId: f.firstStage,
+      title: 'Intruder'
+    });
     expect(write.status).toBe(403);
-    const listed = (await (await f.call(token, 'GET', '/api/v1/boards')).json()) as { boards: { id: string }[] };
+    const listed = (await (await f.call(token, 'GET', '/api/v1/boards')).json()) as {
+      boards: { id: string }[];
+    };
     expect(listed.boards.map((b) => b.id)).toEqual([f.stranger.boardId]);
   });
 
   it('a token cannot make or list tokens (a browser session only), and a bad or missing bearer is 401', async () => {
     const { token } = await f.token(f.owner, 'write');
-    const made = await f.call(token, 'POST', '/api/account/tokens', { name: 'x', scope: 'write', expiresInDays: null });
+    const made = await f.call(token, 'POST', '/api/account/tokens', {
+      name: 'x',
+      scope: 'write',
+      expiresInDays: null
+    });
     expect(made.status).toBe(403);
     expect(await errorCode(made)).toBe('token-not-allowed');
     expect((await f.call(token, 'GET', '/api/account/tokens')).status).toBe(403);
@@ -196,13 +235,19 @@ describe('personal access tokens on the REST API', () => {
       expect(res.status).toBe(401);
       expect(await errorCode(res)).toBe('token-invalid');
     }
-    const basic = await fetch(`${f.server.url}${board()}`, { headers: { authorization: 'Basic dXNlcjpwYXNz' } });
+    const basic = await fetch(`${f.server.url}${board()}`, {
+      headers: { authorization: 'Basic dXNlcjpwYXNz' }
+    });
     expect(basic.status).toBe(401);
     // The cookie that rides along with a bearer lends it nothing.
     const read = await f.token(f.owner, 'read');
     const both = await fetch(`${f.server.url}${board()}/cards`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${read.token}`, cookie: f.owner.cookie, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${read.token}`,
+        cookie: f.owner.cookie,
+        'content-type': 'application/json'
+      },
       body: JSON.stringify({ stageId: f.firstStage, title: 'Sneaky' })
     });
     expect(both.status).toBe(403);

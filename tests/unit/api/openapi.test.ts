@@ -23,7 +23,10 @@ function walk(dir: string): string[] {
   });
 }
 
-type OpenApi = { openapi: string; paths: Record<string, Record<string, { security?: unknown; responses: object }>> };
+type OpenApi = {
+  openapi: string;
+  paths: Record<string, Record<string, { security?: unknown; responses: object }>>;
+};
 
 async function fetchDocument(): Promise<OpenApi> {
   const url = new URL('http://localhost/api/openapi.json');
@@ -50,7 +53,9 @@ describe('the OpenAPI document', () => {
     let handlers = 0;
     for (const file of files) {
       const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
-      const route = openApiPath(`/src/routes/${path.relative(path.resolve(V1, '../..'), file).split(path.sep).join('/')}`);
+      const route = openApiPath(
+        `/src/routes/${path.relative(path.resolve(V1, '../..'), file).split(path.sep).join('/')}`
+      );
       for (const method of METHODS.filter((m) => m in mod)) {
         handlers++;
         if (!apiSpecOf(mod[method])) missing.push(`${method} ${route} (not made with apiRoute)`);
@@ -66,7 +71,9 @@ describe('the OpenAPI document', () => {
     expect(document.components.securitySchemes).toHaveProperty('bearer.scheme', 'bearer');
     for (const operations of Object.values(document.paths)) {
       for (const op of Object.values(operations)) {
-        expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['400', '401', '403', '404', '409', '422']));
+        expect(Object.keys(op.responses)).toEqual(
+          expect.arrayContaining(['400', '401', '403', '404', '409', '422'])
+        );
       }
     }
   });

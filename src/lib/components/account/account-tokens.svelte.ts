@@ -75,7 +75,9 @@ export class AccountTokens {
   }
 
   async revoke(token: TokenItem): Promise<void> {
-    const done = await this.#run(() => callApi(`/api/account/tokens/${token.id}`, { method: 'DELETE' }, () => true));
+    const done = await this.#run(() =>
+      callApi(`/api/account/tokens/${token.id}`, { method: 'DELETE' }, () => true)
+    );
     // Gone already (revoked in another tab) is what was asked for: the fresh read shows it.
     await this.load();
     if (done) this.#error = '';

@@ -4,7 +4,9 @@ import { endpoint } from '#server/http/route';
 import { buildOpenApi } from '#server/api/openapi';
 
 /** Every v1 route module, found by Vite at build time: a new route is in the document with no list to edit. */
-const V1_ROUTES = import.meta.glob<Record<string, unknown>>('/src/routes/api/v1/**/+server.ts', { eager: true });
+const V1_ROUTES = import.meta.glob<Record<string, unknown>>('/src/routes/api/v1/**/+server.ts', {
+  eager: true
+});
 const API_VERSION = '1.0.0';
 let document: object | null = null;
 

@@ -15,7 +15,12 @@ export const GET: RequestHandler = apiRoute(
     const read = locals.token?.scope === 'read';
     const boards = await locals.services.boards.listFor(user.id, true);
     return {
-      boards: boards.map((b) => ({ id: b.id, title: b.title, role: read ? 'viewer' : b.role, archived: b.archived }))
+      boards: boards.map((b) => ({
+        id: b.id,
+        title: b.title,
+        role: read ? 'viewer' : b.role,
+        archived: b.archived
+      }))
     };
   }
 );

@@ -9,7 +9,8 @@ export const GET: RequestHandler = apiRoute(
   {
     requires: 'board:read',
     summary: 'List cards',
-    description: 'Live cards (or archived ones) in stage order, filtered by stage, label, assignee or title words.',
+    description:
+      'Live cards (or archived ones) in stage order, filtered by stage, label, assignee or title words.',
     params: BoardParams,
     query: CardsQuery,
     response: z.object({ cards: z.array(Card) })

@@ -5,7 +5,19 @@ import { ChecklistItem, ItemParams, Tick } from '#server/api/schemas';
 
 /** Ticks or unticks one item. */
 export const PATCH: RequestHandler = apiRoute(
-  { requires: 'board:tick-checklist', summary: 'Tick or untick an item', params: ItemParams, body: Tick, response: ChecklistItem },
+  {
+    requires: 'board:tick-checklist',
+    summary: 'Tick or untick an item',
+    params: ItemParams,
+    body: Tick,
+    response: ChecklistItem
+  },
   async ({ locals }, granted, { params, body }) =>
-    locals.services.boardApi.tick(apiActor(locals, granted), params.id, params.cardId, params.itemId, body.done)
+    locals.services.boardApi.tick(
+      apiActor(locals, granted),
+      params.id,
+      params.cardId,
+      params.itemId,
+      body.done
+    )
 );
