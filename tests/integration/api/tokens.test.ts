@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { roots } from '#lib/board/schema';
+import WebSocket from 'ws';
 import { connectClient, storedDoc, tempDir, waitFor, type TestClient } from '../helpers/syncHarness';
 import { apiFixture, type ApiFixture } from './apiFixture';
 
@@ -251,6 +252,20 @@ describe('personal access tokens on the REST API', () => {
       body: JSON.stringify({ stageId: f.firstStage, title: 'Sneaky' })
     });
     expect(both.status).toBe(403);
+  });
+
+  it('a token opens no live connection: the sync upgrade with only a bearer token is 401', async () => {
+    const { token } = await f.token(f.owner, 'write');
+    const socket = new WebSocket(`${f.server.syncUrl}/${f.boardId}`, {
+      headers: { authorization: `Bearer ${token}`, origin: f.server.url }
+    });
+    const status = await new Promise<number>((resolve) => {
+      socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      socket.once('open', () => resolve(101));
+    });
+    socket.on('error', () => {}); // the refused handshake's own error, expected
+    socket.terminate();
+    expect(status).toBe(401);
   });
 
   it('stores only the hash: the token never reaches the database file', async () => {
