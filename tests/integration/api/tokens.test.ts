@@ -108,6 +108,19 @@ describe('personal access tokens on the REST API', () => {
     );
     expect(result).toMatchObject({ ok: false, reason: 'gate-closed' });
     expect(await stageOf(f.gatedCard)).toBe(f.gated);
+    // The refused write leaves nothing behind for the next one to build on: a move of the same
+    // card's stage (back: allowed) lands whole, with nothing waiting on a missing part.
+    const { token } = await f.token(f.people.editor, 'write');
+    const back = await f.call(token, 'POST', `${board()}/cards/${f.gatedCard}/move`, {
+      stageId: f.firstStage
+    });
+    expect(back.status).toBe(200);
+    expect(await stageOf(f.gatedCard)).toBe(f.firstStage);
+    expect(await f.server.rooms.read(f.boardId, (doc) => doc.store.pendingStructs)).toBeNull();
+    await waitFor(
+      'the move in the live client',
+      () => roots(watcher.doc).cards.get(f.gatedCard)?.get('stageId') === f.firstStage
+    );
   });
 
   it("an API write reaches a connected client and the activity log under the token's account", async () => {
