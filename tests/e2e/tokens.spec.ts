@@ -154,6 +154,12 @@ test('the tokens page in both languages, on a laptop and a phone: empty, then a 
     for (const device of Object.keys(DEVICES) as (keyof typeof DEVICES)[]) {
       const context = await freshAccount(browser, baseURL!, locale, device);
       const p = await context.newPage();
+      // The way in: the account's name on the boards list.
+      await p.goto('/');
+      await noSidewaysScroll(p, `${locale} ${device} boards list`);
+      await p.screenshot({ path: `${OUT}/boards-top.${locale}.${device}.png` });
+      await p.locator('[data-link="account"]').click();
+      await expect(p).toHaveURL(/\/account\/tokens$/);
       await p.goto('/account');
       await expect(p).toHaveURL(/\/account\/tokens$/);
       await expect(p.locator('.empty')).toBeVisible();
