@@ -281,6 +281,25 @@ describe('personal access tokens on the REST API', () => {
     expect(status).toBe(401);
   });
 
+  it('refuses a token without a name, with an unknown scope or expiry, and lists names, never tokens', async () => {
+    const make = (body: object) =>
+      f.call({ cookie: f.people.manager.cookie }, 'POST', '/api/account/tokens', body);
+    const refused = async (body: object) => {
+      const res = await make(body);
+      return `${res.status} ${await errorCode(res)}`;
+    };
+    expect(await refused({ name: '  ', scope: 'read', expiresInDays: 7 })).toBe('400 invalid-token-name');
+    expect(await refused({ name: 'x'.repeat(81), scope: 'read', expiresInDays: 7 })).toBe(
+      '400 invalid-token-name'
+    );
+    expect(await refused({ name: 'ok', scope: 'admin', expiresInDays: 7 })).toBe('400 invalid-token-scope');
+    expect(await refused({ name: 'ok', scope: 'read', expiresInDays: 3 })).toBe('400 invalid-token-expiry');
+    const listed = await f.call({ cookie: f.people.manager.cookie }, 'GET', '/api/account/tokens');
+    const text = await listed.text();
+    expect(text).not.toMatch(/sbp_|tokenHash/);
+    expect((JSON.parse(text) as { tokens: { name: string }[] }).tokens.length).toBeGreaterThan(0);
+  });
+
   it('stores only the hash: the token never reaches the database file', async () => {
     const { token } = await f.token(f.owner, 'write');
     const db = new Database(f.server.config.dbFile, { readonly: true });
