@@ -4,7 +4,8 @@ import {
   TOKEN_NAME_MAX,
   TOKEN_PREFIX,
   isTokenScope,
-  type TokenScope
+  type TokenScope,
+  type TokenView
 } from '#lib/auth/tokenScopes';
 import { cleanName } from '#lib/board/transact';
 import type { AuthStore } from './AuthStore';
@@ -13,15 +14,7 @@ import { hashSessionToken } from './sessionToken';
 import { TokenRequestError } from './TokenRequestError';
 import type { TokenRecord, TokenStore } from './TokenStore';
 
-/** A token as the account page and the API show it: never the token, never its hash. */
-export interface TokenView {
-  id: string;
-  name: string;
-  scope: TokenScope;
-  createdAt: number;
-  expiresAt: number | null;
-  lastUsedAt: number | null;
-}
+export type { TokenView };
 
 /** Who a request's token speaks for, and its ceiling. */
 export interface TokenIdentity {

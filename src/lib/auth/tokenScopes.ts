@@ -10,6 +10,16 @@ export function isTokenScope(value: unknown): value is TokenScope {
   return typeof value === 'string' && (TOKEN_SCOPES as readonly string[]).includes(value);
 }
 
+/** A token as the account page and the API show it: never the token, never its hash. */
+export interface TokenView {
+  id: string;
+  name: string;
+  scope: TokenScope;
+  createdAt: number;
+  expiresAt: number | null;
+  lastUsedAt: number | null;
+}
+
 /** The recognisable start of every token, so secret scanners (and people) can tell one on sight. */
 export const TOKEN_PREFIX = 'sbp_';
 

@@ -4,7 +4,7 @@
  * and refusals as sentences. Every change is one API call followed by a fresh read.
  */
 import { callApi, failureText, type ApiResult } from '$lib/api/api-call';
-import type { TokenScope } from '$lib/auth/tokenScopes';
+import type { TokenScope, TokenView } from '$lib/auth/tokenScopes';
 import type { MessageKey } from '$lib/i18n/locale';
 
 /** Refusals of the token routes. */
@@ -17,14 +17,8 @@ const TOKEN_MESSAGES: Partial<Record<string, MessageKey>> = {
   'token-not-allowed': 'error.tokens.notAllowed'
 };
 
-export interface TokenItem {
-  id: string;
-  name: string;
-  scope: TokenScope;
-  createdAt: number;
-  expiresAt: number | null;
-  lastUsedAt: number | null;
-}
+/** A token as the page lists it (the server's TokenView). */
+export type TokenItem = TokenView;
 
 export class AccountTokens {
   #tokens = $state<TokenItem[]>([]);
