@@ -1,4 +1,5 @@
 import { DigestService } from './analytics/DigestService';
+import { BoardApi } from './api/BoardApi';
 import { InsightsService } from './analytics/InsightsService';
 import { ReportService } from './analytics/ReportService';
 import { OverviewFeed } from './analytics/OverviewFeed';
@@ -7,6 +8,7 @@ import { AuthService } from './auth/AuthService';
 import { DEFAULT_ADDRESS_LIMITS } from './auth/signInLimits';
 import { InviteService } from './auth/InviteService';
 import { MembershipService } from './auth/MembershipService';
+import { TokenService } from './auth/TokenService';
 import { AttachmentService } from './attachments/AttachmentService';
 import { draftLimits } from './attachments/draftLimits';
 import { ActivityService } from './audit/ActivityService';
@@ -186,7 +188,10 @@ export function createServices(options: CreateServicesOptions): Services {
   });
   const inviteDeps = { store: persistence.invites, members, users: persistence.accounts, auth, boards, log };
   const invites = new InviteService(inviteDeps);
+  const tokens = new TokenService(persistence.tokens, persistence.accounts);
+  const boardApi = new BoardApi(rooms, members);
   return {
+    boardApi,
     insights,
     reports,
     overview,
@@ -201,6 +206,7 @@ export function createServices(options: CreateServicesOptions): Services {
     auth,
     members,
     invites,
+    tokens,
     activity,
     reviews,
     attachments,

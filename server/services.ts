@@ -1,10 +1,12 @@
 import type { DigestService } from './analytics/DigestService';
+import type { BoardApi } from './api/BoardApi';
 import type { InsightsService } from './analytics/InsightsService';
 import type { ReportService } from './analytics/ReportService';
 import type { OverviewFeed } from './analytics/OverviewFeed';
 import type { OverviewService } from './analytics/OverviewService';
 import type { AuthService } from './auth/AuthService';
 import type { InviteService } from './auth/InviteService';
+import type { TokenService } from './auth/TokenService';
 import type { MembershipService } from './auth/MembershipService';
 import type { ActivityService } from './audit/ActivityService';
 import type { AttachmentService } from './attachments/AttachmentService';
@@ -36,6 +38,10 @@ export interface Services {
   auth: AuthService;
   members: MembershipService;
   invites: InviteService;
+  /** The REST API v1's reads and writes of boards (server/api). */
+  boardApi: BoardApi;
+  /** Personal access tokens of the REST API. */
+  tokens: TokenService;
   activity: ActivityService;
   reviews: ReviewService;
   attachments: AttachmentService;

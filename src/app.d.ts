@@ -1,5 +1,6 @@
 import type { Locale } from '$lib/i18n/locale';
 import type { PublicUser } from '#server/auth/AuthService';
+import type { TokenScope } from '$lib/auth/tokenScopes';
 import type { Services } from '#server/services';
 
 declare global {
@@ -10,6 +11,11 @@ declare global {
       services: Services;
       /** Who sent the request, from the session cookie; null when nobody is signed in. */
       user: PublicUser | null;
+      /**
+       * The personal access token the request came with (server/http/bearer.ts), whose scope is a
+       * ceiling on `user`'s roles; null for a browser's cookie session or nobody.
+       */
+      token: { id: string; scope: TokenScope } | null;
     }
     interface PageData {
       /** Set by server-rendered pages; client-rendered ones read <html lang> instead. */

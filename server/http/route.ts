@@ -20,7 +20,7 @@ import { MemberRequestError } from '#server/auth/MemberRequestError';
 import type { BoardRecord } from '#server/store/DocStore';
 import { isRequestError } from '#server/RequestError';
 import { handleApi, readJson } from './json';
-import { requireBoard, requireUser } from './access';
+import { requireBoard, requireScope, requireUser } from './access';
 
 /**
  * - `public`: anyone, signed in or not (signing in and up, the sign-up settings).
@@ -61,6 +61,11 @@ export interface RouteOptions<R extends Requirement> {
    * is then read before the check (a form's `id`, a JSON `boardId`).
    */
   boardId?: (body: Record<string, unknown>) => unknown;
+  /**
+   * Only a signed-in browser session may call it, never a personal access token (making and
+   * revoking tokens: a token that could mint tokens would outlive its own revoke).
+   */
+  sessionOnly?: boolean;
 }
 
 /** The requirement a wrapped handler, action or load carries; undefined for a bare function. */
@@ -88,10 +93,17 @@ async function grant<R extends Requirement>(
   const { locals } = event;
   if (requires === 'public') return { user: locals.user, body: await readBody() } as Granted<R>;
   const user = requireUser(locals);
+  const [kind, what] = requires.split(':') as [string, string | undefined];
+  // The token's ceiling first, for every route alike: the scope can only take away.
+  requireScope(
+    locals,
+    event.request.method,
+    kind === 'board' ? (what as BoardAction) : null,
+    !!options.sessionOnly
+  );
   if (requires === 'admin' && !user.isAdmin) {
     throw new MemberRequestError(403, 'forbidden', 'Only an administrator may do this.');
   }
-  const [kind, what] = requires.split(':') as [string, string | undefined];
   if (kind === 'board') {
     const early = options.boardId ? await readBody() : undefined;
     // A board id that is not a string fails the membership lookup as 403, like an unknown one.

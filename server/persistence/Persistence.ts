@@ -3,6 +3,7 @@ import type { AuditStore } from '../audit/AuditStore';
 import type { AuthStore } from '../auth/AuthStore';
 import type { InviteStore } from '../auth/InviteStore';
 import type { MemberStore } from '../auth/MemberStore';
+import type { TokenStore } from '../auth/TokenStore';
 import type { DueIndex } from '../inbox/DueIndex';
 import type { InboxStore } from '../inbox/InboxStore';
 import type { RecurringClaims } from '../recurring/RecurringClaims';
@@ -19,6 +20,8 @@ export interface Persistence {
   readonly accounts: AuthStore;
   readonly members: MemberStore;
   readonly invites: InviteStore;
+  /** Personal access tokens of the REST API (server/auth/TokenService.ts). */
+  readonly tokens: TokenStore;
   readonly audit: AuditStore;
   readonly inbox: InboxStore;
   readonly dueIndex: DueIndex;

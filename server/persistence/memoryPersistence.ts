@@ -3,6 +3,7 @@ import { MemoryAuditStore } from '../audit/MemoryAuditStore';
 import { MemoryAuthStore } from '../auth/MemoryAuthStore';
 import { MemoryInviteStore } from '../auth/MemoryInviteStore';
 import { MemoryMemberStore } from '../auth/MemoryMemberStore';
+import { MemoryTokenStore } from '../auth/MemoryTokenStore';
 import { MemoryDueIndex } from '../inbox/MemoryDueIndex';
 import { MemoryInboxStore } from '../inbox/MemoryInboxStore';
 import { MemoryRecurringClaims } from '../recurring/MemoryRecurringClaims';
@@ -23,6 +24,7 @@ export function memoryPersistence(docs: DocStore = new MemoryDocStore()): Persis
     accounts,
     members,
     invites: new MemoryInviteStore(accounts, members),
+    tokens: new MemoryTokenStore(),
     audit: new MemoryAuditStore(),
     inbox: new MemoryInboxStore(),
     dueIndex: new MemoryDueIndex(),

@@ -3,6 +3,7 @@ import { SqliteAuditStore } from '../audit/SqliteAuditStore';
 import { SqliteAuthStore } from '../auth/SqliteAuthStore';
 import { SqliteInviteStore } from '../auth/SqliteInviteStore';
 import { SqliteMemberStore } from '../auth/SqliteMemberStore';
+import { SqliteTokenStore } from '../auth/SqliteTokenStore';
 import type { Config } from '../config';
 import { SqliteDueIndex } from '../inbox/SqliteDueIndex';
 import { SqliteInboxStore } from '../inbox/SqliteInboxStore';
@@ -22,6 +23,7 @@ export function openSqlitePersistence(config: Pick<Config, 'dbFile' | 'durabilit
     accounts: SqliteAuthStore.over(docs),
     members: SqliteMemberStore.over(docs),
     invites: SqliteInviteStore.over(docs),
+    tokens: SqliteTokenStore.over(docs),
     audit: SqliteAuditStore.over(docs),
     inbox: SqliteInboxStore.over(docs),
     dueIndex: SqliteDueIndex.over(docs),

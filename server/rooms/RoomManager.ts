@@ -8,7 +8,8 @@ import type { DocLog } from '../store/DocLog';
 import type { BoardRole } from '#lib/auth/permissions';
 import { Connection, type ConnectionPeer } from './Connection';
 import type { RoomHooks } from './hooks';
-import { Room, type RoomStats } from './Room';
+import type { UpdateSender } from './ClientUpdates';
+import { Room, type AppliedAs, type RoomStats } from './Room';
 
 export type RoomLimits = Pick<
   Config,
@@ -108,6 +109,19 @@ export class RoomManager {
     const origin: BoardOrigin = reason === undefined ? { source: 'server' } : { source: 'server', reason };
     const room = await this.#acquire(boardId);
     await room.change(fn, origin);
+  }
+
+  /**
+   * Runs a board operation as a member, through the same way in as their socket's updates
+   * (Room.applyAs); resolves with its value once durable and broadcast, or with the refusal.
+   */
+  async applyAs<T>(
+    boardId: string,
+    sender: UpdateSender,
+    operation: (doc: Y.Doc) => T
+  ): Promise<AppliedAs<T>> {
+    const room = await this.#acquire(boardId);
+    return room.applyAs(sender, operation);
   }
 
   /** Reads the board's doc, loading the room if needed. */

@@ -223,3 +223,5 @@ export const attachmentVersions = sqliteTable(
 
 // The server's own jobs' tables (inbox, due index, recurring claims) live beside this file.
 export * from './schema.jobs';
+// Personal access tokens of the REST API.
+export * from './schema.tokens';

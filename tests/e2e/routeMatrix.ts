@@ -209,6 +209,78 @@ export const ROUTE_MATRIX: Record<string, RouteCall> = {
     call: (api, f) =>
       form(api, f, '/invite/no-such-token?/signup', { email: 'not an address', password: 'x' })
   },
+  'GET /api/openapi.json': { requires: 'public', call: (api) => api.get('/api/openapi.json') },
+  'GET /api/account/tokens': { requires: 'signed-in', call: (api) => api.get('/api/account/tokens') },
+  'POST /api/account/tokens': {
+    requires: 'signed-in',
+    call: (api) =>
+      api.post('/api/account/tokens', { data: { name: 'Matrix', scope: 'read', expiresInDays: 7 } })
+  },
+  'DELETE /api/account/tokens/[tokenId]': {
+    requires: 'signed-in',
+    call: (api) => api.delete('/api/account/tokens/0000000000000000')
+  },
+  'LOAD /account': { requires: 'signed-in', call: (api) => api.get('/account', { maxRedirects: 0 }) },
+  'LOAD /account/tokens': {
+    requires: 'signed-in',
+    call: (api) => api.get('/account/tokens', { maxRedirects: 0 })
+  },
+  'GET /api/v1/boards': { requires: 'signed-in', call: (api) => api.get('/api/v1/boards') },
+  'GET /api/v1/boards/[id]': {
+    requires: 'board:read',
+    call: (api, f) => api.get(`/api/v1/boards/${f.boardId}`)
+  },
+  'GET /api/v1/boards/[id]/cards': {
+    requires: 'board:read',
+    call: (api, f) => api.get(`/api/v1/boards/${f.boardId}/cards`)
+  },
+  'POST /api/v1/boards/[id]/cards': {
+    requires: 'board:create-card',
+    call: (api, f) =>
+      api.post(`/api/v1/boards/${f.boardId}/cards`, { data: { stageId: 'no-such-stage', title: 'x' } })
+  },
+  'GET /api/v1/boards/[id]/cards/[cardId]': {
+    requires: 'board:read',
+    call: (api, f) => api.get(`/api/v1/boards/${f.boardId}/cards/${NO_CARD}`)
+  },
+  'PATCH /api/v1/boards/[id]/cards/[cardId]': {
+    requires: 'board:edit-card',
+    call: (api, f) => api.patch(`/api/v1/boards/${f.boardId}/cards/${NO_CARD}`, { data: { title: 'x' } })
+  },
+  'POST /api/v1/boards/[id]/cards/[cardId]/archive': {
+    requires: 'board:edit-card',
+    call: (api, f) => api.post(`/api/v1/boards/${f.boardId}/cards/${NO_CARD}/archive`, { data: {} })
+  },
+  'POST /api/v1/boards/[id]/cards/[cardId]/move': {
+    requires: 'board:move-card',
+    call: (api, f) =>
+      api.post(`/api/v1/boards/${f.boardId}/cards/${NO_CARD}/move`, { data: { stageId: 'x' } })
+  },
+  'GET /api/v1/boards/[id]/cards/[cardId]/comments': {
+    requires: 'board:read',
+    call: (api, f) => api.get(`/api/v1/boards/${f.boardId}/cards/${NO_CARD}/comments`)
+  },
+  'POST /api/v1/boards/[id]/cards/[cardId]/comments': {
+    requires: 'board:comment',
+    call: (api, f) =>
+      api.post(`/api/v1/boards/${f.boardId}/cards/${NO_CARD}/comments`, { data: { text: 'x' } })
+  },
+  'GET /api/v1/boards/[id]/cards/[cardId]/checklist': {
+    requires: 'board:read',
+    call: (api, f) => api.get(`/api/v1/boards/${f.boardId}/cards/${NO_CARD}/checklist`)
+  },
+  'POST /api/v1/boards/[id]/cards/[cardId]/checklist': {
+    requires: 'board:tick-checklist',
+    call: (api, f) =>
+      api.post(`/api/v1/boards/${f.boardId}/cards/${NO_CARD}/checklist`, { data: { text: 'x' } })
+  },
+  'PATCH /api/v1/boards/[id]/cards/[cardId]/checklist/[itemId]': {
+    requires: 'board:tick-checklist',
+    call: (api, f) =>
+      api.patch(`/api/v1/boards/${f.boardId}/cards/${NO_CARD}/checklist/no-such-item`, {
+        data: { done: true }
+      })
+  },
   'LOAD /signin': { requires: 'public', call: (api) => api.get('/signin', { maxRedirects: 0 }) },
   'ACTION /signin?/default': {
     requires: 'public',
