@@ -24,6 +24,7 @@ import type { DocChangeHook } from './rooms/hooks';
 import { RoomManager } from './rooms/RoomManager';
 import type { Services } from './services';
 import { TemplateService } from './templates/TemplateService';
+import { BoardTransfer } from './transfer/BoardTransfer';
 
 export interface CreateServicesOptions {
   config: Config;
@@ -169,6 +170,7 @@ export function createServices(options: CreateServicesOptions): Services {
   const overviewFeed = new OverviewFeed(members, log);
   const insights = new InsightsService({ audit: persistence.audit, activity, members, rooms, docs: store });
   const reports = new ReportService({ audit: persistence.audit, activity, members, rooms, docs: store });
+  const transfer = new BoardTransfer({ docs: store, rooms, audit: persistence.audit, members });
   const overview = new OverviewService({
     members,
     boards: store,
@@ -189,6 +191,7 @@ export function createServices(options: CreateServicesOptions): Services {
   return {
     insights,
     reports,
+    transfer,
     overview,
     overviewFeed,
     digest,

@@ -18,6 +18,7 @@ import type { Config } from './config';
 import type { RoomManager } from './rooms/RoomManager';
 import type { DocStore } from './store/DocStore';
 import type { TemplateService } from './templates/TemplateService';
+import type { BoardTransfer } from './transfer/BoardTransfer';
 
 /**
  * The one set of services of this process. SvelteKit bundles its server code apart from
@@ -46,6 +47,8 @@ export interface Services {
   insights: InsightsService;
   /** A card's summary report and the board's workbook (issue 18, 001 七). */
   reports: ReportService;
+  /** Board export (JSON, CSV, an account's archive) and re-import: server/transfer. */
+  transfer: BoardTransfer;
   /** The manager's page across boards, and its live feed. */
   overview: OverviewService;
   overviewFeed: OverviewFeed;

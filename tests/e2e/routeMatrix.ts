@@ -84,6 +84,19 @@ export const ROUTE_MATRIX: Record<string, RouteCall> = {
     requires: 'board:read',
     call: (api, f) => api.get(`/api/boards/${f.boardId}/export.xlsx`)
   },
+  'GET /api/boards/[id]/export.json': {
+    requires: 'board:read',
+    call: (api, f) => api.get(`/api/boards/${f.boardId}/export.json`)
+  },
+  'GET /api/boards/[id]/export.csv': {
+    requires: 'board:read',
+    call: (api, f) => api.get(`/api/boards/${f.boardId}/export.csv`)
+  },
+  // An empty object is not a board file: a 400 for anyone signed in, made before any board exists.
+  'POST /api/boards/import-json': {
+    requires: 'signed-in',
+    call: (api) => api.post('/api/boards/import-json', { data: {} })
+  },
   'GET /api/boards/[id]/cards/[cardId]/report.pdf': {
     requires: 'board:read',
     call: (api, f) => api.get(`/api/boards/${f.boardId}/cards/${NO_CARD}/report.pdf`)

@@ -1,3 +1,4 @@
+import { zhCNTransfer } from './zh-CN.transfer';
 import { zhCNManage } from './zh-CN.manage';
 import { zhCNInsights } from './zh-CN.insights';
 import { zhCNApp } from './zh-CN.app';
@@ -41,7 +42,8 @@ export const zhCN = {
   ...zhCNResults,
   ...zhCNInsights,
   ...zhCNReport,
-  ...zhCNManage
+  ...zhCNManage,
+  ...zhCNTransfer
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
