@@ -24,6 +24,7 @@ import type { DocChangeHook } from './rooms/hooks';
 import { RoomManager } from './rooms/RoomManager';
 import type { Services } from './services';
 import { TemplateService } from './templates/TemplateService';
+import { AccountArchive } from './transfer/AccountArchive';
 import { BoardTransfer } from './transfer/BoardTransfer';
 
 export interface CreateServicesOptions {
@@ -171,6 +172,13 @@ export function createServices(options: CreateServicesOptions): Services {
   const insights = new InsightsService({ audit: persistence.audit, activity, members, rooms, docs: store });
   const reports = new ReportService({ audit: persistence.audit, activity, members, rooms, docs: store });
   const transfer = new BoardTransfer({ docs: store, rooms, audit: persistence.audit, members });
+  const accountArchive = new AccountArchive({
+    transfer,
+    members,
+    attachments: persistence.attachments,
+    boards: store,
+    dataDir: config.dataDir
+  });
   const overview = new OverviewService({
     members,
     boards: store,
@@ -192,6 +200,7 @@ export function createServices(options: CreateServicesOptions): Services {
     insights,
     reports,
     transfer,
+    accountArchive,
     overview,
     overviewFeed,
     digest,

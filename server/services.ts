@@ -18,6 +18,7 @@ import type { Config } from './config';
 import type { RoomManager } from './rooms/RoomManager';
 import type { DocStore } from './store/DocStore';
 import type { TemplateService } from './templates/TemplateService';
+import type { AccountArchive } from './transfer/AccountArchive';
 import type { BoardTransfer } from './transfer/BoardTransfer';
 
 /**
@@ -49,6 +50,8 @@ export interface Services {
   reports: ReportService;
   /** Board export (JSON, CSV, an account's archive) and re-import: server/transfer. */
   transfer: BoardTransfer;
+  /** Everything an account owns as one streamed .tar.gz: server/transfer. */
+  accountArchive: AccountArchive;
   /** The manager's page across boards, and its live feed. */
   overview: OverviewService;
   overviewFeed: OverviewFeed;

@@ -93,6 +93,10 @@ export const ROUTE_MATRIX: Record<string, RouteCall> = {
     call: (api, f) => api.get(`/api/boards/${f.boardId}/export.csv`)
   },
   // An empty object is not a board file: a 400 for anyone signed in, made before any board exists.
+  'GET /api/account/export.tar.gz': {
+    requires: 'signed-in',
+    call: (api) => api.get('/api/account/export.tar.gz')
+  },
   'POST /api/boards/import-json': {
     requires: 'signed-in',
     call: (api) => api.post('/api/boards/import-json', { data: {} })
@@ -197,6 +201,10 @@ export const ROUTE_MATRIX: Record<string, RouteCall> = {
   'ACTION /?/archive': {
     requires: 'board:edit-board',
     call: (api, f) => form(api, f, '/?/archive', { id: f.boardId, archived: 'true' })
+  },
+  'LOAD /account/export': {
+    requires: 'signed-in',
+    call: (api) => api.get('/account/export', { maxRedirects: 0 })
   },
   'LOAD /inbox': { requires: 'signed-in', call: (api) => api.get('/inbox', { maxRedirects: 0 }) },
   'LOAD /manage': { requires: 'signed-in', call: (api) => api.get('/manage', { maxRedirects: 0 }) },

@@ -32,9 +32,8 @@ export const enTransfer: Record<TransferMessageKey, string> = {
   'transfer.account.itemManifest': 'manifest.json (the list of files and their sizes)',
   'transfer.account.count': 'You own {count} boards',
   'transfer.account.none': 'You do not own any board yet, so there is nothing to export.',
-  'transfer.account.download': 'Download everything (.tar.gz)',
-  'transfer.account.preparing': 'Packing…',
-  'transfer.account.progress': '{size} downloaded',
-  'transfer.account.done': 'Done: {size}',
-  'transfer.account.failed': 'The download failed. Try again in a moment.'
+  'transfer.account.size':
+    'Attachments come to {size}. With many files packing takes a moment; the browser shows the download’s progress.',
+  'transfer.account.files': '{count} files',
+  'transfer.account.download': 'Download everything (.tar.gz)'
 };

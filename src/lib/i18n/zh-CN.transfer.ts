@@ -24,18 +24,16 @@ export const zhCNTransfer = {
   'transfer.error.tooLarge': '文件太大，无法导入。',
   'transfer.account.title': '导出我的数据',
   'transfer.account.intro':
-    '打包下载你创建并拥有的全部看板：每个看板一份可重新导入的 JSON，以及看板里上传过的附件原文件。',
+    '打包下载你拥有的全部看板：每个看板一份可重新导入的 JSON，以及看板里上传过的附件原文件。',
   'transfer.account.contents': '压缩包包含',
   'transfer.account.itemBoards': '看板 JSON（阶段、规则、卡片、评论、审批与动态）',
   'transfer.account.itemFiles': '附件原文件（按看板、附件、版本分目录）',
   'transfer.account.itemManifest': 'manifest.json 清单（文件列表与大小）',
   'transfer.account.count': '你拥有 {count} 个看板',
   'transfer.account.none': '你还没有拥有的看板，暂时没有可导出的内容。',
-  'transfer.account.download': '下载全部数据（.tar.gz）',
-  'transfer.account.preparing': '正在打包…',
-  'transfer.account.progress': '已下载 {size}',
-  'transfer.account.done': '下载完成，共 {size}',
-  'transfer.account.failed': '打包下载失败，请稍后重试。'
+  'transfer.account.size': '附件共 {size}。文件较多时打包需要一点时间，下载进度会显示在浏览器里。',
+  'transfer.account.files': '{count} 个附件',
+  'transfer.account.download': '下载全部数据（.tar.gz）'
 } as const;
 
 export type TransferMessageKey = keyof typeof zhCNTransfer;

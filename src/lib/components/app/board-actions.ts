@@ -86,19 +86,19 @@ export function boardActions(session: BoardSession, on: BoardActionHandlers): He
     iconOnly: true,
     onselect: on.exportExcel
   });
-  // The other two formats sit in the menu beside 导出 Excel: rarer, and the header is full.
+  // The other two formats beside it, icons on a laptop (named on hover), named in the phone's menu.
   list.push({
     id: 'export-json',
     label: t('transfer.json'),
     icon: FileBraces,
-    menuOnly: true,
+    iconOnly: true,
     onselect: on.exportJson
   });
   list.push({
     id: 'export-csv',
     label: t('transfer.csv'),
     icon: FileText,
-    menuOnly: true,
+    iconOnly: true,
     onselect: on.exportCsv
   });
   list.push({
