@@ -24,6 +24,7 @@ import type { DocChangeHook } from './rooms/hooks';
 import { RoomManager } from './rooms/RoomManager';
 import type { Services } from './services';
 import { TemplateService } from './templates/TemplateService';
+import { MailService } from './mail/MailService';
 import { AccountArchive } from './transfer/AccountArchive';
 import { BoardTransfer } from './transfer/BoardTransfer';
 
@@ -39,6 +40,8 @@ export interface CreateServicesOptions {
   dueNow?: () => number;
   /** The clock recurring plans read days from (tests set it). */
   recurringNow?: () => number;
+  /** The mail notifications' clock (tests set it, to pass the batch interval without waiting). */
+  mailNow?: () => number;
 }
 
 /** A board's list row follows its edits within this long; a burst of typing costs a write or two. */
@@ -105,7 +108,20 @@ export function createServices(options: CreateServicesOptions): Services {
     members,
     users: persistence.accounts,
     boards: store,
-    docs: rooms
+    docs: rooms,
+    stored: (items) => {
+      mail.fromInbox(items).catch((error: unknown) => {
+        log.error('mail not queued', { error: errorMessage(error) });
+      });
+    }
+  });
+  const mail = new MailService({
+    store: persistence.mail,
+    users: persistence.accounts,
+    boards: store,
+    config: config.mail,
+    log,
+    now: options.mailNow
   });
   const dueNotices = new DueNotices({
     index: persistence.dueIndex,
@@ -140,6 +156,7 @@ export function createServices(options: CreateServicesOptions): Services {
       await persistence.dueIndex.removeBoard(boardId);
       await persistence.recurringClaims.removeBoard(boardId);
       await attachments.removeBoard(boardId);
+      await persistence.mail.removeBoard(boardId);
     }
   });
   const reviews = new ReviewService(rooms, boards, members, activity);
@@ -201,6 +218,7 @@ export function createServices(options: CreateServicesOptions): Services {
     reports,
     transfer,
     accountArchive,
+    mail,
     overview,
     overviewFeed,
     digest,

@@ -18,6 +18,7 @@ import type { Config } from './config';
 import type { RoomManager } from './rooms/RoomManager';
 import type { DocStore } from './store/DocStore';
 import type { TemplateService } from './templates/TemplateService';
+import type { MailService } from './mail/MailService';
 import type { AccountArchive } from './transfer/AccountArchive';
 import type { BoardTransfer } from './transfer/BoardTransfer';
 
@@ -52,6 +53,8 @@ export interface Services {
   transfer: BoardTransfer;
   /** Everything an account owns as one streamed .tar.gz: server/transfer. */
   accountArchive: AccountArchive;
+  /** The inbox as batched mail (server/mail); off without SMTP_URL. */
+  mail: MailService;
   /** The manager's page across boards, and its live feed. */
   overview: OverviewService;
   overviewFeed: OverviewFeed;

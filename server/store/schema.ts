@@ -223,3 +223,6 @@ export const attachmentVersions = sqliteTable(
 
 // The server's own jobs' tables (inbox, due index, recurring claims) live beside this file.
 export * from './schema.jobs';
+
+// Mail notifications' queue and settings (server/mail).
+export * from './schema.mail';

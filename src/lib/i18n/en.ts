@@ -1,3 +1,4 @@
+import { enMail } from './en.mail';
 import { enTransfer } from './en.transfer';
 import { enManage } from './en.manage';
 import { enInsights } from './en.insights';
@@ -44,5 +45,6 @@ export const en: Record<MessageKey, string> = {
   ...enInsights,
   ...enReport,
   ...enManage,
-  ...enTransfer
+  ...enTransfer,
+  ...enMail
 };

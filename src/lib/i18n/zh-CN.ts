@@ -1,3 +1,4 @@
+import { zhCNMail } from './zh-CN.mail';
 import { zhCNTransfer } from './zh-CN.transfer';
 import { zhCNManage } from './zh-CN.manage';
 import { zhCNInsights } from './zh-CN.insights';
@@ -43,7 +44,8 @@ export const zhCN = {
   ...zhCNInsights,
   ...zhCNReport,
   ...zhCNManage,
-  ...zhCNTransfer
+  ...zhCNTransfer,
+  ...zhCNMail
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,64 @@
+/**
+ * RFC 8058 one-click unsubscribe, in the Node layer before SvelteKit: a mail client POSTs
+ * `List-Unsubscribe=One-Click` as a form from its own servers, with no session and no Origin of
+ * ours, which SvelteKit's CSRF check refuses for every form POST. The signed token in the query
+ * is the whole authority (it turns off the kinds it names for the person it names, nothing else),
+ * so nothing here needs the cross-site protection that check gives.
+ *
+ *   POST /api/mail/unsubscribe?token=<token>     200 { ok: true } | 400 { error: { code: 'invalid-token' } }
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RequestHandler } from '../app';
+import { errorMessage, createLogger, type Logger } from '../log';
+import { getServices, type Services } from '../services';
+
+const PATH = '/api/mail/unsubscribe';
+/** The body says only `List-Unsubscribe=One-Click`; more is read and dropped up to this, then cut. */
+const BODY_MAX_BYTES = 4096;
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store'
+  });
+  res.end(text);
+}
+
+async function readBody(req: IncomingMessage): Promise<void> {
+  let total = 0;
+  for await (const chunk of req) {
+    total += (chunk as Buffer).byteLength;
+    if (total > BODY_MAX_BYTES) {
+      req.destroy();
+      return;
+    }
+  }
+}
+
+/** Wraps `next` (SvelteKit's handler) so the one-click unsubscribe is served here. */
+export function withMailUnsubscribe(
+  next: RequestHandler | undefined,
+  services: () => Services = getServices,
+  log: Logger = createLogger()
+): RequestHandler {
+  return (req, res, fallthrough) => {
+    const url = req.method === 'POST' && req.url ? new URL(req.url, 'http://mail.invalid') : null;
+    if (!url || url.pathname !== PATH) {
+      if (next) return next(req, res, fallthrough);
+      return fallthrough?.();
+    }
+    readBody(req)
+      .then(() => services().mail.unsubscribe(url.searchParams.get('token')))
+      .then((done) =>
+        done
+          ? send(res, 200, { ok: true })
+          : send(res, 400, { error: { code: 'invalid-token', message: 'Not an unsubscribe link of ours.' } })
+      )
+      .catch((error: unknown) => {
+        log.error('unsubscribe failed', { error: errorMessage(error) });
+        if (!res.headersSent) send(res, 500, { error: { code: 'internal', message: 'Unsubscribe failed.' } });
+      });
+  };
+}
