@@ -6,7 +6,7 @@ import { addCard, createBoard, openBoard } from './helpers';
 /**
  * Issue 19's exports in the browser: the board menu's "Export JSON" downloads a board file that
  * POST /api/boards/import-json turns into a new board showing the same card; and the screens this
- * slice adds (the menu's export entries, 导出我的数据) at a laptop's and a phone's size in both
+ * slice adds (the header's export entries, 导出我的数据, 邮件通知, 退订) at a laptop's and a phone's size in both
  * languages, written under test-results/shots-export/ for people to look at.
  */
 const OUT = 'test-results/shots-export';
@@ -44,6 +44,20 @@ test('a board exported as JSON from its header imports as a new board with the s
   await expect(page.getByText('=1+1 不是公式')).toBeVisible();
 });
 
+test('mail settings are saved and shown again: a kind turned off stays off', async ({ page }) => {
+  await page.goto('/account/notifications');
+  const mention = page.getByRole('checkbox', { name: 'Mention' });
+  await expect(mention).toBeChecked();
+  await mention.uncheck();
+  await page.getByRole('combobox', { name: 'Mail language' }).selectOption('en');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'Mention' })).not.toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Overdue' })).toBeChecked();
+  await expect(page.getByRole('combobox', { name: 'Mail language' })).toHaveValue('en');
+});
+
 for (const device of ['desktop', 'phone'] as const) {
   for (const locale of ['zh-CN', 'en'] as Locale[]) {
     test(`export screens, ${locale}, ${device}`, async ({ browser, request, baseURL }) => {
@@ -70,6 +84,13 @@ for (const device of ['desktop', 'phone'] as const) {
       await expect(page.locator('a.download')).toBeVisible();
       await noSidewaysScroll(page, 'the account export page');
       await page.screenshot({ path: `${OUT}/account-export.${locale}.${device}.png`, fullPage: true });
+      await page.goto('/account/notifications');
+      await expect(page.locator('form.settings')).toBeVisible();
+      await noSidewaysScroll(page, 'the mail settings page');
+      await page.screenshot({ path: `${OUT}/mail-settings.${locale}.${device}.png`, fullPage: true });
+      await page.goto('/mail/unsubscribe?token=broken');
+      await expect(page.getByRole('alert')).toBeVisible();
+      await page.screenshot({ path: `${OUT}/mail-unsubscribe-invalid.${locale}.${device}.png` });
       await context.close();
     });
   }

@@ -202,6 +202,20 @@ export const ROUTE_MATRIX: Record<string, RouteCall> = {
     requires: 'board:edit-board',
     call: (api, f) => form(api, f, '/?/archive', { id: f.boardId, archived: 'true' })
   },
+  'LOAD /account/notifications': {
+    requires: 'signed-in',
+    call: (api) => api.get('/account/notifications', { maxRedirects: 0 })
+  },
+  'ACTION /account/notifications?/default': {
+    requires: 'signed-in',
+    call: (api, f) => form(api, f, '/account/notifications', { language: 'zh-CN' })
+  },
+  // The signed link is the credential: anyone may post one, and a made-up one is a 400.
+  'LOAD /mail/unsubscribe': { requires: 'public', call: (api) => api.get('/mail/unsubscribe?token=x') },
+  'ACTION /mail/unsubscribe?/default': {
+    requires: 'public',
+    call: (api, f) => form(api, f, '/mail/unsubscribe', { token: 'x' })
+  },
   'LOAD /account/export': {
     requires: 'signed-in',
     call: (api) => api.get('/account/export', { maxRedirects: 0 })

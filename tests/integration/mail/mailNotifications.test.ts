@@ -15,8 +15,15 @@ import { startServer, type RunningServer } from '#server/app';
 import type { PublicUser } from '#server/auth/AuthService';
 import type { Config } from '#server/config';
 import { withMailUnsubscribe } from '#server/mail/unsubscribeRoute';
+import * as unsubscribePage from '#src/routes/mail/unsubscribe/+page.server';
 import { openSqlitePersistence } from '#server/persistence/sqlitePersistence';
+import { svelteRoutes } from '../helpers/svelteRoutes';
 import { RecordingLogger, tempDir, testConfig, waitFor } from '../helpers/syncHarness';
+
+// The page a mail's per-kind link opens; its button posts the page's own form action.
+const ROUTES = svelteRoutes([
+  { method: 'POST', path: /^\/mail\/unsubscribe$/, params: [], run: unsubscribePage.actions }
+]);
 
 const MINUTE = 60_000;
 
@@ -38,7 +45,7 @@ describe('inbox items as batched mail over a real SMTP server', () => {
   let bo: PublicUser;
 
   const start = async () => {
-    const handler = withMailUnsubscribe(undefined, () => running.services);
+    const handler = withMailUnsubscribe(ROUTES, () => running.services);
     const running: RunningServer = await startServer({
       config,
       persistence: openSqlitePersistence(config),
@@ -185,6 +192,23 @@ describe('inbox items as batched mail over a real SMTP server', () => {
     const latest = mailsTo(alice).at(-1)!;
     expect(latest.subject).toBe('[Stageboard] 李博 assigned you to “Press kit”');
     expect(latest.text).not.toContain('muted now');
+  });
+
+  it('stops one kind through the link in the mail’s body, from its page, without signing in', async () => {
+    const body = mailsTo(bo).at(-1)!.text!;
+    const link = /(http:\/\/stageboard\.test\/mail\/unsubscribe\?token=\S+)/.exec(
+      body.split('\n').find((l) => l.startsWith('不再接收「指派」邮件'))!
+    )![1]!;
+    const token = new URL(link).searchParams.get('token')!;
+    const response = await fetch(`${server.url}/mail/unsubscribe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
+      body: new URLSearchParams({ token })
+    });
+    expect(response.status).toBe(200);
+    expect((await server.services.mail.settingsFor(bo.id, 'zh-CN')).muted).toEqual(['assigned']);
+    // Turned on again for the restart test below, as the settings page would.
+    await server.services.mail.saveSettings(bo.id, { language: 'zh-CN', muted: [] });
   });
 
   it('sends what was queued before a restart once, and nothing already sent again', async () => {
