@@ -92,14 +92,9 @@ export const ROUTE_MATRIX: Record<string, RouteCall> = {
     requires: 'board:read',
     call: (api, f) => api.get(`/api/boards/${f.boardId}/export.csv`)
   },
-  // An empty object is not a board file: a 400 for anyone signed in, made before any board exists.
   'GET /api/account/export.tar.gz': {
     requires: 'signed-in',
     call: (api) => api.get('/api/account/export.tar.gz')
-  },
-  'POST /api/boards/import-json': {
-    requires: 'signed-in',
-    call: (api) => api.post('/api/boards/import-json', { data: {} })
   },
   'GET /api/boards/[id]/cards/[cardId]/report.pdf': {
     requires: 'board:read',

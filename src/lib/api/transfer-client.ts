@@ -4,11 +4,10 @@ import type { MessageKey } from '../i18n/locale';
 import { callApi, failureText, type ApiFailure, type ApiResult } from './api-call';
 
 const TRANSFER_MESSAGES: Partial<Record<string, MessageKey>> = {
-  'invalid-json': 'transfer.error.invalidFile',
   'invalid-file': 'transfer.error.invalidFile',
   'unsupported-version': 'transfer.error.version',
   'document-too-large': 'transfer.error.tooLarge',
-  'too-large': 'transfer.error.tooLarge'
+  'file-too-large': 'transfer.error.tooLarge'
 };
 
 /**

@@ -34,14 +34,13 @@ import {
 import type { PublicUser } from '#server/auth/AuthService';
 import * as exportCsv from '#src/routes/api/boards/[id]/export.csv/+server';
 import * as exportJson from '#src/routes/api/boards/[id]/export.json/+server';
-import * as importJson from '#src/routes/api/boards/import-json/+server';
+import { withBoardImport } from '#server/transfer/importRoute';
 import { startTestServer, storedDoc, tempDir, waitFor, type TestServer } from '../helpers/syncHarness';
 import { svelteRoutes } from '../helpers/svelteRoutes';
 
 const ROUTES = svelteRoutes([
   { method: 'GET', path: /^\/api\/boards\/([^/]+)\/export\.json$/, params: ['id'], run: exportJson.GET },
-  { method: 'GET', path: /^\/api\/boards\/([^/]+)\/export\.csv$/, params: ['id'], run: exportCsv.GET },
-  { method: 'POST', path: /^\/api\/boards\/import-json$/, params: [], run: importJson.POST }
+  { method: 'GET', path: /^\/api\/boards\/([^/]+)\/export\.csv$/, params: ['id'], run: exportCsv.GET }
 ]);
 
 /**
@@ -89,7 +88,10 @@ describe('board JSON export and re-import', () => {
     });
 
   beforeAll(async () => {
-    server = await startTestServer(tmp.dir, {}, undefined, { handler: ROUTES });
+    // The import is served in the Node layer, as in `npm start` (server/transfer/importRoute.ts).
+    server = await startTestServer(tmp.dir, {}, undefined, {
+      handler: withBoardImport(ROUTES, () => server.services)
+    });
     base = `http://127.0.0.1:${server.port}`;
     const { boards, reviews } = server.services;
     boardId = (
@@ -229,7 +231,7 @@ describe('board JSON export and re-import', () => {
         ...((await response.json()) as { error: { code: string; message: string } }).error
       };
     };
-    expect(await refused('not json')).toMatchObject({ status: 400, code: 'invalid-json' });
+    expect(await refused('not json')).toMatchObject({ status: 400, code: 'invalid-file' });
     expect(await refused(JSON.stringify({ ...good, format: 'trello' }))).toMatchObject({
       code: 'invalid-file'
     });
@@ -288,8 +290,19 @@ describe('board JSON export and re-import', () => {
     );
   });
 
-  it('refuses an import from someone not signed in', async () => {
-    const response = await importFile('', '{}');
-    expect(response.status).toBe(401);
+  it('refuses an import from someone not signed in, from another site, or past the size limit', async () => {
+    expect((await importFile('', '{}')).status).toBe(401);
+    const crossSite = await call('/api/boards/import-json', stranger.cookie, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' }
+    });
+    expect(crossSite.status).toBe(403);
+    // Past adapter-node's 512 KB cap and past the file's own 32 MB one: the second is refused.
+    const boardsBefore = (await server.services.boards.list(true)).length;
+    const big = await importFile(stranger.cookie, `{"pad":"${'x'.repeat(33 * 1024 * 1024)}"}`);
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as { error: { code: string } }).error.code).toBe('file-too-large');
+    expect((await server.services.boards.list(true)).length).toBe(boardsBefore);
   });
 });
