@@ -7,24 +7,15 @@
  *
  *   POST /api/mail/unsubscribe?token=<token>     200 { ok: true } | 400 { error: { code: 'invalid-token' } }
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from '../app';
 import { errorMessage, createLogger, type Logger } from '../log';
 import { getServices, type Services } from '../services';
+import { sendJson } from '../http/nodeJson';
 
 const PATH = '/api/mail/unsubscribe';
 /** The body says only `List-Unsubscribe=One-Click`; more is read and dropped up to this, then cut. */
 const BODY_MAX_BYTES = 4096;
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store'
-  });
-  res.end(text);
-}
 
 async function readBody(req: IncomingMessage): Promise<void> {
   let total = 0;
@@ -53,12 +44,15 @@ export function withMailUnsubscribe(
       .then(() => services().mail.unsubscribe(url.searchParams.get('token')))
       .then((done) =>
         done
-          ? send(res, 200, { ok: true })
-          : send(res, 400, { error: { code: 'invalid-token', message: 'Not an unsubscribe link of ours.' } })
+          ? sendJson(res, 200, { ok: true })
+          : sendJson(res, 400, {
+              error: { code: 'invalid-token', message: 'Not an unsubscribe link of ours.' }
+            })
       )
       .catch((error: unknown) => {
         log.error('unsubscribe failed', { error: errorMessage(error) });
-        if (!res.headersSent) send(res, 500, { error: { code: 'internal', message: 'Unsubscribe failed.' } });
+        if (!res.headersSent)
+          sendJson(res, 500, { error: { code: 'internal', message: 'Unsubscribe failed.' } });
       });
   };
 }

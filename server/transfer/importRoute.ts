@@ -18,6 +18,7 @@ import { getServices, type Services } from '../services';
 import { isOriginAllowed } from '../sync/upgradeRequest';
 import { BOARD_FILE_LIMITS } from './boardFile';
 import { TransferRequestError } from './TransferRequestError';
+import { sendJson } from '../http/nodeJson';
 
 const PATH = '/api/boards/import-json';
 /** A refused body is read on and dropped up to this much, so the client reads the answer; then cut. */
@@ -31,22 +32,6 @@ function drain(req: IncomingMessage): void {
     if (dropped > DRAIN_MAX_BYTES) req.destroy();
   });
   req.resume();
-}
-
-function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {}
-): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    ...headers,
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store'
-  });
-  res.end(text);
 }
 
 /** The body as text, or a 413 as soon as it passes the limit (the rest is read and dropped, up to twice the limit). */
