@@ -40,6 +40,19 @@ export interface Config {
   syncByteBurst: number;
   /** Milliseconds a sync socket may stay over its budget (slowed) before it is closed with 1013. */
   syncCloseAfterMs: number;
+  /** Mail notifications (server/mail), or null when SMTP_URL is not set: mail is off. */
+  mail: MailConfig | null;
+}
+
+export interface MailConfig {
+  /** smtp://user:pass@host:port or smtps://…, as nodemailer takes it. */
+  smtpUrl: string;
+  /** The From address: `Stageboard <noreply@example.com>` or a bare address. */
+  from: string;
+  /** The address people open Stageboard at (links in mails), without a trailing slash. */
+  publicUrl: string;
+  /** At most one mail per person per this many minutes; what arrives meanwhile waits for it. */
+  batchMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -93,8 +106,41 @@ export function loadConfig(env: Env = process.env): Config {
     attachmentMaxBytes: int(env, 'ATTACHMENT_MAX_BYTES', DEFAULT_CEILING_BYTES, 1024, 4 * 1024 ** 3),
     attachmentKindBytes: kindBytes(env),
     signupsPerAddressHour: int(env, 'SIGNUPS_PER_ADDRESS_HOUR', 20, 1, 1_000_000),
-    ...syncBudget(env, maxMessageBytes)
+    ...syncBudget(env, maxMessageBytes),
+    mail: mailConfig(env)
   };
+}
+
+/** SMTP_URL, MAIL_FROM, PUBLIC_URL and MAIL_BATCH_MINUTES, checked together; null without SMTP_URL. */
+function mailConfig(env: Env): MailConfig | null {
+  const smtpUrl = env.SMTP_URL?.trim();
+  if (!smtpUrl) return null;
+  let smtp: URL;
+  try {
+    smtp = new URL(smtpUrl);
+  } catch {
+    throw new ConfigError('SMTP_URL is not a URL; write it as smtp://user:pass@host:587 or smtps://…:465.');
+  }
+  if (smtp.protocol !== 'smtp:' && smtp.protocol !== 'smtps:') {
+    throw new ConfigError(`SMTP_URL must start with smtp:// or smtps://, not ${smtp.protocol}//.`);
+  }
+  const from = env.MAIL_FROM?.trim();
+  if (!from || !/@[^@\s>]+\.?[^@\s>]*>?$/.test(from)) {
+    throw new ConfigError('MAIL_FROM must be set with SMTP_URL, e.g. "Stageboard <noreply@example.com>".');
+  }
+  const publicUrl = env.PUBLIC_URL?.trim().replace(/\/+$/, '');
+  let base: URL | null = null;
+  try {
+    base = publicUrl ? new URL(publicUrl) : null;
+  } catch {
+    base = null;
+  }
+  if (!publicUrl || !base || (base.protocol !== 'http:' && base.protocol !== 'https:')) {
+    throw new ConfigError(
+      'PUBLIC_URL must be set with SMTP_URL: the http(s) address people open Stageboard at, for the links in mails.'
+    );
+  }
+  return { smtpUrl, from, publicUrl, batchMinutes: int(env, 'MAIL_BATCH_MINUTES', 10, 1, 24 * 60) };
 }
 
 /** ATTACHMENT_MAX_BYTES_VIDEO, …_PDF, …: the kinds of draft whose limit the operator set. */

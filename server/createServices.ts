@@ -26,6 +26,9 @@ import type { DocChangeHook } from './rooms/hooks';
 import { RoomManager } from './rooms/RoomManager';
 import type { Services } from './services';
 import { TemplateService } from './templates/TemplateService';
+import { MailService } from './mail/MailService';
+import { AccountArchive } from './transfer/AccountArchive';
+import { BoardTransfer } from './transfer/BoardTransfer';
 
 export interface CreateServicesOptions {
   config: Config;
@@ -39,6 +42,8 @@ export interface CreateServicesOptions {
   dueNow?: () => number;
   /** The clock recurring plans read days from (tests set it). */
   recurringNow?: () => number;
+  /** The mail notifications' clock (tests set it, to pass the batch interval without waiting). */
+  mailNow?: () => number;
 }
 
 /** A board's list row follows its edits within this long; a burst of typing costs a write or two. */
@@ -105,7 +110,20 @@ export function createServices(options: CreateServicesOptions): Services {
     members,
     users: persistence.accounts,
     boards: store,
-    docs: rooms
+    docs: rooms,
+    stored: (items) => {
+      mail.fromInbox(items).catch((error: unknown) => {
+        log.error('mail not queued', { error: errorMessage(error) });
+      });
+    }
+  });
+  const mail = new MailService({
+    store: persistence.mail,
+    users: persistence.accounts,
+    boards: store,
+    config: config.mail,
+    log,
+    now: options.mailNow
   });
   const dueNotices = new DueNotices({
     index: persistence.dueIndex,
@@ -140,6 +158,7 @@ export function createServices(options: CreateServicesOptions): Services {
       await persistence.dueIndex.removeBoard(boardId);
       await persistence.recurringClaims.removeBoard(boardId);
       await attachments.removeBoard(boardId);
+      await persistence.mail.removeBoard(boardId);
     }
   });
   const reviews = new ReviewService(rooms, boards, members, activity);
@@ -171,6 +190,14 @@ export function createServices(options: CreateServicesOptions): Services {
   const overviewFeed = new OverviewFeed(members, log);
   const insights = new InsightsService({ audit: persistence.audit, activity, members, rooms, docs: store });
   const reports = new ReportService({ audit: persistence.audit, activity, members, rooms, docs: store });
+  const transfer = new BoardTransfer({ docs: store, rooms, audit: persistence.audit, members });
+  const accountArchive = new AccountArchive({
+    transfer,
+    members,
+    attachments: persistence.attachments,
+    boards: store,
+    dataDir: config.dataDir
+  });
   const overview = new OverviewService({
     members,
     boards: store,
@@ -194,6 +221,9 @@ export function createServices(options: CreateServicesOptions): Services {
     boardApi,
     insights,
     reports,
+    transfer,
+    accountArchive,
+    mail,
     overview,
     overviewFeed,
     digest,

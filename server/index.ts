@@ -4,6 +4,8 @@ import { startServer, type RequestHandler } from './app';
 import { TemplateError, checkBuiltinTemplates } from '#lib/templates';
 import { ConfigError, loadConfig, type Config } from './config';
 import { withAttachmentUploads } from './attachments/uploadRoute';
+import { withMailUnsubscribe } from './mail/unsubscribeRoute';
+import { withBoardImport } from './transfer/importRoute';
 import { createLogger, errorMessage } from './log';
 import { SVELTEKIT_HANDLER } from './paths';
 import { missingProcessEnv } from './processEnv';
@@ -69,7 +71,11 @@ async function main(): Promise<void> {
   const app = await startServer({
     config,
     persistence: openSqlitePersistence(config),
-    handler: withAttachmentUploads(handler, undefined, log),
+    handler: withBoardImport(
+      withMailUnsubscribe(withAttachmentUploads(handler, undefined, log), undefined, log),
+      undefined,
+      log
+    ),
     log,
     recurringPlans: testClock()
   });

@@ -27,6 +27,8 @@ export interface StartServicesOptions {
   dueNotices?: { now?: () => number; intervalMs?: number };
   /** The recurring plans' clock and pass period (server/recurring/RecurringPlans.ts). */
   recurringPlans?: { now?: () => number; intervalMs?: number };
+  /** The mail notifications' clock and pass period (server/mail/MailService.ts). */
+  mail?: { now?: () => number; intervalMs?: number };
 }
 
 export interface RunningServices {
@@ -58,7 +60,8 @@ export async function startServices(
     onDocChange: options.onDocChange,
     pingIntervalMs: options.pingIntervalMs,
     dueNow: options.dueNotices?.now,
-    recurringNow: options.recurringPlans?.now
+    recurringNow: options.recurringPlans?.now,
+    mailNow: options.mail?.now
   });
   const { rooms, auth, members } = services;
   try {
@@ -77,6 +80,8 @@ export async function startServices(
   services.attachments.sweeper.start();
   services.dueNotices.start(options.dueNotices?.intervalMs);
   services.recurringPlans.start(options.recurringPlans?.intervalMs);
+  services.mail.start(options.mail?.intervalMs);
+  if (!services.mail.enabled) log.info('mail notifications off: SMTP_URL is not set');
 
   let stopping: Promise<void> | null = null;
   const stop = (stopOptions: { drain?: () => Promise<void> } = {}): Promise<void> => {
@@ -87,6 +92,7 @@ export async function startServices(
       await services.attachments.sweeper.stop();
       await services.dueNotices.stop();
       await services.recurringPlans.stop();
+      await services.mail.stop();
       services.overviewFeed.close();
       await rooms.close();
       // Rooms flush their last changes as they close; the list rows follow them before the store goes.

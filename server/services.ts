@@ -20,6 +20,9 @@ import type { Config } from './config';
 import type { RoomManager } from './rooms/RoomManager';
 import type { DocStore } from './store/DocStore';
 import type { TemplateService } from './templates/TemplateService';
+import type { MailService } from './mail/MailService';
+import type { AccountArchive } from './transfer/AccountArchive';
+import type { BoardTransfer } from './transfer/BoardTransfer';
 
 /**
  * The one set of services of this process. SvelteKit bundles its server code apart from
@@ -52,6 +55,12 @@ export interface Services {
   insights: InsightsService;
   /** A card's summary report and the board's workbook (issue 18, 001 七). */
   reports: ReportService;
+  /** Board export (JSON, CSV, an account's archive) and re-import: server/transfer. */
+  transfer: BoardTransfer;
+  /** Everything an account owns as one streamed .tar.gz: server/transfer. */
+  accountArchive: AccountArchive;
+  /** The inbox as batched mail (server/mail); off without SMTP_URL. */
+  mail: MailService;
   /** The manager's page across boards, and its live feed. */
   overview: OverviewService;
   overviewFeed: OverviewFeed;

@@ -38,6 +38,18 @@ export function stageboardDevServer(): Plugin {
         import.meta.url
       )) as typeof import('./attachments/uploadRoute');
       server.middlewares.use(uploads.withAttachmentUploads(undefined));
+      // The one-click unsubscribe comes from mail providers, past SvelteKit's CSRF check (mail/unsubscribeRoute.ts).
+      const unsubscribe = (await tsImport(
+        './mail/unsubscribeRoute.ts',
+        import.meta.url
+      )) as typeof import('./mail/unsubscribeRoute');
+      server.middlewares.use(unsubscribe.withMailUnsubscribe(undefined));
+      // Board files are larger than adapter-node's body cap, as uploads are (transfer/importRoute.ts).
+      const imports = (await tsImport(
+        './transfer/importRoute.ts',
+        import.meta.url
+      )) as typeof import('./transfer/importRoute');
+      server.middlewares.use(imports.withBoardImport(undefined));
     },
     // Awaited by Vite after its HTTP server has closed, before it exits or restarts.
     async closeServer() {

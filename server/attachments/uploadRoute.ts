@@ -17,6 +17,7 @@ import { createLogger, errorMessage, type Logger } from '../log';
 import { isRequestError } from '../RequestError';
 import { getServices, type Services } from '../services';
 import { isOriginAllowed } from '../sync/upgradeRequest';
+import { sendJson } from '../http/nodeJson';
 
 const UPLOAD_PATH = /^\/api\/boards\/([^/]+)\/cards\/([^/]+)\/attachments(?:\/([^/]+))?\/?$/;
 /** A refused body is read and dropped up to this much (or the limit, if larger), then cut. */
@@ -54,22 +55,6 @@ function fileName(req: IncomingMessage, url: URL): string | null {
   } catch {
     return header;
   }
-}
-
-function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Readonly<Record<string, string>> = {}
-): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    ...headers,
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store'
-  });
-  res.end(text);
 }
 
 /**

@@ -31,6 +31,8 @@ export interface InboxServiceDeps {
   /** Reads a board's document (RoomManager.read): whom a gate or a review tells. */
   docs: { read<T>(boardId: string, fn: (doc: Y.Doc) => T): Promise<T> };
   now?: () => number;
+  /** Told of every item stored, after it is stored (mail notifications queue them). */
+  stored?: (items: readonly InboxItem[]) => void;
 }
 
 export class InboxService {
@@ -90,6 +92,7 @@ export class InboxService {
       if (member) kept.push(item);
     }
     const stored = await this.#deps.store.add(kept);
+    if (stored.length > 0) this.#deps.stored?.(stored);
     for (const item of stored) {
       if (!this.#listeners.has(item.userId)) continue;
       const [view] = await this.#views([item]);

@@ -6,6 +6,7 @@ import type { MemberStore } from '../auth/MemberStore';
 import type { TokenStore } from '../auth/TokenStore';
 import type { DueIndex } from '../inbox/DueIndex';
 import type { InboxStore } from '../inbox/InboxStore';
+import type { MailStore } from '../mail/MailStore';
 import type { RecurringClaims } from '../recurring/RecurringClaims';
 import type { DocStore } from '../store/DocStore';
 
@@ -28,6 +29,8 @@ export interface Persistence {
   /** Which recurring plans' occurrences have had their card made (server/recurring). */
   readonly recurringClaims: RecurringClaims;
   readonly attachments: AttachmentStore;
+  /** Mail notifications' queue and each person's mail settings (server/mail). */
+  readonly mail: MailStore;
   /** Flushes and releases the database; every store of the family is closed with it. */
   close(): Promise<void>;
 }

@@ -6,6 +6,7 @@ import { MemoryMemberStore } from '../auth/MemoryMemberStore';
 import { MemoryTokenStore } from '../auth/MemoryTokenStore';
 import { MemoryDueIndex } from '../inbox/MemoryDueIndex';
 import { MemoryInboxStore } from '../inbox/MemoryInboxStore';
+import { MemoryMailStore } from '../mail/MemoryMailStore';
 import { MemoryRecurringClaims } from '../recurring/MemoryRecurringClaims';
 import type { DocStore } from '../store/DocStore';
 import { MemoryDocStore } from '../store/MemoryDocStore';
@@ -30,6 +31,7 @@ export function memoryPersistence(docs: DocStore = new MemoryDocStore()): Persis
     dueIndex: new MemoryDueIndex(),
     recurringClaims: new MemoryRecurringClaims(),
     attachments: new MemoryAttachmentStore(),
+    mail: new MemoryMailStore(),
     close: () => docs.close()
   };
 }

@@ -7,6 +7,7 @@ import { SqliteTokenStore } from '../auth/SqliteTokenStore';
 import type { Config } from '../config';
 import { SqliteDueIndex } from '../inbox/SqliteDueIndex';
 import { SqliteInboxStore } from '../inbox/SqliteInboxStore';
+import { SqliteMailStore } from '../mail/SqliteMailStore';
 import { SqliteRecurringClaims } from '../recurring/SqliteRecurringClaims';
 import { SqliteDocStore } from '../store/SqliteDocStore';
 import type { Persistence } from './Persistence';
@@ -29,6 +30,7 @@ export function openSqlitePersistence(config: Pick<Config, 'dbFile' | 'durabilit
     dueIndex: SqliteDueIndex.over(docs),
     recurringClaims: SqliteRecurringClaims.over(docs),
     attachments: SqliteAttachmentStore.over(docs),
+    mail: SqliteMailStore.over(docs),
     close: () => docs.close()
   };
 }

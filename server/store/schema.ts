@@ -225,3 +225,6 @@ export const attachmentVersions = sqliteTable(
 export * from './schema.jobs';
 // Personal access tokens of the REST API.
 export * from './schema.tokens';
+
+// Mail notifications' queue and settings (server/mail).
+export * from './schema.mail';

@@ -84,6 +84,18 @@ export const ROUTE_MATRIX: Record<string, RouteCall> = {
     requires: 'board:read',
     call: (api, f) => api.get(`/api/boards/${f.boardId}/export.xlsx`)
   },
+  'GET /api/boards/[id]/export.json': {
+    requires: 'board:read',
+    call: (api, f) => api.get(`/api/boards/${f.boardId}/export.json`)
+  },
+  'GET /api/boards/[id]/export.csv': {
+    requires: 'board:read',
+    call: (api, f) => api.get(`/api/boards/${f.boardId}/export.csv`)
+  },
+  'GET /api/account/export.tar.gz': {
+    requires: 'signed-in',
+    call: (api) => api.get('/api/account/export.tar.gz')
+  },
   'GET /api/boards/[id]/cards/[cardId]/report.pdf': {
     requires: 'board:read',
     call: (api, f) => api.get(`/api/boards/${f.boardId}/cards/${NO_CARD}/report.pdf`)
@@ -184,6 +196,24 @@ export const ROUTE_MATRIX: Record<string, RouteCall> = {
   'ACTION /?/archive': {
     requires: 'board:edit-board',
     call: (api, f) => form(api, f, '/?/archive', { id: f.boardId, archived: 'true' })
+  },
+  'LOAD /account/notifications': {
+    requires: 'signed-in',
+    call: (api) => api.get('/account/notifications', { maxRedirects: 0 })
+  },
+  'ACTION /account/notifications?/default': {
+    requires: 'signed-in',
+    call: (api, f) => form(api, f, '/account/notifications', { language: 'zh-CN' })
+  },
+  // The signed link is the credential: anyone may post one, and a made-up one is a 400.
+  'LOAD /mail/unsubscribe': { requires: 'public', call: (api) => api.get('/mail/unsubscribe?token=x') },
+  'ACTION /mail/unsubscribe?/default': {
+    requires: 'public',
+    call: (api, f) => form(api, f, '/mail/unsubscribe', { token: 'x' })
+  },
+  'LOAD /account/export': {
+    requires: 'signed-in',
+    call: (api) => api.get('/account/export', { maxRedirects: 0 })
   },
   'LOAD /inbox': { requires: 'signed-in', call: (api) => api.get('/inbox', { maxRedirects: 0 }) },
   'LOAD /manage': { requires: 'signed-in', call: (api) => api.get('/manage', { maxRedirects: 0 }) },

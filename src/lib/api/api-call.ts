@@ -18,12 +18,12 @@ const COMMON: Partial<Record<string, MessageKey>> = {
 };
 
 /**
- * Calls `url`; a `json` body is sent as JSON. A success is read by `pick` (a 204 gives it null);
+ * Calls `url`; a `json` body is sent as JSON, else `body` as it is (a file). A success is read by `pick` (a 204 gives it null);
  * a refusal, an unreadable answer or no answer at all is an ApiFailure, never a throw.
  */
 export async function callApi<T>(
   url: string,
-  init: Omit<RequestInit, 'body'> & { json?: unknown },
+  init: RequestInit & { json?: unknown },
   pick: (body: unknown) => T
 ): Promise<ApiResult<T>> {
   const { json, ...rest } = init;
@@ -32,7 +32,7 @@ export async function callApi<T>(
     res = await fetch(url, {
       ...rest,
       headers: json === undefined ? rest.headers : { 'content-type': 'application/json', ...rest.headers },
-      body: json === undefined ? undefined : JSON.stringify(json)
+      body: json === undefined ? rest.body : JSON.stringify(json)
     });
   } catch {
     return { ok: false, status: 0, code: 'network', message: '' };

@@ -37,3 +37,4 @@ export * from './stage-ops';
 export * from './summary';
 export * from './targets';
 export { LIMITS, SCHEMA_VERSION } from './schema';
+export * from './portable';

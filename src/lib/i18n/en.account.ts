@@ -6,6 +6,8 @@ export const enAccount: Record<AccountMessageKey, string> = {
   'account.open': 'Account settings',
   'account.sections': 'Settings',
   'account.section.tokens': 'Access tokens',
+  'account.section.notifications': 'Email notifications',
+  'account.section.export': 'Export my data',
   'tokens.title': 'Personal access tokens',
   'tokens.intro':
     'Tokens let scripts and integrations use the Stageboard API as you. A token never goes beyond your role on a board, and a read-only token can only view, on every board.',

@@ -1,4 +1,6 @@
 import { enAccount } from './en.account';
+import { enMail } from './en.mail';
+import { enTransfer } from './en.transfer';
 import { enManage } from './en.manage';
 import { enInsights } from './en.insights';
 import type { MessageKey } from './zh-CN';
@@ -44,5 +46,7 @@ export const en: Record<MessageKey, string> = {
   ...enInsights,
   ...enReport,
   ...enManage,
-  ...enAccount
+  ...enAccount,
+  ...enTransfer,
+  ...enMail
 };

@@ -4,6 +4,8 @@ export const zhCNAccount = {
   'account.open': '个人设置',
   'account.sections': '设置分类',
   'account.section.tokens': '访问令牌',
+  'account.section.notifications': '邮件通知',
+  'account.section.export': '导出我的数据',
   'tokens.title': '个人访问令牌',
   'tokens.intro':
     '令牌用于脚本和第三方集成调用 Stageboard 开放接口。令牌的权限不会超过你在各看板上的角色：只读令牌在所有看板上都只能查看。',

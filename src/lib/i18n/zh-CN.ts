@@ -1,4 +1,6 @@
 import { zhCNAccount } from './zh-CN.account';
+import { zhCNMail } from './zh-CN.mail';
+import { zhCNTransfer } from './zh-CN.transfer';
 import { zhCNManage } from './zh-CN.manage';
 import { zhCNInsights } from './zh-CN.insights';
 import { zhCNApp } from './zh-CN.app';
@@ -43,7 +45,9 @@ export const zhCN = {
   ...zhCNInsights,
   ...zhCNReport,
   ...zhCNManage,
-  ...zhCNAccount
+  ...zhCNAccount,
+  ...zhCNTransfer,
+  ...zhCNMail
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -5,7 +5,9 @@
 import Activity from '@lucide/svelte/icons/activity';
 import BookmarkPlus from '@lucide/svelte/icons/bookmark-plus';
 import ChartColumn from '@lucide/svelte/icons/chart-column';
+import FileBraces from '@lucide/svelte/icons/file-braces';
 import FileSpreadsheet from '@lucide/svelte/icons/file-spreadsheet';
+import FileText from '@lucide/svelte/icons/file-text';
 import Funnel from '@lucide/svelte/icons/funnel';
 import IdCard from '@lucide/svelte/icons/id-card';
 import ReceiptText from '@lucide/svelte/icons/receipt-text';
@@ -32,6 +34,10 @@ export interface BoardActionHandlers {
   openClaims: () => void;
   /** Downloads the board's cards as an Excel workbook (/api/boards/[id]/export.xlsx). */
   exportExcel: () => void;
+  /** Downloads the board as a re-importable JSON file (/api/boards/[id]/export.json). */
+  exportJson: () => void;
+  /** Downloads the board's cards as CSV (/api/boards/[id]/export.csv). */
+  exportCsv: () => void;
 }
 
 export function boardActions(session: BoardSession, on: BoardActionHandlers): HeaderAction[] {
@@ -79,6 +85,21 @@ export function boardActions(session: BoardSession, on: BoardActionHandlers): He
     icon: FileSpreadsheet,
     iconOnly: true,
     onselect: on.exportExcel
+  });
+  // The other two formats beside it, icons on a laptop (named on hover), named in the phone's menu.
+  list.push({
+    id: 'export-json',
+    label: t('transfer.json'),
+    icon: FileBraces,
+    iconOnly: true,
+    onselect: on.exportJson
+  });
+  list.push({
+    id: 'export-csv',
+    label: t('transfer.csv'),
+    icon: FileText,
+    iconOnly: true,
+    onselect: on.exportCsv
   });
   list.push({
     id: 'filter',
