@@ -40,6 +40,15 @@ export interface Config {
   syncByteBurst: number;
   /** Milliseconds a sync socket may stay over its budget (slowed) before it is closed with 1013. */
   syncCloseAfterMs: number;
+  /** The address people open the app at: links in webhooks and group-chat messages start with it. */
+  publicUrl: string;
+  /**
+   * Webhook and robot URLs may reach private, loopback and link-local addresses (OUTBOUND_ALLOW_PRIVATE),
+   * or these hosts only (OUTBOUND_ALLOW_HOSTS, names or addresses): off, a board manager could aim
+   * the server at the machines behind it (SSRF).
+   */
+  outboundAllowPrivate: boolean;
+  outboundAllowHosts: string[];
 }
 
 export class ConfigError extends Error {
@@ -93,7 +102,8 @@ export function loadConfig(env: Env = process.env): Config {
     attachmentMaxBytes: int(env, 'ATTACHMENT_MAX_BYTES', DEFAULT_CEILING_BYTES, 1024, 4 * 1024 ** 3),
     attachmentKindBytes: kindBytes(env),
     signupsPerAddressHour: int(env, 'SIGNUPS_PER_ADDRESS_HOUR', 20, 1, 1_000_000),
-    ...syncBudget(env, maxMessageBytes)
+    ...syncBudget(env, maxMessageBytes),
+    ...outbound(env)
   };
 }
 
@@ -131,5 +141,33 @@ function syncBudget(env: Env, maxMessageBytes: number) {
     syncBytesPerSecond: int(env, 'SYNC_BYTES_PER_SECOND', 1024 * 1024, 1024, 2 ** 31),
     syncByteBurst,
     syncCloseAfterMs: int(env, 'SYNC_CLOSE_AFTER_MS', 10_000, 0, 3_600_000)
+  };
+}
+
+/** Where links point, and which private addresses webhooks and robots may reach (server/outbound). */
+function outbound(env: Env): Pick<Config, 'publicUrl' | 'outboundAllowPrivate' | 'outboundAllowHosts'> {
+  const raw = env.PUBLIC_URL || env.ORIGIN || `http://localhost:${env.PORT || 3000}`;
+  let publicUrl: URL;
+  try {
+    publicUrl = new URL(raw);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL=${raw} is not a URL (e.g. https://board.example.com).`);
+  }
+  if (publicUrl.protocol !== 'http:' && publicUrl.protocol !== 'https:') {
+    throw new ConfigError(`PUBLIC_URL=${raw} must start with http:// or https://.`);
+  }
+  const hosts = (env.OUTBOUND_ALLOW_HOSTS || '')
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  for (const host of hosts) {
+    if (!/^[a-z0-9.:[\]-]+$/.test(host)) {
+      throw new ConfigError(`OUTBOUND_ALLOW_HOSTS has "${host}", which is not a host name or address.`);
+    }
+  }
+  return {
+    publicUrl: publicUrl.origin,
+    outboundAllowPrivate: bool(env, 'OUTBOUND_ALLOW_PRIVATE', false),
+    outboundAllowHosts: hosts.map((h) => h.replace(/^\[|\]$/g, ''))
   };
 }

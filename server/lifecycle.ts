@@ -5,7 +5,7 @@
 import type { Server } from 'node:http';
 import { SessionWatch } from './auth/SessionWatch';
 import type { Config } from './config';
-import { createServices } from './createServices';
+import { createServices, type CreateServicesOptions } from './createServices';
 import { errorMessage, type Logger } from './log';
 import type { Persistence } from './persistence/Persistence';
 import type { DocChangeHook } from './rooms/hooks';
@@ -27,7 +27,15 @@ export interface StartServicesOptions {
   dueNotices?: { now?: () => number; intervalMs?: number };
   /** The recurring plans' clock and pass period (server/recurring/RecurringPlans.ts). */
   recurringPlans?: { now?: () => number; intervalMs?: number };
+  /**
+   * The outbox (server/outbound): its clock, retry waits and timeout, how often the worker looks
+   * for due deliveries (`pollMs`) and the weekly digests' schedule (`digestMs`).
+   */
+  outbound?: CreateServicesOptions['outbound'] & { pollMs?: number; digestMs?: number };
 }
+
+/** How often the outbox is looked at for retries that came due; new events are sent at once. */
+const DELIVERY_POLL_MS = 5_000;
 
 export interface RunningServices {
   services: Services;
@@ -58,7 +66,8 @@ export async function startServices(
     onDocChange: options.onDocChange,
     pingIntervalMs: options.pingIntervalMs,
     dueNow: options.dueNotices?.now,
-    recurringNow: options.recurringPlans?.now
+    recurringNow: options.recurringPlans?.now,
+    outbound: options.outbound
   });
   const { rooms, auth, members } = services;
   try {
@@ -77,6 +86,8 @@ export async function startServices(
   services.attachments.sweeper.start();
   services.dueNotices.start(options.dueNotices?.intervalMs);
   services.recurringPlans.start(options.recurringPlans?.intervalMs);
+  services.deliveries.start(options.outbound?.pollMs ?? DELIVERY_POLL_MS);
+  services.outbound.start(options.outbound?.digestMs);
 
   let stopping: Promise<void> | null = null;
   const stop = (stopOptions: { drain?: () => Promise<void> } = {}): Promise<void> => {
@@ -87,6 +98,9 @@ export async function startServices(
       await services.attachments.sweeper.stop();
       await services.dueNotices.stop();
       await services.recurringPlans.stop();
+      // A send under way finishes (bounded by its timeout) and is logged before the store goes.
+      await services.outbound.stop();
+      await services.deliveries.stop();
       services.overviewFeed.close();
       await rooms.close();
       // Rooms flush their last changes as they close; the list rows follow them before the store goes.

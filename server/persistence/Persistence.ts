@@ -5,6 +5,7 @@ import type { InviteStore } from '../auth/InviteStore';
 import type { MemberStore } from '../auth/MemberStore';
 import type { DueIndex } from '../inbox/DueIndex';
 import type { InboxStore } from '../inbox/InboxStore';
+import type { OutboundStore } from '../outbound/OutboundStore';
 import type { RecurringClaims } from '../recurring/RecurringClaims';
 import type { DocStore } from '../store/DocStore';
 
@@ -25,6 +26,8 @@ export interface Persistence {
   /** Which recurring plans' occurrences have had their card made (server/recurring). */
   readonly recurringClaims: RecurringClaims;
   readonly attachments: AttachmentStore;
+  /** Webhooks and group-chat robots, their outbox and its log (server/outbound). */
+  readonly outbound: OutboundStore;
   /** Flushes and releases the database; every store of the family is closed with it. */
   close(): Promise<void>;
 }

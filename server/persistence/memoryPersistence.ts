@@ -5,6 +5,7 @@ import { MemoryInviteStore } from '../auth/MemoryInviteStore';
 import { MemoryMemberStore } from '../auth/MemoryMemberStore';
 import { MemoryDueIndex } from '../inbox/MemoryDueIndex';
 import { MemoryInboxStore } from '../inbox/MemoryInboxStore';
+import { MemoryOutboundStore } from '../outbound/MemoryOutboundStore';
 import { MemoryRecurringClaims } from '../recurring/MemoryRecurringClaims';
 import type { DocStore } from '../store/DocStore';
 import { MemoryDocStore } from '../store/MemoryDocStore';
@@ -28,6 +29,7 @@ export function memoryPersistence(docs: DocStore = new MemoryDocStore()): Persis
     dueIndex: new MemoryDueIndex(),
     recurringClaims: new MemoryRecurringClaims(),
     attachments: new MemoryAttachmentStore(),
+    outbound: new MemoryOutboundStore(),
     close: () => docs.close()
   };
 }

@@ -6,6 +6,7 @@ import { SqliteMemberStore } from '../auth/SqliteMemberStore';
 import type { Config } from '../config';
 import { SqliteDueIndex } from '../inbox/SqliteDueIndex';
 import { SqliteInboxStore } from '../inbox/SqliteInboxStore';
+import { SqliteOutboundStore } from '../outbound/SqliteOutboundStore';
 import { SqliteRecurringClaims } from '../recurring/SqliteRecurringClaims';
 import { SqliteDocStore } from '../store/SqliteDocStore';
 import type { Persistence } from './Persistence';
@@ -27,6 +28,7 @@ export function openSqlitePersistence(config: Pick<Config, 'dbFile' | 'durabilit
     dueIndex: SqliteDueIndex.over(docs),
     recurringClaims: SqliteRecurringClaims.over(docs),
     attachments: SqliteAttachmentStore.over(docs),
+    outbound: SqliteOutboundStore.over(docs),
     close: () => docs.close()
   };
 }

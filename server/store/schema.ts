@@ -223,3 +223,4 @@ export const attachmentVersions = sqliteTable(
 
 // The server's own jobs' tables (inbox, due index, recurring claims) live beside this file.
 export * from './schema.jobs';
+export * from './schema.outbound';
