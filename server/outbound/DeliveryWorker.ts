@@ -121,7 +121,9 @@ export class DeliveryWorker {
     let error: string | null = null;
     try {
       const event = JSON.parse(delivery.payload) as OutboundEvent;
-      const request = deliveryRequest(integration, event, delivery.id, at);
+      // Signed with the wall clock whatever clock schedules the outbox: receivers compare the
+      // timestamp with their own.
+      const request = deliveryRequest(integration, event, delivery.id, Date.now());
       const answer = await sendRequest(request.url, request.body, request.headers, {
         timeoutMs: retry.timeoutMs,
         policy: this.#deps.policy

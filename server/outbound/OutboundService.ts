@@ -63,10 +63,10 @@ export interface OutboundServiceDeps {
 
 /** What a new integration is made from, as the API's body gives it (checked here). */
 export interface IntegrationInput {
-  kind: unknown;
-  url: unknown;
-  events: unknown;
-  locale: unknown;
+  kind?: unknown;
+  url?: unknown;
+  events?: unknown;
+  locale?: unknown;
   secret?: unknown;
   digestWeekday?: unknown;
   digestHour?: unknown;
@@ -80,7 +80,7 @@ function maskedUrl(raw: string): string {
   for (const [k, v] of [...url.searchParams]) url.searchParams.set(k, hide(v));
   const parts = url.pathname.split('/');
   const last = parts.at(-1) ?? '';
-  if (last.length > 12) parts[parts.length - 1] = hide(last);
+  if (last.length > 6) parts[parts.length - 1] = hide(last);
   return decodeURI(`${url.origin}${parts.join('/')}${url.search}`);
 }
 
