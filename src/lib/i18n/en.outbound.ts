@@ -4,6 +4,7 @@ import type { OutboundMessageKey } from './zh-CN.outbound';
 export const enOutbound: Record<OutboundMessageKey, string> = {
   'outbound.open': 'Integrations',
   'outbound.title': 'Integrations',
+  'outbound.close': 'Close',
   'outbound.intro':
     'Send what happens on this board to your own systems or group chats: approvals, send-backs, overdue cards and a weekly digest.',
   'outbound.empty':

@@ -5,6 +5,7 @@
 export const zhCNOutbound = {
   'outbound.open': '集成',
   'outbound.title': '集成',
+  'outbound.close': '关闭',
   'outbound.intro': '把看板上的动态推送到你的系统或群聊：审批提醒、退回、逾期和每周周报。',
   'outbound.empty': '还没有集成。添加一个 Webhook 或群机器人，看板动态会自动推送过去。',
   'outbound.loading': '加载中…',
