@@ -132,7 +132,7 @@ describe('group-chat robots', () => {
   let client: TestClient;
   let manager: { user: PublicUser };
   let offset = 0;
-  let dueNow = Date.now();
+  const dueNow = Date.now();
   const taken: Taken[] = [];
   const robots: { kind: RobotKind; locale: Locale; name: string; id: string }[] = [];
 
