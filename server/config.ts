@@ -49,6 +49,10 @@ export interface Config {
    */
   outboundAllowPrivate: boolean;
   outboundAllowHosts: string[];
+  /** Waits between a webhook's or robot's attempts (OUTBOUND_RETRY_DELAYS_MS); attempts = waits + 1. */
+  outboundRetryDelaysMs: number[];
+  /** Deliveries given up in a row that turn an integration off (OUTBOUND_DISABLE_AFTER). */
+  outboundDisableAfter: number;
 }
 
 export class ConfigError extends Error {
@@ -145,7 +149,16 @@ function syncBudget(env: Env, maxMessageBytes: number) {
 }
 
 /** Where links point, and which private addresses webhooks and robots may reach (server/outbound). */
-function outbound(env: Env): Pick<Config, 'publicUrl' | 'outboundAllowPrivate' | 'outboundAllowHosts'> {
+function outbound(
+  env: Env
+): Pick<
+  Config,
+  | 'publicUrl'
+  | 'outboundAllowPrivate'
+  | 'outboundAllowHosts'
+  | 'outboundRetryDelaysMs'
+  | 'outboundDisableAfter'
+> {
   const raw = env.PUBLIC_URL || env.ORIGIN || `http://localhost:${env.PORT || 3000}`;
   let publicUrl: URL;
   try {
@@ -168,6 +181,21 @@ function outbound(env: Env): Pick<Config, 'publicUrl' | 'outboundAllowPrivate' |
   return {
     publicUrl: publicUrl.origin,
     outboundAllowPrivate: bool(env, 'OUTBOUND_ALLOW_PRIVATE', false),
-    outboundAllowHosts: hosts.map((h) => h.replace(/^\[|\]$/g, ''))
+    outboundAllowHosts: hosts.map((h) => h.replace(/^\[|\]$/g, '')),
+    outboundRetryDelaysMs: retryDelays(env),
+    outboundDisableAfter: int(env, 'OUTBOUND_DISABLE_AFTER', 5, 1, 1000)
   };
+}
+
+/** Six attempts over about an hour unless the operator says otherwise (server/outbound/DeliveryWorker.ts). */
+function retryDelays(env: Env): number[] {
+  const raw = env.OUTBOUND_RETRY_DELAYS_MS;
+  if (!raw) return [60_000, 5 * 60_000, 10 * 60_000, 20 * 60_000, 25 * 60_000];
+  const list = raw.split(',').map((v) => Number(v.trim()));
+  if (list.length > 20 || list.some((v) => !Number.isInteger(v) || v < 0 || v > 24 * 3600 * 1000)) {
+    throw new ConfigError(
+      `OUTBOUND_RETRY_DELAYS_MS=${raw} must be up to 20 comma-separated waits in milliseconds (0 to one day each).`
+    );
+  }
+  return list;
 }

@@ -205,7 +205,12 @@ export function createServices(options: CreateServicesOptions): Services {
   const deliveries = new DeliveryWorker({
     store: persistence.outbound,
     policy,
-    retry: { ...DEFAULT_RETRY, ...options.outbound?.retry },
+    retry: {
+      ...DEFAULT_RETRY,
+      delaysMs: config.outboundRetryDelaysMs,
+      disableAfter: config.outboundDisableAfter,
+      ...options.outbound?.retry
+    },
     log,
     now: outboundNow,
     random: options.outbound?.random,

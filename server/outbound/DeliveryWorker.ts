@@ -28,12 +28,10 @@ export interface RetryPolicy {
   disableAfter: number;
 }
 
-/** Six attempts over about an hour: 1, 5, 10, 20 and 25 minutes apart. */
-export const DEFAULT_RETRY: RetryPolicy = {
-  delaysMs: [60_000, 5 * 60_000, 10 * 60_000, 20 * 60_000, 25 * 60_000],
+/** The jitter and deadline; the waits and how many failures turn a hook off come from the config. */
+export const DEFAULT_RETRY: Omit<RetryPolicy, 'delaysMs' | 'disableAfter'> = {
   jitter: 0.2,
-  timeoutMs: 10_000,
-  disableAfter: 5
+  timeoutMs: 10_000
 };
 
 /** Deliveries one pass sends at most; the rest wait for the next pass. */

@@ -29,7 +29,11 @@ async function receiver(): Promise<{ url: string; hits: Hit[]; close: () => Prom
         event: String(req.headers['x-stageboard-event'] ?? ''),
         body: Buffer.concat(chunks).toString('utf8')
       });
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"received":true}');
+      // A path under /fail stands for a receiver that is down.
+      const down = req.url?.startsWith('/fail') ?? false;
+      res
+        .writeHead(down ? 500 : 200, { 'content-type': 'application/json' })
+        .end(down ? '{"error":"down"}' : '{"received":true}');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -151,6 +155,23 @@ test('screenshots of the integrations dialog: empty, the add form, and a list wi
     });
     expect(robot.status()).toBe(201);
     await expect.poll(() => hook.hits.length).toBeGreaterThanOrEqual(1);
+    // A hook whose receiver is down: the e2e server gives up after three attempts and turns it off.
+    const failing = await add({
+      kind: 'webhook',
+      url: hook.url.replace('/stageboard', '/fail/hook'),
+      events: ['card.created'],
+      locale: 'zh-CN'
+    });
+    const off = ((await failing.json()) as { integration: { id: string } }).integration.id;
+    await request.post(`/api/boards/${full}/integrations/${off}/test`);
+    await expect
+      .poll(async () => {
+        const list = (await (await request.get(`/api/boards/${full}/integrations`)).json()) as {
+          integrations: { id: string; disabledReason: string | null }[];
+        };
+        return list.integrations.find((i) => i.id === off)?.disabledReason;
+      })
+      .toBe('failures');
 
     for (const locale of ['zh-CN', 'en'] as const) {
       for (const size of ['desktop', 'phone'] as const) {
@@ -170,7 +191,16 @@ test('screenshots of the integrations dialog: empty, the add form, and a list wi
           .first()
           .click();
         await expect(p2.locator('[data-attempt]').first()).toBeVisible();
+        await expect(p2.getByRole('alert').first()).toBeVisible();
         await p2.screenshot({ path: shot('list') });
+        await p2.getByRole('dialog').locator('li[data-integration]').last().scrollIntoViewIfNeeded();
+        await p2.screenshot({ path: shot('turned-off') });
+        // The owner's inbox says so, and its link opens the board.
+        await p2.goto('/inbox');
+        const entry = p2.locator('li[data-kind="integration-off"]').first();
+        await expect(entry).toBeVisible();
+        await expect(entry.getByRole('link')).toHaveAttribute('href', `/boards/${full}`);
+        await p2.screenshot({ path: shot('inbox') });
         await p2.context().close();
       }
     }
