@@ -132,6 +132,8 @@ test('screenshots of the integrations dialog: empty, the add form, and a list wi
   request,
   baseURL
 }) => {
+  // Twelve screenshots in eight browser contexts, and a hook that takes some 10 s to give up.
+  test.setTimeout(180_000);
   const hook = await receiver();
   try {
     const empty = await createBoard(request, '空看板');
@@ -164,13 +166,17 @@ test('screenshots of the integrations dialog: empty, the add form, and a list wi
     });
     const off = ((await failing.json()) as { integration: { id: string } }).integration.id;
     await request.post(`/api/boards/${full}/integrations/${off}/test`);
+    // Retries wait for the worker's 5 s look at the outbox: three attempts take some 10 s.
     await expect
-      .poll(async () => {
-        const list = (await (await request.get(`/api/boards/${full}/integrations`)).json()) as {
-          integrations: { id: string; disabledReason: string | null }[];
-        };
-        return list.integrations.find((i) => i.id === off)?.disabledReason;
-      })
+      .poll(
+        async () => {
+          const list = (await (await request.get(`/api/boards/${full}/integrations`)).json()) as {
+            integrations: { id: string; disabledReason: string | null }[];
+          };
+          return list.integrations.find((i) => i.id === off)?.disabledReason;
+        },
+        { timeout: 30_000 }
+      )
       .toBe('failures');
 
     for (const locale of ['zh-CN', 'en'] as const) {
