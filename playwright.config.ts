@@ -44,7 +44,12 @@ export default defineConfig({
       SEED_DEMO: 'true',
       LOG_LEVEL: 'warn',
       ATTACHMENT_MAX_BYTES: String(1024 * 1024),
-      SIGNUPS_PER_ADDRESS_HOUR: '100000'
+      SIGNUPS_PER_ADDRESS_HOUR: '100000',
+      // The integrations spec's webhook receiver listens on this machine.
+      OUTBOUND_ALLOW_HOSTS: '127.0.0.1',
+      // Its failing receiver turns a hook off in a second, not an hour.
+      OUTBOUND_RETRY_DELAYS_MS: '100,100',
+      OUTBOUND_DISABLE_AFTER: '1'
     },
     stdout: 'ignore',
     stderr: 'pipe'

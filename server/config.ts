@@ -40,6 +40,19 @@ export interface Config {
   syncByteBurst: number;
   /** Milliseconds a sync socket may stay over its budget (slowed) before it is closed with 1013. */
   syncCloseAfterMs: number;
+  /** The address people open the app at: links in mails, webhooks and group-chat messages start with it. */
+  publicUrl: string;
+  /**
+   * Webhook and robot URLs may reach private, loopback and link-local addresses (OUTBOUND_ALLOW_PRIVATE),
+   * or these hosts only (OUTBOUND_ALLOW_HOSTS, names or addresses): off, a board manager could aim
+   * the server at the machines behind it (SSRF).
+   */
+  outboundAllowPrivate: boolean;
+  outboundAllowHosts: string[];
+  /** Waits between a webhook's or robot's attempts (OUTBOUND_RETRY_DELAYS_MS); attempts = waits + 1. */
+  outboundRetryDelaysMs: number[];
+  /** Deliveries given up in a row that turn an integration off (OUTBOUND_DISABLE_AFTER). */
+  outboundDisableAfter: number;
   /** Mail notifications (server/mail), or null when SMTP_URL is not set: mail is off. */
   mail: MailConfig | null;
 }
@@ -49,8 +62,6 @@ export interface MailConfig {
   smtpUrl: string;
   /** The From address: `Stageboard <noreply@example.com>` or a bare address. */
   from: string;
-  /** The address people open Stageboard at (links in mails), without a trailing slash. */
-  publicUrl: string;
   /** At most one mail per person per this many minutes; what arrives meanwhile waits for it. */
   batchMinutes: number;
 }
@@ -107,6 +118,7 @@ export function loadConfig(env: Env = process.env): Config {
     attachmentKindBytes: kindBytes(env),
     signupsPerAddressHour: int(env, 'SIGNUPS_PER_ADDRESS_HOUR', 20, 1, 1_000_000),
     ...syncBudget(env, maxMessageBytes),
+    ...outbound(env),
     mail: mailConfig(env)
   };
 }
@@ -128,19 +140,14 @@ function mailConfig(env: Env): MailConfig | null {
   if (!from || !/@[^@\s>]+\.?[^@\s>]*>?$/.test(from)) {
     throw new ConfigError('MAIL_FROM must be set with SMTP_URL, e.g. "Stageboard <noreply@example.com>".');
   }
-  const publicUrl = env.PUBLIC_URL?.trim().replace(/\/+$/, '');
-  let base: URL | null = null;
-  try {
-    base = publicUrl ? new URL(publicUrl) : null;
-  } catch {
-    base = null;
-  }
-  if (!publicUrl || !base || (base.protocol !== 'http:' && base.protocol !== 'https:')) {
+  // Links in a mail are read far from the server: a localhost fallback would reach nobody. Its
+  // form is checked with the other outbound settings (outbound(), config.publicUrl).
+  if (!env.PUBLIC_URL?.trim() && !env.ORIGIN?.trim()) {
     throw new ConfigError(
       'PUBLIC_URL must be set with SMTP_URL: the http(s) address people open Stageboard at, for the links in mails.'
     );
   }
-  return { smtpUrl, from, publicUrl, batchMinutes: int(env, 'MAIL_BATCH_MINUTES', 10, 1, 24 * 60) };
+  return { smtpUrl, from, batchMinutes: int(env, 'MAIL_BATCH_MINUTES', 10, 1, 24 * 60) };
 }
 
 /** ATTACHMENT_MAX_BYTES_VIDEO, …_PDF, …: the kinds of draft whose limit the operator set. */
@@ -178,4 +185,56 @@ function syncBudget(env: Env, maxMessageBytes: number) {
     syncByteBurst,
     syncCloseAfterMs: int(env, 'SYNC_CLOSE_AFTER_MS', 10_000, 0, 3_600_000)
   };
+}
+
+/** Where links point, and which private addresses webhooks and robots may reach (server/outbound). */
+function outbound(
+  env: Env
+): Pick<
+  Config,
+  | 'publicUrl'
+  | 'outboundAllowPrivate'
+  | 'outboundAllowHosts'
+  | 'outboundRetryDelaysMs'
+  | 'outboundDisableAfter'
+> {
+  const raw = env.PUBLIC_URL || env.ORIGIN || `http://localhost:${env.PORT || 3000}`;
+  let publicUrl: URL;
+  try {
+    publicUrl = new URL(raw);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL=${raw} is not a URL (e.g. https://board.example.com).`);
+  }
+  if (publicUrl.protocol !== 'http:' && publicUrl.protocol !== 'https:') {
+    throw new ConfigError(`PUBLIC_URL=${raw} must start with http:// or https://.`);
+  }
+  const hosts = (env.OUTBOUND_ALLOW_HOSTS || '')
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  for (const host of hosts) {
+    if (!/^[a-z0-9.:[\]-]+$/.test(host)) {
+      throw new ConfigError(`OUTBOUND_ALLOW_HOSTS has "${host}", which is not a host name or address.`);
+    }
+  }
+  return {
+    publicUrl: publicUrl.origin,
+    outboundAllowPrivate: bool(env, 'OUTBOUND_ALLOW_PRIVATE', false),
+    outboundAllowHosts: hosts.map((h) => h.replace(/^\[|\]$/g, '')),
+    outboundRetryDelaysMs: retryDelays(env),
+    outboundDisableAfter: int(env, 'OUTBOUND_DISABLE_AFTER', 5, 1, 1000)
+  };
+}
+
+/** Six attempts over about an hour unless the operator says otherwise (server/outbound/DeliveryWorker.ts). */
+function retryDelays(env: Env): number[] {
+  const raw = env.OUTBOUND_RETRY_DELAYS_MS;
+  if (!raw) return [60_000, 5 * 60_000, 10 * 60_000, 20 * 60_000, 25 * 60_000];
+  const list = raw.split(',').map((v) => Number(v.trim()));
+  if (list.length > 20 || list.some((v) => !Number.isInteger(v) || v < 0 || v > 24 * 3600 * 1000)) {
+    throw new ConfigError(
+      `OUTBOUND_RETRY_DELAYS_MS=${raw} must be up to 20 comma-separated waits in milliseconds (0 to one day each).`
+    );
+  }
+  return list;
 }

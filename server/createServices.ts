@@ -18,6 +18,8 @@ import { ReviewService } from './boards/ReviewService';
 import { InboxService } from './inbox/InboxService';
 import { DueNotices } from './inbox/DueNotices';
 import { RecurringPlans } from './recurring/RecurringPlans';
+import { DEFAULT_RETRY, DeliveryWorker, type RetryPolicy } from './outbound/DeliveryWorker';
+import { OutboundService } from './outbound/OutboundService';
 import type { Config } from './config';
 import { errorMessage, type Logger } from './log';
 import { boardRoomHooks } from './roomHooks';
@@ -44,6 +46,8 @@ export interface CreateServicesOptions {
   recurringNow?: () => number;
   /** The mail notifications' clock (tests set it, to pass the batch interval without waiting). */
   mailNow?: () => number;
+  /** The outbox's clock, retry waits and timeout (tests shorten them). */
+  outbound?: { now?: () => number; retry?: Partial<RetryPolicy>; random?: () => number };
 }
 
 /** A board's list row follows its edits within this long; a burst of typing costs a write or two. */
@@ -94,6 +98,9 @@ export function createServices(options: CreateServicesOptions): Services {
     dueNotices.fromActivity(boardId, entries).catch((error: unknown) => {
       log.error('due-date index not updated', { board: boardId, error: errorMessage(error) });
     });
+    outbound.fromActivity(boardId, entries).catch((error: unknown) => {
+      log.error('outbound events not queued', { board: boardId, error: errorMessage(error) });
+    });
   });
   const members = new MembershipService(persistence.members, persistence.accounts, Date.now, (change) => {
     rooms.membershipChanged(change.boardId, change.userId, change.to);
@@ -122,6 +129,7 @@ export function createServices(options: CreateServicesOptions): Services {
     users: persistence.accounts,
     boards: store,
     config: config.mail,
+    publicUrl: config.publicUrl,
     log,
     now: options.mailNow
   });
@@ -131,7 +139,12 @@ export function createServices(options: CreateServicesOptions): Services {
     rooms,
     docs: store,
     log,
-    now: options.dueNow
+    now: options.dueNow,
+    overdue: (boardId, cards) => {
+      outbound.fromOverdue(boardId, cards).catch((error: unknown) => {
+        log.error('overdue events not queued', { board: boardId, error: errorMessage(error) });
+      });
+    }
   });
   const recurringPlans = new RecurringPlans({
     claims: persistence.recurringClaims,
@@ -159,6 +172,7 @@ export function createServices(options: CreateServicesOptions): Services {
       await persistence.recurringClaims.removeBoard(boardId);
       await attachments.removeBoard(boardId);
       await persistence.mail.removeBoard(boardId);
+      await outbound.removeBoard(boardId);
     }
   });
   const reviews = new ReviewService(rooms, boards, members, activity);
@@ -213,6 +227,38 @@ export function createServices(options: CreateServicesOptions): Services {
     docs: store,
     users: persistence.accounts
   });
+  const outboundNow = options.outbound?.now ?? Date.now;
+  const policy = {
+    outboundAllowPrivate: config.outboundAllowPrivate,
+    outboundAllowHosts: config.outboundAllowHosts
+  };
+  const deliveries = new DeliveryWorker({
+    store: persistence.outbound,
+    policy,
+    retry: {
+      ...DEFAULT_RETRY,
+      delaysMs: config.outboundRetryDelaysMs,
+      disableAfter: config.outboundDisableAfter,
+      ...options.outbound?.retry
+    },
+    log,
+    now: outboundNow,
+    random: options.outbound?.random,
+    turnedOff: (integration): Promise<void> => outbound.turnedOff(integration)
+  });
+  const outbound = new OutboundService({
+    store: persistence.outbound,
+    worker: deliveries,
+    boards: store,
+    docs: rooms,
+    digest: { audit: persistence.audit, rooms, docs: store },
+    members,
+    inbox,
+    policy,
+    publicUrl: config.publicUrl,
+    log,
+    now: outboundNow
+  });
   const inviteDeps = { store: persistence.invites, members, users: persistence.accounts, auth, boards, log };
   const invites = new InviteService(inviteDeps);
   const tokens = new TokenService(persistence.tokens, persistence.accounts);
@@ -242,6 +288,8 @@ export function createServices(options: CreateServicesOptions): Services {
     attachments,
     inbox,
     dueNotices,
-    recurringPlans
+    recurringPlans,
+    outbound,
+    deliveries
   };
 }

@@ -5,7 +5,7 @@
 import type { Server } from 'node:http';
 import { SessionWatch } from './auth/SessionWatch';
 import type { Config } from './config';
-import { createServices } from './createServices';
+import { createServices, type CreateServicesOptions } from './createServices';
 import { errorMessage, type Logger } from './log';
 import type { Persistence } from './persistence/Persistence';
 import type { DocChangeHook } from './rooms/hooks';
@@ -29,7 +29,15 @@ export interface StartServicesOptions {
   recurringPlans?: { now?: () => number; intervalMs?: number };
   /** The mail notifications' clock and pass period (server/mail/MailService.ts). */
   mail?: { now?: () => number; intervalMs?: number };
+  /**
+   * The outbox (server/outbound): its clock, retry waits and timeout, how often the worker looks
+   * for due deliveries (`pollMs`) and the weekly digests' schedule (`digestMs`).
+   */
+  outbound?: CreateServicesOptions['outbound'] & { pollMs?: number; digestMs?: number };
 }
+
+/** How often the outbox is looked at for retries that came due; new events are sent at once. */
+const DELIVERY_POLL_MS = 5_000;
 
 export interface RunningServices {
   services: Services;
@@ -61,7 +69,8 @@ export async function startServices(
     pingIntervalMs: options.pingIntervalMs,
     dueNow: options.dueNotices?.now,
     recurringNow: options.recurringPlans?.now,
-    mailNow: options.mail?.now
+    mailNow: options.mail?.now,
+    outbound: options.outbound
   });
   const { rooms, auth, members } = services;
   try {
@@ -82,6 +91,8 @@ export async function startServices(
   services.recurringPlans.start(options.recurringPlans?.intervalMs);
   services.mail.start(options.mail?.intervalMs);
   if (!services.mail.enabled) log.info('mail notifications off: SMTP_URL is not set');
+  services.deliveries.start(options.outbound?.pollMs ?? DELIVERY_POLL_MS);
+  services.outbound.start(options.outbound?.digestMs);
 
   let stopping: Promise<void> | null = null;
   const stop = (stopOptions: { drain?: () => Promise<void> } = {}): Promise<void> => {
@@ -93,6 +104,9 @@ export async function startServices(
       await services.dueNotices.stop();
       await services.recurringPlans.stop();
       await services.mail.stop();
+      // A send under way finishes (bounded by its timeout) and is logged before the store goes.
+      await services.outbound.stop();
+      await services.deliveries.stop();
       services.overviewFeed.close();
       await rooms.close();
       // Rooms flush their last changes as they close; the list rows follow them before the store goes.

@@ -16,6 +16,8 @@ import type { ReviewService } from './boards/ReviewService';
 import type { DueNotices } from './inbox/DueNotices';
 import type { RecurringPlans } from './recurring/RecurringPlans';
 import type { InboxService } from './inbox/InboxService';
+import type { DeliveryWorker } from './outbound/DeliveryWorker';
+import type { OutboundService } from './outbound/OutboundService';
 import type { Config } from './config';
 import type { RoomManager } from './rooms/RoomManager';
 import type { DocStore } from './store/DocStore';
@@ -65,6 +67,9 @@ export interface Services {
   overview: OverviewService;
   overviewFeed: OverviewFeed;
   digest: DigestService;
+  /** A board's webhooks and group-chat robots, and the worker that sends their outbox (server/outbound). */
+  outbound: OutboundService;
+  deliveries: DeliveryWorker;
 }
 
 const KEY = Symbol.for('stageboard.services');

@@ -43,6 +43,8 @@ export interface DueNoticesDeps {
   log: Logger;
   /** The clock the days are read from (tests set it). */
   now?: () => number;
+  /** Cards found overdue (not done, not archived), once per card and date: webhooks and robots hear of them. */
+  overdue?: (boardId: string, cards: { cardId: string; title: string; date: string }[]) => void;
 }
 
 export interface DuePassResult {
@@ -154,6 +156,7 @@ export class DueNotices {
     const cards = read?.cards;
     const soon = soonUntil(today, read?.calendar ?? 'mon-fri');
     const items: NewInboxItem[] = [];
+    const overdue: { cardId: string; title: string; date: string }[] = [];
     const told: [DueRow, DueTold][] = [];
     for (const [i, row] of due.entries()) {
       const card = cards?.[i] ?? null;
@@ -167,6 +170,7 @@ export class DueNotices {
       const kind: DueTold = row.date < today ? 'overdue' : 'due-soon';
       told.push([row, kind]);
       if (card.settled) continue;
+      if (kind === 'overdue') overdue.push({ cardId: row.cardId, title: card.title, date: row.date });
       for (const userId of card.assignees) {
         items.push({
           userId,
@@ -185,6 +189,7 @@ export class DueNotices {
     }
     const stored = await inbox.deliver(boardId, items);
     for (const [row, kind] of told) await index.markTold(boardId, row.cardId, row.date, kind);
+    if (overdue.length > 0) this.#deps.overdue?.(boardId, overdue);
     return stored.length;
   }
 }

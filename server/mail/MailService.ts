@@ -30,6 +30,8 @@ export interface MailServiceDeps {
   boards: Pick<BoardCatalogue, 'getBoard'>;
   /** Null: mail is off (no SMTP_URL); the settings page still works. */
   config: MailConfig | null;
+  /** Where links in a mail point (config.publicUrl), without a trailing slash. */
+  publicUrl: string;
   log: Logger;
   now?: () => number;
   /** Built from config.smtpUrl when absent. */
@@ -160,7 +162,7 @@ export class MailService {
       if (actor && !names.has(actor)) names.set(actor, (await users.getUser(item.actorId!))?.name ?? '');
       items.push({ ...item, boardTitle: names.get(key)!, actorName: actor ? names.get(actor)! : '' });
     }
-    const base = config!.publicUrl;
+    const base = this.#deps.publicUrl;
     const kinds = [...new Set(items.map((i) => i.kind))];
     const tokens = new Map<InboxKind, string>();
     for (const kind of kinds) tokens.set(kind, await this.unsubscribeToken(userId, [kind]));

@@ -7,6 +7,7 @@ import type { TokenStore } from '../auth/TokenStore';
 import type { DueIndex } from '../inbox/DueIndex';
 import type { InboxStore } from '../inbox/InboxStore';
 import type { MailStore } from '../mail/MailStore';
+import type { OutboundStore } from '../outbound/OutboundStore';
 import type { RecurringClaims } from '../recurring/RecurringClaims';
 import type { DocStore } from '../store/DocStore';
 
@@ -31,6 +32,8 @@ export interface Persistence {
   readonly attachments: AttachmentStore;
   /** Mail notifications' queue and each person's mail settings (server/mail). */
   readonly mail: MailStore;
+  /** Webhooks and group-chat robots, their outbox and its log (server/outbound). */
+  readonly outbound: OutboundStore;
   /** Flushes and releases the database; every store of the family is closed with it. */
   close(): Promise<void>;
 }

@@ -7,6 +7,7 @@ import { MemoryTokenStore } from '../auth/MemoryTokenStore';
 import { MemoryDueIndex } from '../inbox/MemoryDueIndex';
 import { MemoryInboxStore } from '../inbox/MemoryInboxStore';
 import { MemoryMailStore } from '../mail/MemoryMailStore';
+import { MemoryOutboundStore } from '../outbound/MemoryOutboundStore';
 import { MemoryRecurringClaims } from '../recurring/MemoryRecurringClaims';
 import type { DocStore } from '../store/DocStore';
 import { MemoryDocStore } from '../store/MemoryDocStore';
@@ -32,6 +33,7 @@ export function memoryPersistence(docs: DocStore = new MemoryDocStore()): Persis
     recurringClaims: new MemoryRecurringClaims(),
     attachments: new MemoryAttachmentStore(),
     mail: new MemoryMailStore(),
+    outbound: new MemoryOutboundStore(),
     close: () => docs.close()
   };
 }

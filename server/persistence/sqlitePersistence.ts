@@ -8,6 +8,7 @@ import type { Config } from '../config';
 import { SqliteDueIndex } from '../inbox/SqliteDueIndex';
 import { SqliteInboxStore } from '../inbox/SqliteInboxStore';
 import { SqliteMailStore } from '../mail/SqliteMailStore';
+import { SqliteOutboundStore } from '../outbound/SqliteOutboundStore';
 import { SqliteRecurringClaims } from '../recurring/SqliteRecurringClaims';
 import { SqliteDocStore } from '../store/SqliteDocStore';
 import type { Persistence } from './Persistence';
@@ -31,6 +32,7 @@ export function openSqlitePersistence(config: Pick<Config, 'dbFile' | 'durabilit
     recurringClaims: SqliteRecurringClaims.over(docs),
     attachments: SqliteAttachmentStore.over(docs),
     mail: SqliteMailStore.over(docs),
+    outbound: SqliteOutboundStore.over(docs),
     close: () => docs.close()
   };
 }

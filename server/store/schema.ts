@@ -228,3 +228,4 @@ export * from './schema.tokens';
 
 // Mail notifications' queue and settings (server/mail).
 export * from './schema.mail';
+export * from './schema.outbound';

@@ -34,6 +34,7 @@ const form = (api: APIRequestContext, f: MatrixFixture, url: string, fields: Rec
 
 const NO_CARD = 'no-such-card';
 const NO_ATTACHMENT = 'no-such-attachment';
+const NO_INTEGRATION = 'no-such-integration';
 
 export const ROUTE_MATRIX: Record<string, RouteCall> = {
   'GET /api/auth/me': { requires: 'public', call: (api) => api.get('/api/auth/me') },
@@ -115,6 +116,39 @@ export const ROUTE_MATRIX: Record<string, RouteCall> = {
   'DELETE /api/boards/[id]/cards/[cardId]/attachments/[attachmentId]': {
     requires: 'board:edit-card',
     call: (api, f) => api.delete(`/api/boards/${f.boardId}/cards/${NO_CARD}/attachments/${NO_ATTACHMENT}`)
+  },
+  'GET /api/boards/[id]/integrations': {
+    requires: 'board:edit-board',
+    call: (api, f) => api.get(`/api/boards/${f.boardId}/integrations`)
+  },
+  // A body refused for its URL: an allowed caller gets 400 and no integration is made.
+  'POST /api/boards/[id]/integrations': {
+    requires: 'board:edit-board',
+    call: (api, f) =>
+      api.post(`/api/boards/${f.boardId}/integrations`, {
+        data: { kind: 'webhook', url: 'ftp://example.com/x', events: ['card.created'], locale: 'en' }
+      })
+  },
+  'PATCH /api/boards/[id]/integrations/[integrationId]': {
+    requires: 'board:edit-board',
+    call: (api, f) =>
+      api.patch(`/api/boards/${f.boardId}/integrations/${NO_INTEGRATION}`, { data: { enabled: false } })
+  },
+  'DELETE /api/boards/[id]/integrations/[integrationId]': {
+    requires: 'board:edit-board',
+    call: (api, f) => api.delete(`/api/boards/${f.boardId}/integrations/${NO_INTEGRATION}`)
+  },
+  'POST /api/boards/[id]/integrations/[integrationId]/test': {
+    requires: 'board:edit-board',
+    call: (api, f) => api.post(`/api/boards/${f.boardId}/integrations/${NO_INTEGRATION}/test`)
+  },
+  'GET /api/boards/[id]/integrations/[integrationId]/deliveries': {
+    requires: 'board:edit-board',
+    call: (api, f) => api.get(`/api/boards/${f.boardId}/integrations/${NO_INTEGRATION}/deliveries`)
+  },
+  'POST /api/boards/[id]/integrations/[integrationId]/deliveries/[deliveryId]/resend': {
+    requires: 'board:edit-board',
+    call: (api, f) => api.post(`/api/boards/${f.boardId}/integrations/${NO_INTEGRATION}/deliveries/1/resend`)
   },
   'GET /api/boards/[id]/invites': {
     requires: 'board:manage-members',

@@ -21,6 +21,7 @@ import { enFields } from './en.fields';
 import { enResults } from './en.results';
 import { enMoney } from './en.money';
 import { enReport } from './en.report';
+import { enOutbound } from './en.outbound';
 
 /**
  * English catalogue; typed against the Chinese one so a missing key fails `npm run check`. Each
@@ -48,5 +49,6 @@ export const en: Record<MessageKey, string> = {
   ...enManage,
   ...enAccount,
   ...enTransfer,
-  ...enMail
+  ...enMail,
+  ...enOutbound
 };

@@ -20,6 +20,7 @@ import { zhCNFields } from './zh-CN.fields';
 import { zhCNResults } from './zh-CN.results';
 import { zhCNMoney } from './zh-CN.money';
 import { zhCNReport } from './zh-CN.report';
+import { zhCNOutbound } from './zh-CN.outbound';
 
 /**
  * Simplified Chinese: the reference catalogue; every other language must have the same keys. Each
@@ -47,7 +48,8 @@ export const zhCN = {
   ...zhCNManage,
   ...zhCNAccount,
   ...zhCNTransfer,
-  ...zhCNMail
+  ...zhCNMail,
+  ...zhCNOutbound
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

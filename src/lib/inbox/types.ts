@@ -13,7 +13,9 @@ export const INBOX_KINDS = [
   'approved',
   'sent-back',
   'due-soon',
-  'overdue'
+  'overdue',
+  // A webhook or group robot turned off after failing again and again (server/outbound): told to the board's owners.
+  'integration-off'
 ] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
 

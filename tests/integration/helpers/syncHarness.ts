@@ -119,7 +119,7 @@ export async function startTestServer(
   overrides: Partial<Config> = {},
   store?: DocStore,
   /** Server options a test controls, such as the due-date notices' clock. */
-  options: Pick<StartServerOptions, 'dueNotices' | 'recurringPlans' | 'handler'> = {}
+  options: Pick<StartServerOptions, 'dueNotices' | 'recurringPlans' | 'handler' | 'outbound'> = {}
 ): Promise<TestServer> {
   const config = testConfig(dataDir, overrides);
   const persistence = store ? memoryPersistence(store) : openSqlitePersistence(config);

@@ -98,12 +98,8 @@ describe('inbox items as batched mail over a real SMTP server', () => {
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
     const { port } = smtp.server.address() as AddressInfo;
     config = testConfig(tmp.dir, {
-      mail: {
-        smtpUrl: `smtp://127.0.0.1:${port}`,
-        from: 'Stageboard <noreply@stageboard.test>',
-        publicUrl: PUBLIC_URL,
-        batchMinutes: 10
-      }
+      publicUrl: PUBLIC_URL,
+      mail: { smtpUrl: `smtp://127.0.0.1:${port}`, from: 'Stageboard <noreply@stageboard.test>', batchMinutes: 10 }
     });
     server = await start();
     const { auth, boards, members, mail } = server.services;

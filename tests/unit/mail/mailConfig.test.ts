@@ -18,12 +18,9 @@ describe('mail configuration', () => {
   });
 
   it('reads SMTP_URL, MAIL_FROM, PUBLIC_URL (without its trailing slash) and a 10-minute batch by default', () => {
-    expect(loadConfig({ ...base, ...mail }).mail).toEqual({
-      smtpUrl: mail.SMTP_URL,
-      from: mail.MAIL_FROM,
-      publicUrl: 'https://board.example.com',
-      batchMinutes: 10
-    });
+    const config = loadConfig({ ...base, ...mail });
+    expect(config.mail).toEqual({ smtpUrl: mail.SMTP_URL, from: mail.MAIL_FROM, batchMinutes: 10 });
+    expect(config.publicUrl).toBe('https://board.example.com');
     expect(loadConfig({ ...base, ...mail, MAIL_BATCH_MINUTES: '30' }).mail?.batchMinutes).toBe(30);
   });
 

@@ -14,6 +14,7 @@ import ReceiptText from '@lucide/svelte/icons/receipt-text';
 import Repeat from '@lucide/svelte/icons/repeat';
 import TextCursorInput from '@lucide/svelte/icons/text-cursor-input';
 import Users from '@lucide/svelte/icons/users';
+import Webhook from '@lucide/svelte/icons/webhook';
 import { t } from '$lib/i18n/i18n.svelte';
 import type { BoardSession } from '$lib/sync/board-session.svelte';
 import type { HeaderAction } from './header-actions';
@@ -32,6 +33,8 @@ export interface BoardActionHandlers {
   saveTemplate: () => void;
   openInsights: () => void;
   openClaims: () => void;
+  /** The board's webhooks and group robots (integrations/IntegrationsDialog.svelte). */
+  openIntegrations: () => void;
   /** Downloads the board's cards as an Excel workbook (/api/boards/[id]/export.xlsx). */
   exportExcel: () => void;
   /** Downloads the board as a re-importable JSON file (/api/boards/[id]/export.json). */
@@ -108,6 +111,17 @@ export function boardActions(session: BoardSession, on: BoardActionHandlers): He
     pressed: on.filtersShown,
     onselect: on.toggleFilters
   });
+  // Where the board's news goes outside (webhooks, 企业微信/钉钉/飞书 robots): its managers' setting,
+  // an icon on the wide row (which has no room for another label), labelled in the phone's menu.
+  if (session.may('edit-board')) {
+    list.push({
+      id: 'integrations',
+      label: t('outbound.open'),
+      icon: Webhook,
+      iconOnly: true,
+      onselect: on.openIntegrations
+    });
+  }
   if (session.may('save-template')) {
     list.push({
       id: 'save-template',
