@@ -99,7 +99,11 @@ describe('inbox items as batched mail over a real SMTP server', () => {
     const { port } = smtp.server.address() as AddressInfo;
     config = testConfig(tmp.dir, {
       publicUrl: PUBLIC_URL,
-      mail: { smtpUrl: `smtp://127.0.0.1:${port}`, from: 'Stageboard <noreply@stageboard.test>', batchMinutes: 10 }
+      mail: {
+        smtpUrl: `smtp://127.0.0.1:${port}`,
+        from: 'Stageboard <noreply@stageboard.test>',
+        batchMinutes: 10
+      }
     });
     server = await start();
     const { auth, boards, members, mail } = server.services;
