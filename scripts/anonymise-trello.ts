@@ -15,7 +15,18 @@ type Obj = { [key: string]: Json };
 const isObj = (v: Json | undefined): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Keys whose values identify a person or point at their picture: dropped or nulled. */
-const PERSONAL = new Set(['avatarHash', 'avatarUrl', 'gravatarHash', 'uploadedAvatarHash', 'uploadedAvatarUrl', 'bio', 'bioData', 'nonPublic', 'email', 'url']);
+const PERSONAL = new Set([
+  'avatarHash',
+  'avatarUrl',
+  'gravatarHash',
+  'uploadedAvatarHash',
+  'uploadedAvatarUrl',
+  'bio',
+  'bioData',
+  'nonPublic',
+  'email',
+  'url'
+]);
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -32,7 +43,8 @@ function anonymise(board: Obj, extraNames: readonly string[]): Obj {
     if (typeof fullName === 'string' && fullName.length > 2) {
       replacements.push([fullName, known.fullName]);
       // People sign with a first name or a surname alone: each word of the name goes too.
-      for (const word of fullName.split(/\s+/)) if (word.length > 2) replacements.push([word, known.fullName]);
+      for (const word of fullName.split(/\s+/))
+        if (word.length > 2) replacements.push([word, known.fullName]);
     }
     if (typeof username === 'string' && username.length > 2) replacements.push([username, known.username]);
     return known;
@@ -42,7 +54,8 @@ function anonymise(board: Obj, extraNames: readonly string[]): Obj {
   const learn = (v: Json) => {
     if (Array.isArray(v)) return v.forEach(learn);
     if (!isObj(v)) return;
-    if (typeof v.id === 'string' && ('fullName' in v || 'username' in v)) person(v.id, v.fullName, v.username);
+    if (typeof v.id === 'string' && ('fullName' in v || 'username' in v))
+      person(v.id, v.fullName, v.username);
     Object.values(v).forEach(learn);
   };
   learn(board);

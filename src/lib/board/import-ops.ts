@@ -66,11 +66,18 @@ export function importCards(
   return transact(doc, origin, () => {
     const made: string[] = [];
     // Consecutive cards of one stage go in together: addCards reads the column once per run.
-    for (let start = 0; start < cards.length; ) {
+    for (let start = 0; start < cards.length;) {
       let end = start + 1;
       while (end < cards.length && cards[end]!.stage === cards[start]!.stage) end++;
       const run = cards.slice(start, end);
-      made.push(...addCards(doc, stageId(ids, run[0]!.stage), run.map((c) => c.title), origin));
+      made.push(
+        ...addCards(
+          doc,
+          stageId(ids, run[0]!.stage),
+          run.map((c) => c.title),
+          origin
+        )
+      );
       start = end;
     }
     cards.forEach((card, i) => fillCard(doc, made[i]!, card, ids, importer, origin));

@@ -10,6 +10,7 @@ import { COMMENT_MAX, ORIGINALLY_MAX } from '../board/comment-value';
 import { LIMITS } from '../board/schema';
 import type { LabelColor } from '../board/label-ops';
 import { cleanName } from '../board/transact';
+import { ImportProblem } from './import-problem';
 
 /** Bounds of one import, beside the board's own (LIMITS): a board, not a data warehouse. */
 export const IMPORT_LIMITS = {
@@ -119,6 +120,8 @@ export interface ImportLosses {
   overLimit: number;
   /** CSV rows without a title. */
   rowsWithoutTitle: number;
+  /** CSV assignee cells that name nobody the importer shares a board with. */
+  unmatchedPeople: number;
 }
 
 export const NO_LOSSES: ImportLosses = {
@@ -128,7 +131,8 @@ export const NO_LOSSES: ImportLosses = {
   trelloFiles: 0,
   truncated: 0,
   overLimit: 0,
-  rowsWithoutTitle: 0
+  rowsWithoutTitle: 0,
+  unmatchedPeople: 0
 };
 
 /** Where an import goes: a new board of the source's columns, or a template's stages. */
@@ -201,7 +205,9 @@ export class Fitter {
   description(text: string, links: readonly { name: string; url: string }[]): string {
     // A link's name loses its brackets and its address its spaces and parentheses, so each
     // line stays one Markdown link whatever the file named it.
-    const lines = links.map((l) => `- [${l.name.replace(/[[\]\n]/g, '')}](${l.url.replace(/[\s()]/g, escapeUrl)})`);
+    const lines = links.map(
+      (l) => `- [${l.name.replace(/[[\]\n]/g, '')}](${l.url.replace(/[\s()]/g, escapeUrl)})`
+    );
     const tail = lines.length ? `\n\n---\n${lines.join('\n')}` : '';
     const body = text.trimEnd();
     const room = LIMITS.cardDescription - (body ? tail.length : tail.trimStart().length);
@@ -233,4 +239,64 @@ export function isoDay(value: unknown): string | null {
   if (day) return day;
   const ms = Date.parse(value);
   return Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : null;
+}
+
+export interface PlannedImport {
+  plan: ImportPlan;
+  counts: ImportCounts;
+  losses: ImportLosses;
+}
+
+/** Throws unless every account a person is mapped to is one the importer may map to. */
+export function checkPeople(
+  people: Readonly<Record<string, string | null>>,
+  candidates: readonly ImportCandidate[] | undefined
+): void {
+  if (!candidates) return;
+  const allowed = new Set(candidates.map((c) => c.userId));
+  for (const userId of Object.values(people)) {
+    if (userId !== null && !allowed.has(userId)) {
+      throw new ImportProblem('unknown-person', 'A person is mapped to an account you share no board with.');
+    }
+  }
+}
+
+/**
+ * The stage each source column's cards go to (null: left out) and the stage names: with a
+ * template, the user's mapping onto its stages; without, one stage per column kept.
+ */
+export function stagesFor(
+  sources: readonly ImportSource[],
+  target: ImportTarget,
+  keep: (source: ImportSource) => boolean,
+  fit: Fitter
+): { stages: string[]; stageOf: Map<string, number | null> } {
+  const stageOf = new Map<string, number | null>();
+  if (target.template) {
+    const count = target.template.stages.length;
+    for (const s of sources) {
+      const index = target.stageFor[s.key];
+      const valid = typeof index === 'number' && Number.isInteger(index) && index >= 0 && index < count;
+      if (index != null && !valid)
+        throw new ImportProblem('bad-target', `No stage ${String(index)} in the template.`);
+      stageOf.set(s.key, keep(s) && valid ? index : null);
+    }
+    return { stages: [...target.template.stages], stageOf };
+  }
+  const stages: string[] = [];
+  for (const s of sources) {
+    if (!keep(s)) {
+      stageOf.set(s.key, null);
+      continue;
+    }
+    stageOf.set(s.key, stages.length);
+    stages.push(fit.name(s.name, LIMITS.stageName) ?? '—');
+  }
+  if (stages.length > LIMITS.stages) {
+    throw new ImportProblem('too-many-lists', 'Too many lists for one board.', {
+      count: stages.length,
+      max: LIMITS.stages
+    });
+  }
+  return { stages, stageOf };
 }

@@ -8,16 +8,17 @@ import type { LabelColor } from '../board/label-ops';
 import {
   Fitter,
   IMPORT_LIMITS,
+  checkPeople,
   countPlan,
   isoDay,
+  stagesFor,
   type ImportCandidate,
-  type ImportCounts,
-  type ImportLosses,
   type ImportPerson,
   type ImportPlan,
   type ImportSource,
   type ImportTarget,
-  type PlannedCard
+  type PlannedCard,
+  type PlannedImport
 } from './import-plan';
 import { ImportProblem } from './import-problem';
 
@@ -122,7 +123,8 @@ export function readTrelloExport(raw: unknown): TrelloBoard {
   });
   const states = new Map<string, boolean>();
   for (const c of raw.cards.filter(isRaw))
-    for (const s of arr(c.checkItemStates).filter(isRaw)) states.set(str(s.idCheckItem), s.state === 'complete');
+    for (const s of arr(c.checkItemStates).filter(isRaw))
+      states.set(str(s.idCheckItem), s.state === 'complete');
   const checklists = arr(raw.checklists)
     .filter(isRaw)
     .map((cl) => ({
@@ -160,7 +162,11 @@ export function readTrelloExport(raw: unknown): TrelloBoard {
     checklists,
     labels: arr(raw.labels)
       .filter(isRaw)
-      .map((l) => ({ id: str(l.id), name: str(l.name), color: typeof l.color === 'string' ? l.color : null })),
+      .map((l) => ({
+        id: str(l.id),
+        name: str(l.name),
+        color: typeof l.color === 'string' ? l.color : null
+      })),
     members: arr(raw.members)
       .filter(isRaw)
       .map((m) => ({ id: str(m.id), fullName: str(m.fullName) || str(m.username) })),
@@ -176,12 +182,14 @@ export function readTrelloExport(raw: unknown): TrelloBoard {
  */
 export function slimTrelloExport(raw: unknown): unknown {
   if (!isRaw(raw)) return raw;
-  const pick = (o: unknown, keys: readonly string[]) =>
-    isRaw(o) ? Object.fromEntries(keys.filter((k) => k in o).map((k) => [k, o[k]])) : o;
+  const pick = (o: unknown, keys: readonly string[]): Raw =>
+    isRaw(o) ? Object.fromEntries(keys.filter((k) => k in o).map((k) => [k, o[k]])) : {};
   const cardKeys = ['id', 'name', 'desc', 'due', 'closed', 'idList', 'idLabels', 'idMembers', 'pos'];
   return {
     ...pick(raw, ['id', 'name']),
-    ...(Array.isArray(raw.lists) ? { lists: raw.lists.map((l) => pick(l, ['id', 'name', 'closed', 'pos'])) } : {}),
+    ...(Array.isArray(raw.lists)
+      ? { lists: raw.lists.map((l) => pick(l, ['id', 'name', 'closed', 'pos'])) }
+      : {}),
     ...(Array.isArray(raw.cards)
       ? {
           cards: raw.cards.map((c) =>
@@ -209,7 +217,10 @@ export function slimTrelloExport(raw: unknown): unknown {
         ? {
             ...pick(a, ['type', 'date', 'idMemberCreator']),
             memberCreator: pick(a.memberCreator, ['id', 'fullName', 'username']),
-            data: { text: isRaw(a.data) ? a.data.text : '', card: pick(isRaw(a.data) ? a.data.card : {}, ['id']) }
+            data: {
+              text: isRaw(a.data) ? a.data.text : '',
+              card: pick(isRaw(a.data) ? a.data.card : {}, ['id'])
+            }
           }
         : { type: isRaw(a) ? a.type : null }
     )
@@ -254,7 +265,8 @@ const COLORS: Readonly<Record<string, LabelColor>> = {
   pink: 'pink',
   black: 'gray'
 };
-const labelColor = (color: string | null): LabelColor => COLORS[(color ?? '').replace(/_(dark|light)$/, '')] ?? 'gray';
+const labelColor = (color: string | null): LabelColor =>
+  COLORS[(color ?? '').replace(/_(dark|light)$/, '')] ?? 'gray';
 
 export interface TrelloOptions {
   target: ImportTarget;
@@ -264,65 +276,6 @@ export interface TrelloOptions {
   people: Readonly<Record<string, string | null>>;
   /** The accounts the importer may map to; when given, any other account is refused. */
   candidates?: readonly ImportCandidate[];
-}
-
-export interface PlannedImport {
-  plan: ImportPlan;
-  counts: ImportCounts;
-  losses: ImportLosses;
-}
-
-/** Checks a person mapping against the accounts allowed; returns the mapped account ids. */
-export function checkPeople(
-  people: Readonly<Record<string, string | null>>,
-  candidates: readonly ImportCandidate[] | undefined
-): void {
-  if (!candidates) return;
-  const allowed = new Set(candidates.map((c) => c.userId));
-  for (const userId of Object.values(people)) {
-    if (userId !== null && !allowed.has(userId)) {
-      throw new ImportProblem('unknown-person', 'A person is mapped to an account you share no board with.');
-    }
-  }
-}
-
-/**
- * The stage each source column's cards go to (null: left out) and the stage names: with a
- * template, the user's mapping onto its stages; without, one stage per column kept.
- */
-export function stagesFor(
-  sources: readonly ImportSource[],
-  target: ImportTarget,
-  keep: (source: ImportSource) => boolean,
-  fit: Fitter
-): { stages: string[]; stageOf: Map<string, number | null> } {
-  const stageOf = new Map<string, number | null>();
-  if (target.template) {
-    const count = target.template.stages.length;
-    for (const s of sources) {
-      const index = target.stageFor[s.key];
-      const valid = typeof index === 'number' && Number.isInteger(index) && index >= 0 && index < count;
-      if (index != null && !valid) throw new ImportProblem('bad-target', `No stage ${String(index)} in the template.`);
-      stageOf.set(s.key, keep(s) && valid ? index : null);
-    }
-    return { stages: [...target.template.stages], stageOf };
-  }
-  const stages: string[] = [];
-  for (const s of sources) {
-    if (!keep(s)) {
-      stageOf.set(s.key, null);
-      continue;
-    }
-    stageOf.set(s.key, stages.length);
-    stages.push(fit.name(s.name, LIMITS.stageName) ?? '—');
-  }
-  if (stages.length > LIMITS.stages) {
-    throw new ImportProblem('too-many-lists', 'Too many lists for one board.', {
-      count: stages.length,
-      max: LIMITS.stages
-    });
-  }
-  return { stages, stageOf };
 }
 
 /** Plans the board a Trello export becomes, with the counts of what comes in and what does not. */
@@ -373,7 +326,14 @@ export function planTrello(board: TrelloBoard, options: TrelloOptions): PlannedI
           const text = fit.comment(c.text);
           const at = Date.parse(c.date);
           if (!text) return [];
-          return [{ text, at: Number.isFinite(at) ? at : 0, author: mapped(c.idMember), name: fit.author(c.memberName) }];
+          return [
+            {
+              text,
+              at: Number.isFinite(at) ? at : 0,
+              author: mapped(c.idMember),
+              name: fit.author(c.memberName)
+            }
+          ];
         }),
       links: links.map((l) => ({ name: fit.name(l.name, 200) ?? l.url, url: l.url }))
     });
@@ -382,7 +342,10 @@ export function planTrello(board: TrelloBoard, options: TrelloOptions): PlannedI
     title: fit.name(options.target.title || board.name, LIMITS.boardTitle) ?? 'Trello',
     templateId: options.target.template?.id ?? null,
     stages,
-    labels: labels.map((l) => ({ name: fit.name(l.name, LIMITS.labelName) ?? '', color: labelColor(l.color) })),
+    labels: labels.map((l) => ({
+      name: fit.name(l.name, LIMITS.labelName) ?? '',
+      color: labelColor(l.color)
+    })),
     cards,
     members: [...new Set(Object.values(options.people).filter((v): v is string => typeof v === 'string'))]
   };
@@ -393,12 +356,10 @@ export function planTrello(board: TrelloBoard, options: TrelloOptions): PlannedI
 function checklistsFor(lists: readonly TrelloChecklist[], fit: Fitter): PlannedCard['checklists'] {
   let room: number = LIMITS.checklistItems;
   return fit.cap([...lists].sort(byPos), LIMITS.checklists).map((list) => {
-    const items = [...list.checkItems]
-      .sort(byPos)
-      .flatMap((i) => {
-        const text = fit.name(i.name, LIMITS.checklistText);
-        return text ? [{ text, done: i.complete }] : [];
-      });
+    const items = [...list.checkItems].sort(byPos).flatMap((i) => {
+      const text = fit.name(i.name, LIMITS.checklistText);
+      return text ? [{ text, done: i.complete }] : [];
+    });
     const kept = fit.cap(items, room);
     room -= kept.length;
     return { title: fit.name(list.name, LIMITS.checklistTitle) ?? '✓', items: kept };

@@ -14,7 +14,10 @@ import {
 } from '#lib/transfer/trello';
 import { boardCounts } from '#tests/unit/transfer/boardCounts';
 
-const raw = JSON.parse(readFileSync('tests/fixtures/trello/gocd-test-drive.json', 'utf8')) as Record<string, unknown>;
+const raw = JSON.parse(readFileSync('tests/fixtures/trello/gocd-test-drive.json', 'utf8')) as Record<
+  string,
+  unknown
+>;
 const newBoard = (over: Partial<TrelloOptions> = {}): TrelloOptions => ({
   target: { title: '', template: null, stageFor: {} },
   closedLists: 'skip',
@@ -74,10 +77,18 @@ describe('a real Trello export (the GoCD Test Drive board)', () => {
   it('builds a board whose counts are the plan counts, comments keeping their time and writer', () => {
     const people = trelloPeople(board);
     const mapped = people[0]!;
-    const { plan, counts } = planTrello(board, newBoard({ closedLists: 'archive', people: { [mapped.key]: 'u-mapped' } }));
+    const { plan, counts } = planTrello(
+      board,
+      newBoard({ closedLists: 'archive', people: { [mapped.key]: 'u-mapped' } })
+    );
     const doc = new Y.Doc();
-    const ids = startImport(doc, { title: plan.title, stages: plan.stages.map((name) => ({ name })) }, plan.labels);
-    for (let i = 0; i < plan.cards.length; i += 25) importCards(doc, ids, plan.cards.slice(i, i + 25), 'u-importer');
+    const ids = startImport(
+      doc,
+      { title: plan.title, stages: plan.stages.map((name) => ({ name })) },
+      plan.labels
+    );
+    for (let i = 0; i < plan.cards.length; i += 25)
+      importCards(doc, ids, plan.cards.slice(i, i + 25), 'u-importer');
     expect(boardCounts(doc)).toEqual(counts);
     expect(readLabels(doc)).toHaveLength(8);
     const cards = [...doc.getMap<Y.Map<unknown>>('cards').values()];
@@ -112,14 +123,21 @@ describe('a file that is not a usable Trello export', () => {
   });
 
   it('a card whose list is not in the file is named', () => {
-    const broken = { ...raw, cards: [...(raw.cards as object[]), { id: 'x', name: 'Lost card', idList: 'nope' }] };
+    const broken = {
+      ...raw,
+      cards: [...(raw.cards as object[]), { id: 'x', name: 'Lost card', idList: 'nope' }]
+    };
     const p = problem(() => readTrelloExport(broken));
     expect(p.code).toBe('card-without-list');
     expect(p.detail.card).toBe('Lost card');
   });
 
   it('more cards than an import takes is refused with the limit', () => {
-    const many = { name: 'b', lists: [{ id: 'l', name: 'L' }], cards: Array.from({ length: 2001 }, (_, i) => ({ id: `c${i}`, name: 'c', idList: 'l' })) };
+    const many = {
+      name: 'b',
+      lists: [{ id: 'l', name: 'L' }],
+      cards: Array.from({ length: 2001 }, (_, i) => ({ id: `c${i}`, name: 'c', idList: 'l' }))
+    };
     expect(problem(() => readTrelloExport(many)).code).toBe('too-many-cards');
   });
 
