@@ -18,6 +18,7 @@ import type { Config } from './config';
 import type { RoomManager } from './rooms/RoomManager';
 import type { DocStore } from './store/DocStore';
 import type { TemplateService } from './templates/TemplateService';
+import type { ImportService } from './transfer/ImportService';
 
 /**
  * The one set of services of this process. SvelteKit bundles its server code apart from
@@ -33,6 +34,8 @@ export interface Services {
   /** Board-list summaries and last-change times, written as documents change. */
   summaries: BoardSummaries;
   templates: TemplateService;
+  /** Boards made from a Trello export or a CSV file. */
+  imports: ImportService;
   auth: AuthService;
   members: MembershipService;
   invites: InviteService;
