@@ -1,3 +1,4 @@
+import { enImport } from './en.import';
 import { enManage } from './en.manage';
 import { enInsights } from './en.insights';
 import type { MessageKey } from './zh-CN';
@@ -42,5 +43,6 @@ export const en: Record<MessageKey, string> = {
   ...enResults,
   ...enInsights,
   ...enReport,
-  ...enManage
+  ...enManage,
+  ...enImport
 };

@@ -1,3 +1,4 @@
+import { zhCNImport } from './zh-CN.import';
 import { zhCNManage } from './zh-CN.manage';
 import { zhCNInsights } from './zh-CN.insights';
 import { zhCNApp } from './zh-CN.app';
@@ -41,7 +42,8 @@ export const zhCN = {
   ...zhCNResults,
   ...zhCNInsights,
   ...zhCNReport,
-  ...zhCNManage
+  ...zhCNManage,
+  ...zhCNImport
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -61,7 +61,7 @@ describe('importing a board', () => {
     fetch(`${server.url}/api/boards/import`, {
       method: 'POST',
       headers: as ? { cookie: people[as].cookie } : {},
-      body: gzip ? gzipSync(JSON.stringify(body)) : (body as Uint8Array)
+      body: new Uint8Array(gzip ? gzipSync(JSON.stringify(body)) : (body as Uint8Array))
     });
   const lines = async (res: Response): Promise<Line[]> =>
     (await res.text())
