@@ -159,7 +159,7 @@ test('a GB18030 CSV from a Chinese Excel imports with its columns mapped', async
   await dialog.getByRole('combobox', { name: '标签' }).selectOption('ignore');
   await expect(dialog.getByTestId('import-counts')).not.toContainText('labels');
   await expect(dialog.getByTestId('import-counts')).toContainText('4 cards');
-  await expect(dialog.getByTestId('import-losses')).toContainText('1 rows without a title');
+  await expect(dialog.getByTestId('import-losses')).toContainText('Rows left out for having no title: 1');
   await dialog.getByLabel('Board name').fill('端午节营销');
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await page.waitForURL(/\/boards\/[^/]+$/);

@@ -16,7 +16,7 @@ export const zhCNImport = {
   'import.file': '文件：{name}',
   'import.boardTitle': '看板名称',
   'import.target': '导入到',
-  'import.target.new': '新看板（按来源的列建阶段）',
+  'import.target.new': '新看板（按文件中的列建阶段）',
   'import.target.template': '用模板「{name}」新建看板',
   'import.closedLists': '已归档的列表',
   'import.closedLists.skip': '不导入',

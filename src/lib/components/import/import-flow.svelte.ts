@@ -84,7 +84,10 @@ export class ImportFlow {
     return [];
   });
 
-  readonly persons = $derived(this.#trello ? trelloPeople(this.#trello) : []);
+  /** The members who wrote a comment or hold a card: matching anyone else changes nothing. */
+  readonly persons = $derived(
+    this.#trello ? trelloPeople(this.#trello).filter((p) => p.comments + p.cards > 0) : []
+  );
 
   #target(): ImportTarget {
     const t = this.template;
