@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { expect, test, type Page } from '@playwright/test';
 import { planTrello, readTrelloExport, trelloPeople } from '#lib/transfer/trello';
 import { boardCounts } from '../unit/transfer/boardCounts';
-import { column, createBoard, member } from './helpers';
+import { column, createBoard, member, openCard } from './helpers';
 
 /**
  * Issue 19, Done-when 1: a real Trello export of 122 cards imports in the browser with the
@@ -117,6 +117,16 @@ test('a real 122-card Trello export imports with every count its preview promise
   expect(comments.filter((c) => !c.originally)).toHaveLength(person.comments);
   expect(await boardCount(page)).toBe(before + 1);
   await expect(column(page, 'Done')).toBeVisible();
+
+  // An unmatched member's comment says who originally wrote it.
+  const open = new Set(board.lists.filter((l) => !l.closed).map((l) => l.id));
+  const other = board.comments.find((c) => {
+    const card = board.cards.find((k) => k.id === c.idCard);
+    return c.idMember !== person.key && card && !card.closed && open.has(card.idList);
+  })!;
+  const card = board.cards.find((k) => k.id === other.idCard)!;
+  await openCard(page, card.name);
+  await expect(page.getByText(`originally by ${other.memberName} (imported)`).first()).toBeVisible();
 });
 
 test('a broken Trello file says what is wrong and creates no board', async ({ page }) => {

@@ -2,6 +2,7 @@ import type { ImportMessageKey } from './zh-CN.import';
 
 /** The import dialog's messages in English; typed against the Chinese ones. */
 export const enImport: Record<ImportMessageKey, string> = {
+  'import.originally': 'originally by {name} (imported)',
   'import.open': 'Import',
   'import.title': 'Import a board',
   'import.close': 'Close',

@@ -1,5 +1,6 @@
 /** The import dialog (Trello, CSV, Stageboard files) and its refusals, in the reference language. */
 export const zhCNImport = {
+  'import.originally': '原作者：{name}（导入）',
   'import.open': '导入',
   'import.title': '导入看板',
   'import.close': '关闭',
