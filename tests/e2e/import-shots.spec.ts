@@ -39,13 +39,11 @@ test('import dialog screens in both languages, on a laptop and a phone', async (
       await shot('choose');
 
       const text = readFileSync(TRELLO, 'utf8');
-      await dialog
-        .getByTestId('import-file')
-        .setInputFiles({
-          name: 'broken.json',
-          mimeType: 'application/json',
-          buffer: Buffer.from(text.slice(0, 5000))
-        });
+      await dialog.getByTestId('import-file').setInputFiles({
+        name: 'broken.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(text.slice(0, 5000))
+      });
       await expect(dialog.getByRole('alert')).toBeVisible();
       await shot('refused');
 

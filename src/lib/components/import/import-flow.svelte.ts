@@ -156,7 +156,6 @@ export class ImportFlow {
         this.#raw = slimTrelloExport(raw);
         this.title = this.#trello.name || base;
         this.people = {};
-        this.#matchByName();
       } else {
         this.#csv = readCsv(bytes);
         this.#csvText = decodeCsv(bytes).text;
@@ -183,10 +182,11 @@ export class ImportFlow {
 
   /** A member whose name is an account's name is matched to it; the importer changes what is wrong. */
   #matchByName(): void {
-    const byName = new Map(this.candidates.map((c) => [c.name.trim().toLowerCase(), c.userId]));
+    const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
     const next = { ...this.people };
-    for (const p of this.persons)
-      if (!(p.key in next)) next[p.key] = byName.get(p.name.trim().toLowerCase()) ?? null;
+    for (const p of this.persons) {
+      if (!(p.key in next)) next[p.key] = this.candidates.find((c) => same(c.name, p.name))?.userId ?? null;
+    }
     this.people = next;
   }
 
