@@ -13,6 +13,7 @@ import { AttachmentService } from './attachments/AttachmentService';
 import { draftLimits } from './attachments/draftLimits';
 import { ActivityService } from './audit/ActivityService';
 import { BoardService } from './boards/BoardService';
+import { ImportService } from './transfer/ImportService';
 import { BoardSummaries } from './boards/BoardSummaries';
 import { ReviewService } from './boards/ReviewService';
 import { InboxService } from './inbox/InboxService';
@@ -261,9 +262,19 @@ export function createServices(options: CreateServicesOptions): Services {
   });
   const inviteDeps = { store: persistence.invites, members, users: persistence.accounts, auth, boards, log };
   const invites = new InviteService(inviteDeps);
+  const imports = new ImportService({
+    store,
+    rooms,
+    members,
+    findTemplate: (id) => templates.find(id),
+    deleteBoard: (id) => boards.delete(id),
+    maxDocBytes: config.maxDocBytes,
+    log
+  });
   const tokens = new TokenService(persistence.tokens, persistence.accounts);
   const boardApi = new BoardApi(rooms, members);
   return {
+    imports,
     boardApi,
     insights,
     reports,

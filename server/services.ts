@@ -25,6 +25,7 @@ import type { TemplateService } from './templates/TemplateService';
 import type { MailService } from './mail/MailService';
 import type { AccountArchive } from './transfer/AccountArchive';
 import type { BoardTransfer } from './transfer/BoardTransfer';
+import type { ImportService } from './transfer/ImportService';
 
 /**
  * The one set of services of this process. SvelteKit bundles its server code apart from
@@ -40,6 +41,8 @@ export interface Services {
   /** Board-list summaries and last-change times, written as documents change. */
   summaries: BoardSummaries;
   templates: TemplateService;
+  /** Boards made from a Trello export or a CSV file. */
+  imports: ImportService;
   auth: AuthService;
   members: MembershipService;
   invites: InviteService;

@@ -30,6 +30,17 @@ export async function readJson(
   throw jsonError(400, 'invalid-json', 'Send a JSON object.');
 }
 
+/** Reads a body of any type of at most `maxBytes` as bytes, or throws a 413 JSON error response. */
+export async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
+  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) {
+    if (request.body) void dropRest(request.body.getReader());
+    throw jsonError(413, 'too-large', `Body over ${maxBytes} bytes.`);
+  }
+  const body = await readLimited(request, maxBytes);
+  if (!body) throw jsonError(413, 'too-large', `Body over ${maxBytes} bytes.`);
+  return body;
+}
+
 /**
  * A refused body is read on and dropped up to this much, then the connection is cut: a client
  * that sends without reading gets to read the 413 (closing on unread data makes TCP reset the

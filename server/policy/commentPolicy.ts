@@ -41,6 +41,11 @@ export function judgeComment(touch: Touch, cardId: string, path: string, context
   const problem = isCommentId(commentId) ? commentProblem(touch.value) : 'a comment id is short and plain';
   if (problem) return { reason: 'forbidden', detail: `${path}: ${problem}.` };
   const value = touch.value as CommentValue;
+  if (value.originally !== (existing as Partial<CommentValue> | undefined)?.originally) {
+    // Only the server's import says who wrote a comment elsewhere (an edit keeps it as it was);
+    // a person saying it would put words in a colleague's mouth under their own name.
+    return { reason: 'forbidden', detail: `${path}: only an import names an original author.` };
+  }
   if (value.author !== userId) {
     return { reason: 'not-author', detail: `${path} must be written as its author.` };
   }

@@ -31,6 +31,10 @@ export interface CommentDraft {
   replyTo?: string;
   mentions?: readonly string[];
   pin?: CommentPin;
+  /** When it was written, for an import keeping the original time (default: now). */
+  at?: number;
+  /** Its writer in the tool it was imported from, when no account stands for them. */
+  originally?: string;
 }
 
 function commentsOf(doc: Y.Doc, cardId: string): Y.Map<unknown> {
@@ -66,7 +70,8 @@ function checked(value: CommentValue): CommentValue {
 /** Adds a comment by `draft.author` to the card (a reply when `replyTo` is given) and returns its id. */
 export function addComment(doc: Y.Doc, cardId: string, draft: CommentDraft, origin?: BoardOrigin): string {
   const comments = commentsOf(doc, cardId);
-  const value: CommentValue = { author: draft.author, text: draft.text, at: Date.now() };
+  const value: CommentValue = { author: draft.author, text: draft.text, at: draft.at ?? Date.now() };
+  if (draft.originally !== undefined) value.originally = draft.originally;
   if (draft.replyTo !== undefined) {
     const parent = comments.get(draft.replyTo);
     if (!isCommentValue(parent)) throw new BoardError('not-found', 'The comment replied to is gone.');

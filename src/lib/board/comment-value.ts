@@ -6,6 +6,7 @@
  * from the update that writes it.
  */
 import { BOARD_ID_PATTERN } from './ids';
+import { nameProblem } from './transact';
 
 /** Characters in one comment's text. */
 export const COMMENT_MAX = 5000;
@@ -60,7 +61,16 @@ export interface CommentValue {
   mentions?: string[];
   /** A point on a draft image or PDF page, or a moment of a video (first comments of a thread only). */
   pin?: CommentPin;
+  /**
+   * Who wrote it in the tool it was imported from (a Trello member nobody mapped to an account),
+   * shown as "originally by"; the `author` is then the person who imported it. Written only by
+   * the server's import (server/policy/commentPolicy.ts refuses it from a client).
+   */
+  originally?: string;
 }
+
+/** Characters of an imported comment's `originally` name. */
+export const ORIGINALLY_MAX = 100;
 
 /**
  * Who marked a thread resolved and when. Kept in the card's `resolvedComments` map, apart from
@@ -79,7 +89,8 @@ const COMMENT_FIELDS: ReadonlySet<string> = new Set([
   'replyTo',
   'editedAt',
   'mentions',
-  'pin'
+  'pin',
+  'originally'
 ]);
 const PIN_FIELDS: ReadonlySet<string> = new Set(['attachmentId', 'version', 'x', 'y', 'page', 't']);
 const RESOLUTION_FIELDS: ReadonlySet<string> = new Set(['by', 'at']);
@@ -137,6 +148,10 @@ export function commentProblem(value: unknown): string | null {
   if (!isTime(c.at)) return 'a comment has a time';
   if (c.replyTo !== undefined && !isCommentId(c.replyTo)) return 'a reply names a comment by id';
   if (c.editedAt !== undefined && !isTime(c.editedAt)) return 'an edit has a time';
+  if (c.originally !== undefined) {
+    const problem = nameProblem(c.originally, ORIGINALLY_MAX);
+    if (problem) return `an imported comment's original author: ${problem}`;
+  }
   if (c.mentions !== undefined) {
     const problem = mentionsProblem(c.mentions);
     if (problem) return problem;

@@ -21,6 +21,7 @@ export * from './expenses';
 export * from './fen';
 export * from './filter';
 export * from './ids';
+export * from './import-ops';
 export * from './label-ops';
 export * from './origin';
 export * from './rank';

@@ -1,6 +1,7 @@
 import { enAccount } from './en.account';
 import { enMail } from './en.mail';
 import { enTransfer } from './en.transfer';
+import { enImport } from './en.import';
 import { enManage } from './en.manage';
 import { enInsights } from './en.insights';
 import type { MessageKey } from './zh-CN';
@@ -50,5 +51,6 @@ export const en: Record<MessageKey, string> = {
   ...enAccount,
   ...enTransfer,
   ...enMail,
-  ...enOutbound
+  ...enOutbound,
+  ...enImport
 };

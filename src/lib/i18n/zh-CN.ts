@@ -1,6 +1,7 @@
 import { zhCNAccount } from './zh-CN.account';
 import { zhCNMail } from './zh-CN.mail';
 import { zhCNTransfer } from './zh-CN.transfer';
+import { zhCNImport } from './zh-CN.import';
 import { zhCNManage } from './zh-CN.manage';
 import { zhCNInsights } from './zh-CN.insights';
 import { zhCNApp } from './zh-CN.app';
@@ -49,7 +50,8 @@ export const zhCN = {
   ...zhCNAccount,
   ...zhCNTransfer,
   ...zhCNMail,
-  ...zhCNOutbound
+  ...zhCNOutbound,
+  ...zhCNImport
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

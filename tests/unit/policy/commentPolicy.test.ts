@@ -85,6 +85,17 @@ const COMMENT_CASES: PolicyCase[] = [
     expected: everyCommenter('forbidden')
   },
   {
+    // Only the server's import says who wrote a comment in another tool.
+    name: 'writes a comment claiming an original author, as an import does',
+    update: (f) => rawComment(f, 'cm-new', mine({ originally: 'Someone in Trello' })),
+    expected: everyCommenter('forbidden')
+  },
+  {
+    name: 'adds an original author to their own comment',
+    update: (f) => rawComment(f, 'cm-mine', mine({ originally: 'Someone in Trello' })),
+    expected: everyCommenter('forbidden')
+  },
+  {
     name: 'writes a comment that is not a plain object',
     update: (f) => rawComment(f, 'cm-new', 'hello'),
     expected: everyCommenter('forbidden')
