@@ -60,7 +60,9 @@ export async function restoreBackup(options: RestoreOptions): Promise<Manifest> 
     progress(`restored into ${dataDir}; start the server to use it`);
     return manifest;
   } finally {
-    await fsp.rm(staging, { recursive: true, force: true });
+    // node-tar rejects on a damaged archive while writes it already started still land, so the
+    // staging folder can gain a file during the removal (ENOTEMPTY): rm retries that case.
+    await fsp.rm(staging, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   }
 }
 

@@ -4,6 +4,7 @@
  * (src/lib/board/expenses.ts expenseClaims), so they are what the board shows at that moment.
  */
 import { fenToDecimal, isCommentId, type ClaimRow } from '#lib/board';
+import { csvText } from '../transfer/csv';
 import { ClaimRequestError } from './ClaimRequestError';
 
 export interface ClaimQuery {
@@ -59,11 +60,7 @@ const HEADER = [
   '票据 Receipt'
 ];
 
-/**
- * The rows as CSV: a UTF-8 byte-order mark first (Excel reads Chinese as GBK without it), CRLF
- * line ends, every field quoted, and a leading =, +, - or @ neutralised so a note cannot run as a
- * formula in the spreadsheet (CSV injection).
- */
+/** The rows as CSV for the finance office's spreadsheet (server/transfer/csv.ts: BOM, quoting, formulas defused). */
 export function claimsCsv(
   rows: readonly ClaimRow[],
   names: ReadonlyMap<string, string>,
@@ -76,17 +73,12 @@ export function claimsCsv(
       names.get(r.by) ?? r.by,
       r.cardTitle,
       r.lineName,
-      fenToDecimal(r.amount),
+      { raw: fenToDecimal(r.amount) },
       currency,
       r.status,
       r.note,
       r.receipt ?? ''
     ])
   ];
-  return '\uFEFF' + lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
-
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
+  return csvText(lines);
 }

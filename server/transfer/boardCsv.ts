@@ -1,28 +1,11 @@
 /**
  * A board's cards as CSV, one row per card (archived ones last, marked): for the spreadsheet
- * people paste into, where the Excel workbook is for the finance office. UTF-8 with a byte order
- * mark, because Chinese Excel reads a file without one as GB18030 and shows 乱码; CRLF line ends
- * and RFC 4180 quoting. A cell that a spreadsheet would run as a formula (= + - @, and a tab or
- * carriage return that some strip first) is prefixed with an apostrophe, so it stays text
- * (OWASP "CSV injection"), as the workbook's cells are text.
+ * people paste into, where the Excel workbook is for the finance office. Written by csv.ts.
  */
 import type * as Y from 'yjs';
 import { fenToDecimal, readBoard, readCardMoney, readLabels, type CardView } from '#lib/board';
 import { format, type Locale, type MessageKey } from '#lib/i18n/locale';
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** A cell value: text (defused), a number, or a decimal we wrote ourselves (`raw`, never defused: -0.05 is an amount). */
-type CsvValue = string | number | null | { raw: string };
-
-/** One CSV field: quoted when it must be, defused when a spreadsheet would run it. */
-export function csvCell(value: CsvValue): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'object') return value.raw;
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+import { csvText, type CsvValue } from './csv';
 
 const COLUMNS: MessageKey[] = [
   'transfer.csv.stage',
@@ -70,9 +53,5 @@ export function boardCsv(
     ];
   };
   const cards = [...board.stages.flatMap((s) => board.columns.get(s.id) ?? []), ...board.archived];
-  const lines = [COLUMNS.map((key) => csvCell(t(key))), ...cards.map((c) => row(c).map(csvCell))];
-  return {
-    title: board.meta.title,
-    text: '\uFEFF' + lines.map((cells) => cells.join(',')).join('\r\n') + '\r\n'
-  };
+  return { title: board.meta.title, text: csvText([COLUMNS.map((key) => t(key)), ...cards.map(row)]) };
 }

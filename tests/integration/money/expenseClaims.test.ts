@@ -72,7 +72,7 @@ describe('expense claims', () => {
     expect(body.totalFen).toBe(30);
   });
 
-  it('exports CSV with a UTF-8 byte-order mark, quoted cells and formulas neutralised', async () => {
+  it('exports CSV with a UTF-8 byte-order mark, cells quoted where they must be and formulas neutralised', async () => {
     const res = await get('李执行', 'month=2026-11&format=csv');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -81,7 +81,7 @@ describe('expense claims', () => {
     const lines = new TextDecoder().decode(bytes.slice(3)).split('\r\n');
     expect(lines).toHaveLength(5);
     expect(lines[1]).toBe(
-      '"2026-11-02","李执行","门店活动, ""A""","物料成本","0.10","CNY","within","\'=HYPERLINK(""x"")",""'
+      '2026-11-02,李执行,"门店活动, ""A""",物料成本,0.10,CNY,within,"\'=HYPERLINK(""x"")",'
     );
   });
 
