@@ -70,7 +70,10 @@ test.describe('on a phone', () => {
       'Charts',
       'Expense claims',
       'Export Excel',
+      'Export JSON (re-importable)',
+      'Export CSV',
       'Filter',
+      'Integrations',
       'Save as template'
     ]);
     await menu.getByRole('menuitem', { name: 'Filter' }).click();

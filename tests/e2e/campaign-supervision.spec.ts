@@ -201,9 +201,10 @@ test('a campaign is budgeted, targeted, signed, spent with receipts, held at an 
   for (const want of [TITLE, '120%', '150%', yuan(spent)]) expect(text).toContain(want);
 
   await openBoard(m, boardId);
+  await m.getByRole('button', { name: 'Export', exact: true }).click();
   const [xlsx] = await Promise.all([
     m.waitForEvent('download'),
-    m.getByRole('button', { name: 'Export Excel' }).click()
+    m.getByRole('menuitem', { name: 'Export Excel' }).click()
   ]);
   const book = new ExcelJS.Workbook();
   await book.xlsx.load((await downloaded(xlsx)).buffer as ArrayBuffer);

@@ -31,8 +31,9 @@ test('a board exported as JSON from its header imports as a new board with the s
     .split('\n')[0]!
     .trim();
   await addCard(page, stage, '=1+1 不是公式');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
   const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export JSON' }).click();
+  await page.getByRole('menuitem', { name: 'Export JSON' }).click();
   const file = JSON.parse(await fs.readFile(await (await downloading).path(), 'utf8')) as {
     document: { meta: { entries: Record<string, string> } };
   };
@@ -81,8 +82,9 @@ for (const device of ['desktop', 'phone'] as const) {
         await page.locator('.board-menu-trigger').click();
         await expect(page.getByRole('menuitem').first()).toBeVisible();
       } else {
-        // The laptop's header shows the exports as icons; the JSON one named on hover.
-        await page.getByRole('button', { name: locale === 'en' ? 'Export JSON' : '导出 JSON' }).hover();
+        // The laptop's header gathers the exports in one 导出 dropdown.
+        await page.getByRole('button', { name: locale === 'en' ? 'Export' : '导出', exact: true }).click();
+        await expect(page.getByRole('menuitem').first()).toBeVisible();
       }
       await page.screenshot({ path: `${OUT}/board-menu.${locale}.${device}.png` });
       await page.keyboard.press('Escape');

@@ -83,9 +83,10 @@ test('one click from the card to its report, with what the team wrote; the PDF a
 
   // The board's workbook, from the board header.
   await openBoard(page, boardId);
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
   const [xlsx] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export Excel' }).click()
+    page.getByRole('menuitem', { name: 'Export Excel' }).click()
   ]);
   expect(xlsx.suggestedFilename()).toBe('Store opening.xlsx');
   const book = new ExcelJS.Workbook();

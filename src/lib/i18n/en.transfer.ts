@@ -2,6 +2,7 @@ import type { TransferMessageKey } from './zh-CN.transfer';
 
 /** Board exports, re-import and an account's own archive, in English; typed against the Chinese. */
 export const enTransfer: Record<TransferMessageKey, string> = {
+  'transfer.export': 'Export',
   'transfer.json': 'Export JSON (re-importable)',
   'transfer.csv': 'Export CSV',
   'transfer.csv.stage': 'Stage',

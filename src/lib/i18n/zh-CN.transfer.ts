@@ -3,6 +3,7 @@
  * board file, and 导出我的数据 for an account, in the reference language.
  */
 export const zhCNTransfer = {
+  'transfer.export': '导出',
   'transfer.json': '导出 JSON（可重新导入）',
   'transfer.csv': '导出 CSV',
   'transfer.csv.stage': '阶段',

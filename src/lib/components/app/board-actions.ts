@@ -5,6 +5,7 @@
 import Activity from '@lucide/svelte/icons/activity';
 import BookmarkPlus from '@lucide/svelte/icons/bookmark-plus';
 import ChartColumn from '@lucide/svelte/icons/chart-column';
+import Download from '@lucide/svelte/icons/download';
 import FileBraces from '@lucide/svelte/icons/file-braces';
 import FileSpreadsheet from '@lucide/svelte/icons/file-spreadsheet';
 import FileText from '@lucide/svelte/icons/file-text';
@@ -17,7 +18,7 @@ import Users from '@lucide/svelte/icons/users';
 import Webhook from '@lucide/svelte/icons/webhook';
 import { t } from '$lib/i18n/i18n.svelte';
 import type { BoardSession } from '$lib/sync/board-session.svelte';
-import type { HeaderAction } from './header-actions';
+import type { HeaderAction, HeaderGroup } from './header-actions';
 
 export interface BoardActionHandlers {
   /** Whether the activity feed shows. */
@@ -81,29 +82,26 @@ export function boardActions(session: BoardSession, on: BoardActionHandlers): He
       onselect: on.openClaims
     });
   }
-  // Every member may take the board's figures away: an icon beside the charts, labelled in the menu.
-  list.push({
-    id: 'export',
-    label: t('report.excel'),
-    icon: FileSpreadsheet,
-    iconOnly: true,
-    onselect: on.exportExcel
-  });
-  // The other two formats beside it, icons on a laptop (named on hover), named in the phone's menu.
-  list.push({
-    id: 'export-json',
-    label: t('transfer.json'),
-    icon: FileBraces,
-    iconOnly: true,
-    onselect: on.exportJson
-  });
-  list.push({
-    id: 'export-csv',
-    label: t('transfer.csv'),
-    icon: FileText,
-    iconOnly: true,
-    onselect: on.exportCsv
-  });
+  // Every member may take the board's figures away: one 导出 dropdown on a laptop, three named
+  // entries in the phone's menu.
+  const exports: HeaderGroup = { id: 'export', label: t('transfer.export'), icon: Download };
+  list.push(
+    {
+      id: 'export',
+      label: t('report.excel'),
+      icon: FileSpreadsheet,
+      group: exports,
+      onselect: on.exportExcel
+    },
+    {
+      id: 'export-json',
+      label: t('transfer.json'),
+      icon: FileBraces,
+      group: exports,
+      onselect: on.exportJson
+    },
+    { id: 'export-csv', label: t('transfer.csv'), icon: FileText, group: exports, onselect: on.exportCsv }
+  );
   list.push({
     id: 'filter',
     label: t('filter.title'),
