@@ -119,6 +119,9 @@ for (const locale of ['zh-CN', 'en'] as const) {
     request,
     baseURL
   }) => {
+    // Some twenty screens at two sizes: 40 s alone on the 2-core machine, past a minute beside
+    // another browser run (seen once). The limit is for a hang, not for the machine's load.
+    test.setTimeout(150_000);
     const board = await showcaseBoard(browser, request, locale);
     for (const device of ['desktop', 'phone'] as const) {
       const context = await openAs(browser, locale, device, baseURL!);
