@@ -31,10 +31,10 @@ export const enTransfer: Record<TransferMessageKey, string> = {
   'transfer.account.itemBoards': 'Board JSON (stages, rules, cards, comments, approvals and activity)',
   'transfer.account.itemFiles': 'Attachment files (by board, attachment and version)',
   'transfer.account.itemManifest': 'manifest.json (the list of files and their sizes)',
-  'transfer.account.count': 'You own {count} boards',
+  'transfer.account.count': 'Boards you own: {count}',
   'transfer.account.none': 'You do not own any board yet, so there is nothing to export.',
   'transfer.account.size':
     'Attachments come to {size}. With many files packing takes a moment; the browser shows the download’s progress.',
-  'transfer.account.files': '{count} files',
+  'transfer.account.files': 'Files: {count}',
   'transfer.account.download': 'Download everything (.tar.gz)'
 };
