@@ -49,6 +49,37 @@ function money(fen: number, currency: string, locale: Locale): string {
   }
 }
 
+/** The events about one card: the same shape of message, their own words and urgency. */
+type CardEventType = Exclude<OutboundEvent['type'], 'digest.weekly' | 'ping'>;
+
+/** Headline, body and (for a send-back's reason or an approval's note) the note's line of each. */
+const CARD_WORDS: Record<
+  CardEventType,
+  { title: MessageKey; body: MessageKey; note?: MessageKey; tone: RobotText['tone'] }
+> = {
+  'card.awaiting_approval': {
+    title: 'outbound.msg.awaiting',
+    body: 'outbound.msg.awaiting.body',
+    tone: 'warning'
+  },
+  'card.sent_back': {
+    title: 'outbound.msg.sentBack',
+    body: 'outbound.msg.sentBack.body',
+    note: 'outbound.msg.reason',
+    tone: 'warning'
+  },
+  'card.overdue': { title: 'outbound.msg.overdue', body: 'outbound.msg.overdue.body', tone: 'warning' },
+  'card.created': { title: 'outbound.msg.created', body: 'outbound.msg.created.body', tone: 'neutral' },
+  'card.moved': { title: 'outbound.msg.moved', body: 'outbound.msg.moved.body', tone: 'neutral' },
+  'card.approved': {
+    title: 'outbound.msg.approved',
+    body: 'outbound.msg.approved.body',
+    note: 'outbound.msg.note',
+    tone: 'info'
+  },
+  'comment.created': { title: 'outbound.msg.comment', body: 'outbound.msg.comment.body', tone: 'neutral' }
+};
+
 /** The words of an event in `locale`. */
 export function robotText(event: OutboundEvent, locale: Locale): RobotText {
   const t = (key: MessageKey, params?: Record<string, string | number>) => format(locale, key, params);
@@ -69,64 +100,16 @@ export function robotText(event: OutboundEvent, locale: Locale): RobotText {
   const openCard = { label: t('outbound.msg.openCard'), url: event.card?.url ?? event.board.url };
   const boardLine = t('outbound.msg.board', { board });
   const note = event.note ? plain(event.note) : '';
+  const said = CARD_WORDS[event.type as CardEventType];
+  if (said) {
+    return {
+      title: t(said.title, p),
+      lines: [t(said.body, p), ...(note && said.note ? [t(said.note, { note })] : []), boardLine],
+      link: openCard,
+      tone: said.tone
+    };
+  }
   switch (event.type) {
-    case 'card.awaiting_approval':
-      return {
-        title: t('outbound.msg.awaiting', p),
-        lines: [t('outbound.msg.awaiting.body', p), boardLine],
-        link: openCard,
-        tone: 'warning'
-      };
-    case 'card.sent_back':
-      return {
-        title: t('outbound.msg.sentBack', p),
-        lines: [
-          t('outbound.msg.sentBack.body', p),
-          ...(note ? [t('outbound.msg.reason', { note })] : []),
-          boardLine
-        ],
-        link: openCard,
-        tone: 'warning'
-      };
-    case 'card.overdue':
-      return {
-        title: t('outbound.msg.overdue', p),
-        lines: [t('outbound.msg.overdue.body', p), boardLine],
-        link: openCard,
-        tone: 'warning'
-      };
-    case 'card.created':
-      return {
-        title: t('outbound.msg.created', p),
-        lines: [t('outbound.msg.created.body', p), boardLine],
-        link: openCard,
-        tone: 'neutral'
-      };
-    case 'card.moved':
-      return {
-        title: t('outbound.msg.moved', p),
-        lines: [t('outbound.msg.moved.body', p), boardLine],
-        link: openCard,
-        tone: 'neutral'
-      };
-    case 'card.approved':
-      return {
-        title: t('outbound.msg.approved', p),
-        lines: [
-          t('outbound.msg.approved.body', p),
-          ...(note ? [t('outbound.msg.note', { note })] : []),
-          boardLine
-        ],
-        link: openCard,
-        tone: 'info'
-      };
-    case 'comment.created':
-      return {
-        title: t('outbound.msg.comment', p),
-        lines: [t('outbound.msg.comment.body', p), boardLine],
-        link: openCard,
-        tone: 'neutral'
-      };
     case 'digest.weekly': {
       const d = event.digest;
       const lines = d
@@ -157,7 +140,7 @@ export function robotText(event: OutboundEvent, locale: Locale): RobotText {
         tone: 'info'
       };
     }
-    case 'ping':
+    default:
       return {
         title: t('outbound.msg.ping'),
         lines: [t('outbound.msg.ping.body', p)],
